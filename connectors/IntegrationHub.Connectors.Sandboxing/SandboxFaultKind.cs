@@ -1,0 +1,11 @@
+namespace IntegrationHub.Connectors.Sandboxing;
+
+public enum SandboxFaultKind
+{
+    None,
+    ServerError,
+    TooManyRequests,
+    Timeout,
+    Slow,
+    Malformed,
+}

@@ -1,0 +1,11 @@
+namespace IntegrationHub.Contracts;
+
+/// <summary>An in-process twin of a counterparty that speaks its real protocol, with state and fault injection.</summary>
+public interface IConnectorSandbox : IAsyncDisposable
+{
+    /// <summary>The id of the connector this sandbox stands in for.</summary>
+    string ConnectorId { get; }
+
+    /// <summary>Starts listening on 127.0.0.1 and returns the base address (port 0 picks a free port).</summary>
+    Task<Uri> StartAsync(CancellationToken cancellationToken);
+}
