@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationHub.Connectors.IGate;
+
+/// <summary>Writes national-portal procedures into iGate's local procedure catalogue, one batch per call.</summary>
+public sealed class IGateConnector : IDestinationConnector, IDisposable
+{
+    public const string ConnectorId = "igate";
+    public const string ProceduresStream = "procedures";
+
+    private readonly IGateOptions _options;
+    private readonly IGateApiClient _api;
+    private readonly ILogger<IGateConnector> _logger;
+
+    /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline and no BaseAddress.</param>
+    public IGateConnector(IGateOptions options, HttpClient httpClient, ILogger<IGateConnector> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options;
+        _api = new IGateApiClient(options, httpClient);
+        _logger = logger;
+    }
+
+    public ConnectorSpec Spec { get; } = new(
+        ConnectorId,
+        "1.0.0",
+        [new StreamSpec(ProceduresStream, StreamDirection.Destination, "iGate's local procedure catalogue, upserted by MaTTHC from national-portal procedures.")],
+        typeof(IGateOptions));
+
+    public async Task<CheckResult> CheckAsync(CheckScope scope, CancellationToken cancellationToken)
+    {
+        var problems = ParameterProblems();
+        if (problems.Length > 0 || scope == CheckScope.Parameters)
+        {
+            return problems.Length == 0 ? CheckResult.Success : CheckResult.Failed(problems);
+        }
+
+        try
+        {
+            await _api.PingAsync(cancellationToken).ConfigureAwait(false);
+            return CheckResult.Success;
+        }
+        catch (ConnectorException ex)
+        {
+            _logger.LogWarning("iGate connectivity check failed: {Failure}", ex.Message);
+            return CheckResult.Failed(ex.Message);
+        }
+    }
+
+    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
+    {
+        if (stream != ProceduresStream)
+        {
+            throw new ConnectorException(new ConnectorFailure(
+                FailureKind.Config, "IGATE-STREAM", $"iGate has no destination stream '{stream}'; it writes '{ProceduresStream}'."));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var plan = IGateBatchPlan.Create(batch);
+        IReadOnlyList<IGateItemResult> results = plan.Items.Count == 0
+            ? []
+            : await _api.PostBatchAsync(new IGateBatchRequest(plan.Items), cancellationToken).ConfigureAwait(false);
+        var outcomes = plan.Outcomes(results);
+        Log(batch, outcomes, plan);
+        return outcomes;
+    }
+
+    public void Dispose() => _api.Dispose();
+
+    private string[] ParameterProblems()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(_options, new ValidationContext(_options), results, validateAllProperties: true);
+        return [.. results.Select(r => r.ErrorMessage ?? "Invalid iGate options.")];
+    }
+
+    private void Log(IReadOnlyList<OutboundMessage> batch, IReadOnlyList<WriteOutcome> outcomes, IGateBatchPlan plan)
+    {
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (outcomes[i].Failure is { } failure)
+            {
+                _logger.LogWarning(
+                    "iGate did not take message {MessageId} ({BusinessKey}): {Kind} {Code} {Reason}",
+                    batch[i].MessageId, batch[i].BusinessKey, failure.Kind, failure.Code, failure.Message);
+            }
+        }
+
+        _logger.LogInformation(
+            "iGate batch of {Count} messages: {Sent} sent, {Delivered} delivered, {Unmapped} not mappable",
+            batch.Count, plan.Items.Count, outcomes.Count(o => o.Delivered), plan.MappingFailures);
+    }
+}

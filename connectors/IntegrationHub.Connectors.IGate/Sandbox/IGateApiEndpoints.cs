@@ -1,0 +1,30 @@
+using System.Text.Json;
+using IntegrationHub.Connectors.IGate.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationHub.Connectors.IGate.Sandbox;
+
+/// <summary>The part of iGate's API the connector uses: ping and the batch upsert of procedures.
+/// No public iGate specification exists; this shape is the hub's choice and is what the connector speaks.</summary>
+internal static class IGateApiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue, string apiKey)
+    {
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(new IGateApiKeyFilter(apiKey));
+
+        api.MapGet("/ping", () => Results.Json(new { status = "ok", system = "igate-sandbox" }, JsonSerializerOptions.Web));
+
+        api.MapPost("/procedures/batch", async (HttpContext context) =>
+        {
+            var (items, problem) = await IGateBatchRequestReader.ReadAsync(context.Request.Body, context.RequestAborted);
+            if (items is null)
+            {
+                return Results.Json(new IGateErrorReply("IGATE-400", problem), JsonSerializerOptions.Web, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return Results.Json(new IGateBatchReply(catalogue.Apply(items)), JsonSerializerOptions.Web);
+        });
+    }
+}

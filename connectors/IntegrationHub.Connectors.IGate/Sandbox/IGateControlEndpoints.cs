@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrationHub.Connectors.Sandboxing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationHub.Connectors.IGate.Sandbox;
+
+/// <summary>The test and demo control surface under /sandbox (never faulted, no API key: it listens on loopback only).</summary>
+internal static class IGateControlEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue, SandboxFaultInjector faults)
+    {
+        var control = app.MapGroup("/sandbox");
+
+        control.MapGet("/stats", (bool? details) =>
+        {
+            var stats = JsonSerializer.SerializeToNode(catalogue.Stats(), JsonSerializerOptions.Web)!.AsObject();
+            if (details == true)
+            {
+                stats["writeCounts"] = JsonSerializer.SerializeToNode(catalogue.WriteCounts(), JsonSerializerOptions.Web);
+            }
+
+            return Results.Content(stats.ToJsonString(), "application/json");
+        });
+
+        control.MapGet("/procedures/{code}", (string code) =>
+            catalogue.Find(code) is { } procedure ? Results.Content(procedure.ToJsonString(), "application/json") : Results.NotFound());
+
+        control.MapGet("/faults", () => Results.Json(faults.Options, JsonSerializerOptions.Web));
+
+        control.MapPut("/faults", async (HttpContext context) =>
+        {
+            var settings = await ReadAsync<SandboxFaultOptions>(context);
+            var problems = new List<ValidationResult>();
+            if (settings is null || !Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true))
+            {
+                return Results.BadRequest(new { problems = problems.Select(p => p.ErrorMessage).DefaultIfEmpty("body must be fault settings") });
+            }
+
+            FaultSettings.CopyTo(settings, faults.Options);
+            return Results.NoContent();
+        });
+
+        control.MapPut("/reject-codes", async (HttpContext context) =>
+        {
+            var codes = await ReadAsync<string[]>(context);
+            if (codes is null)
+            {
+                return Results.BadRequest(new { problems = new[] { "body must be a JSON array of MaTTHC codes" } });
+            }
+
+            catalogue.SetRejectCodes(codes);
+            return Results.NoContent();
+        });
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpContext context)
+        where T : class
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

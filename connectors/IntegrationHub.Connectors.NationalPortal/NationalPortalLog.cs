@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationHub.Connectors.NationalPortal;
+
+/// <summary>The connector's log messages (source-generated, structured). Options are never logged: they hold the password.</summary>
+internal static partial class NationalPortalLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Reading procedures from {BaseUrl} starting at page {Page}")]
+    public static partial void ReadStarted(ILogger logger, string? baseUrl, int page);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Read procedures page {Page}: {Count} of {Total}")]
+    public static partial void PageRead(ILogger logger, int page, int count, int total);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Procedures pass complete at page {Page} ({Total} procedures); the next run starts over")]
+    public static partial void PassCompleted(ILogger logger, int page, int total);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "National Portal session expired during {Service}; logging in again")]
+    public static partial void SessionExpired(ILogger logger, string service);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "National Portal connectivity check failed: {Reason}")]
+    public static partial void ConnectivityFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,16 @@
+namespace IntegrationHub.Host.Configuration;
+
+public sealed class DeliveryOptions
+{
+    /// <summary>Messages per destination call (a connector may ask for fewer).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Transient failures of one message before it is parked as a dead letter.</summary>
+    public int MaxAttempts { get; set; } = 25;
+
+    /// <summary>Wait before a message that failed transiently is offered again (doubles per attempt, capped at 10 minutes).</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Records buffered by a run before they are written without a checkpoint.</summary>
+    public int MaxRecordsPerCommit { get; set; } = 1000;
+}

@@ -1,0 +1,21 @@
+namespace IntegrationHub.Host.Configuration;
+
+/// <summary>One flow as written in config (<c>Flows:{id}</c>).</summary>
+public sealed class FlowOptions
+{
+    /// <summary><c>connector:stream</c> read on schedule.</summary>
+    public string? Source { get; set; }
+
+    /// <summary><c>connector:stream</c> each message is delivered to.</summary>
+    public List<string> Destinations { get; set; } = [];
+
+    /// <summary>Quartz cron (seconds first), e.g. <c>0 0/5 * * * ?</c>.</summary>
+    public string? Schedule { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    /// <summary>Run once when the host starts, besides the schedule.</summary>
+    public bool RunOnStart { get; set; }
+
+    public bool Enabled { get; set; } = true;
+}

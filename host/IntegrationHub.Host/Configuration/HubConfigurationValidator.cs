@@ -1,0 +1,178 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Host.Admin;
+using IntegrationHub.Contracts;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace IntegrationHub.Host.Configuration;
+
+/// <summary>Checks the whole configuration at start and reports every problem at once, so an operator fixes
+/// config in one pass instead of one restart per mistake.</summary>
+public sealed class HubConfigurationValidator(
+    ConnectorCatalog connectors,
+    FlowCatalog flows,
+    IOptions<HubOptions> hubOptions,
+    IOptionsMonitor<CounterpartyResilienceOptions> resilience,
+    IHostEnvironment environment,
+    IServiceProvider services)
+{
+    public async Task<IReadOnlyList<string>> FindProblemsAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var registration in connectors.Registrations)
+        {
+            await ValidateConnectorAsync(registration, problems, cancellationToken);
+            ValidateResilience(registration.Id, resilience.Get(registration.Id), problems);
+        }
+
+        foreach (var (id, flow) in flows.Options)
+        {
+            ValidateFlow(id, flow, problems);
+        }
+
+        ValidateAdmin(hubOptions.Value.Admin, problems);
+        return problems;
+    }
+
+    public async Task ValidateAsync(CancellationToken cancellationToken)
+    {
+        var problems = await FindProblemsAsync(cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new HubStartupException(
+                $"IntegrationHub cannot start: {problems.Count} configuration problem(s):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
+        }
+    }
+
+    private async Task ValidateConnectorAsync(ConnectorRegistration registration, List<string> problems, CancellationToken cancellationToken)
+    {
+        var prefix = $"Connectors:{registration.Id}";
+        object options;
+        try
+        {
+            options = registration.GetOptions(services);
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add($"{prefix}: {e.Message}");
+            return;
+        }
+
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        var found = results.Select(r => $"{prefix}: {r.ErrorMessage}").ToList();
+        if (found.Count == 0)
+        {
+            // Only a connector whose options bind cleanly is asked for its own offline check.
+            var check = await connectors.Get(registration.Id).CheckAsync(CheckScope.Parameters, cancellationToken);
+            found.AddRange(check.Problems.Select(p => $"{prefix}: {p}"));
+        }
+
+        problems.AddRange(found.Distinct());
+    }
+
+    private static void ValidateResilience(string connectorId, CounterpartyResilienceOptions options, List<string> problems)
+    {
+        var prefix = $"Connectors:{connectorId}:Resilience";
+        if (options.AttemptTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{prefix}:AttemptTimeout must be positive.");
+        }
+
+        if (options.MaxRetryAttempts is < 0 or > 100)
+        {
+            problems.Add($"{prefix}:MaxRetryAttempts must be between 0 and 100.");
+        }
+
+        if (options.BreakerFailureRatio is <= 0 or > 1)
+        {
+            problems.Add($"{prefix}:BreakerFailureRatio must be greater than 0 and at most 1.");
+        }
+
+        if (options.BreakerMinimumThroughput < 2)
+        {
+            problems.Add($"{prefix}:BreakerMinimumThroughput must be at least 2.");
+        }
+
+        if (options.BreakerSamplingDuration < TimeSpan.FromMilliseconds(500) || options.BreakerDuration < TimeSpan.FromMilliseconds(500))
+        {
+            problems.Add($"{prefix}: BreakerSamplingDuration and BreakerDuration must be at least 0.5 s.");
+        }
+    }
+
+    private void ValidateFlow(string id, FlowOptions flow, List<string> problems)
+    {
+        var prefix = $"Flows:{id}";
+        ValidateStream($"{prefix}:Source", flow.Source, StreamDirection.Source, problems);
+        if (flow.Destinations.Count == 0)
+        {
+            problems.Add($"{prefix}:Destinations: at least one destination is required.");
+        }
+
+        for (var i = 0; i < flow.Destinations.Count; i++)
+        {
+            ValidateStream($"{prefix}:Destinations:{i}", flow.Destinations[i], StreamDirection.Destination, problems);
+        }
+
+        if (string.IsNullOrWhiteSpace(flow.Schedule))
+        {
+            problems.Add($"{prefix}:Schedule is required (a Quartz cron expression such as '0 0/5 * * * ?').");
+        }
+        else if (!CronExpression.TryParse(flow.Schedule, out _))
+        {
+            problems.Add($"{prefix}:Schedule '{flow.Schedule}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').");
+        }
+
+        var zone = string.IsNullOrWhiteSpace(flow.TimeZone) ? flows.DefaultTimeZone : flow.TimeZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            problems.Add($"{prefix}:TimeZone '{zone}' is not a known time zone.");
+        }
+    }
+
+    private void ValidateStream(string key, string? text, StreamDirection direction, List<string> problems)
+    {
+        if (!StreamRef.TryParse(text, out var streamRef))
+        {
+            problems.Add($"{key}: '{text}' is not of the form connector:stream.");
+            return;
+        }
+
+        if (!connectors.IsRegistered(streamRef!.ConnectorId))
+        {
+            var known = string.Join(", ", connectors.Registrations.Select(r => r.Id).Order(StringComparer.Ordinal));
+            problems.Add($"{key}: unknown connector '{streamRef.ConnectorId}' (registered connectors: {known}).");
+            return;
+        }
+
+        var connector = connectors.Get(streamRef.ConnectorId);
+        var stream = connector.Spec.Streams.FirstOrDefault(s => s.Name == streamRef.Stream);
+        if (stream is null || !stream.Direction.HasFlag(direction))
+        {
+            var role = direction == StreamDirection.Source ? "a source" : "a destination";
+            var offered = string.Join(", ", connector.Spec.Streams.Where(s => s.Direction.HasFlag(direction)).Select(s => s.Name));
+            problems.Add($"{key}: connector '{streamRef.ConnectorId}' has no stream '{streamRef.Stream}' that is {role} (it offers: {(offered.Length == 0 ? "none" : offered)}).");
+        }
+    }
+
+    private void ValidateAdmin(AdminOptions admin, List<string> problems)
+    {
+        var hasUser = !string.IsNullOrWhiteSpace(admin.Username);
+        var hasHash = !string.IsNullOrWhiteSpace(admin.PasswordHash);
+        if (hasHash && !AdminPasswordHasher.IsWellFormed(admin.PasswordHash!))
+        {
+            problems.Add("Hub:Admin:PasswordHash is not a hash made by 'hash-password'.");
+        }
+
+        if (environment.IsProduction() && !(hasUser && hasHash))
+        {
+            problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
+                "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).");
+        }
+        else if (hasUser != hasHash)
+        {
+            problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set together.");
+        }
+    }
+}

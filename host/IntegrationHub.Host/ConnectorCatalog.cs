@@ -1,0 +1,19 @@
+using IntegrationHub.Contracts;
+
+namespace IntegrationHub.Host;
+
+/// <summary>The registered connectors by id.</summary>
+public sealed class ConnectorCatalog(IReadOnlyList<ConnectorRegistration> registrations, IServiceProvider services)
+{
+    public IReadOnlyList<ConnectorRegistration> Registrations { get; } = registrations;
+
+    public bool IsRegistered(string connectorId) => Registrations.Any(r => r.Id == connectorId);
+
+    public IConnector Get(string connectorId) => services.GetRequiredKeyedService<IConnector>(connectorId);
+
+    public ISourceConnector GetSource(string connectorId) =>
+        Get(connectorId) as ISourceConnector ?? throw new InvalidOperationException($"Connector '{connectorId}' is not a source.");
+
+    public IDestinationConnector GetDestination(string connectorId) =>
+        Get(connectorId) as IDestinationConnector ?? throw new InvalidOperationException($"Connector '{connectorId}' is not a destination.");
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IntegrationHub.Host.Delivery;
+
+/// <summary>Drains a flow's pending messages to one destination in message order, in batches. Delivered messages are
+/// marked, permanent rejections parked as dead letters (the rest flow on), transient failures retried with backoff.</summary>
+public sealed class DeliveryRunner(
+    FlowCatalog flows,
+    ConnectorCatalog connectors,
+    NpgsqlDataSource dataSource,
+    DeliveryStore store,
+    DeliveryDispatcher dispatcher,
+    IOptions<HubOptions> hubOptions,
+    TimeProvider timeProvider,
+    ILogger<DeliveryRunner> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    public static string DeliverLockName(string flowId, string destination) => $"flow-deliver:{flowId}:{destination}";
+
+    public async Task RunAsync(string flowId, string destination, CancellationToken cancellationToken)
+    {
+        if (flows.Find(flowId) is null || !StreamRef.TryParse(destination, out var target) || !connectors.IsRegistered(target!.ConnectorId))
+        {
+            logger.LogWarning("Delivery of flow {FlowId} to {Destination} skipped: the flow or destination is no longer configured", flowId, destination);
+            return;
+        }
+
+        var connector = connectors.GetDestination(target.ConnectorId);
+        while (true)
+        {
+            DeliveryFailedException? failure;
+            await using (var deliverLock = await FlowLock.TryAcquireAsync(dataSource, DeliverLockName(flowId, destination), cancellationToken))
+            {
+                if (deliverLock is null)
+                {
+                    // The holder re-checks for new messages after it lets go, so nothing is stranded.
+                    return;
+                }
+
+                failure = await DrainAsync(flowId, destination, connector, target.Stream, cancellationToken);
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
+            }
+
+            if (!await store.HasDuePendingAsync(flowId, destination, timeProvider.GetUtcNow(), cancellationToken))
+            {
+                break;
+            }
+        }
+
+        var next = await store.NextDeferredAsync(flowId, destination, timeProvider.GetUtcNow(), cancellationToken);
+        if (next is not null)
+        {
+            dispatcher.Schedule(flowId, destination, next.Value);
+        }
+    }
+
+    private async Task<DeliveryFailedException?> DrainAsync(string flowId, string destination, IDestinationConnector connector, string stream, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, hubOptions.Value.Delivery.BatchSize);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = await store.ClaimBatchAsync(flowId, destination, batchSize, timeProvider.GetUtcNow(), cancellationToken);
+            if (batch.Count == 0)
+            {
+                return null;
+            }
+
+            var messages = batch.Select(p => new OutboundMessage(
+                p.MessageId, $"{flowId}:{p.MessageId}:{destination}", p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
+            var (results, failure) = await WriteAsync(connector, stream, destination, messages, cancellationToken);
+
+            // Recorded even when cancelling: what the destination accepted must not be sent again.
+            await store.RecordAsync(destination, results, timeProvider.GetUtcNow(), CancellationToken.None);
+            if (failure is not null)
+            {
+                return failure;
+            }
+        }
+    }
+
+    private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteAsync(
+        IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            var outcomes = await connector.WriteAsync(stream, messages, cancellationToken);
+            var duration = ElapsedMs(started);
+            var byId = outcomes.GroupBy(o => o.MessageId).ToDictionary(g => g.Key, g => g.First());
+            var results = messages.Select(m => byId.TryGetValue(m.MessageId, out var outcome)
+                ? ToResult(m, outcome.Failure, duration)
+                : ToResult(m, new ConnectorFailure(FailureKind.Transient, "NO_OUTCOME", "The connector returned no outcome for this message."), duration)).ToList();
+            return (results, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ConnectorException e) when (e.Failure.Kind == FailureKind.Permanent && messages.Count > 1)
+        {
+            // One poison message must not sink its batch: find it by sending the batch one by one.
+            logger.LogWarning("Batch to {Destination} rejected permanently ({Code}); retrying its {Count} messages one by one", destination, e.Failure.Code, messages.Count);
+            var results = new List<DeliveryResult>(messages.Count);
+            foreach (var message in messages)
+            {
+                var (single, failure) = await WriteAsync(connector, stream, destination, [message], cancellationToken);
+                results.AddRange(single);
+                if (failure is not null)
+                {
+                    results.AddRange(messages.SkipWhile(m => m != message).Skip(1).Select(m => ToResult(m, failure.Failure, 0, countAttempt: false)));
+                    return (results, failure);
+                }
+            }
+
+            return (results, null);
+        }
+        catch (ConnectorException e) when (e.Failure.Kind == FailureKind.Permanent)
+        {
+            return ([ToResult(messages[0], e.Failure, ElapsedMs(started))], null);
+        }
+        catch (Exception e)
+        {
+            var failure = e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message);
+            var duration = ElapsedMs(started);
+            logger.LogWarning("Delivery of {Count} messages to {Destination} failed ({Kind} {Code}): {Error}", messages.Count, destination, failure.Kind, failure.Code, failure.Message);
+            return (messages.Select(m => ToResult(m, failure, duration)).ToList(), new DeliveryFailedException(destination, failure, e));
+        }
+    }
+
+    private DeliveryResult ToResult(OutboundMessage message, ConnectorFailure? failure, int durationMs, bool countAttempt = true)
+    {
+        var attempts = countAttempt ? message.Attempt : message.Attempt - 1;
+        if (failure is null)
+        {
+            return new DeliveryResult(message.MessageId, DeliveryStatus.Delivered, attempts, null, null, null, "delivered", durationMs);
+        }
+
+        if (failure.Kind == FailureKind.Permanent)
+        {
+            return new DeliveryResult(message.MessageId, DeliveryStatus.Dead, attempts, null, failure.Code, failure.Message, "dead_lettered", durationMs);
+        }
+
+        var maxAttempts = hubOptions.Value.Delivery.MaxAttempts;
+        if (attempts >= maxAttempts)
+        {
+            return new DeliveryResult(message.MessageId, DeliveryStatus.Dead, attempts, null, failure.Code,
+                $"Gave up after {attempts} attempts: {failure.Message}", "dead_lettered", durationMs);
+        }
+
+        // A whole-batch failure (countAttempt false or the job will be retried) keeps the message due at once.
+        var backoff = hubOptions.Value.Delivery.RetryBackoff * Math.Pow(2, Math.Max(0, attempts - 1));
+        var next = failure.RetryAfter ?? (backoff > MaxBackoff ? MaxBackoff : backoff);
+        return new DeliveryResult(message.MessageId, DeliveryStatus.Pending, attempts, timeProvider.GetUtcNow() + next,
+            failure.Code, failure.Message, countAttempt ? "attempt_failed" : "not_attempted", durationMs);
+    }
+
+    private int ElapsedMs(long started) => (int)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+}

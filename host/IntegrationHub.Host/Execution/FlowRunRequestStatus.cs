@@ -1,0 +1,8 @@
+namespace IntegrationHub.Host.Execution;
+
+public enum FlowRunRequestStatus
+{
+    Enqueued,
+    AlreadyRunning,
+    UnknownFlow,
+}

@@ -1,0 +1,124 @@
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IntegrationHub.Host.Execution;
+
+/// <summary>Reads a flow's source from its last checkpoint and makes the records durable as messages, committing
+/// each checkpoint with the records before it. Delivery runs beside it as its own jobs.</summary>
+public sealed class FlowRunner(
+    FlowCatalog flows,
+    ConnectorCatalog connectors,
+    NpgsqlDataSource dataSource,
+    MessageStore messages,
+    FlowRunStore runs,
+    DeliveryDispatcher deliveries,
+    IOptions<HubOptions> hubOptions,
+    TimeProvider timeProvider,
+    ILogger<FlowRunner> logger)
+{
+    public static string RunLockName(string flowId) => $"flow-run:{flowId}";
+
+    /// <returns>The final status of the run: succeeded, or skipped when another run holds the flow.</returns>
+    public async Task<string> RunAsync(string flowId, string? jobId, string trigger, CancellationToken cancellationToken)
+    {
+        var flow = flows.Find(flowId) ?? throw new NonRetryableJobException($"Flow '{flowId}' is not configured or is disabled.");
+        await using var runLock = await FlowLock.TryAcquireAsync(dataSource, RunLockName(flowId), cancellationToken);
+        if (runLock is null)
+        {
+            logger.LogInformation("Flow {FlowId} is already running; this {Trigger} run is skipped", flowId, trigger);
+            return "skipped";
+        }
+
+        await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
+        var runId = await runs.StartAsync(flowId, jobId, trigger, timeProvider.GetUtcNow(), cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["FlowId"] = flowId, ["RunId"] = runId });
+        var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
+        try
+        {
+            var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
+            logger.LogInformation("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
+            var (read, created) = await ReadAsync(flow, runId, checkpoint, destinations, cancellationToken);
+            await runs.FinishAsync(runId, "succeeded", null, timeProvider.GetUtcNow());
+            logger.LogInformation("Flow {FlowId} run {RunId} succeeded: {Read} records read, {Created} new messages", flowId, runId, read, created);
+            return "succeeded";
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await runs.FinishAsync(runId, "cancelled", "cancelled; the next run resumes from the last checkpoint", timeProvider.GetUtcNow());
+            logger.LogWarning("Flow {FlowId} run {RunId} was cancelled", flowId, runId);
+            throw;
+        }
+        catch (ConnectorException e) when (e.Failure.Kind != FailureKind.Transient)
+        {
+            await runs.FinishAsync(runId, "failed", e.Message, timeProvider.GetUtcNow());
+            logger.LogError("Flow {FlowId} run {RunId} failed and will not be retried: {Error}", flowId, runId, e.Message);
+            throw new NonRetryableJobException(e.Message, e);
+        }
+        catch (Exception e)
+        {
+            await runs.FinishAsync(runId, "failed", e.Message, timeProvider.GetUtcNow());
+            logger.LogWarning("Flow {FlowId} run {RunId} failed and will be retried from its last checkpoint: {Error}", flowId, runId, e.Message);
+            throw;
+        }
+        finally
+        {
+            // Whatever was committed gets delivered, also when the run stopped early.
+            foreach (var destination in destinations)
+            {
+                deliveries.Enqueue(flowId, destination);
+            }
+        }
+    }
+
+    private async Task<(long Read, long Created)> ReadAsync(FlowDefinition flow, long runId, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
+    {
+        var source = connectors.GetSource(flow.Source.ConnectorId);
+        var maxBuffered = Math.Max(1, hubOptions.Value.Delivery.MaxRecordsPerCommit);
+        var buffer = new List<SourceRecord>();
+        long read = 0, created = 0;
+
+        async Task CommitAsync(SourceCheckpoint? next)
+        {
+            var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken);
+            read += buffer.Count;
+            created += added;
+            buffer.Clear();
+            if (added > 0)
+            {
+                foreach (var destination in destinations)
+                {
+                    deliveries.EnqueueThrottled(flow.Id, destination);
+                }
+            }
+        }
+
+        await foreach (var item in source.ReadAsync(flow.Source.Stream, checkpoint, cancellationToken).WithCancellation(cancellationToken))
+        {
+            switch (item)
+            {
+                case SourceRecord record:
+                    buffer.Add(record);
+                    if (buffer.Count >= maxBuffered)
+                    {
+                        await CommitAsync(null);
+                    }
+
+                    break;
+                case SourceCheckpoint next:
+                    await CommitAsync(next);
+                    break;
+            }
+        }
+
+        if (buffer.Count > 0)
+        {
+            await CommitAsync(null);
+        }
+
+        return (read, created);
+    }
+}

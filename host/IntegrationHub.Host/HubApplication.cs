@@ -1,0 +1,233 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using IntegrationHub.Connectors.IGate;
+using IntegrationHub.Connectors.NationalPortal;
+using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Execution;
+using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.Sandboxes;
+using IntegrationHub.Host.Scheduling;
+using IntegrationHub.Host.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Npgsql;
+using Quartz;
+
+namespace IntegrationHub.Host;
+
+/// <summary>Builds and starts the hub: config from <c>config/</c>, storage (embedded PostgreSQL unless
+/// <c>ConnectionStrings:Hub</c> is set), migrations, Hangfire, Quartz, connectors, flows, admin HTTP.</summary>
+public static class HubApplication
+{
+    /// <param name="configure">Extra configuration applied last (tests use it to override settings).</param>
+    public static async Task<HubHost> StartAsync(string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        LoadConfiguration(builder, args, configure);
+
+        var hubOptions = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        builder.WebHost.UseUrls(hubOptions.Http.Urls);
+
+        EmbeddedPostgres? postgres = null;
+        var connectionString = builder.Configuration.GetConnectionString("Hub");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
+            postgres = new EmbeddedPostgres(hubOptions.EmbeddedPostgres, builder.Environment.ContentRootPath, loggerFactory.CreateLogger<EmbeddedPostgres>());
+            postgres.Prepare();
+            connectionString = postgres.ConnectionString;
+        }
+
+        var hub = new HubBuilder(builder.Services, builder.Configuration);
+        hub.AddNationalPortal().AddIGate();
+        ConfigureServices(builder, hub, hubOptions, connectionString);
+
+        var app = builder.Build();
+        try
+        {
+            await app.Services.GetRequiredService<HubConfigurationValidator>().ValidateAsync(cancellationToken);
+            if (postgres is not null)
+            {
+                await postgres.StartAsync(cancellationToken);
+            }
+
+            await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            ConfigurePipeline(app, hubOptions);
+            await app.StartAsync(cancellationToken);
+            return new HubHost(app, postgres);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (postgres is not null && Directory.Exists(postgres.DataFolder))
+            {
+                await postgres.StopAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        var folder = Environment.GetEnvironmentVariable("HUB_CONFIG_DIR") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "config");
+        var configuration = builder.Configuration;
+        configuration.Sources.Clear();
+        // Base files first, then the environment's overrides, then environment variables and the command line.
+        configuration.AddJsonFile(Path.Combine(folder, "appsettings.json"), optional: false);
+        var connectors = Path.Combine(folder, "connectors");
+        if (Directory.Exists(connectors))
+        {
+            foreach (var file in Directory.GetFiles(connectors, "*.json").Order(StringComparer.Ordinal))
+            {
+                configuration.AddJsonFile(file, optional: false);
+            }
+        }
+
+        configuration.AddJsonFile(Path.Combine(folder, "flows.json"), optional: true);
+        configuration.AddJsonFile(Path.Combine(folder, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+        configure?.Invoke(configuration);
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder, HubBuilder hub, HubOptions hubOptions, string connectionString)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<MessageStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<FlowRunStore>();
+        services.AddSingleton(sp => new ConnectorCatalog(hub.Connectors, sp));
+        services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
+        services.AddSingleton<HubConfigurationValidator>();
+        services.AddSingleton<CounterpartyPipelines>();
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<FlowRunDispatcher>();
+        services.AddTransient<FlowRunner>();
+        services.AddTransient<DeliveryRunner>();
+        services.AddTransient<FlowRunJob>();
+        services.AddTransient<DeliveryJob>();
+
+        // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
+        services.AddSingleton(sp => new SandboxHost(hub.Sandboxes, sp, builder.Configuration, sp.GetRequiredService<ILogger<SandboxHost>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
+        AddHangfire(services, hubOptions.Jobs);
+        AddQuartz(services, hubOptions.Scheduling, connectionString);
+        services.AddHostedService<FlowScheduler>();
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<VerifiedCredentialCache>();
+        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationHandler, AdminAccessHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(AdminAccessRequirement.PolicyName, policy => policy
+            .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
+            .AddRequirements(new AdminAccessRequirement()));
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
+            .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
+            .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"]);
+    }
+
+    private static void AddHangfire(IServiceCollection services, JobOptions jobs)
+    {
+        services.AddHangfire((sp, configuration) =>
+        {
+            // Hangfire keeps its filters in a static collection: replace the default retry filter instead of adding a second one.
+            foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is AutomaticRetryAttribute).ToList())
+            {
+                GlobalJobFilters.Filters.Remove(filter.Instance);
+            }
+
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new AutomaticRetryAttribute
+                {
+                    Attempts = jobs.RetryAttempts,
+                    DelaysInSeconds = jobs.RetryDelaysSeconds.Count == 0 ? [5, 15, 30, 60, 120, 300] : [.. jobs.RetryDelaysSeconds],
+                    ExceptOn = [typeof(NonRetryableJobException)],
+                    LogEvents = true,
+                })
+                .UsePostgreSqlStorage(
+                    storage => storage.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = SchemaMigrator.HangfireSchema,
+                        PrepareSchemaIfNecessary = false,
+                        QueuePollInterval = jobs.QueuePollInterval,
+                        InvisibilityTimeout = jobs.InvisibilityTimeout,
+                        UseSlidingInvisibilityTimeout = true,
+                        EnableLongPolling = true,
+                    });
+        });
+        services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = jobs.WorkerCount;
+            options.ShutdownTimeout = jobs.ShutdownTimeout;
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+        });
+    }
+
+    private static void AddQuartz(IServiceCollection services, HubSchedulingOptions scheduling, string connectionString)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(options =>
+            {
+                options.InstanceName = scheduling.SchedulerName;
+                options.GenerateInstanceId = true;
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(postgres => postgres.ConnectionString = connectionString);
+                store.ConfigureStore(options =>
+                {
+                    options.TablePrefix = SchemaMigrator.QuartzTablePrefix;
+                    options.MisfireThreshold = scheduling.MisfireThreshold;
+                    options.SchemaProvisioning = SchemaProvisioning.None;
+                });
+                store.UseClustering(_ => { });
+                store.UseSystemTextJsonSerializer(_ => { });
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+    }
+
+    private static void ConfigurePipeline(WebApplication app, HubOptions hubOptions)
+    {
+        if (hubOptions.Http.TrustedProxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in hubOptions.Http.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapFlowsApi();
+        app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "IntegrationHub",
+            Authorization = [],
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host;
+
+/// <summary>Registers connectors and sandboxes: options bound per connector id, an HttpClient whose handler runs the
+/// counterparty's Polly pipeline, and the connector as a keyed singleton.</summary>
+public sealed class HubBuilder(IServiceCollection services, IConfiguration configuration) : IHubBuilder
+{
+    private readonly List<ConnectorRegistration> _connectors = [];
+    private readonly List<SandboxRegistration> _sandboxes = [];
+
+    public IServiceCollection Services { get; } = services;
+
+    public IConfiguration Configuration { get; } = configuration;
+
+    public IReadOnlyList<ConnectorRegistration> Connectors => _connectors;
+
+    public IReadOnlyList<SandboxRegistration> Sandboxes => _sandboxes;
+
+    public IHubBuilder AddConnector<TConnector, TOptions>(string connectorId)
+        where TConnector : class, IConnector
+        where TOptions : class
+    {
+        if (_connectors.Any(c => c.Id == connectorId))
+        {
+            throw new InvalidOperationException($"Connector '{connectorId}' is registered twice.");
+        }
+
+        Services.AddOptions<TOptions>(connectorId).Bind(Configuration.GetSection($"Connectors:{connectorId}"));
+        Services.AddOptions<CounterpartyResilienceOptions>(connectorId).Bind(Configuration.GetSection($"Connectors:{connectorId}:Resilience"));
+        Services.AddHttpClient(connectorId, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new CounterpartyResilienceHandler(sp.GetRequiredService<CounterpartyPipelines>().Get(connectorId)));
+        Services.AddKeyedSingleton<IConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
+            sp,
+            sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(connectorId)));
+        _connectors.Add(new ConnectorRegistration(connectorId, typeof(TConnector), typeof(TOptions),
+            sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId)));
+        return this;
+    }
+
+    public IHubBuilder AddSandbox<TSandbox, TOptions>(string connectorId)
+        where TSandbox : class, IConnectorSandbox
+        where TOptions : class
+    {
+        Services.AddOptions<TOptions>(connectorId).Bind(Configuration.GetSection($"Sandboxes:{connectorId}"));
+        _sandboxes.Add(new SandboxRegistration(connectorId,
+            sp => ActivatorUtilities.CreateInstance<TSandbox>(sp, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId))));
+        return this;
+    }
+}

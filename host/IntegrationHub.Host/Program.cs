@@ -1,0 +1,48 @@
+using IntegrationHub.Host;
+using IntegrationHub.Host.Admin;
+
+if (args.FirstOrDefault() == "hash-password")
+{
+    // Reads the password from standard input so it never lands in shell history.
+    Console.Error.Write("Password: ");
+    var password = Console.IsInputRedirected ? Console.In.ReadLine() : ReadHidden();
+    if (string.IsNullOrEmpty(password))
+    {
+        Console.Error.WriteLine("No password given.");
+        return 2;
+    }
+
+    Console.WriteLine(AdminPasswordHasher.Hash(password));
+    return 0;
+}
+
+try
+{
+    await using var hub = await HubApplication.StartAsync(args);
+    await hub.App.WaitForShutdownAsync();
+    return 0;
+}
+catch (HubStartupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static string ReadHidden()
+{
+    var password = new System.Text.StringBuilder();
+    for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+    {
+        if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+        {
+            password.Length--;
+        }
+        else if (!char.IsControl(key.KeyChar))
+        {
+            password.Append(key.KeyChar);
+        }
+    }
+
+    Console.Error.WriteLine();
+    return password.ToString();
+}

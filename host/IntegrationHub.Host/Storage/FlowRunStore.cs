@@ -1,0 +1,67 @@
+using Npgsql;
+
+namespace IntegrationHub.Host.Storage;
+
+/// <summary>Each run of a flow's source: when, why, how it ended, how much it read.</summary>
+public sealed class FlowRunStore(NpgsqlDataSource dataSource)
+{
+    public async Task<long> StartAsync(string flowId, string? jobId, string trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "insert into hub.flow_runs (flow_id, job_id, trigger, status, started_at) values (@flow, @job, @trigger, 'running', @now) returning id");
+        command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("job", (object?)jobId ?? DBNull.Value);
+        command.Parameters.AddWithValue("trigger", trigger);
+        command.Parameters.AddWithValue("now", now);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task FinishAsync(long runId, string status, string? error, DateTimeOffset now)
+    {
+        // Not cancellable: a cancelled run must still be marked as such.
+        await using var command = dataSource.CreateCommand("update hub.flow_runs set status = @status, error = @error, ended_at = @now where id = @id");
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("id", runId);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs left 'running' by a host that died are closed as 'abandoned' when the flow's lock is free again.</summary>
+    public async Task AbandonRunningAsync(string flowId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update hub.flow_runs set status = 'abandoned', ended_at = @now, error = 'the host running it stopped' where flow_id = @flow and status = 'running'");
+        command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken)
+    {
+        var runs = await RecentAsync(flowId, 1, cancellationToken);
+        return runs.Count == 0 ? null : runs[0];
+    }
+
+    public async Task<IReadOnlyList<FlowRun>> RecentAsync(string flowId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error
+            from hub.flow_runs where flow_id = @flow order by id desc limit @limit
+            """);
+        command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("limit", limit);
+        var runs = new List<FlowRun>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            runs.Add(new FlowRun(
+                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+        }
+
+        return runs;
+    }
+}

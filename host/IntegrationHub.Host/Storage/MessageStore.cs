@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using IntegrationHub.Contracts;
+using Npgsql;
+
+namespace IntegrationHub.Host.Storage;
+
+/// <summary>Makes records durable as messages, with their pending deliveries and the checkpoint after them, in one
+/// transaction: a checkpoint is never saved ahead of the records it covers.</summary>
+public sealed class MessageStore(NpgsqlDataSource dataSource)
+{
+    private const string AppendSql = """
+        with input as (
+            select distinct on (record_key) record_key, business_key, version, payload, ord
+            from unnest(@keys, @business_keys, @versions, @payloads) with ordinality as t(record_key, business_key, version, payload, ord)
+            order by record_key, ord desc),
+        changed as (
+            insert into hub.record_versions as rv (flow_id, record_key, version)
+            select @flow, record_key, version from input
+            on conflict (flow_id, record_key) do update set version = excluded.version where rv.version <> excluded.version
+            returning record_key),
+        inserted as (
+            insert into hub.messages (flow_id, record_key, business_key, version, payload, received_at, run_id)
+            select @flow, i.record_key, i.business_key, i.version, i.payload::jsonb, @now, @run
+            from input i join changed c on c.record_key = i.record_key
+            order by i.ord
+            returning id),
+        deliveries as (
+            insert into hub.deliveries (message_id, destination, status, attempts, updated_at)
+            select inserted.id, d, 'pending', 0, @now from inserted cross join unnest(@destinations) as d),
+        logged as (
+            insert into hub.message_log (message_id, event, detail, at)
+            select id, 'received', @detail, @now from inserted)
+        select count(*) from inserted
+        """;
+
+    /// <returns>How many new messages were created (unchanged records are not messages).</returns>
+    public async Task<int> AppendAsync(
+        string flowId,
+        long runId,
+        IReadOnlyList<SourceRecord> records,
+        IReadOnlyList<string> destinations,
+        SourceCheckpoint? checkpoint,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var created = 0;
+        if (records.Count > 0)
+        {
+            await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
+            append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
+            append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
+            append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashOf(r.Payload)).ToArray());
+            append.Parameters.AddWithValue("payloads", records.Select(r => r.Payload).ToArray());
+            append.Parameters.AddWithValue("flow", flowId);
+            append.Parameters.AddWithValue("run", runId);
+            append.Parameters.AddWithValue("now", now);
+            append.Parameters.AddWithValue("destinations", destinations.ToArray());
+            append.Parameters.AddWithValue("detail", $"run {runId}");
+            created = Convert.ToInt32(await append.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (checkpoint is not null)
+        {
+            await using var save = new NpgsqlCommand(
+                """
+                insert into hub.checkpoints (flow_id, state, run_id, updated_at) values (@flow, @state, @run, @now)
+                on conflict (flow_id) do update set state = excluded.state, run_id = excluded.run_id, updated_at = excluded.updated_at
+                """, connection, transaction);
+            save.Parameters.AddWithValue("flow", flowId);
+            save.Parameters.AddWithValue("state", checkpoint.State);
+            save.Parameters.AddWithValue("run", runId);
+            save.Parameters.AddWithValue("now", now);
+            await save.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var count = new NpgsqlCommand(
+            "update hub.flow_runs set records_read = records_read + @read, messages_created = messages_created + @created where id = @run",
+            connection, transaction))
+        {
+            count.Parameters.AddWithValue("read", (long)records.Count);
+            count.Parameters.AddWithValue("created", (long)created);
+            count.Parameters.AddWithValue("run", runId);
+            await count.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    public async Task<SourceCheckpoint?> LoadCheckpointAsync(string flowId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select state from hub.checkpoints where flow_id = @flow");
+        command.Parameters.AddWithValue("flow", flowId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string state ? new SourceCheckpoint(state) : null;
+    }
+
+    private static string HashOf(string payload) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+}

@@ -1,0 +1,102 @@
+using System.Reflection;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IntegrationHub.Host.Storage;
+
+/// <summary>Applies the hub's versioned migrations, then installs Hangfire's and Quartz's schemas, all under one
+/// advisory lock so that hosts starting together take turns and each step runs once.</summary>
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
+{
+    public const string HangfireSchema = "hangfire";
+    public const string QuartzTablePrefix = "quartz.qrtz_";
+    private const long MigrationLockKey = 0x48_55_42_4D_49_47; // "HUBMIG"
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"select pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection,
+                "create schema if not exists hub; create table if not exists hub.schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())",
+                cancellationToken);
+            var applied = new HashSet<int>();
+            await using (var read = new NpgsqlCommand("select version from hub.schema_migrations", connection))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetInt32(0));
+                }
+            }
+
+            foreach (var (version, name, sql) in LoadMigrations().Where(m => !applied.Contains(m.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var apply = new NpgsqlCommand(sql, connection, transaction))
+                {
+                    await apply.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await using (var record = new NpgsqlCommand("insert into hub.schema_migrations (version, name) values (@v, @n)", connection, transaction))
+                {
+                    record.Parameters.AddWithValue("v", version);
+                    record.Parameters.AddWithValue("n", name);
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied migration {Version} {Name}", version, name);
+            }
+
+            PostgreSqlObjectsInstaller.Install(connection, HangfireSchema);
+            await ExecuteAsync(connection, "create schema if not exists quartz", cancellationToken);
+            foreach (var statement in QuartzSchemaStatements())
+            {
+                await ExecuteAsync(connection, statement, cancellationToken);
+            }
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"select pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+        }
+    }
+
+    private static IEnumerable<(int Version, string Name, string Sql)> LoadMigrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        const string prefix = "IntegrationHub.Host.Storage.Migrations.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var name = n[prefix.Length..^4];
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return (int.Parse(name.Split('_')[0], System.Globalization.CultureInfo.InvariantCulture), name, reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Item1);
+    }
+
+    /// <summary>Quartz ships an idempotent create script; it is run here so it shares the migration lock.</summary>
+    private static IEnumerable<string> QuartzSchemaStatements()
+    {
+        using var stream = typeof(Quartz.IScheduler).Assembly.GetManifestResourceStream("Quartz.Impl.AdoJobStore.Schema.create_postgres.sql")
+            ?? throw new InvalidOperationException("Quartz's PostgreSQL schema script was not found in Quartz.dll.");
+        using var reader = new StreamReader(stream);
+        var script = reader.ReadToEnd()
+            .Replace("{0}", QuartzTablePrefix, StringComparison.Ordinal)
+            .Replace("{1}", "qrtz_", StringComparison.Ordinal);
+        return script.Split("\n--;;", StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
+            .Where(s => s.Length > 0);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

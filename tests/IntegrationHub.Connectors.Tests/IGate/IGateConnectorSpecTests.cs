@@ -1,0 +1,50 @@
+using IntegrationHub.Connectors.IGate;
+using IntegrationHub.Contracts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace IntegrationHub.Connectors.Tests.IGate;
+
+public sealed class IGateConnectorSpecTests
+{
+    [Fact]
+    public void Spec_names_igate_and_its_procedures_destination()
+    {
+        using var http = new HttpClient();
+        using var connector = new IGateConnector(new IGateOptions(), http, NullLogger<IGateConnector>.Instance);
+
+        var spec = connector.Spec;
+
+        Assert.Equal("igate", IGateConnector.ConnectorId);
+        Assert.Equal("igate", spec.Id);
+        Assert.Equal("1.0.0", spec.Version);
+        Assert.Equal(typeof(IGateOptions), spec.OptionsType);
+        var stream = Assert.Single(spec.Streams);
+        Assert.Equal("procedures", stream.Name);
+        Assert.Equal(StreamDirection.Destination, stream.Direction);
+    }
+
+    [Fact]
+    public void AddIGate_registers_the_connector_and_its_sandbox_under_igate()
+    {
+        var hub = new RecordingHubBuilder();
+
+        var returned = hub.AddIGate();
+
+        Assert.Same(hub, returned);
+        Assert.Equal(
+            [
+                ("connector", "igate", typeof(IGateConnector), typeof(IGateOptions)),
+                ("sandbox", "igate", typeof(IGateSandbox), typeof(IGateSandboxOptions)),
+            ],
+            hub.Registrations);
+    }
+
+    [Fact]
+    public void Sandbox_stands_in_for_igate()
+    {
+        var sandbox = new IGateSandbox(new IGateSandboxOptions { ApiKey = "k" });
+
+        Assert.Equal("igate", sandbox.ConnectorId);
+    }
+}

@@ -1,0 +1,31 @@
+using IntegrationHub.Contracts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.Connectors.Tests.IGate;
+
+/// <summary>Records what a connector package registers, without a host.</summary>
+internal sealed class RecordingHubBuilder : IHubBuilder
+{
+    public List<(string Kind, string ConnectorId, Type Implementation, Type Options)> Registrations { get; } = [];
+
+    public IServiceCollection Services { get; } = new ServiceCollection();
+
+    public IConfiguration Configuration { get; } = new ConfigurationBuilder().Build();
+
+    public IHubBuilder AddConnector<TConnector, TOptions>(string connectorId)
+        where TConnector : class, IConnector
+        where TOptions : class
+    {
+        Registrations.Add(("connector", connectorId, typeof(TConnector), typeof(TOptions)));
+        return this;
+    }
+
+    public IHubBuilder AddSandbox<TSandbox, TOptions>(string connectorId)
+        where TSandbox : class, IConnectorSandbox
+        where TOptions : class
+    {
+        Registrations.Add(("sandbox", connectorId, typeof(TSandbox), typeof(TOptions)));
+        return this;
+    }
+}

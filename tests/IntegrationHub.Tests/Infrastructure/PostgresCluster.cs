@@ -1,0 +1,61 @@
+using IntegrationHub.Host.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace IntegrationHub.Tests.Infrastructure;
+
+/// <summary>One throwaway PostgreSQL cluster for the test run (fsync off), started the way the host starts its own;
+/// each test takes a fresh database in it.</summary>
+public sealed class PostgresCluster : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine("/tmp", "integrationhub-tests", Guid.NewGuid().ToString("N")[..12]);
+    private EmbeddedPostgres? _postgres;
+    private int _databases;
+
+    public string AdminConnectionString => _postgres!.ConnectionString;
+
+    public string Folder => _folder;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_folder)!);
+        File.SetUnixFileMode(Path.GetDirectoryName(_folder)!, (UnixFileMode)0b111_101_101);
+        _postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataFolder = _folder, Fsync = false, Database = "postgres" }, _folder, NullLogger.Instance);
+        _postgres.Prepare();
+        await _postgres.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>A new empty database; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..8]}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"create database {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.StopAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

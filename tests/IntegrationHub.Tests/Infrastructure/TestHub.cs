@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Text;
+using IntegrationHub.Host;
+using IntegrationHub.Host.Admin;
+
+namespace IntegrationHub.Tests.Infrastructure;
+
+/// <summary>Starts a real hub in this process on a free loopback port, against a test database, with an admin login.</summary>
+public static class TestHub
+{
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "correct horse battery staple";
+    private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
+
+    /// <summary>Settings every test hub gets: fast pickup, short retries, quick shutdown, no schedule firing during a test.</summary>
+    public static Dictionary<string, string?> BaseSettings(string connectionString) => new()
+    {
+        ["ConnectionStrings:Hub"] = connectionString,
+        ["Hub:Http:Urls"] = "http://127.0.0.1:0",
+        ["Hub:Admin:Username"] = AdminUser,
+        ["Hub:Admin:PasswordHash"] = AdminHash.Value,
+        ["Hub:Jobs:WorkerCount"] = "4",
+        ["Hub:Jobs:RetryDelaysSeconds:0"] = "1",
+        ["Hub:Jobs:RetryDelaysSeconds:1"] = "1",
+        ["Hub:Jobs:RetryDelaysSeconds:2"] = "2",
+        ["Hub:Jobs:RetryDelaysSeconds:3"] = "2",
+        ["Hub:Jobs:RetryDelaysSeconds:4"] = "3",
+        ["Hub:Jobs:RetryDelaysSeconds:5"] = "3",
+        ["Hub:Jobs:ShutdownTimeout"] = "00:00:05",
+        ["Hub:Delivery:RetryBackoff"] = "00:00:00.200",
+        ["Hub:Scheduling:SchedulerName"] = "IntegrationHubTest",
+        ["Flows:procedures:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Sandboxes:Enabled"] = "false",
+        ["Connectors:national-portal:Username"] = "sandbox-hub",
+        ["Connectors:national-portal:Password"] = "sandbox-test-password",
+        ["Connectors:national-portal:Resilience:RetryBaseDelay"] = "00:00:00.050",
+        ["Connectors:national-portal:Resilience:RetryMaxDelay"] = "00:00:00.500",
+        ["Connectors:igate:ApiKey"] = "igate-test-key",
+        ["Connectors:igate:Resilience:RetryBaseDelay"] = "00:00:00.050",
+        ["Connectors:igate:Resilience:RetryMaxDelay"] = "00:00:00.500",
+    };
+
+    public static Task<HubHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing") =>
+        HubApplication.StartAsync(["--environment", environment], c => c.AddInMemoryCollection(settings));
+
+    public static HttpClient AdminClient(HubHost hub)
+    {
+        var client = new HttpClient { BaseAddress = hub.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AdminUser}:{AdminPassword}")));
+        return client;
+    }
+}
