@@ -31,6 +31,9 @@ public static class TestHub
         ["Hub:Scheduling:SchedulerName"] = "IntegrationHubTest",
         ["Flows:procedures:Schedule"] = "0 0 3 1 1 ? 2099",
         ["Sandboxes:Enabled"] = "false",
+        // Nothing listens on port 9: tests that sync point these at sandboxes.
+        ["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Connectors:igate:BaseUrl"] = "http://127.0.0.1:9/",
         ["Connectors:national-portal:Username"] = "sandbox-hub",
         ["Connectors:national-portal:Password"] = "sandbox-test-password",
         ["Connectors:national-portal:Resilience:RetryBaseDelay"] = "00:00:00.050",

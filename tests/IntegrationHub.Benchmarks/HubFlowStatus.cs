@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>The procedures flow as the hub reports it (<c>GET /api/flows</c>, anonymous from loopback in Development).</summary>
+internal sealed record HubFlowStatus(string RunStatus, long RecordsRead, long MessagesCreated, long Delivered, long Failed, long DeadLettered, long Pending)
+{
+    public const string FlowId = "procedures";
+
+    /// <summary>The run has ended and nothing is left to deliver: no further write can reach iGate.</summary>
+    public bool Settled => RunStatus is not ("running" or "none") && Pending == 0;
+
+    public static async Task<HubFlowStatus?> ReadAsync(HttpClient hub, CancellationToken cancellationToken)
+    {
+        var flows = JsonNode.Parse(await hub.GetStringAsync("api/flows", cancellationToken))?.AsArray();
+        var flow = flows?.FirstOrDefault(f => (string?)f?["id"] == FlowId);
+        if (flow is null)
+        {
+            return null;
+        }
+
+        var run = flow["lastRun"];
+        var counts = flow["counts"]!;
+        return new HubFlowStatus(
+            (string?)run?["status"] ?? "none",
+            (long?)run?["recordsRead"] ?? 0,
+            (long?)run?["messagesCreated"] ?? 0,
+            (long)counts["delivered"]!,
+            (long)counts["failed"]!,
+            (long)counts["deadLettered"]!,
+            (long)counts["pending"]!);
+    }
+
+    public override string ToString() =>
+        $"run {RunStatus}, {RecordsRead:N0} read, {MessagesCreated:N0} messages; deliveries {Delivered:N0} delivered, " +
+        $"{Failed:N0} failing, {DeadLettered:N0} dead-lettered, {Pending:N0} pending";
+}

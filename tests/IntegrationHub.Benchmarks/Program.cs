@@ -1,0 +1,63 @@
+using System.Runtime.InteropServices;
+using IntegrationHub.Benchmarks;
+
+// Procedures National Portal -> iGate: the connectors alone (BASELINE), then the hub end to end (HUB).
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (BenchmarkException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+using var timeout = new CancellationTokenSource(options.Timeout);
+using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+Console.WriteLine($"{options.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
+
+try
+{
+    RunResult? baseline = null;
+    if (!options.SkipBaseline)
+    {
+        baseline = await BaselineRun.RunAsync(options.Procedures, cancel.Token);
+        Console.WriteLine(baseline);
+    }
+
+    var hub = await HubRun.RunAsync(options, cancel.Token);
+    Console.WriteLine(hub);
+    if (baseline is not null)
+    {
+        Console.WriteLine($"RATIO hub/baseline: {hub.Sync.RecordsPerSecond / baseline.RecordsPerSecond:P1} of the baseline's records/s");
+    }
+
+    var passed = hub.Sync.Check.Passed && baseline?.Check.Passed != false;
+    Console.WriteLine(passed ? "OK: every procedure was written exactly once" : "FAILED: see the exactly-once lines above");
+    return passed ? 0 : 1;
+}
+catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"TIMEOUT: the benchmark did not finish within {options.Timeout.TotalMinutes} minutes (child processes were stopped).");
+    return 3;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Interrupted (child processes were stopped).");
+    return 130;
+}
+catch (BenchmarkException e)
+{
+    Console.Error.WriteLine($"FAILED: {e.Message}");
+    return 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    // Let the finally blocks stop the host and its PostgreSQL instead of dying with them still running.
+    context.Cancel = true;
+    cancel.Cancel();
+}

@@ -1,0 +1,73 @@
+using IntegrationHub.Host;
+using IntegrationHub.Tests.Infrastructure;
+using Xunit;
+
+namespace IntegrationHub.Tests.Configuration;
+
+/// <summary>Bad configuration stops the start with one message that lists every problem.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class StartupValidationTests
+{
+    // Validation runs before the database is touched, so no server needs to listen here.
+    private const string UnusedDatabase = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none";
+
+    [Fact]
+    public async Task Missing_base_url_bad_cron_and_unknown_connector_are_reported_together()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Connectors:national-portal:BaseUrl"] = "";
+        settings["Connectors:igate:BaseUrl"] = "http://127.0.0.1:9/";
+        settings["Flows:procedures:Schedule"] = "every five minutes";
+        settings["Flows:orders:Source"] = "erp:orders";
+        settings["Flows:orders:Destinations:0"] = "igate:procedures";
+        settings["Flows:orders:Schedule"] = "0 0/5 * * * ?";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            """
+            IntegrationHub cannot start: 3 configuration problem(s):
+             - Connectors:national-portal: The BaseUrl field is required.
+             - Flows:orders:Source: unknown connector 'erp' (registered connectors: igate, national-portal).
+             - Flows:procedures:Schedule 'every five minutes' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').
+            """.ReplaceLineEndings(Environment.NewLine),
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Streams_must_exist_with_the_right_direction_and_time_zones_must_be_known()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/";
+        settings["Connectors:igate:BaseUrl"] = "not a url";
+        settings["Flows:procedures:Source"] = "igate:procedures";
+        settings["Flows:procedures:Destinations:0"] = "national-portal:dossiers";
+        settings["Flows:procedures:TimeZone"] = "Mars/Olympus_Mons";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Contains(" - Connectors:igate: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BaseUrl", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Source: connector 'igate' has no stream 'procedures' that is a source (it offers: none).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Destinations:0: connector 'national-portal' has no stream 'dossiers' that is a destination (it offers: none).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:TimeZone 'Mars/Olympus_Mons' is not a known time zone.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_admin_credentials()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/";
+        settings["Connectors:igate:BaseUrl"] = "http://127.0.0.1:9/";
+        settings["Hub:Admin:Username"] = "";
+        settings["Hub:Admin:PasswordHash"] = "";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings, "Production"));
+
+        Assert.Equal(
+            "IntegrationHub cannot start: 1 configuration problem(s):" + Environment.NewLine +
+            " - Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
+            "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).",
+            error.Message);
+    }
+}

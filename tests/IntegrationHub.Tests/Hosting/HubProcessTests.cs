@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Tests.Infrastructure;
+
+namespace IntegrationHub.Tests.Hosting;
+
+/// <summary>The hub as operators run it: its own process, its own embedded PostgreSQL, killed and restarted.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class HubProcessTests
+{
+    [Fact]
+    public async Task The_development_run_is_ready_within_a_minute_and_syncs_every_sandbox_procedure_within_the_next()
+    {
+        var dataFolder = HubProcess.NewDataFolder();
+        var nationalPort = HubProcess.FreePort();
+        var igatePort = HubProcess.FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
+            ["Sandboxes__national-portal__Port"] = nationalPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sandboxes__igate__Port"] = igatePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Connectors__national-portal__BaseUrl"] = $"http://127.0.0.1:{nationalPort}/",
+            ["Connectors__igate__BaseUrl"] = $"http://127.0.0.1:{igatePort}/",
+        };
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await using var hub = HubProcess.Start(environment, Directory.CreateTempSubdirectory("hub-cwd-").FullName);
+            await hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            var ready = clock.Elapsed;
+
+            using var sandboxClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{igatePort}/") };
+            await Eventually.ReturnsAsync(
+                async () => (await sandboxClient.GetFromJsonAsync<JsonElement>("sandbox/stats")).GetProperty("distinctProcedures").GetInt32(),
+                count => count == 2000, TimeSpan.FromSeconds(60), "2000 procedures at the iGate sandbox");
+            var stats = await sandboxClient.GetFromJsonAsync<JsonElement>("sandbox/stats");
+            Assert.Equal(1, stats.GetProperty("maxWritesPerCode").GetInt32());
+
+            // Development from loopback: the dashboard and API need no login, and show the run.
+            using var client = new HttpClient { BaseAddress = hub.BaseAddress };
+            await Eventually.ReturnsAsync(() => client.GetStringAsync("hangfire/jobs/succeeded"),
+                page => page.Contains("Flow procedures: read source (start)", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the run in the dashboard");
+            var flows = await client.GetFromJsonAsync<JsonElement>("api/flows");
+            Assert.Equal(2000, flows[0].GetProperty("counts").GetProperty("delivered").GetInt64());
+
+            Assert.Equal(0, await hub.TerminateAsync(TimeSpan.FromSeconds(60)));
+            Assert.False(File.Exists(Path.Combine(dataFolder, "pgdata", "postmaster.pid")), "the embedded PostgreSQL is stopped with the hub");
+            Assert.True(ready < TimeSpan.FromSeconds(60), $"ready after {ready}");
+        }
+        finally
+        {
+            await HubProcess.StopLeftoverPostgresAsync(dataFolder);
+            TryDelete(dataFolder);
+        }
+    }
+
+    [Fact]
+    public async Task A_hub_killed_half_way_resumes_after_restart_without_loss_or_duplicates()
+    {
+        var slow = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(25) };
+        await using var sandboxes = await SandboxPair.StartAsync(procedures: 2000, nationalFaults: slow);
+        var dataFolder = HubProcess.NewDataFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
+            ["Sandboxes__Enabled"] = "false",
+            ["Flows__procedures__RunOnStart"] = "true",
+            ["Connectors__national-portal__BaseUrl"] = sandboxes.NationalAddress.ToString(),
+            ["Connectors__national-portal__Password"] = "sandbox-test-password",
+            ["Connectors__national-portal__PageSize"] = "50",
+            ["Connectors__national-portal__MaxParallelDetails"] = "4",
+            ["Connectors__igate__BaseUrl"] = sandboxes.IGateAddress.ToString(),
+            ["Connectors__igate__ApiKey"] = "igate-test-key",
+        };
+        var workingDirectory = Directory.CreateTempSubdirectory("hub-cwd-").FullName;
+        try
+        {
+            await using (var first = HubProcess.Start(environment, workingDirectory))
+            {
+                await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+                await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.Stats().DistinctProcedures), n => n >= 300, TimeSpan.FromSeconds(60), "300 procedures delivered");
+                await first.KillAsync();
+            }
+
+            var pagesBeforeKill = sandboxes.National.Stats.PagesRequested.Count;
+            Assert.InRange(sandboxes.IGate.Stats().DistinctProcedures, 300, 1999);
+
+            slow.Latency = TimeSpan.Zero;
+            await using (var second = HubProcess.Start(environment, workingDirectory))
+            {
+                await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+                await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.Stats().DistinctProcedures), n => n == 2000, TimeSpan.FromSeconds(90), "all 2000 procedures delivered");
+                Assert.Contains("adopting it", second.Output, StringComparison.Ordinal);
+                Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(60)));
+            }
+
+            var stats = sandboxes.IGate.Stats();
+            Assert.Equal(2000, stats.TotalAppliedWrites);
+            Assert.Empty(stats.CodesWrittenMoreThanOnce);
+            var resumedPages = sandboxes.National.Stats.PagesRequested.Skip(pagesBeforeKill).ToList();
+            Assert.NotEmpty(resumedPages);
+            Assert.DoesNotContain(1, resumedPages);
+        }
+        finally
+        {
+            await HubProcess.StopLeftoverPostgresAsync(dataFolder);
+            TryDelete(dataFolder);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
