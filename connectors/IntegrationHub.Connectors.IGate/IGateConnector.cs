@@ -91,7 +91,7 @@ public sealed class IGateConnector : IDestinationConnector, IDisposable
             }
         }
 
-        _logger.LogInformation(
+        _logger.LogDebug(
             "iGate batch of {Count} messages: {Sent} sent, {Delivered} delivered, {Unmapped} not mappable",
             batch.Count, plan.Items.Count, outcomes.Count(o => o.Delivered), plan.MappingFailures);
     }

@@ -39,4 +39,20 @@ public sealed class SandboxFaultOptions
 
     /// <summary>Seed of the fault draw; 0 draws from a random seed.</summary>
     public int Seed { get; set; }
+
+    /// <summary>Copies every setting but <see cref="Seed"/> in place: the injector keeps this instance, and its
+    /// random stream was seeded when it was built.</summary>
+    public void CopyFrom(SandboxFaultOptions source)
+    {
+        FailureRate = source.FailureRate;
+        ServerErrorWeight = source.ServerErrorWeight;
+        TooManyRequestsWeight = source.TooManyRequestsWeight;
+        TimeoutWeight = source.TimeoutWeight;
+        SlowWeight = source.SlowWeight;
+        MalformedWeight = source.MalformedWeight;
+        RetryAfterSeconds = source.RetryAfterSeconds;
+        TimeoutDelay = source.TimeoutDelay;
+        SlowDelay = source.SlowDelay;
+        Latency = source.Latency;
+    }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.Sandboxing;
@@ -29,20 +28,7 @@ internal static class IGateControlEndpoints
         control.MapGet("/procedures/{code}", (string code) =>
             catalogue.Find(code) is { } procedure ? Results.Content(procedure.ToJsonString(), "application/json") : Results.NotFound());
 
-        control.MapGet("/faults", () => Results.Json(faults.Options, JsonSerializerOptions.Web));
-
-        control.MapPut("/faults", async (HttpContext context) =>
-        {
-            var settings = await ReadAsync<SandboxFaultOptions>(context);
-            var problems = new List<ValidationResult>();
-            if (settings is null || !Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true))
-            {
-                return Results.BadRequest(new { problems = problems.Select(p => p.ErrorMessage).DefaultIfEmpty("body must be fault settings") });
-            }
-
-            FaultSettings.CopyTo(settings, faults.Options);
-            return Results.NoContent();
-        });
+        app.MapSandboxFaults(faults);
 
         control.MapPut("/reject-codes", async (HttpContext context) =>
         {
