@@ -55,13 +55,21 @@ public static class HubApplication
 
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
             ConfigurePipeline(app, hubOptions);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or null)
+            {
+                throw new HubStartupException($"Cannot listen on {hubOptions.Http.Urls}: {e.Message} Set Hub:Http:Urls to a free address.");
+            }
+
             return new HubHost(app, postgres);
         }
         catch
         {
             await app.DisposeAsync();
-            if (postgres is not null && Directory.Exists(postgres.DataFolder))
+            if (postgres is not null)
             {
                 await postgres.StopAsync();
             }
@@ -98,11 +106,13 @@ public static class HubApplication
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Keepalives let a dead peer be noticed, so an advisory lock held on an idle connection is not kept by a ghost.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true }.ConnectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowRunStore>();
+        services.AddSingleton<InstallationStore>();
         services.AddSingleton(sp => new ConnectorCatalog(hub.Connectors, sp));
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
@@ -130,6 +140,9 @@ public static class HubApplication
             .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
             .AddRequirements(new AdminAccessRequirement()));
         services.AddProblemDetails();
+
+        // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
+        services.AddAntiforgery();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])

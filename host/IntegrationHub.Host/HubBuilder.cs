@@ -32,6 +32,8 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
         Services.AddOptions<TOptions>(connectorId).Bind(Configuration.GetSection($"Connectors:{connectorId}"));
         Services.AddOptions<CounterpartyResilienceOptions>(connectorId).Bind(Configuration.GetSection($"Connectors:{connectorId}:Resilience"));
         Services.AddHttpClient(connectorId, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // Connectors keep their client for the host's life: recycle connections so DNS changes are seen.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler(sp => new CounterpartyResilienceHandler(sp.GetRequiredService<CounterpartyPipelines>().Get(connectorId)));
         Services.AddKeyedSingleton<IConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
             sp,

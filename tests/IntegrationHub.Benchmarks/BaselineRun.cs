@@ -26,6 +26,8 @@ internal static class BaselineRun
             iGateHttp,
             NullLogger<IGateConnector>.Instance);
 
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var batch = new List<OutboundMessage>(BatchSize);
         long messageId = 0;
@@ -44,7 +46,8 @@ internal static class BaselineRun
 
         await WriteAsync(destination, batch, cancellationToken);
         stopwatch.Stop();
-        return new RunResult("BASELINE", procedures, stopwatch.Elapsed, sandboxes.Check());
+        self.Refresh();
+        return new RunResult("BASELINE", procedures, stopwatch.Elapsed, sandboxes.Check(), self.TotalProcessorTime - cpuBefore);
     }
 
     private static async Task WriteAsync(IGateConnector destination, List<OutboundMessage> batch, CancellationToken cancellationToken)

@@ -96,4 +96,23 @@ internal sealed class HostProcess : IAsyncDisposable
             Log.Dispose();
         }
     }
+
+    /// <summary>On failure: the end of the host's output and of its PostgreSQL's server log.</summary>
+    public void PrintTails(string postgresLog)
+    {
+        Console.Error.WriteLine($"--- last lines of the host's output ({Log.Path}) ---");
+        foreach (var line in Log.Tail(40))
+        {
+            Console.Error.WriteLine(line);
+        }
+
+        if (File.Exists(postgresLog))
+        {
+            Console.Error.WriteLine($"--- last lines of {postgresLog} ---");
+            foreach (var line in File.ReadLines(postgresLog).TakeLast(10))
+            {
+                Console.Error.WriteLine(line);
+            }
+        }
+    }
 }

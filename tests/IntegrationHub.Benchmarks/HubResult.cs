@@ -8,6 +8,7 @@ internal sealed record HubResult(
     TimeSpan FirstListCall,
     TimeSpan Completed,
     MemoryPeaks Memory,
+    CpuUse Cpu,
     HubFlowStatus? Flow,
     TimeSpan Shutdown,
     int? ExitCode,
@@ -24,6 +25,7 @@ internal sealed record HubResult(
             $"  host process start -> /health/ready 200: {ready}; -> first list call: {FirstListCall.TotalSeconds:N2} s; -> done: {Completed.TotalSeconds:N2} s " +
                 $"({Sync.Procedures / Completed.TotalSeconds:N0} records/s including start-up)",
             $"  memory: {Memory}",
+            $"  {Cpu}",
             $"  hub's account: {Flow?.ToString() ?? "(no answer from /api/flows)"}",
             $"  shutdown after SIGTERM: {Shutdown.TotalSeconds:N2} s, exit code {ExitCode?.ToString() ?? "(still running)"}" +
                 (PostgresLeftRunning ? ", embedded PostgreSQL LEFT RUNNING" : ", embedded PostgreSQL stopped"),

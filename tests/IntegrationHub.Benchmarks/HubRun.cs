@@ -20,18 +20,20 @@ internal static class HubRun
 
         // Disposed in reverse: the sampler, then the host (and any PostgreSQL it left), then the folder, then the sandboxes.
         var clock = Stopwatch.StartNew();
-        await using var host = HostProcess.Start(hostDll, folder, HostEnvironment(sandboxes, folder, hubUrl));
-        using var sampler = new MemorySampler(host.Pid, new EmbeddedCluster(folder.PgData));
+        await using var host = HostProcess.Start(hostDll, folder, HostSettings.For(sandboxes, folder, hubUrl));
+        var cluster = new EmbeddedCluster(folder.PgData);
+        using var sampler = new MemorySampler(host.Pid, cluster);
         using var stopReadyPoll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ready = WaitReadyAsync(hub, clock, stopReadyPoll.Token);
+        var ready = HubWaits.ReadyAsync(hub, clock, stopReadyPoll.Token);
         try
         {
-            await WaitAsync(host, () => sandboxes.Portal.Stats.ListCalls > 0, TimeSpan.FromMilliseconds(20), null, cancellationToken);
+            await HubWaits.UntilAsync(host, () => sandboxes.Portal.Stats.ListCalls > 0, TimeSpan.FromMilliseconds(20), null, cancellationToken);
             var firstListAt = clock.Elapsed;
             Console.WriteLine($"HUB: first list call {firstListAt.TotalSeconds:N2} s after the host process started");
+            var cpuAtStart = CpuSnapshot.Take(host.Pid, cluster);
             var sync = Stopwatch.StartNew();
             var lastProgress = TimeSpan.Zero;
-            await WaitAsync(host, () => sandboxes.IGate.Stats().DistinctProcedures >= options.Procedures, TimeSpan.FromMilliseconds(100), () =>
+            await HubWaits.UntilAsync(host, () => sandboxes.IGate.Stats().DistinctProcedures >= options.Procedures, TimeSpan.FromMilliseconds(100), () =>
             {
                 if (sync.Elapsed - lastProgress >= ProgressEvery)
                 {
@@ -42,20 +44,22 @@ internal static class HubRun
             }, cancellationToken);
             sync.Stop();
             var completedAt = clock.Elapsed;
+            var cpu = CpuSnapshot.Take(host.Pid, cluster).Since(cpuAtStart);
 
-            var flow = await WaitSettledAsync(host, hub, cancellationToken);
+            var flow = await HubWaits.SettledAsync(host, hub, cancellationToken);
             var check = sandboxes.Check();
             var memory = sampler.Peaks();
             var stopping = Stopwatch.StartNew();
             var exited = await host.StopAsync(StopTimeout);
             stopping.Stop();
-            var postgresLeft = new EmbeddedCluster(folder.PgData).PostmasterPid is not null;
+            var postgresLeft = cluster.PostmasterPid is not null;
             return new HubResult(
                 new RunResult("HUB", options.Procedures, sync.Elapsed, check),
                 ready.IsCompletedSuccessfully ? ready.Result : null,
                 firstListAt,
                 completedAt,
                 memory,
+                cpu,
                 flow,
                 stopping.Elapsed,
                 exited ? host.ExitCode : null,
@@ -64,101 +68,12 @@ internal static class HubRun
         }
         catch
         {
-            PrintTails(host, folder);
+            host.PrintTails(Path.Combine(folder.PostgresFolder, "postgres.log"));
             throw;
         }
         finally
         {
             await stopReadyPoll.CancelAsync();
-        }
-    }
-
-    private static Dictionary<string, string> HostEnvironment(SandboxPair sandboxes, BenchFolder folder, Uri hubUrl) => new()
-    {
-        // Production needs admin credentials; Development with the sandboxes off runs the same hub.
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Sandboxes__Enabled"] = "false",
-        ["Hub__Http__Urls"] = hubUrl.ToString().TrimEnd('/'),
-        ["Hub__EmbeddedPostgres__DataFolder"] = folder.PostgresFolder,
-        ["Connectors__national-portal__BaseUrl"] = sandboxes.PortalUrl.ToString(),
-        ["Connectors__national-portal__Username"] = SandboxPair.Username,
-        ["Connectors__national-portal__Password"] = SandboxPair.Password,
-        ["Connectors__igate__BaseUrl"] = sandboxes.IGateUrl.ToString(),
-        ["Connectors__igate__ApiKey"] = SandboxPair.ApiKey,
-        ["Flows__procedures__RunOnStart"] = "true",
-    };
-
-    /// <summary>Polls <paramref name="done"/> until true; fails at once if the host exits.</summary>
-    private static async Task WaitAsync(HostProcess host, Func<bool> done, TimeSpan interval, Action? onPoll, CancellationToken cancellationToken)
-    {
-        while (!done())
-        {
-            if (host.HasExited)
-            {
-                throw new BenchmarkException($"The host exited early with code {host.ExitCode}.");
-            }
-
-            onPoll?.Invoke();
-            await Task.Delay(interval, cancellationToken);
-        }
-    }
-
-    private static async Task<TimeSpan> WaitReadyAsync(HttpClient hub, Stopwatch clock, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                using var response = await hub.GetAsync("health/ready", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return clock.Elapsed;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
-    /// <summary>Waits until the hub reports the run ended and nothing pending, so no later write can change iGate's counts.</summary>
-    private static async Task<HubFlowStatus> WaitSettledAsync(HostProcess host, HttpClient hub, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await HubFlowStatus.ReadAsync(hub, cancellationToken) is { Settled: true } flow)
-            {
-                return flow;
-            }
-
-            if (host.HasExited)
-            {
-                throw new BenchmarkException($"The host exited early with code {host.ExitCode}.");
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-    }
-
-    private static void PrintTails(HostProcess host, BenchFolder folder)
-    {
-        Console.Error.WriteLine($"--- last lines of the host's output ({host.Log.Path}) ---");
-        foreach (var line in host.Log.Tail(40))
-        {
-            Console.Error.WriteLine(line);
-        }
-
-        var postgresLog = Path.Combine(folder.PostgresFolder, "postgres.log");
-        if (File.Exists(postgresLog))
-        {
-            Console.Error.WriteLine($"--- last lines of {postgresLog} ---");
-            foreach (var line in File.ReadLines(postgresLog).TakeLast(10))
-            {
-                Console.Error.WriteLine(line);
-            }
         }
     }
 }

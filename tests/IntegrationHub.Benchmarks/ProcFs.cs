@@ -26,12 +26,25 @@ internal static class ProcFs
 
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
+    /// <summary>User plus system CPU time the process has used so far (0 once it has gone).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        // utime and stime are fields 14 and 15 of stat, in clock ticks (USER_HZ, 100 on Linux).
+        var fields = StatFields(pid);
+        return fields is { Length: > 12 } ? (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0 : 0;
+    }
+
     private static int? ParentOf(int pid)
     {
-        // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so parse after the last ')'.
-        var stat = TryRead($"/proc/{pid}/stat");
-        var fields = stat?[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = StatFields(pid);
         return fields is { Length: > 1 } && int.TryParse(fields[1], out var ppid) ? ppid : null;
+    }
+
+    /// <summary>/proc/&lt;pid&gt;/stat from field 3 (state) on: "pid (comm) state ppid ...", and comm may hold spaces.</summary>
+    private static string[]? StatFields(int pid)
+    {
+        var stat = TryRead($"/proc/{pid}/stat");
+        return stat?[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     private static long FieldBytes(string file, string field)

@@ -22,19 +22,19 @@ public sealed class BasicAuthenticationHandler(
 {
     public const string SchemeName = "HubBasic";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var admin = hubOptions.Value.Admin;
         string header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header) || !AuthenticationHeaderValue.TryParse(header, out var value) ||
             !string.Equals(value.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || value.Parameter is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         if (string.IsNullOrWhiteSpace(admin.Username) || string.IsNullOrWhiteSpace(admin.PasswordHash))
         {
-            return Task.FromResult(AuthenticateResult.Fail("No admin login is configured."));
+            return AuthenticateResult.Fail("No admin login is configured.");
         }
 
         string user, password;
@@ -44,26 +44,40 @@ public sealed class BasicAuthenticationHandler(
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)
             {
-                return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
+                return AuthenticateResult.Fail("Malformed Basic credentials.");
             }
 
             (user, password) = (decoded[..colon], decoded[(colon + 1)..]);
         }
         catch (FormatException)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials."));
+            return AuthenticateResult.Fail("Malformed Basic credentials.");
         }
 
-        var userMatches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(user), Encoding.UTF8.GetBytes(admin.Username));
+        // Hashes of equal length, so the comparison's time says nothing about the user name's length.
+        var userMatches = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(user)), SHA256.HashData(Encoding.UTF8.GetBytes(admin.Username)));
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{admin.PasswordHash}\n{user}\n{password}")));
-        var passwordMatches = cache.IsVerified(fingerprint) || (AdminPasswordHasher.Verify(admin.PasswordHash, password) && cache.Remember(fingerprint));
+        var passwordMatches = cache.IsVerified(fingerprint) || (await VerifyAsync(admin.PasswordHash, password) && cache.Remember(fingerprint));
         if (!userMatches || !passwordMatches)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Wrong user or password."));
+            return AuthenticateResult.Fail("Wrong user or password.");
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<bool> VerifyAsync(string hash, string password)
+    {
+        await cache.VerificationGate.WaitAsync(Context.RequestAborted);
+        try
+        {
+            return AdminPasswordHasher.Verify(hash, password);
+        }
+        finally
+        {
+            cache.VerificationGate.Release();
+        }
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -12,7 +12,7 @@ public static class FlowsEndpoints
     {
         var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName);
         group.MapGet("/", ListAsync);
-        group.MapPost("/{flowId}/run", RunAsync);
+        group.MapPost("/{flowId}/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 

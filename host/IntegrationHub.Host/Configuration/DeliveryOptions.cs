@@ -13,4 +13,8 @@ public sealed class DeliveryOptions
 
     /// <summary>Records buffered by a run before they are written without a checkpoint.</summary>
     public int MaxRecordsPerCommit { get; set; } = 1000;
+
+    /// <summary>How often the cluster looks for due messages that no delivery job is handling (deferred retries,
+    /// jobs that ran out of Hangfire retries).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -31,6 +31,11 @@ public sealed class HubConfigurationValidator(
         }
 
         ValidateAdmin(hubOptions.Value.Admin, problems);
+        foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            problems.Add($"Hub:Http:TrustedProxies: '{proxy}' is not an IP address.");
+        }
+
         return problems;
     }
 
@@ -108,6 +113,11 @@ public sealed class HubConfigurationValidator(
         if (flow.Destinations.Count == 0)
         {
             problems.Add($"{prefix}:Destinations: at least one destination is required.");
+        }
+
+        foreach (var repeated in flow.Destinations.GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"{prefix}:Destinations: '{repeated.Key}' is listed more than once.");
         }
 
         for (var i = 0; i < flow.Destinations.Count; i++)

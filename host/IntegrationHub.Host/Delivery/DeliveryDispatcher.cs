@@ -26,7 +26,4 @@ public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, TimeProvider t
 
         Enqueue(flowId, destination);
     }
-
-    public string Schedule(string flowId, string destination, DateTimeOffset at) =>
-        jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), at);
 }

@@ -14,7 +14,7 @@ public sealed class DeliveryRunner(
     ConnectorCatalog connectors,
     NpgsqlDataSource dataSource,
     DeliveryStore store,
-    DeliveryDispatcher dispatcher,
+    InstallationStore installation,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
     ILogger<DeliveryRunner> logger)
@@ -51,22 +51,18 @@ public sealed class DeliveryRunner(
                 throw failure;
             }
 
+            // Deferred messages are picked up by the delivery sweep when they fall due.
             if (!await store.HasDuePendingAsync(flowId, destination, timeProvider.GetUtcNow(), cancellationToken))
             {
-                break;
+                return;
             }
-        }
-
-        var next = await store.NextDeferredAsync(flowId, destination, timeProvider.GetUtcNow(), cancellationToken);
-        if (next is not null)
-        {
-            dispatcher.Schedule(flowId, destination, next.Value);
         }
     }
 
     private async Task<DeliveryFailedException?> DrainAsync(string flowId, string destination, IDestinationConnector connector, string stream, CancellationToken cancellationToken)
     {
         var batchSize = Math.Max(1, hubOptions.Value.Delivery.BatchSize);
+        var hubId = await installation.IdAsync(cancellationToken);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,10 +73,11 @@ public sealed class DeliveryRunner(
             }
 
             var messages = batch.Select(p => new OutboundMessage(
-                p.MessageId, $"{flowId}:{p.MessageId}:{destination}", p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
+                p.MessageId, $"{hubId}:{flowId}:{p.MessageId}:{destination}", p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
             var (results, failure) = await WriteAsync(connector, stream, destination, messages, cancellationToken);
 
-            // Recorded even when cancelling: what the destination accepted must not be sent again.
+            // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
+            // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
             await store.RecordAsync(destination, results, timeProvider.GetUtcNow(), CancellationToken.None);
             if (failure is not null)
             {

@@ -1,19 +1,22 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Storage;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace IntegrationHub.Host.Scheduling;
 
-/// <summary>At start: makes Quartz's flow triggers match config (cron in the flow's time zone), starts the flows
-/// marked RunOnStart, and resumes deliveries a previous host left pending.</summary>
+/// <summary>At start: makes Quartz's flow triggers match config (cron in the flow's time zone), schedules the
+/// delivery sweep, starts the flows marked RunOnStart, and resumes deliveries a previous host left pending.</summary>
 public sealed class FlowScheduler(
     ISchedulerFactory schedulerFactory,
     FlowCatalog flows,
     FlowRunDispatcher runs,
     DeliveryStore deliveries,
     DeliveryDispatcher deliveryDispatcher,
+    IOptions<HubOptions> hubOptions,
     ILogger<FlowScheduler> logger) : IHostedService
 {
     public const string Group = "flows";
@@ -22,25 +25,21 @@ public sealed class FlowScheduler(
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         var configured = flows.Flows;
-
-        // Start from config's truth: flows removed from config lose their schedule. Each host deletes, then
-        // schedules with replace, so hosts starting together still end with every configured trigger.
-        await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken);
         foreach (var flow in configured)
         {
-            var key = new JobKey($"flow:{flow.Id}", Group);
-            var job = JobBuilder.Create<FlowTriggerJob>().WithIdentity(key).UsingJobData(FlowTriggerJob.FlowIdKey, flow.Id).StoreDurably().Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity($"flow:{flow.Id}", Group)
-                .ForJob(key)
-                .WithCronSchedule(flow.Schedule, cron => cron
-                    .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone))
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-            logger.LogInformation("Flow {FlowId} scheduled '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, flow.Schedule, flow.TimeZone,
-                trigger.GetFireTimeAfter(DateTimeOffset.UtcNow));
+            await ScheduleAsync(scheduler, flow, cancellationToken);
         }
+
+        // Flows removed from config lose their schedule.
+        var keep = configured.Select(f => JobName(f.Id)).ToHashSet(StringComparer.Ordinal);
+        var jobs = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(Group) }, cancellationToken);
+        foreach (var stale in jobs.Items.Where(j => !keep.Contains(j.Key.Name)))
+        {
+            await scheduler.DeleteJob(stale.Key, cancellationToken);
+            logger.LogInformation("Removed schedule {Job}: its flow is no longer configured", stale.Key.Name);
+        }
+
+        await DeliverySweepJob.ScheduleAsync(scheduler, hubOptions.Value.Delivery.SweepInterval, cancellationToken);
 
         foreach (var flow in configured.Where(f => f.RunOnStart))
         {
@@ -52,7 +51,33 @@ public sealed class FlowScheduler(
         {
             deliveryDispatcher.Enqueue(flowId, destination);
         }
+    }
 
+    private static string JobName(string flowId) => $"flow:{flowId}";
+
+    /// <summary>An unchanged trigger is kept, so a slot missed while the hub was down fires once at start
+    /// (misfire: fire and proceed) instead of being forgotten by a fresh trigger.</summary>
+    private async Task ScheduleAsync(IScheduler scheduler, FlowDefinition flow, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone);
+        var triggerKey = new TriggerKey(JobName(flow.Id), Group);
+        if (await scheduler.GetTrigger(triggerKey, cancellationToken) is ICronTrigger existing &&
+            existing.CronExpressionString == flow.Schedule && existing.TimeZone.Id == zone.Id)
+        {
+            logger.LogInformation("Flow {FlowId} keeps its schedule '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, flow.Schedule, flow.TimeZone, existing.NextFireTimeUtc);
+            return;
+        }
+
+        var jobKey = new JobKey(JobName(flow.Id), Group);
+        var job = JobBuilder.Create<FlowTriggerJob>().WithIdentity(jobKey).UsingJobData(FlowTriggerJob.FlowIdKey, flow.Id).StoreDurably().Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(triggerKey)
+            .ForJob(jobKey)
+            .WithCronSchedule(flow.Schedule, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+        logger.LogInformation("Flow {FlowId} scheduled '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, flow.Schedule, flow.TimeZone,
+            trigger.GetFireTimeAfter(DateTimeOffset.UtcNow));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -5,6 +5,8 @@ namespace IntegrationHub.Host.Storage;
 /// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines.</summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The next due messages in message order, at most one per record key, and none whose record has an
+    /// older message still pending for this destination.</summary>
     public async Task<IReadOnlyList<PendingDelivery>> ClaimBatchAsync(string flowId, string destination, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
@@ -13,6 +15,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             from hub.deliveries d join hub.messages m on m.id = d.message_id
             where d.destination = @destination and m.flow_id = @flow and d.status = 'pending'
               and (d.next_attempt_at is null or d.next_attempt_at <= @now)
+              -- Messages of one record go out in order: none overtakes an older one still pending (e.g. deferred).
+              and not exists (
+                  select 1 from hub.messages older join hub.deliveries od on od.message_id = older.id and od.destination = d.destination
+                  where older.flow_id = m.flow_id and older.record_key = m.record_key and older.id < m.id and od.status = 'pending')
             order by d.message_id
             limit @limit
             """);
@@ -77,18 +83,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    /// <summary>When the earliest deferred (transiently failed) message becomes due, if any.</summary>
-    public async Task<DateTimeOffset?> NextDeferredAsync(string flowId, string destination, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>(flow, destination) pairs with messages due now.</summary>
+    public async Task<IReadOnlyList<(string FlowId, string Destination)>> DuePendingPairsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select min(d.next_attempt_at) from hub.deliveries d join hub.messages m on m.id = d.message_id
-            where d.destination = @destination and m.flow_id = @flow and d.status = 'pending' and d.next_attempt_at > @now
+            select distinct m.flow_id, d.destination from hub.deliveries d join hub.messages m on m.id = d.message_id
+            where d.status = 'pending' and (d.next_attempt_at is null or d.next_attempt_at <= @now)
             """);
-        command.Parameters.AddWithValue("destination", destination);
-        command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("now", now);
-        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+        return await ReadPairsAsync(command, cancellationToken);
     }
 
     /// <summary>(flow, destination) pairs with pending deliveries: what a restarted host must resume.</summary>
@@ -96,6 +100,11 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             "select distinct m.flow_id, d.destination from hub.deliveries d join hub.messages m on m.id = d.message_id where d.status = 'pending'");
+        return await ReadPairsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<(string FlowId, string Destination)>> ReadPairsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var pairs = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

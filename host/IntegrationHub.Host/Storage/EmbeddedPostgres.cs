@@ -18,6 +18,7 @@ public sealed class EmbeddedPostgres
     private readonly string _binFolder;
     private readonly string _rootFolder;
     private readonly string _password;
+    private FileStream? _folderLock;
     private int _port;
 
     public EmbeddedPostgres(EmbeddedPostgresOptions options, string contentRoot, ILogger logger)
@@ -41,6 +42,7 @@ public sealed class EmbeddedPostgres
             }
         }
 
+        _folderLock = LockFolder(_rootFolder);
         _password = ReadOrCreatePassword(Path.Combine(_rootFolder, "hub-password"));
     }
 
@@ -78,7 +80,7 @@ public sealed class EmbeddedPostgres
         else
         {
             var settings = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-                $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300"));
+                $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c tcp_keepalives_idle=60 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3"));
             if (!_options.Fsync)
             {
                 settings.Append(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
@@ -106,6 +108,11 @@ public sealed class EmbeddedPostgres
 
     public async Task StopAsync()
     {
+        if (_folderLock is null)
+        {
+            return;
+        }
+
         var (code, output) = await PgCtlAsync(["-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
         if (code == 0)
         {
@@ -115,6 +122,32 @@ public sealed class EmbeddedPostgres
         {
             _logger.LogWarning("Stopping embedded PostgreSQL returned {Code}: {Output}", code, output.Trim());
         }
+
+        await _folderLock.DisposeAsync();
+        _folderLock = null;
+    }
+
+    /// <summary>Stops a cluster left running by a killed host, without taking the folder (tests and tools).</summary>
+    public static async Task StopLeftoverAsync(string dataFolder, string? binFolder = null)
+    {
+        var bin = PostgresBinaries.Find(binFolder) ?? throw new HubStartupException(PostgresBinaries.InstallHint);
+        await ProcessRunner.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(dataFolder, "pgdata"), "-m", "fast", "-w", "-t", "60", "stop"], asPostgresUser: true, CancellationToken.None);
+    }
+
+    /// <summary>One hub per embedded cluster: a second host on the same folder would stop the first one's database.</summary>
+    private static FileStream LockFolder(string rootFolder)
+    {
+        var path = Path.Combine(rootFolder, "hub.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new HubStartupException(
+                $"Another IntegrationHub process is using the embedded PostgreSQL in {rootFolder} (it holds {path}). " +
+                "Stop it, or give this one its own Hub:EmbeddedPostgres:DataFolder, or point both at one server with ConnectionStrings:Hub.");
+        }
     }
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
@@ -122,7 +155,7 @@ public sealed class EmbeddedPostgres
         _logger.LogInformation("Creating embedded PostgreSQL cluster in {DataFolder} (first run)", DataFolder);
         Directory.CreateDirectory(DataFolder);
         var passwordFile = Path.Combine(_rootFolder, "initdb-password");
-        await File.WriteAllTextAsync(passwordFile, _password, cancellationToken);
+        WritePrivate(passwordFile, _password);
         try
         {
             if (ProcessRunner.RunningAsRoot)
@@ -221,9 +254,10 @@ public sealed class EmbeddedPostgres
             return Path.Combine(contentRoot, ".data", "postgres");
         }
 
-        // As root the checkout may sit under /root (mode 700), which the postgres user cannot enter.
+        // As root the checkout may sit under /root (mode 700), which the postgres user cannot enter; /var/lib is
+        // reachable and, unlike /var/tmp, not cleaned by tmpfiles.
         var checkoutHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentRoot)))[..12];
-        return Path.Combine("/var/tmp", "integrationhub", checkoutHash);
+        return Path.Combine("/var/lib", "integrationhub", checkoutHash);
     }
 
     private static string? UnreachableParent(string folder)
@@ -247,9 +281,20 @@ public sealed class EmbeddedPostgres
         }
 
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        File.WriteAllText(path, password);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        WritePrivate(path, password);
         return password;
+    }
+
+    /// <summary>Created readable by its owner only, so no other local user ever sees the superuser's password.</summary>
+    private static void WritePrivate(string path, string text)
+    {
+        using var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
     private static int FreePort()

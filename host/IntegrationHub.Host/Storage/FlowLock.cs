@@ -37,17 +37,18 @@ public sealed class FlowLock : IAsyncDisposable
         return null;
     }
 
-    /// <summary>True when somebody holds the lock right now (probe: take it and give it back).</summary>
+    /// <summary>True when some session holds the lock now. Reads pg_locks instead of taking the lock, so asking
+    /// never makes a real holder fail to get it.</summary>
     public static async Task<bool> IsHeldAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
     {
-        var probe = await TryAcquireAsync(dataSource, name, cancellationToken);
-        if (probe is null)
-        {
-            return true;
-        }
-
-        await probe.DisposeAsync();
-        return false;
+        await using var command = dataSource.CreateCommand(
+            """
+            select exists (select 1 from pg_locks
+                where locktype = 'advisory' and objsubid = 1 and granted and database = (select oid from pg_database where datname = current_database())
+                  and ((classid::bigint << 32) | objid::bigint) = hashtextextended(@name, 0))
+            """);
+        command.Parameters.AddWithValue("name", name);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     public async ValueTask DisposeAsync()
@@ -59,9 +60,10 @@ public sealed class FlowLock : IAsyncDisposable
             command.Parameters.AddWithValue("name", _name);
             await command.ExecuteScalarAsync(CancellationToken.None);
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            // The connection is gone, and the lock with it.
+            // The lock may still be held on this session: drop the physical connection instead of pooling it.
+            NpgsqlConnection.ClearPool(_connection);
         }
         finally
         {

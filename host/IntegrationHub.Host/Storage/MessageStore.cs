@@ -11,8 +11,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
 {
     private const string AppendSql = """
         with input as (
-            select distinct on (record_key) record_key, business_key, version, payload, ord
-            from unnest(@keys, @business_keys, @versions, @payloads) with ordinality as t(record_key, business_key, version, payload, ord)
+            select distinct on (record_key) record_key, business_key, version, payload, problem, ord
+            from unnest(@keys, @business_keys, @versions, @payloads, @problems) with ordinality as t(record_key, business_key, version, payload, problem, ord)
             order by record_key, ord desc),
         changed as (
             insert into hub.record_versions as rv (flow_id, record_key, version)
@@ -24,10 +24,13 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             select @flow, i.record_key, i.business_key, i.version, i.payload::jsonb, @now, @run
             from input i join changed c on c.record_key = i.record_key
             order by i.ord
-            returning id),
+            returning id, record_key),
         deliveries as (
-            insert into hub.deliveries (message_id, destination, status, attempts, updated_at)
-            select inserted.id, d, 'pending', 0, @now from inserted cross join unnest(@destinations) as d),
+            insert into hub.deliveries (message_id, destination, status, attempts, last_error_code, last_error, updated_at)
+            select inserted.id, d,
+                   case when i.problem is null then 'pending' else 'dead' end, 0,
+                   case when i.problem is null then null else @invalid_code end, i.problem, @now
+            from inserted join input i on i.record_key = inserted.record_key cross join unnest(@destinations) as d),
         logged as (
             insert into hub.message_log (message_id, event, detail, at)
             select id, 'received', @detail, @now from inserted)
@@ -53,7 +56,10 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
             append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
             append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashOf(r.Payload)).ToArray());
-            append.Parameters.AddWithValue("payloads", records.Select(r => r.Payload).ToArray());
+            var problems = records.Select(r => PayloadCheck.Problem(r.Payload)).ToArray();
+            append.Parameters.AddWithValue("payloads", records.Select((r, i) => problems[i] is null ? r.Payload : PayloadCheck.Wrap(r.Payload)).ToArray());
+            append.Parameters.AddWithValue("problems", problems);
+            append.Parameters.AddWithValue("invalid_code", PayloadCheck.ErrorCode);
             append.Parameters.AddWithValue("flow", flowId);
             append.Parameters.AddWithValue("run", runId);
             append.Parameters.AddWithValue("now", now);

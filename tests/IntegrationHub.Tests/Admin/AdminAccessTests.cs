@@ -60,4 +60,30 @@ public sealed class AdminAccessTests(PostgresCluster cluster)
             Assert.Equal(HttpStatusCode.OK, (await local.SendAsync(remoteWithLogin)).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Admin_actions_from_another_site_are_refused_even_with_the_login()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        await using var hub = await TestHub.StartAsync(settings, "Development");
+        using var admin = TestHub.AdminClient(hub);
+
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, "api/flows/procedures/run");
+        crossSite.Headers.Add("Origin", "http://attacker.example");
+        var refused = await admin.SendAsync(crossSite);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("cross_site_request", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var fetched = new HttpRequestMessage(HttpMethod.Post, "api/flows/procedures/run");
+        fetched.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.SendAsync(fetched)).StatusCode);
+
+        // The dashboard's own actions need its antiforgery token.
+        var forged = await admin.PostAsync("hangfire/jobs/failed/delete", new FormUrlEncodedContent([new("jobs[]", "1")]));
+        Assert.False(forged.IsSuccessStatusCode, $"forged dashboard action answered {forged.StatusCode}");
+
+        using var sameSite = new HttpRequestMessage(HttpMethod.Post, "api/flows/procedures/run");
+        sameSite.Headers.Add("Origin", hub.BaseAddress.GetLeftPart(UriPartial.Authority));
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.SendAsync(sameSite)).StatusCode);
+    }
 }

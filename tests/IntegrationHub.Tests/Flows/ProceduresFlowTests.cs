@@ -32,6 +32,8 @@ public sealed class ProceduresFlowTests(PostgresCluster cluster)
         var stats = sandboxes.IGate.Stats();
         Assert.Equal(2000, stats.DistinctProcedures);
         Assert.Equal(1, stats.MaxWritesPerCode);
+        Assert.Equal(0, stats.DuplicatesIgnored);
+        Assert.Equal(2000, stats.ItemsReceived);
         Assert.Equal(sandboxes.National.ProcedureCodes.Order(StringComparer.Ordinal), sandboxes.IGate.WriteCounts().Keys.Order(StringComparer.Ordinal));
 
         var flow = await GetFlowAsync(client);
@@ -60,7 +62,7 @@ public sealed class ProceduresFlowTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task With_thirty_percent_of_national_calls_failing_every_procedure_still_arrives_exactly_once()
+    public async Task With_thirty_percent_of_national_calls_and_a_tenth_of_igate_calls_failing_every_procedure_still_arrives_exactly_once()
     {
         var faults = new SandboxFaultOptions
         {
@@ -72,12 +74,15 @@ public sealed class ProceduresFlowTests(PostgresCluster cluster)
             TimeoutDelay = TimeSpan.FromSeconds(10),
             Seed = 30,
         };
-        await using var sandboxes = await SandboxPair.StartAsync(procedures: 2000, nationalFaults: faults);
+        var igateFaults = new SandboxFaultOptions { FailureRate = 0.1, ServerErrorWeight = 1, TooManyRequestsWeight = 1, TimeoutWeight = 1, RetryAfterSeconds = 1, TimeoutDelay = TimeSpan.FromSeconds(10), Seed = 10 };
+        await using var sandboxes = await SandboxPair.StartAsync(procedures: 2000, nationalFaults: faults, igateFaults: igateFaults);
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
         sandboxes.ApplyTo(settings);
         settings["Connectors:national-portal:Resilience:AttemptTimeout"] = "00:00:00.400";
         settings["Connectors:national-portal:Resilience:MaxRetryAttempts"] = "8";
         settings["Connectors:national-portal:MaxParallelDetails"] = "16";
+        settings["Connectors:igate:Resilience:AttemptTimeout"] = "00:00:00.400";
+        settings["Connectors:igate:Resilience:MaxRetryAttempts"] = "8";
         await using var hub = await TestHub.StartAsync(settings);
         using var client = TestHub.AdminClient(hub);
 
@@ -87,6 +92,7 @@ public sealed class ProceduresFlowTests(PostgresCluster cluster)
         var injected = sandboxes.National.Stats.Faults;
         Assert.True(injected.Values.Sum() > 300, $"expected hundreds of injected faults, got {JsonSerializer.Serialize(injected)}");
         Assert.Equal(3, injected.Count);
+        Assert.True(sandboxes.IGate.FaultCounts().Values.Sum() > 0, "iGate calls failed too");
         var stats = sandboxes.IGate.Stats();
         Assert.Equal(2000, stats.DistinctProcedures);
         Assert.Equal(2000, stats.TotalAppliedWrites);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using IntegrationHub.Host.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntegrationHub.Tests.Infrastructure;
 
@@ -124,7 +123,7 @@ public sealed class HubProcess : IAsyncDisposable
     {
         if (File.Exists(Path.Combine(dataFolder, "pgdata", "postmaster.pid")))
         {
-            await new EmbeddedPostgres(new EmbeddedPostgresOptions { DataFolder = dataFolder }, dataFolder, NullLogger.Instance).StopAsync();
+            await EmbeddedPostgres.StopLeftoverAsync(dataFolder);
         }
     }
 

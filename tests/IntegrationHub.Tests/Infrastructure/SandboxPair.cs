@@ -28,7 +28,7 @@ public sealed class SandboxPair : IAsyncDisposable
 
     public Uri IGateAddress { get; }
 
-    public static async Task<SandboxPair> StartAsync(int procedures = 2000, SandboxFaultOptions? nationalFaults = null, IEnumerable<string>? rejectCodes = null)
+    public static async Task<SandboxPair> StartAsync(int procedures = 2000, SandboxFaultOptions? nationalFaults = null, IEnumerable<string>? rejectCodes = null, SandboxFaultOptions? igateFaults = null)
     {
         nationalFaults ??= new SandboxFaultOptions();
         var national = new NationalPortalSandbox(new NationalPortalSandboxOptions
@@ -39,7 +39,7 @@ public sealed class SandboxPair : IAsyncDisposable
             Password = "sandbox-test-password",
             Faults = nationalFaults,
         });
-        var igate = new IGateSandbox(new IGateSandboxOptions { ApiKey = "igate-test-key", RejectCodes = [.. rejectCodes ?? []] });
+        var igate = new IGateSandbox(new IGateSandboxOptions { ApiKey = "igate-test-key", RejectCodes = [.. rejectCodes ?? []], Faults = igateFaults ?? new SandboxFaultOptions() });
         var nationalAddress = await national.StartAsync(CancellationToken.None);
         var igateAddress = await igate.StartAsync(CancellationToken.None);
         return new SandboxPair(national, nationalFaults, igate, nationalAddress, igateAddress);

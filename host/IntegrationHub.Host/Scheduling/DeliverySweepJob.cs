@@ -1,0 +1,39 @@
+using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Storage;
+using Npgsql;
+using Quartz;
+
+namespace IntegrationHub.Host.Scheduling;
+
+/// <summary>Every sweep interval (once per cluster), enqueues delivery for each flow and destination that has messages
+/// due and nobody delivering them: picks up deferred retries, and deliveries whose Hangfire job ran out of retries
+/// during a long outage, so nothing stays pending until the next run.</summary>
+[DisallowConcurrentExecution]
+public sealed class DeliverySweepJob(DeliveryStore deliveries, DeliveryDispatcher dispatcher, NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<DeliverySweepJob> logger) : IJob
+{
+    private static readonly JobKey Key = new("delivery-sweep", "hub");
+
+    public static async Task ScheduleAsync(IScheduler scheduler, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<DeliverySweepJob>().WithIdentity(Key).StoreDurably().Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(Key.Name, Key.Group)
+            .ForJob(Key)
+            .StartAt(DateTimeOffset.UtcNow + interval)
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var (flowId, destination) in await deliveries.DuePendingPairsAsync(timeProvider.GetUtcNow(), cancellationToken))
+        {
+            if (!await FlowLock.IsHeldAsync(dataSource, DeliveryRunner.DeliverLockName(flowId, destination), cancellationToken))
+            {
+                var jobId = dispatcher.Enqueue(flowId, destination);
+                logger.LogInformation("Delivery sweep: flow {FlowId} has messages due for {Destination}; enqueued job {JobId}", flowId, destination, jobId);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Storage;
+using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace IntegrationHub.Tests.Storage;
+
+/// <summary>The storage rules a flow relies on, on a real database: versions, per-record order, unstorable payloads.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class MessageStoreTests(PostgresCluster cluster)
+{
+    private const string Flow = "procedures";
+    private const string Destination = "igate:procedures";
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_record_is_a_new_message_only_when_its_version_changes_and_a_change_back_counts()
+    {
+        await using var db = await MigratedAsync();
+        var store = new MessageStore(db);
+
+        Assert.Equal(2, await store.AppendAsync(Flow, 1, [Record("A", "{\"v\":1}"), Record("B", "{\"v\":1}")], [Destination], null, Now, default));
+        Assert.Equal(0, await store.AppendAsync(Flow, 1, [Record("A", "{\"v\":1}")], [Destination], null, Now, default));
+        Assert.Equal(1, await store.AppendAsync(Flow, 1, [Record("A", "{\"v\":2}")], [Destination], null, Now, default));
+        Assert.Equal(1, await store.AppendAsync(Flow, 1, [Record("A", "{\"v\":1}")], [Destination], null, Now, default));
+    }
+
+    [Fact]
+    public async Task A_newer_message_of_a_record_waits_until_the_older_one_is_no_longer_pending()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+        await messages.AppendAsync(Flow, 1, [Record("X", "{\"v\":1}"), Record("Y", "{\"v\":1}")], [Destination], null, Now, default);
+        var first = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
+        var x1 = first.Single(p => p.RecordKey == "X");
+
+        // X v1 fails transiently and is deferred; X v2 arrives and must not overtake it.
+        await deliveries.RecordAsync(Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Pending, 1, Now.AddMinutes(5), "E", "down", "attempt_failed", 1)], Now, default);
+        await messages.AppendAsync(Flow, 2, [Record("X", "{\"v\":2}")], [Destination], null, Now, default);
+        var due = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
+        Assert.Equal(["Y"], due.Select(p => p.RecordKey));
+
+        // Once v1 is due again it goes first, alone; v2 follows after it is delivered.
+        var later = Now.AddMinutes(6);
+        var retry = await deliveries.ClaimBatchAsync(Flow, Destination, 10, later, default);
+        Assert.Equal([x1.MessageId], retry.Where(p => p.RecordKey == "X").Select(p => p.MessageId));
+        await deliveries.RecordAsync(Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Delivered, 2, null, null, null, "delivered", 1)], later, default);
+        var next = await deliveries.ClaimBatchAsync(Flow, Destination, 10, later, default);
+        Assert.Equal("{\"v\": 2}", next.Single(p => p.RecordKey == "X").Payload);
+    }
+
+    [Fact]
+    public async Task A_payload_postgresql_cannot_store_becomes_a_dead_letter_and_the_checkpoint_still_advances()
+    {
+        await using var db = await MigratedAsync();
+        var store = new MessageStore(db);
+
+        var created = await store.AppendAsync(Flow, 1, [Record("bad", "{\"name\": \"nul \\u0000 here\"}"), Record("broken", "{not json"), Record("good", "{}")],
+            [Destination], new SourceCheckpoint("{\"nextPage\":2}"), Now, default);
+
+        Assert.Equal(3, created);
+        Assert.Equal("{\"nextPage\":2}", (await store.LoadCheckpointAsync(Flow, default))!.State);
+        await using var command = db.CreateCommand(
+            "select m.record_key, d.status, d.last_error_code, m.payload->>'invalidPayload' from hub.deliveries d join hub.messages m on m.id = d.message_id order by m.record_key");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, string, string?, string?)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        Assert.Equal(("bad", "dead", PayloadCheck.ErrorCode, "{\"name\": \"nul \\u0000 here\"}"), rows[0]);
+        Assert.Equal(("broken", "dead", PayloadCheck.ErrorCode, "{not json"), rows[1]);
+        Assert.Equal(("good", "pending", null, null), rows[2]);
+    }
+
+    private static SourceRecord Record(string key, string payload) => new(key, payload);
+
+    private async Task<NpgsqlDataSource> MigratedAsync()
+    {
+        var db = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync());
+        await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
+        await using var run = db.CreateCommand("insert into hub.flow_runs (flow_id, trigger, status, started_at) values ('procedures', 'test', 'running', now()), ('procedures', 'test', 'running', now())");
+        await run.ExecuteNonQueryAsync();
+        return db;
+    }
+}
