@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Storage;
@@ -78,7 +77,7 @@ public sealed class DeliveryRunner(
 
             // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
             // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
-            await store.RecordAsync(destination, results, timeProvider.GetUtcNow(), CancellationToken.None);
+            await store.RecordAsync(flowId, destination, results, timeProvider.GetUtcNow(), CancellationToken.None);
             if (failure is not null)
             {
                 return failure;

@@ -79,7 +79,7 @@ public sealed class FlowRunner(
         var source = connectors.GetSource(flow.Source.ConnectorId);
         var maxBuffered = Math.Max(1, hubOptions.Value.Delivery.MaxRecordsPerCommit);
         var buffer = new List<SourceRecord>();
-        long read = 0, created = 0;
+        long read = 0, created = 0, analyzeAt = 2_000;
 
         async Task CommitAsync(SourceCheckpoint? next)
         {
@@ -87,6 +87,12 @@ public sealed class FlowRunner(
             read += buffer.Count;
             created += added;
             buffer.Clear();
+            if (created >= analyzeAt)
+            {
+                analyzeAt *= 10;
+                await messages.AnalyzeAsync(cancellationToken);
+            }
+
             if (added > 0)
             {
                 foreach (var destination in destinations)

@@ -5,22 +5,21 @@ namespace IntegrationHub.Host.Storage;
 /// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines.</summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The next due messages in message order, at most one per record key, and none whose record has an
-    /// older message still pending for this destination.</summary>
+    /// <summary>The next due messages in message order. Only a record's oldest open message is ever 'pending', so
+    /// order per record holds without looking at other rows.</summary>
     public async Task<IReadOnlyList<PendingDelivery>> ClaimBatchAsync(string flowId, string destination, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select d.message_id, m.record_key, m.business_key, m.payload::text, d.attempts
-            from hub.deliveries d join hub.messages m on m.id = d.message_id
-            where d.destination = @destination and m.flow_id = @flow and d.status = 'pending'
-              and (d.next_attempt_at is null or d.next_attempt_at <= @now)
-              -- Messages of one record go out in order: none overtakes an older one still pending (e.g. deferred).
-              and not exists (
-                  select 1 from hub.messages older join hub.deliveries od on od.message_id = older.id and od.destination = d.destination
-                  where older.flow_id = m.flow_id and older.record_key = m.record_key and older.id < m.id and od.status = 'pending')
-            order by d.message_id
-            limit @limit
+            with due as materialized (
+                select d.message_id, d.attempts from hub.deliveries d
+                where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
+                  and (d.next_attempt_at is null or d.next_attempt_at <= @now)
+                order by d.message_id
+                limit @limit)
+            select due.message_id, m.record_key, m.business_key, m.payload::text, due.attempts
+            from due join hub.messages m on m.id = due.message_id
+            order by due.message_id
             """);
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
@@ -36,14 +35,17 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return batch;
     }
 
-    public async Task RecordAsync(string destination, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordAsync(string flowId, string destination, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (results.Count == 0)
         {
             return;
         }
 
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockFlowAsync(connection, transaction, flowId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             with r as (
                 select * from unnest(@ids, @statuses, @attempts, @next, @codes, @errors, @events, @durations)
@@ -52,10 +54,19 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 update hub.deliveries d
                 set status = r.status, attempts = r.attempts, next_attempt_at = r.next_at,
                     last_error_code = r.code, last_error = r.error, updated_at = @now
-                from r where d.message_id = r.id and d.destination = @destination)
-            insert into hub.message_log (message_id, destination, event, detail, duration_ms, at)
-            select id, @destination, event, case when code is null then null else code || ': ' || coalesce(error, '') end, duration, @now from r
-            """);
+                from r where d.message_id = r.id and d.destination = @destination
+                returning d.record_key, d.status),
+            logged as (
+                insert into hub.message_log (message_id, destination, event, detail, duration_ms, at)
+                select id, @destination, event, case when code is null then null else code || ': ' || coalesce(error, '') end, duration, @now from r),
+            next_in_line as (
+                select distinct on (w.record_key) w.message_id from hub.deliveries w
+                where w.destination = @destination and w.flow_id = @flow and w.status = 'waiting'
+                  and w.record_key in (select record_key from updated where status <> 'pending')
+                order by w.record_key, w.message_id)
+            update hub.deliveries p set status = 'pending', updated_at = @now
+            from next_in_line where p.message_id = next_in_line.message_id and p.destination = @destination
+            """, connection, transaction);
         command.Parameters.AddWithValue("ids", results.Select(r => r.MessageId).ToArray());
         command.Parameters.AddWithValue("statuses", results.Select(r => r.Status.ToString().ToLowerInvariant()).ToArray());
         command.Parameters.AddWithValue("attempts", results.Select(r => r.Attempts).ToArray());
@@ -65,30 +76,32 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("events", results.Select(r => r.Event).ToArray());
         command.Parameters.AddWithValue("durations", results.Select(r => r.DurationMs).ToArray());
         command.Parameters.AddWithValue("destination", destination);
+        command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Serializes, per flow, adding deliveries and finishing them, so a message never becomes 'waiting' behind
+    /// one that is finishing at the same moment (it would wait forever).</summary>
+    public static async Task LockFlowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string flowId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended('deliveries:' || @flow, 0))", connection, transaction);
+        command.Parameters.AddWithValue("flow", flowId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<bool> HasDuePendingAsync(string flowId, string destination, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            select exists (select 1 from hub.deliveries d join hub.messages m on m.id = d.message_id
-                where d.destination = @destination and m.flow_id = @flow and d.status = 'pending'
-                  and (d.next_attempt_at is null or d.next_attempt_at <= @now))
-            """);
-        command.Parameters.AddWithValue("destination", destination);
-        command.Parameters.AddWithValue("flow", flowId);
-        command.Parameters.AddWithValue("now", now);
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
+    /// <summary>Whether a claim would find anything now (same rule as <see cref="ClaimBatchAsync"/>, so a message
+    /// waiting behind an older one of its record does not count).</summary>
+    public async Task<bool> HasDuePendingAsync(string flowId, string destination, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ClaimBatchAsync(flowId, destination, 1, now, cancellationToken)).Count > 0;
 
     /// <summary>(flow, destination) pairs with messages due now.</summary>
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> DuePendingPairsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select distinct m.flow_id, d.destination from hub.deliveries d join hub.messages m on m.id = d.message_id
+            select distinct d.flow_id, d.destination from hub.deliveries d
             where d.status = 'pending' and (d.next_attempt_at is null or d.next_attempt_at <= @now)
             """);
         command.Parameters.AddWithValue("now", now);
@@ -99,7 +112,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> PendingPairsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select distinct m.flow_id, d.destination from hub.deliveries d join hub.messages m on m.id = d.message_id where d.status = 'pending'");
+            "select distinct flow_id, destination from hub.deliveries where status = 'pending'");
         return await ReadPairsAsync(command, cancellationToken);
     }
 
@@ -124,9 +137,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 count(*) filter (where d.status = 'delivered'),
                 count(*) filter (where d.status = 'pending' and d.attempts > 0),
                 count(*) filter (where d.status = 'dead'),
-                count(*) filter (where d.status = 'pending')
-            from hub.deliveries d join hub.messages m on m.id = d.message_id
-            where m.flow_id = @flow
+                count(*) filter (where d.status in ('pending', 'waiting'))
+            from hub.deliveries d
+            where d.flow_id = @flow
             """);
         command.Parameters.AddWithValue("flow", flowId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -26,9 +26,13 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             order by i.ord
             returning id, record_key),
         deliveries as (
-            insert into hub.deliveries (message_id, destination, status, attempts, last_error_code, last_error, updated_at)
-            select inserted.id, d,
-                   case when i.problem is null then 'pending' else 'dead' end, 0,
+            insert into hub.deliveries (message_id, destination, flow_id, record_key, status, attempts, last_error_code, last_error, updated_at)
+            select inserted.id, d, @flow, inserted.record_key,
+                   case when i.problem is not null then 'dead'
+                        when exists (select 1 from hub.deliveries open
+                                     where open.destination = d and open.flow_id = @flow and open.record_key = inserted.record_key
+                                       and open.status in ('pending', 'waiting')) then 'waiting'
+                        else 'pending' end, 0,
                    case when i.problem is null then null else @invalid_code end, i.problem, @now
             from inserted join input i on i.record_key = inserted.record_key cross join unnest(@destinations) as d),
         logged as (
@@ -49,6 +53,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
         var created = 0;
         if (records.Count > 0)
         {
@@ -94,6 +99,14 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
 
         await transaction.CommitAsync(cancellationToken);
         return created;
+    }
+
+    /// <summary>Refreshes planner statistics of the message tables. A bulk run outpaces autovacuum, and plans made for
+    /// an empty table turn the delivery claim into a scan.</summary>
+    public async Task AnalyzeAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("analyze hub.messages; analyze hub.deliveries");
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<SourceCheckpoint?> LoadCheckpointAsync(string flowId, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public static class TestHub
         ["Hub:Delivery:RetryBackoff"] = "00:00:00.200",
         ["Hub:Scheduling:SchedulerName"] = "IntegrationHubTest",
         ["Flows:procedures:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:procedures:RunOnStart"] = "false",
         ["Sandboxes:Enabled"] = "false",
         // Nothing listens on port 9: tests that sync point these at sandboxes.
         ["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/",

@@ -37,7 +37,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
         var x1 = first.Single(p => p.RecordKey == "X");
 
         // X v1 fails transiently and is deferred; X v2 arrives and must not overtake it.
-        await deliveries.RecordAsync(Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Pending, 1, Now.AddMinutes(5), "E", "down", "attempt_failed", 1)], Now, default);
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Pending, 1, Now.AddMinutes(5), "E", "down", "attempt_failed", 1)], Now, default);
         await messages.AppendAsync(Flow, 2, [Record("X", "{\"v\":2}")], [Destination], null, Now, default);
         var due = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
         Assert.Equal(["Y"], due.Select(p => p.RecordKey));
@@ -46,9 +46,12 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
         var later = Now.AddMinutes(6);
         var retry = await deliveries.ClaimBatchAsync(Flow, Destination, 10, later, default);
         Assert.Equal([x1.MessageId], retry.Where(p => p.RecordKey == "X").Select(p => p.MessageId));
-        await deliveries.RecordAsync(Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Delivered, 2, null, null, null, "delivered", 1)], later, default);
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Delivered, 2, null, null, null, "delivered", 1)], later, default);
         var next = await deliveries.ClaimBatchAsync(Flow, Destination, 10, later, default);
         Assert.Equal("{\"v\": 2}", next.Single(p => p.RecordKey == "X").Payload);
+
+        // Meanwhile v2 was visibly waiting, not lost: the flow counts it as pending work.
+        Assert.Equal(0, (await deliveries.CountsAsync(Flow, default)).DeadLettered);
     }
 
     [Fact]

@@ -42,10 +42,16 @@ create table hub.messages (
 create index messages_by_flow on hub.messages (flow_id, id);
 create index messages_by_business_key on hub.messages (business_key);
 
+-- flow_id and record_key repeat the message's, so that claiming due deliveries (and keeping each record's
+-- messages in order) reads this table's partial indexes alone, however long the delivered history grows.
+-- Per destination and record at most one delivery is 'pending'; newer ones are 'waiting' behind it and are
+-- promoted, oldest first, when it is done. So the claim is a plain ordered scan whatever the planner's statistics.
 create table hub.deliveries (
     message_id bigint not null references hub.messages (id),
     destination text not null,
-    status text not null check (status in ('pending', 'delivered', 'dead')),
+    flow_id text not null,
+    record_key text not null,
+    status text not null check (status in ('pending', 'waiting', 'delivered', 'dead')),
     attempts int not null default 0,
     next_attempt_at timestamptz,
     last_error_code text,
@@ -53,8 +59,13 @@ create table hub.deliveries (
     updated_at timestamptz not null,
     primary key (message_id, destination)
 );
-create index deliveries_pending on hub.deliveries (destination, message_id) where status = 'pending';
-create index deliveries_dead on hub.deliveries (destination, message_id) where status = 'dead';
+create index deliveries_pending on hub.deliveries (destination, flow_id, message_id) where status = 'pending';
+create index deliveries_open_by_record on hub.deliveries (destination, flow_id, record_key, message_id) where status in ('pending', 'waiting');
+create index deliveries_dead on hub.deliveries (destination, flow_id, message_id) where status = 'dead';
+
+-- Bulk runs add rows fast: keep planner statistics close behind.
+alter table hub.messages set (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000);
+alter table hub.deliveries set (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000);
 
 create table hub.message_log (
     id bigserial primary key,

@@ -1,6 +1,3 @@
--- Per-record ordering of deliveries looks up older messages of the same record.
-create index messages_by_record on hub.messages (flow_id, record_key, id);
-
 -- A random id for this hub database, part of every idempotency key: message ids restart when a database is
 -- recreated, and a counterparty must not mistake a new message for one it has already applied.
 create table hub.installation (
