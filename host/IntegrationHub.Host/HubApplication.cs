@@ -113,6 +113,9 @@ public static class HubApplication
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowRunStore>();
         services.AddSingleton<InstallationStore>();
+        services.AddSingleton<DeadLetterStore>();
+        services.AddSingleton<MessageHistoryStore>();
+        services.AddSingleton<DeadLetterOperations>();
         services.AddSingleton(sp => new ConnectorCatalog(hub.Connectors, sp));
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
@@ -235,6 +238,8 @@ public static class HubApplication
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapFlowsApi();
+        app.MapDeadLettersApi();
+        app.MapMessagesApi();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
         {
             DashboardTitle = "IntegrationHub",

@@ -50,6 +50,7 @@ public static class FlowsEndpoints
                     failed = counts.Failed,
                     deadLettered = counts.DeadLettered,
                     pending = counts.Pending,
+                    waiting = counts.Waiting,
                 },
             });
         }

@@ -18,4 +18,8 @@ public sealed class FlowOptions
     public bool RunOnStart { get; set; }
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>A dead letter holds its record's later messages (they wait, visibly) until it is replayed or discarded.
+    /// Off: later messages go ahead (a full-state record such as a procedure supersedes the rejected one).</summary>
+    public bool HoldBehindDeadLetter { get; set; } = true;
 }

@@ -72,18 +72,25 @@ public sealed class DeliveryRunner(
             }
 
             var messages = batch.Select(p => new OutboundMessage(
-                p.MessageId, $"{hubId}:{flowId}:{p.MessageId}:{destination}", p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
+                p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
             var (results, failure) = await WriteAsync(connector, stream, destination, messages, cancellationToken);
 
             // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
             // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
-            await store.RecordAsync(flowId, destination, results, timeProvider.GetUtcNow(), CancellationToken.None);
+            await store.RecordAsync(flowId, destination, results, flows.Options[flowId].HoldBehindDeadLetter, timeProvider.GetUtcNow(), CancellationToken.None);
             if (failure is not null)
             {
                 return failure;
             }
         }
     }
+
+    /// <summary>The source's own version (e.g. a dossier's) makes the key "record + version", stable even across hub
+    /// databases; a version the hub hashed can repeat (A, B, A), so then the message id (with the database's id) is used.</summary>
+    public static string IdempotencyKey(string hubId, string flowId, string destination, PendingDelivery delivery) =>
+        delivery.Version.StartsWith(MessageStore.HashedVersionPrefix, StringComparison.Ordinal)
+            ? $"{hubId}:{flowId}:{delivery.MessageId}:{destination}"
+            : $"{flowId}:{delivery.RecordKey}:{delivery.Version}:{destination}";
 
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteAsync(
         IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)

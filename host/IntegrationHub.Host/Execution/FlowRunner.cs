@@ -83,7 +83,7 @@ public sealed class FlowRunner(
 
         async Task CommitAsync(SourceCheckpoint? next)
         {
-            var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken);
+            var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken, flows.Options[flow.Id].HoldBehindDeadLetter);
             read += buffer.Count;
             created += added;
             buffer.Clear();

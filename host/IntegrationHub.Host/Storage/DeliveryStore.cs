@@ -17,7 +17,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                   and (d.next_attempt_at is null or d.next_attempt_at <= @now)
                 order by d.message_id
                 limit @limit)
-            select due.message_id, m.record_key, m.business_key, m.payload::text, due.attempts
+            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts
             from due join hub.messages m on m.id = due.message_id
             order by due.message_id
             """);
@@ -29,13 +29,15 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new PendingDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+            batch.Add(new PendingDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
         }
 
         return batch;
     }
 
-    public async Task RecordAsync(string flowId, string destination, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="holdBehindDeadLetter">True: a dead letter keeps its record's later messages waiting until it is
+    /// replayed or discarded (dossiers: order matters). False: the next message goes ahead.</param>
+    public async Task RecordAsync(string flowId, string destination, IReadOnlyList<DeliveryResult> results, bool holdBehindDeadLetter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (results.Count == 0)
         {
@@ -62,7 +64,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             next_in_line as (
                 select distinct on (w.record_key) w.message_id from hub.deliveries w
                 where w.destination = @destination and w.flow_id = @flow and w.status = 'waiting'
-                  and w.record_key in (select record_key from updated where status <> 'pending')
+                  and w.record_key in (select record_key from updated where status = 'delivered' or (status = 'dead' and not @hold))
                 order by w.record_key, w.message_id)
             update hub.deliveries p set status = 'pending', updated_at = @now
             from next_in_line where p.message_id = next_in_line.message_id and p.destination = @destination
@@ -77,6 +79,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("durations", results.Select(r => r.DurationMs).ToArray());
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("hold", holdBehindDeadLetter);
         command.Parameters.AddWithValue("now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -137,13 +140,14 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 count(*) filter (where d.status = 'delivered'),
                 count(*) filter (where d.status = 'pending' and d.attempts > 0),
                 count(*) filter (where d.status = 'dead'),
-                count(*) filter (where d.status in ('pending', 'waiting'))
+                count(*) filter (where d.status in ('pending', 'waiting')),
+                count(*) filter (where d.status = 'waiting')
             from hub.deliveries d
             where d.flow_id = @flow
             """);
         command.Parameters.AddWithValue("flow", flowId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new FlowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        return new FlowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
     }
 }

@@ -9,6 +9,9 @@ namespace IntegrationHub.Host.Storage;
 /// transaction: a checkpoint is never saved ahead of the records it covers.</summary>
 public sealed class MessageStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>Marks versions the hub derived from the payload: they can repeat (A, B, A), unlike a source's own.</summary>
+    public const string HashedVersionPrefix = "#";
+
     private const string AppendSql = """
         with input as (
             select distinct on (record_key) record_key, business_key, version, payload, problem, ord
@@ -32,6 +35,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
                         when exists (select 1 from hub.deliveries open
                                      where open.destination = d and open.flow_id = @flow and open.record_key = inserted.record_key
                                        and open.status in ('pending', 'waiting')) then 'waiting'
+                        when @hold and exists (select 1 from hub.deliveries parked
+                                     where parked.destination = d and parked.flow_id = @flow and parked.record_key = inserted.record_key
+                                       and parked.status = 'dead') then 'waiting'
                         else 'pending' end, 0,
                    case when i.problem is null then null else @invalid_code end, i.problem, @now
             from inserted join input i on i.record_key = inserted.record_key cross join unnest(@destinations) as d),
@@ -49,7 +55,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         IReadOnlyList<string> destinations,
         SourceCheckpoint? checkpoint,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool holdBehindDeadLetter = true)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -60,7 +67,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
             append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
             append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
-            append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashOf(r.Payload)).ToArray());
+            append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashedVersionPrefix + HashOf(r.Payload)).ToArray());
             var problems = records.Select(r => PayloadCheck.Problem(r.Payload)).ToArray();
             append.Parameters.AddWithValue("payloads", records.Select((r, i) => problems[i] is null ? r.Payload : PayloadCheck.Wrap(r.Payload)).ToArray());
             append.Parameters.AddWithValue("problems", problems);
@@ -69,6 +76,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             append.Parameters.AddWithValue("run", runId);
             append.Parameters.AddWithValue("now", now);
             append.Parameters.AddWithValue("destinations", destinations.ToArray());
+            append.Parameters.AddWithValue("hold", holdBehindDeadLetter);
             append.Parameters.AddWithValue("detail", $"run {runId}");
             created = Convert.ToInt32(await append.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }

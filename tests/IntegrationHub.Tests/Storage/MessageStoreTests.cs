@@ -37,7 +37,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
         var x1 = first.Single(p => p.RecordKey == "X");
 
         // X v1 fails transiently and is deferred; X v2 arrives and must not overtake it.
-        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Pending, 1, Now.AddMinutes(5), "E", "down", "attempt_failed", 1)], Now, default);
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Pending, 1, Now.AddMinutes(5), "E", "down", "attempt_failed", 1)], true, Now, default);
         await messages.AppendAsync(Flow, 2, [Record("X", "{\"v\":2}")], [Destination], null, Now, default);
         var due = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
         Assert.Equal(["Y"], due.Select(p => p.RecordKey));
@@ -46,12 +46,36 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
         var later = Now.AddMinutes(6);
         var retry = await deliveries.ClaimBatchAsync(Flow, Destination, 10, later, default);
         Assert.Equal([x1.MessageId], retry.Where(p => p.RecordKey == "X").Select(p => p.MessageId));
-        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Delivered, 2, null, null, null, "delivered", 1)], later, default);
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(x1.MessageId, DeliveryStatus.Delivered, 2, null, null, null, "delivered", 1)], true, later, default);
         var next = await deliveries.ClaimBatchAsync(Flow, Destination, 10, later, default);
         Assert.Equal("{\"v\": 2}", next.Single(p => p.RecordKey == "X").Payload);
 
         // Meanwhile v2 was visibly waiting, not lost: the flow counts it as pending work.
         Assert.Equal(0, (await deliveries.CountsAsync(Flow, default)).DeadLettered);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_holds_its_records_later_messages_until_it_is_discarded()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+        var dead = new DeadLetterStore(db);
+        await messages.AppendAsync(Flow, 1, [Record("HS1", "{\"v\":1}")], [Destination], null, Now, default);
+        var v1 = (await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default)).Single();
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(v1.MessageId, DeliveryStatus.Dead, 1, null, "-10", "rejected", "dead_lettered", 1)], true, Now, default);
+        await messages.AppendAsync(Flow, 2, [Record("HS1", "{\"v\":2}"), Record("HS2", "{\"v\":1}")], [Destination], null, Now, default);
+
+        // HS2 flows on; HS1 v2 waits, visibly, behind its dead letter.
+        Assert.Equal(["HS2"], (await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default)).Select(p => p.RecordKey));
+        var (_, items) = await dead.FindAsync(new DeadLetterSelection(BusinessKey: "HS1"), 10, default);
+        Assert.Equal(1, Assert.Single(items).WaitingBehind);
+        Assert.Equal(1, (await deliveries.CountsAsync(Flow, default)).Waiting);
+
+        var discarded = await dead.DiscardAsync(new DeadLetterSelection(BusinessKey: "HS1"), "tester", "superseded", Now, default);
+        Assert.Equal(1, discarded.Count);
+        Assert.Equal(["HS1", "HS2"], (await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default)).Select(p => p.RecordKey).Order());
+        Assert.Equal(0, (await deliveries.CountsAsync(Flow, default)).Waiting);
     }
 
     [Fact]

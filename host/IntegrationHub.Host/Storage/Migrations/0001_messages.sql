@@ -51,7 +51,7 @@ create table hub.deliveries (
     destination text not null,
     flow_id text not null,
     record_key text not null,
-    status text not null check (status in ('pending', 'waiting', 'delivered', 'dead')),
+    status text not null check (status in ('pending', 'waiting', 'delivered', 'dead', 'discarded')),
     attempts int not null default 0,
     next_attempt_at timestamptz,
     last_error_code text,
@@ -60,12 +60,23 @@ create table hub.deliveries (
     primary key (message_id, destination)
 );
 create index deliveries_pending on hub.deliveries (destination, flow_id, message_id) where status = 'pending';
-create index deliveries_open_by_record on hub.deliveries (destination, flow_id, record_key, message_id) where status in ('pending', 'waiting');
-create index deliveries_dead on hub.deliveries (destination, flow_id, message_id) where status = 'dead';
+create index deliveries_open_by_record on hub.deliveries (destination, flow_id, record_key, message_id) where status in ('pending', 'waiting', 'dead');
+create index deliveries_dead on hub.deliveries (flow_id, updated_at) where status = 'dead';
 
 -- Bulk runs add rows fast: keep planner statistics close behind.
 alter table hub.messages set (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000);
 alter table hub.deliveries set (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000);
+
+-- Replays and discards: who asked, why, for which selection. Message-log lines point at the action.
+create table hub.operator_actions (
+    id bigserial primary key,
+    action text not null check (action in ('replay', 'discard')),
+    operator text not null,
+    reason text not null,
+    selection jsonb not null,
+    message_count int not null,
+    at timestamptz not null
+);
 
 create table hub.message_log (
     id bigserial primary key,
@@ -74,6 +85,7 @@ create table hub.message_log (
     event text not null,
     detail text,
     duration_ms int,
+    action_id bigint references hub.operator_actions (id),
     at timestamptz not null
 );
 create index message_log_by_message on hub.message_log (message_id, id);

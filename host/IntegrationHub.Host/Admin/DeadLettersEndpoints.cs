@@ -1,0 +1,66 @@
+using IntegrationHub.Host.Storage;
+
+namespace IntegrationHub.Host.Admin;
+
+/// <summary><c>GET /api/dead-letters</c>, <c>POST /api/dead-letters/replay</c>, <c>POST /api/dead-letters/discard</c>.</summary>
+public static class DeadLettersEndpoints
+{
+    private const int PreviewLimit = 500;
+
+    public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName);
+        group.MapGet("/", ListAsync);
+        group.MapPost("/replay", (DeadLetterActionRequest request, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/discard", (DeadLetterActionRequest request, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? flow, string? errorCode, DateTimeOffset? from, DateTimeOffset? to, string? businessKey, string? destination,
+        DeadLetterOperations operations, CancellationToken cancellationToken)
+    {
+        var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
+        var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
+        return Results.Ok(new { total, items = items.Select(ToJson) });
+    }
+
+    private static async Task<IResult> ActAsync(string action, DeadLetterActionRequest request, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)
+    {
+        var selection = request.Selection;
+        if (DeadLetterOperations.Refusal(selection, request.Reason, request.DryRun) is { } refusal)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Request refused", detail: refusal.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+        }
+
+        if (request.DryRun)
+        {
+            var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
+            return Results.Ok(new { dryRun = true, action, wouldAffect = Math.Min(total, DeadLetterStore.MaxPerAction), items = items.Select(ToJson) });
+        }
+
+        var operatorName = OperatorName.Of(context);
+        var result = action == "replay"
+            ? await operations.ReplayAsync(selection, operatorName, request.Reason!, cancellationToken)
+            : await operations.DiscardAsync(selection, operatorName, request.Reason!, cancellationToken);
+        return Results.Ok(new { dryRun = false, action, actionId = result.ActionId, affected = result.Count, @operator = result.Operator, reason = result.Reason });
+    }
+
+    private static object ToJson(DeadLetter d) => new
+    {
+        messageId = d.MessageId,
+        flow = d.FlowId,
+        destination = d.Destination,
+        recordKey = d.RecordKey,
+        businessKey = d.BusinessKey,
+        errorCode = d.ErrorCode,
+        error = d.Error,
+        attempts = d.Attempts,
+        deadSince = d.DeadSince,
+        waitingBehind = d.WaitingBehind,
+        payload = System.Text.Json.JsonDocument.Parse(d.Payload).RootElement,
+    };
+}

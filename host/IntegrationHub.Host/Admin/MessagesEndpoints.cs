@@ -1,0 +1,37 @@
+using IntegrationHub.Host.Storage;
+
+namespace IntegrationHub.Host.Admin;
+
+/// <summary><c>GET /api/messages?businessKey=</c>: every message of a business key and every step of its life.</summary>
+public static class MessagesEndpoints
+{
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/messages", async (string? businessKey, MessageHistoryStore history, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrWhiteSpace(businessKey))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Business key required",
+                    detail: "Give ?businessKey= (MaHoSo, MaTTHC...).", extensions: new Dictionary<string, object?> { ["code"] = "business_key_required" });
+            }
+
+            var messages = await history.FindAsync(businessKey.Trim(), 200, cancellationToken);
+            return Results.Ok(new
+            {
+                businessKey = businessKey.Trim(),
+                messages = messages.Select(m => new
+                {
+                    messageId = m.MessageId,
+                    flow = m.FlowId,
+                    recordKey = m.RecordKey,
+                    version = m.Version,
+                    receivedAt = m.ReceivedAt,
+                    payload = System.Text.Json.JsonDocument.Parse(m.Payload).RootElement,
+                    deliveries = m.Deliveries.Select(d => new { destination = d.Destination, status = d.Status, attempts = d.Attempts, lastErrorCode = d.LastErrorCode, lastError = d.LastError, updatedAt = d.UpdatedAt }),
+                    steps = m.Steps.Select(s => new { at = s.At, @event = s.Event, destination = s.Destination, detail = s.Detail, durationMs = s.DurationMs, actionId = s.ActionId, @operator = s.Operator, reason = s.Reason }),
+                }),
+            });
+        }).RequireAuthorization(AdminAccessRequirement.PolicyName);
+        return app;
+    }
+}

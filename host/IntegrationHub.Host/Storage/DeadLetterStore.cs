@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IntegrationHub.Host.Storage;
+
+/// <summary>Finds dead letters and replays or discards them as one recorded operator action. Each affected message
+/// gets a message-log line linked to the action (who, why).</summary>
+public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
+{
+    public const int MaxPerAction = 10_000;
+
+    private const string Filter = """
+        d.status = 'dead'
+        and (@flow is null or d.flow_id = @flow)
+        and (@code is null or d.last_error_code = @code)
+        and (@from is null or d.updated_at >= @from)
+        and (@to is null or d.updated_at < @to)
+        and (@business_key is null or m.business_key = @business_key)
+        and (@destination is null or d.destination = @destination)
+        and (@ids is null or d.message_id = any(@ids))
+        """;
+
+    public async Task<(int Total, IReadOnlyList<DeadLetter> Items)> FindAsync(DeadLetterSelection selection, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var count = new NpgsqlCommand($"select count(*) from hub.deliveries d join hub.messages m on m.id = d.message_id where {Filter}", connection);
+        Bind(count, selection);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            select d.message_id, d.flow_id, d.destination, d.record_key, m.business_key, d.last_error_code, d.last_error, d.attempts, d.updated_at, m.payload::text,
+                   (select count(*) from hub.deliveries w where w.destination = d.destination and w.flow_id = d.flow_id
+                        and w.record_key = d.record_key and w.status = 'waiting')
+            from hub.deliveries d join hub.messages m on m.id = d.message_id
+            where {Filter}
+            order by d.message_id
+            limit @limit
+            """, connection);
+        Bind(command, selection);
+        command.Parameters.AddWithValue("limit", limit);
+        var items = new List<DeadLetter>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new DeadLetter(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt32(7),
+                reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), Convert.ToInt32(reader.GetInt64(10))));
+        }
+
+        return (total, items);
+    }
+
+    /// <summary>Dead letters go back to the queue (pending, or waiting if their record already has one pending),
+    /// with their attempt count reset.</summary>
+    public Task<OperatorActionResult> ReplayAsync(DeadLetterSelection selection, string operatorName, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ActAsync("replay", selection, operatorName, reason, now, cancellationToken);
+
+    /// <summary>Dead letters are set aside for good; the next waiting message of each record moves up.</summary>
+    public Task<OperatorActionResult> DiscardAsync(DeadLetterSelection selection, string operatorName, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ActAsync("discard", selection, operatorName, reason, now, cancellationToken);
+
+    private async Task<OperatorActionResult> ActAsync(string action, DeadLetterSelection selection, string operatorName, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Same per-flow locks as deliveries take, so a replayed or promoted message never races a delivery's promotion.
+        var flows = new List<string>();
+        await using (var find = new NpgsqlCommand($"select distinct d.flow_id from hub.deliveries d join hub.messages m on m.id = d.message_id where {Filter} order by 1", connection, transaction))
+        {
+            Bind(find, selection);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                flows.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var flow in flows)
+        {
+            await DeliveryStore.LockFlowAsync(connection, transaction, flow, cancellationToken);
+        }
+
+        var change = action == "replay"
+            ? """
+              update hub.deliveries d
+              set status = case when exists (select 1 from hub.deliveries o where o.destination = d.destination and o.flow_id = d.flow_id
+                                                 and o.record_key = d.record_key and o.status = 'pending') then 'waiting' else 'pending' end,
+                  attempts = 0, next_attempt_at = null, updated_at = @now
+              from picked p where d.message_id = p.message_id and d.destination = p.destination
+              returning d.message_id, d.destination, d.flow_id, d.record_key
+              """
+            : """
+              update hub.deliveries d set status = 'discarded', updated_at = @now
+              from picked p where d.message_id = p.message_id and d.destination = p.destination
+              returning d.message_id, d.destination, d.flow_id, d.record_key
+              """;
+        var promote = action == "replay" ? "select 0" : """
+            update hub.deliveries w set status = 'pending', updated_at = @now
+            from (select distinct on (n.destination, n.flow_id, n.record_key) n.message_id, n.destination from hub.deliveries n
+                  join changed c on c.destination = n.destination and c.flow_id = n.flow_id and c.record_key = n.record_key
+                  where n.status = 'waiting'
+                    -- (This statement still sees the discarded rows as dead: leave them out.)
+                    and not exists (select 1 from hub.deliveries o where o.destination = n.destination and o.flow_id = n.flow_id
+                                        and o.record_key = n.record_key and o.status in ('pending', 'dead')
+                                        and not exists (select 1 from picked p where p.message_id = o.message_id and p.destination = o.destination))
+                  order by n.destination, n.flow_id, n.record_key, n.message_id) next_in_line
+            where w.message_id = next_in_line.message_id and w.destination = next_in_line.destination
+            """;
+        await using var command = new NpgsqlCommand(
+            $"""
+            with picked as (
+                select d.message_id, d.destination from hub.deliveries d join hub.messages m on m.id = d.message_id
+                where {Filter}
+                order by d.message_id
+                limit {MaxPerAction}
+                for update of d),
+            action as (
+                insert into hub.operator_actions (action, operator, reason, selection, message_count, at)
+                values (@action, @operator, @reason, @selection::jsonb, (select count(*) from picked), @now)
+                returning id),
+            changed as ({change}),
+            promoted as ({promote}),
+            logged as (
+                insert into hub.message_log (message_id, destination, event, detail, action_id, at)
+                select c.message_id, c.destination, @event, 'by ' || @operator || ': ' || @reason, (select id from action), @now from changed c)
+            select (select id from action), (select count(*) from changed), c.flow_id, c.destination
+            from (select distinct flow_id, destination from changed) c
+            right join (select 1) one on true
+            """, connection, transaction);
+        Bind(command, selection);
+        command.Parameters.AddWithValue("action", action);
+        command.Parameters.AddWithValue("event", action == "replay" ? "replayed" : "discarded");
+        command.Parameters.AddWithValue("operator", operatorName);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("selection", JsonSerializer.Serialize(selection, JsonSerializerOptions.Web));
+        command.Parameters.AddWithValue("now", now);
+
+        long actionId = 0;
+        var count = 0;
+        var affected = new List<(string, string)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                actionId = reader.GetInt64(0);
+                count = Convert.ToInt32(reader.GetInt64(1));
+                if (!reader.IsDBNull(2))
+                {
+                    affected.Add((reader.GetString(2), reader.GetString(3)));
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new OperatorActionResult(actionId, action, operatorName, reason, count, affected);
+    }
+
+    private static void Bind(NpgsqlCommand command, DeadLetterSelection selection)
+    {
+        command.Parameters.Add(new NpgsqlParameter("flow", NpgsqlDbType.Text) { Value = (object?)selection.FlowId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("code", NpgsqlDbType.Text) { Value = (object?)selection.ErrorCode ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)selection.From?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)selection.To?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("business_key", NpgsqlDbType.Text) { Value = (object?)selection.BusinessKey ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("destination", NpgsqlDbType.Text) { Value = (object?)selection.Destination ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            Value = selection.MessageIds is { Count: > 0 } ids ? ids.ToArray() : DBNull.Value,
+        });
+    }
+}
