@@ -1,15 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
 using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.IGate.Reading;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Connectors.IGate;
 
-/// <summary>Writes national-portal procedures into iGate's local procedure catalogue, one batch per call.</summary>
-public sealed class IGateConnector : IDestinationConnector, IDisposable
+/// <summary>iGate, the province's one-stop-shop system. Destination: national-portal procedures into iGate's local
+/// catalogue, one batch per call. Source: dossiers and their progress, read from iGate's keyset-paginated change feeds
+/// (records strictly after the last (timestamp, id) read, a checkpoint after each page).</summary>
+public sealed class IGateConnector : IDestinationConnector, ISourceConnector, IDisposable
 {
     public const string ConnectorId = "igate";
     public const string ProceduresStream = "procedures";
+    public const string DossiersStream = "dossiers";
+    public const string ProgressStream = "progress";
 
     private readonly IGateOptions _options;
     private readonly IGateApiClient _api;
@@ -29,7 +35,11 @@ public sealed class IGateConnector : IDestinationConnector, IDisposable
     public ConnectorSpec Spec { get; } = new(
         ConnectorId,
         "1.0.0",
-        [new StreamSpec(ProceduresStream, StreamDirection.Destination, "iGate's local procedure catalogue, upserted by MaTTHC from national-portal procedures.")],
+        [
+            new StreamSpec(ProceduresStream, StreamDirection.Destination, "iGate's local procedure catalogue, upserted by MaTTHC from national-portal procedures."),
+            new StreamSpec(DossiersStream, StreamDirection.Source, "Dossiers (hồ sơ) in iGate's shape, each change as its latest version; key and business key maHoSo, version the dossier's version."),
+            new StreamSpec(ProgressStream, StreamDirection.Source, "Processing progress entries of dossiers, in order; key maHoSo, version the entry's stt."),
+        ],
         typeof(IGateOptions));
 
     public async Task<CheckResult> CheckAsync(CheckScope scope, CancellationToken cancellationToken)
@@ -68,6 +78,27 @@ public sealed class IGateConnector : IDestinationConnector, IDisposable
         var outcomes = plan.Outcomes(results);
         Log(batch, outcomes, plan);
         return outcomes;
+    }
+
+    public async IAsyncEnumerable<SourceItem> ReadAsync(
+        string stream,
+        SourceCheckpoint? checkpoint,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var feed = IGateChangeFeed.Find(stream) ?? throw new ConnectorException(new ConnectorFailure(
+            FailureKind.Config, "IGATE-STREAM", $"iGate has no source stream '{stream}'; it reads '{DossiersStream}' and '{ProgressStream}'."));
+        var problems = ParameterProblems();
+        if (problems.Length > 0)
+        {
+            throw new ConnectorException(new ConnectorFailure(FailureKind.Config, "IGATE-CONFIG", string.Join(" ", problems)));
+        }
+
+        var cursor = IGateChangeCursor.From(checkpoint, stream);
+        var reader = new IGateChangesReader(_api, feed, _options.BatchSize, _logger);
+        await foreach (var item in reader.ReadAsync(cursor, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     public void Dispose() => _api.Dispose();

@@ -14,7 +14,8 @@ public sealed class IGateOptions
     [Required(ErrorMessage = "ApiKey is required.")]
     public string ApiKey { get; set; } = string.Empty;
 
-    /// <summary>How many messages the host should hand over in one batch; the connector sends each batch in one call.</summary>
+    /// <summary>How many messages the host should hand over in one batch (the connector sends each batch in one call),
+    /// and the page size when reading the dossiers and progress feeds.</summary>
     [Range(1, 1000, ErrorMessage = "BatchSize must be between 1 and 1000.")]
     public int BatchSize { get; set; } = 100;
 

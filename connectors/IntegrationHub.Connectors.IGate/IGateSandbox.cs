@@ -1,26 +1,34 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox;
+using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.IGate;
 
-/// <summary>An in-process twin of iGate's procedure catalogue: real HTTP on 127.0.0.1, state in memory, idempotency by
-/// key, per-code write counts, rule-based rejections and fault injection. Thread-safe: state sits behind a lock.</summary>
+/// <summary>An in-process twin of iGate: its procedure catalogue (idempotency by key, per-code write counts, rule-based
+/// rejections) and its dossiers with their progress, served as keyset-paginated change feeds. Real HTTP on 127.0.0.1,
+/// state in memory, fault injection. Thread-safe: each kind of state sits behind its own lock.</summary>
 public sealed class IGateSandbox : IConnectorSandbox
 {
     private readonly IGateSandboxOptions _options;
     private readonly IGateCatalogue _catalogue;
     private readonly SandboxFaultInjector _faults;
+    private readonly DossierFeed _feed;
     private readonly SandboxServer _server = new();
 
-    public IGateSandbox(IGateSandboxOptions options)
+    /// <param name="timeProvider">Stamps dossier changes and drives the background feed; the system clock when null.</param>
+    public IGateSandbox(IGateSandboxOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _catalogue = new IGateCatalogue(options.RejectCodes);
         _faults = new SandboxFaultInjector(options.Faults);
+        var clock = timeProvider ?? TimeProvider.System;
+        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed));
+        _feed = new DossierFeed(Dossiers.Store, options.Dossiers ?? new IGateDossierFeedOptions(), clock);
     }
 
     public string ConnectorId => IGateConnector.ConnectorId;
@@ -30,6 +38,9 @@ public sealed class IGateSandbox : IConnectorSandbox
 
     /// <summary>The live fault settings (the same instance as <see cref="IGateSandboxOptions.Faults"/>): changes apply to the next call.</summary>
     public SandboxFaultOptions Faults => _faults.Options;
+
+    /// <summary>The dossiers and progress the change feeds serve; usable before <see cref="StartAsync"/>.</summary>
+    public IGateDossierSet Dossiers { get; }
 
     public async Task<Uri> StartAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +54,17 @@ public sealed class IGateSandbox : IConnectorSandbox
             throw new InvalidOperationException("The iGate sandbox is already started.");
         }
 
-        return await _server.StartAsync(_options.Port, _faults, Map, cancellationToken);
+        var problems = new List<ValidationResult>();
+        if (_options.Dossiers is null || !Validator.TryValidateObject(_options.Dossiers, new ValidationContext(_options.Dossiers), problems, validateAllProperties: true))
+        {
+            var messages = problems.Select(p => p.ErrorMessage).DefaultIfEmpty("Sandboxes:igate:Dossiers is required.");
+            throw new InvalidOperationException($"iGate sandbox options are invalid: {string.Join(" ", messages)}");
+        }
+
+        Dossiers.Store.Generate(_options.Dossiers.InitialCount, _options.Dossiers.InitialMaxStatusChanges, exact: false);
+        var address = await _server.StartAsync(_options.Port, _faults, Map, cancellationToken);
+        _feed.Start();
+        return address;
     }
 
     public IGateSandboxStats Stats() => _catalogue.Stats();
@@ -63,11 +84,16 @@ public sealed class IGateSandbox : IConnectorSandbox
 
     public IReadOnlyDictionary<SandboxFaultKind, int> FaultCounts() => _faults.Counts();
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _feed.DisposeAsync();
+        await _server.DisposeAsync();
+    }
 
     private void Map(Microsoft.AspNetCore.Builder.WebApplication app)
     {
-        IGateApiEndpoints.Map(app, _catalogue, _options.ApiKey);
+        IGateApiEndpoints.Map(app, _catalogue, Dossiers.Store, _options.ApiKey);
         IGateControlEndpoints.Map(app, _catalogue, _faults);
+        IGateDossierControlEndpoints.Map(app, Dossiers);
     }
 }

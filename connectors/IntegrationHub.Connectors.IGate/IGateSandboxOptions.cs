@@ -21,4 +21,11 @@ public sealed class IGateSandboxOptions
     /// <summary>Fault injection; the sandbox reads these settings on every call, so changing them takes effect at once.</summary>
     [Required]
     public SandboxFaultOptions Faults { get; set; } = new();
+
+    /// <summary>Dossiers made at start and, optionally, in the background (<c>Sandboxes:igate:Dossiers</c>).</summary>
+    [Required]
+    public IGateDossierFeedOptions Dossiers { get; set; } = new();
+
+    /// <summary>Seed of the generated dossiers: the same seed, clock and calls give the same data.</summary>
+    public int Seed { get; set; } = 1;
 }

@@ -1,19 +1,25 @@
-using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using IntegrationHub.Connectors.NationalPortal.Client;
+using IntegrationHub.Connectors.NationalPortal.Mapping;
+using IntegrationHub.Connectors.NationalPortal.Writing;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging;
 using RestSharp;
 
 namespace IntegrationHub.Connectors.NationalPortal;
 
-/// <summary>Source connector of the National Public-Service Portal (DVCQG): reads the procedure catalogue
-/// (LayDanhSachTTHC, then LayThuTuc per procedure) over a session login.</summary>
-public sealed class NationalPortalConnector : ISourceConnector
+/// <summary>Connector of the National Public-Service Portal (DVCQG) over a session login. Source: the procedure
+/// catalogue (LayDanhSachTTHC, then LayThuTuc per procedure). Destination: iGate's dossiers (TraCuuHoSo, then
+/// DongBoHoSoMC) and their processing steps (CapNhatTienDoHoSoMC), mapped to the portal's shape.</summary>
+public sealed class NationalPortalConnector : ISourceConnector, IDestinationConnector
 {
     public const string ConnectorId = "national-portal";
 
     public const string ProceduresStream = "procedures";
+
+    public const string DossiersStream = "dossiers";
+
+    public const string ProgressStream = "progress";
 
     private readonly NationalPortalOptions _options;
     private readonly HttpClient _httpClient;
@@ -35,13 +41,17 @@ public sealed class NationalPortalConnector : ISourceConnector
 
     public ConnectorSpec Spec { get; } = new(
         ConnectorId,
-        "1.0.0",
-        [new StreamSpec(ProceduresStream, StreamDirection.Source, "Administrative procedures (TTHC) of the national catalogue, one record per MaTTHC.")],
+        "1.1.0",
+        [
+            new StreamSpec(ProceduresStream, StreamDirection.Source, "Administrative procedures (TTHC) of the national catalogue, one record per MaTTHC."),
+            new StreamSpec(DossiersStream, StreamDirection.Destination, "iGate dossiers (local shape) synced to the portal with TraCuuHoSo + DongBoHoSoMC, one message per dossier version."),
+            new StreamSpec(ProgressStream, StreamDirection.Destination, "iGate processing steps (local shape) sent with CapNhatTienDoHoSoMC in chunks of 10."),
+        ],
         typeof(NationalPortalOptions));
 
     public async Task<CheckResult> CheckAsync(CheckScope scope, CancellationToken cancellationToken)
     {
-        var problems = ValidateOptions();
+        var problems = NationalPortalOptionsValidator.Validate(_options, forWriting: true);
         if (problems.Length > 0 || scope == CheckScope.Parameters)
         {
             return problems.Length == 0 ? CheckResult.Success : CheckResult.Failed(problems);
@@ -68,15 +78,11 @@ public sealed class NationalPortalConnector : ISourceConnector
         if (stream != ProceduresStream)
         {
             throw new ConnectorException(new ConnectorFailure(
-                FailureKind.Config, "unknown-stream", $"Connector {ConnectorId} has no stream '{stream}'; it reads '{ProceduresStream}'."));
+                FailureKind.Config, "unknown-stream", $"Connector {ConnectorId} does not read '{stream}'; it reads '{ProceduresStream}'."));
         }
 
-        var problems = ValidateOptions();
-        if (problems.Length > 0)
-        {
-            throw new ConnectorException(new ConnectorFailure(FailureKind.Config, "options", string.Join(" ", problems)));
-        }
-
+        // Reading needs no status table or time zone: a source-only setup must not fail for lack of them.
+        ThrowIfInvalid(forWriting: false);
         var firstPage = ProcedureCheckpoint.From(checkpoint).NextPage;
         NationalPortalLog.ReadStarted(_logger, _options.BaseUrl, firstPage);
 
@@ -92,11 +98,41 @@ public sealed class NationalPortalConnector : ISourceConnector
         }
     }
 
-    private string[] ValidateOptions()
+    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(_options, new ValidationContext(_options), results, validateAllProperties: true);
-        return [.. results.Select(r => r.ErrorMessage ?? "Invalid options.")];
+        if (stream is not (DossiersStream or ProgressStream))
+        {
+            throw new ConnectorException(new ConnectorFailure(
+                FailureKind.Config, "unknown-stream", $"Connector {ConnectorId} does not write '{stream}'; it writes '{DossiersStream}' and '{ProgressStream}'."));
+        }
+
+        ThrowIfInvalid(forWriting: true);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        NationalPortalLog.WriteStarted(_logger, stream, batch.Count);
+        var statuses = new StatusMapper(_options.StatusMap);
+        var zone = DvcqgDateFormat.ResolveTimeZone(_options.TimeZone!);
+        using var rest = CreateRestClient();
+        using var session = new NationalPortalSession(new NationalPortalApiClient(rest, _options, _timeProvider), _logger);
+        var outcomes = stream == DossiersStream
+            ? await new DossiersWriter(session, new DossierMapper(statuses, zone), _options.MaxParallelWrites, _logger)
+                .WriteAsync(batch, cancellationToken).ConfigureAwait(false)
+            : await new ProgressWriter(session, new ProgressMapper(statuses, zone))
+                .WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        NationalPortalLog.WriteCompleted(_logger, stream, batch.Count, outcomes.Count(o => !o.Delivered));
+        return outcomes;
+    }
+
+    private void ThrowIfInvalid(bool forWriting)
+    {
+        var problems = NationalPortalOptionsValidator.Validate(_options, forWriting);
+        if (problems.Length > 0)
+        {
+            throw new ConnectorException(new ConnectorFailure(FailureKind.Config, "options", string.Join(" ", problems)));
+        }
     }
 
     private RestClient CreateRestClient() =>

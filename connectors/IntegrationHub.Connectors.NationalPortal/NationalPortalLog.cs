@@ -19,4 +19,13 @@ internal static partial class NationalPortalLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "National Portal connectivity check failed: {Reason}")]
     public static partial void ConnectivityFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Writing {Count} messages to stream {Stream}")]
+    public static partial void WriteStarted(ILogger logger, string stream, int count);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Dossier {MaHoSo} already existed on the portal; sending it again as an update")]
+    public static partial void DossierAlreadyExisted(ILogger logger, string maHoSo);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Wrote {Count} messages to stream {Stream}: {Failed} failed")]
+    public static partial void WriteCompleted(ILogger logger, string stream, int count, int failed);
 }

@@ -29,6 +29,17 @@ public sealed class NationalPortalOptions
     [Range(1, 64)]
     public int MaxParallelDetails { get; set; } = 8;
 
+    /// <summary>At most this many dossiers written at once (each dossier's own messages always go one after another).</summary>
+    [Range(1, 64)]
+    public int MaxParallelWrites { get; set; } = 8;
+
+    /// <summary>iGate's local dossier status (e.g. <c>DANG_XU_LY</c>) → the portal's TrangThaiHoSo code ("0".."10").
+    /// Required for writing dossiers and progress; a status missing here fails its message with code MAPPING.</summary>
+    public Dictionary<string, string> StatusMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The zone the portal's <c>yyyyMMddHHmmss</c> dates are written in (IANA or Windows id).</summary>
+    public string? TimeZone { get; set; } = Mapping.DvcqgDateFormat.DefaultTimeZoneId;
+
     public override string ToString() =>
-        $"NationalPortalOptions {{ BaseUrl = {BaseUrl}, Username = {Username}, UnitCode = {UnitCode}, PageSize = {PageSize}, MaxParallelDetails = {MaxParallelDetails} }}";
+        $"NationalPortalOptions {{ BaseUrl = {BaseUrl}, Username = {Username}, UnitCode = {UnitCode}, PageSize = {PageSize}, MaxParallelDetails = {MaxParallelDetails}, MaxParallelWrites = {MaxParallelWrites}, StatusMap = {StatusMap.Count} entries, TimeZone = {TimeZone} }}";
 }

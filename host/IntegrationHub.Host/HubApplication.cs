@@ -240,6 +240,7 @@ public static class HubApplication
         app.MapFlowsApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
+        Admin.Dashboard.DashboardPages.Register();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
         {
             DashboardTitle = "IntegrationHub",

@@ -23,6 +23,19 @@ internal sealed class IGateApiClient(IGateOptions options, HttpClient httpClient
         return ReadResults(response.Content);
     }
 
+    /// <returns>The body of a successful GET of <paramref name="path"/> with the query parameters.</returns>
+    public async Task<string?> GetAsync(string path, IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+    {
+        var request = NewRequest(path, Method.Get);
+        foreach (var (name, value) in query)
+        {
+            request.AddQueryParameter(name, value);
+        }
+
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.Content;
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken) =>
         await SendAsync(NewRequest(IGateUrls.Ping, Method.Get), cancellationToken).ConfigureAwait(false);
 

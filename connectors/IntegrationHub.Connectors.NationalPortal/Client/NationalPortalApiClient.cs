@@ -35,9 +35,9 @@ internal sealed class NationalPortalApiClient(RestClient rest, NationalPortalOpt
     }
 
     /// <summary>One call of the integration endpoint; the reply's error_code is left to the caller.</summary>
-    public Task<PortalReply> CallAsync(string session, string service, Dictionary<string, object?> item, CancellationToken cancellationToken)
+    public Task<PortalReply> CallAsync(string session, string service, bool isUpdating, IReadOnlyList<object> items, CancellationToken cancellationToken)
     {
-        var body = new IntegrationRequest(session, options.UnitCode, service, IsUpdating: false, [item]);
+        var body = new IntegrationRequest(session, options.UnitCode, service, isUpdating, items);
         return PostAsync(NationalPortalProtocol.IntegrationPath, body, service, cancellationToken);
     }
 

@@ -25,22 +25,47 @@ internal sealed record PortalReply(string ErrorCode, string Message, JsonElement
             throw Malformed(operation, $"the reply is not valid JSON ({exception.Message})", exception);
         }
 
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error_code", out var code))
+        if (root.ValueKind != JsonValueKind.Object)
         {
             throw Malformed(operation, "the reply has no error_code", null);
         }
 
-        // The reference shows both 0 (login) and "0" (integration): accept either.
-        var errorCode = code.ValueKind switch
-        {
-            JsonValueKind.String => code.GetString() ?? string.Empty,
-            JsonValueKind.Number => code.GetRawText(),
-            _ => throw Malformed(operation, "error_code is neither a string nor a number", null),
-        };
-        var message = root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String
-            ? text.GetString() ?? string.Empty
-            : string.Empty;
+        var (errorCode, message) = CodeAndMessage(root, operation);
         return new PortalReply(errorCode, message, root);
+    }
+
+    /// <summary>"Already exists": "3" or "-3" with "đã tồn tại" in the message; other implementations see both codes.</summary>
+    public bool AlreadyExists =>
+        ErrorCode is NationalPortalProtocol.DossierExists or NationalPortalProtocol.DossierExistsAlternative
+        && Message.Normalize().Contains(NationalPortalProtocol.AlreadyExistsPhrase, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The per-item answers of a write service, in the order the items were sent; null when the reply has
+    /// none (the portal refused the call as a whole). A list of the wrong length means the reply is malformed.</summary>
+    public IReadOnlyList<PortalItemResult>? ItemResults(string operation, int expected)
+    {
+        if (!Body.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        if (result.GetArrayLength() != expected)
+        {
+            throw Malformed(operation, $"result has {result.GetArrayLength()} items for {expected} sent", null);
+        }
+
+        var items = new List<PortalItemResult>(expected);
+        foreach (var item in result.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed(operation, "an item of result is not an object", null);
+            }
+
+            var (code, message) = CodeAndMessage(item, operation);
+            items.Add(new PortalItemResult(code, message));
+        }
+
+        return items;
     }
 
     /// <summary>The <c>result</c> member; its absence or wrong shape means the reply is malformed.</summary>
@@ -71,6 +96,26 @@ internal sealed record PortalReply(string ErrorCode, string Message, JsonElement
         }
 
         throw Malformed(operation, "total is missing or not an integer", null);
+    }
+
+    private static (string Code, string Message) CodeAndMessage(JsonElement obj, string operation)
+    {
+        if (!obj.TryGetProperty("error_code", out var code))
+        {
+            throw Malformed(operation, "the reply has no error_code", null);
+        }
+
+        // The reference shows both 0 (login) and "0" (integration): accept either.
+        var errorCode = code.ValueKind switch
+        {
+            JsonValueKind.String => code.GetString() ?? string.Empty,
+            JsonValueKind.Number => code.GetRawText(),
+            _ => throw Malformed(operation, "error_code is neither a string nor a number", null),
+        };
+        var message = obj.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String
+            ? text.GetString() ?? string.Empty
+            : string.Empty;
+        return (errorCode, message);
     }
 
     public static ConnectorException Malformed(string operation, string reason, Exception? inner) =>

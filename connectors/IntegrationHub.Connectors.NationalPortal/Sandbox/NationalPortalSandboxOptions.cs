@@ -30,6 +30,10 @@ public sealed class NationalPortalSandboxOptions
     /// <summary>Fault injection; can be replaced while running with <c>PUT /sandbox/faults</c>.</summary>
     public SandboxFaultOptions Faults { get; set; } = new();
 
+    /// <summary>Refuses some dossiers permanently; can be replaced while running with <c>PUT /sandbox/reject-rule</c>
+    /// or <see cref="NationalPortalSandbox.SetRejectRule"/>.</summary>
+    public NationalPortalRejectRule RejectRule { get; set; } = new();
+
     public override string ToString() =>
-        $"NationalPortalSandboxOptions {{ Port = {Port}, ProcedureCount = {ProcedureCount}, Username = {Username}, Seed = {Seed}, SessionLifetime = {SessionLifetime} }}";
+        $"NationalPortalSandboxOptions {{ Port = {Port}, ProcedureCount = {ProcedureCount}, Username = {Username}, Seed = {Seed}, SessionLifetime = {SessionLifetime}, RejectEveryNth = {RejectRule.RejectEveryNth} }}";
 }

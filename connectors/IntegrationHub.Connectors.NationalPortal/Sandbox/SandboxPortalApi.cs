@@ -18,12 +18,14 @@ namespace IntegrationHub.Connectors.NationalPortal.Sandbox;
 /// <item>LayDanhSachTTHC <c>data:[{pageIndex (1-based), pageSize (1..1000)}]</c> → <c>total</c> and <c>result</c>: summaries
 /// {MATTHC, TENTTHC, MALINHVUC, TENLINHVUC, CAPTHUCHIEN} ordered by MATTHC; a page past the end is empty.</item>
 /// <item>LayThuTuc <c>data:[{maTTHC}]</c> → <c>result</c>: the whole procedure.</item>
+/// <item>TraCuuHoSo, DongBoHoSoMC, CapNhatTienDoHoSoMC: see <see cref="Dossiers.SandboxDossierApi"/>.</item>
 /// </list></summary>
 internal sealed class SandboxPortalApi(
     NationalPortalSandboxOptions options,
     ProcedureCatalogue catalogue,
     SandboxSessionStore sessions,
-    SandboxCallCounters counters)
+    SandboxCallCounters counters,
+    Dossiers.SandboxDossierApi dossiers)
 {
     public void Map(WebApplication app)
     {
@@ -71,6 +73,15 @@ internal sealed class SandboxPortalApi(
         var item = request.Data is [{ ValueKind: JsonValueKind.Object } first, ..] ? first : (JsonElement?)null;
         switch (request.Service)
         {
+            case NationalPortalProtocol.LookupDossierService:
+                await dossiers.LookupAsync(context, request);
+                return;
+            case NationalPortalProtocol.PushDossierService:
+                await dossiers.PushDossiersAsync(context, request);
+                return;
+            case NationalPortalProtocol.PushProgressService:
+                await dossiers.PushProgressAsync(context, request);
+                return;
             case NationalPortalProtocol.ListProceduresService:
                 await ListAsync(context, item);
                 return;
@@ -156,9 +167,7 @@ internal sealed class SandboxPortalApi(
         return null;
     }
 
-    private static Task WriteErrorAsync(HttpContext context, string code, string message) =>
-        WriteAsync(context, new IntegrationReply<object>(code, message, null, null));
+    private static Task WriteErrorAsync(HttpContext context, string code, string message) => SandboxReplies.ErrorAsync(context, code, message);
 
-    private static Task WriteAsync<T>(HttpContext context, T reply) =>
-        context.Response.WriteAsJsonAsync(reply, PortalJson.Options, context.RequestAborted);
+    private static Task WriteAsync<T>(HttpContext context, T reply) => SandboxReplies.WriteAsync(context, reply);
 }

@@ -8,7 +8,7 @@ namespace IntegrationHub.Connectors.Tests.IGate;
 public sealed class IGateConnectorSpecTests
 {
     [Fact]
-    public void Spec_names_igate_and_its_procedures_destination()
+    public void Spec_names_igate_its_procedures_destination_and_its_dossier_sources()
     {
         using var http = new HttpClient();
         using var connector = new IGateConnector(new IGateOptions(), http, NullLogger<IGateConnector>.Instance);
@@ -19,9 +19,12 @@ public sealed class IGateConnectorSpecTests
         Assert.Equal("igate", spec.Id);
         Assert.Equal("1.0.0", spec.Version);
         Assert.Equal(typeof(IGateOptions), spec.OptionsType);
-        var stream = Assert.Single(spec.Streams);
-        Assert.Equal("procedures", stream.Name);
-        Assert.Equal(StreamDirection.Destination, stream.Direction);
+        Assert.Equal(
+            [("procedures", StreamDirection.Destination), ("dossiers", StreamDirection.Source), ("progress", StreamDirection.Source)],
+            spec.Streams.Select(s => (s.Name, s.Direction)));
+        Assert.All(spec.Streams, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
+        Assert.IsAssignableFrom<ISourceConnector>(connector);
+        Assert.IsAssignableFrom<IDestinationConnector>(connector);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class NationalPortalCheckTests
         Username = "hub",
         Password = "secret",
         UnitCode = "000.00.00.H56",
+        StatusMap = NationalPortalTestBed.DefaultStatusMap(),
     };
 
     private static Task<CheckResult> CheckParametersAsync(NationalPortalOptions options)
@@ -34,7 +35,7 @@ public sealed class NationalPortalCheckTests
     [Fact]
     public async Task Parameters_check_lists_every_problem()
     {
-        var result = await CheckParametersAsync(new NationalPortalOptions { PageSize = 0, MaxParallelDetails = 65 });
+        var result = await CheckParametersAsync(new NationalPortalOptions { PageSize = 0, MaxParallelDetails = 65, MaxParallelWrites = 0, TimeZone = "Mars/Olympus" });
 
         Assert.False(result.Succeeded);
         Assert.Equal(
@@ -45,6 +46,9 @@ public sealed class NationalPortalCheckTests
                 "The UnitCode field is required.",
                 "The field PageSize must be between 1 and 1000.",
                 "The field MaxParallelDetails must be between 1 and 64.",
+                "The field MaxParallelWrites must be between 1 and 64.",
+                "The StatusMap field must map each iGate status to a DVCQG TrangThaiHoSo code 0..10 (e.g. \"DANG_XU_LY\": \"4\"); it is empty.",
+                "The TimeZone field 'Mars/Olympus' is not a time zone this machine knows (e.g. Asia/Ho_Chi_Minh).",
             ],
             result.Problems);
     }
@@ -58,6 +62,44 @@ public sealed class NationalPortalCheckTests
         var result = await CheckParametersAsync(options);
 
         Assert.Equal(["The BaseUrl field is required."], result.Problems);
+    }
+
+    [Fact]
+    public async Task Parameters_check_reports_StatusMap_values_that_are_not_portal_codes()
+    {
+        var options = ValidOptions();
+        options.StatusMap["DANG_XU_LY"] = "dang xu ly";
+        options.StatusMap["DA_HUY"] = "11";
+
+        var result = await CheckParametersAsync(options);
+
+        Assert.Equal(
+            [
+                "StatusMap: 'DANG_XU_LY' maps to 'dang xu ly', which is not a DVCQG TrangThaiHoSo code (an integer 0..10).",
+                "StatusMap: 'DA_HUY' maps to '11', which is not a DVCQG TrangThaiHoSo code (an integer 0..10).",
+            ],
+            result.Problems);
+    }
+
+    [Fact]
+    public async Task Parameters_check_requires_a_TimeZone()
+    {
+        var options = ValidOptions();
+        options.TimeZone = " ";
+
+        var result = await CheckParametersAsync(options);
+
+        Assert.Equal(["The TimeZone field is required (e.g. Asia/Ho_Chi_Minh)."], result.Problems);
+    }
+
+    [Fact]
+    public async Task Reading_procedures_needs_no_StatusMap()
+    {
+        await using var bed = await NationalPortalTestBed.StartAsync(o => o.ProcedureCount = 3);
+
+        var items = await NationalPortalTestBed.ReadAllAsync(bed.Connector(o => o.StatusMap = []));
+
+        Assert.Equal(3, items.OfType<SourceRecord>().Count());
     }
 
     [Theory]

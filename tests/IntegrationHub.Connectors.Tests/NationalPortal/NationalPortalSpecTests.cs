@@ -10,7 +10,7 @@ namespace IntegrationHub.Connectors.Tests.NationalPortal;
 public sealed class NationalPortalSpecTests
 {
     [Fact]
-    public void Spec_declares_one_source_stream_of_procedures()
+    public void Spec_declares_procedures_as_source_and_dossiers_and_progress_as_destinations()
     {
         using var http = new HttpClient();
         var connector = new NationalPortalConnector(new NationalPortalOptions(), http, Microsoft.Extensions.Logging.Abstractions.NullLogger<NationalPortalConnector>.Instance);
@@ -19,11 +19,13 @@ public sealed class NationalPortalSpecTests
 
         Assert.Equal("national-portal", spec.Id);
         Assert.Equal(NationalPortalConnector.ConnectorId, spec.Id);
-        Assert.Equal("1.0.0", spec.Version);
+        Assert.Equal("1.1.0", spec.Version);
         Assert.Equal(typeof(NationalPortalOptions), spec.OptionsType);
-        var stream = Assert.Single(spec.Streams);
-        Assert.Equal("procedures", stream.Name);
-        Assert.Equal(StreamDirection.Source, stream.Direction);
+        Assert.Equal(
+            [("procedures", StreamDirection.Source), ("dossiers", StreamDirection.Destination), ("progress", StreamDirection.Destination)],
+            spec.Streams.Select(s => (s.Name, s.Direction)));
+        Assert.IsAssignableFrom<ISourceConnector>(connector);
+        Assert.IsAssignableFrom<IDestinationConnector>(connector);
     }
 
     [Fact]

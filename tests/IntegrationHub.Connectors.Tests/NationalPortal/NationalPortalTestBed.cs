@@ -46,10 +46,28 @@ internal sealed class NationalPortalTestBed : IAsyncDisposable
             Password = Password,
             UnitCode = "000.00.00.H56",
             PageSize = 50,
+            StatusMap = DefaultStatusMap(),
         };
         configure?.Invoke(options);
         return options;
     }
+
+    /// <summary>The table proposed for config/connectors/national-portal.json, set explicitly so tests never rely on a default.</summary>
+    public static Dictionary<string, string> DefaultStatusMap() => new()
+    {
+        ["CHO_TIEP_NHAN"] = "1",
+        ["MOI_TIEP_NHAN"] = "2",
+        ["TU_CHOI"] = "3",
+        ["DANG_XU_LY"] = "4",
+        ["CHO_BO_SUNG"] = "5",
+        ["CHO_THANH_TOAN"] = "6",
+        ["DA_HUY"] = "7",
+        ["CHO_TRA_KET_QUA"] = "9",
+        ["DA_TRA_KET_QUA"] = "10",
+    };
+
+    public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, params OutboundMessage[] batch) =>
+        Connector().WriteAsync(stream, batch, CancellationToken.None);
 
     public NationalPortalConnector Connector(Action<NationalPortalOptions>? configure = null) =>
         new(Options(configure), Http, NullLogger<NationalPortalConnector>.Instance);

@@ -41,19 +41,19 @@ public sealed class StartupValidationTests
         settings["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/";
         settings["Connectors:igate:BaseUrl"] = "not a url";
         settings["Flows:procedures:Source"] = "igate:procedures";
-        settings["Flows:procedures:Destinations:0"] = "national-portal:dossiers";
+        settings["Flows:procedures:Destinations:0"] = "national-portal:payments";
         settings["Flows:procedures:TimeZone"] = "Mars/Olympus_Mons";
-        settings["Flows:procedures:Destinations:1"] = "national-portal:dossiers";
+        settings["Flows:procedures:Destinations:1"] = "national-portal:payments";
         settings["Hub:Http:TrustedProxies:0"] = "proxy.example";
 
         var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
 
         Assert.Contains(" - Connectors:igate: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("BaseUrl", error.Message, StringComparison.Ordinal);
-        Assert.Contains(" - Flows:procedures:Source: connector 'igate' has no stream 'procedures' that is a source (it offers: none).", error.Message, StringComparison.Ordinal);
-        Assert.Contains(" - Flows:procedures:Destinations:0: connector 'national-portal' has no stream 'dossiers' that is a destination (it offers: none).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Source: connector 'igate' has no stream 'procedures' that is a source (it offers: dossiers, progress).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Destinations:0: connector 'national-portal' has no stream 'payments' that is a destination (it offers: dossiers, progress).", error.Message, StringComparison.Ordinal);
         Assert.Contains(" - Flows:procedures:TimeZone 'Mars/Olympus_Mons' is not a known time zone.", error.Message, StringComparison.Ordinal);
-        Assert.Contains(" - Flows:procedures:Destinations: 'national-portal:dossiers' is listed more than once.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Destinations: 'national-portal:payments' is listed more than once.", error.Message, StringComparison.Ordinal);
         Assert.Contains(" - Hub:Http:TrustedProxies: 'proxy.example' is not an IP address.", error.Message, StringComparison.Ordinal);
     }
 

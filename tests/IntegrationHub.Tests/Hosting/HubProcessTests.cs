@@ -43,8 +43,7 @@ public sealed class HubProcessTests
             using var client = new HttpClient { BaseAddress = hub.BaseAddress };
             await Eventually.ReturnsAsync(() => client.GetStringAsync("hangfire/jobs/succeeded"),
                 page => page.Contains("Flow procedures: read source (start)", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the run in the dashboard");
-            var flows = await client.GetFromJsonAsync<JsonElement>("api/flows");
-            Assert.Equal(2000, flows[0].GetProperty("counts").GetProperty("delivered").GetInt64());
+            Assert.Equal(2000, (await Flows.ProceduresFlowTests.GetFlowAsync(client)).GetProperty("counts").GetProperty("delivered").GetInt64());
 
             Assert.Equal(0, await hub.TerminateAsync(TimeSpan.FromSeconds(60)));
             Assert.False(File.Exists(Path.Combine(dataFolder, "pgdata", "postmaster.pid")), "the embedded PostgreSQL is stopped with the hub");

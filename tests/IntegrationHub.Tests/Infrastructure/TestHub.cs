@@ -31,6 +31,10 @@ public static class TestHub
         ["Hub:Scheduling:SchedulerName"] = "IntegrationHubTest",
         ["Flows:procedures:Schedule"] = "0 0 3 1 1 ? 2099",
         ["Flows:procedures:RunOnStart"] = "false",
+        ["Flows:dossiers:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:dossiers:RunOnStart"] = "false",
+        ["Flows:progress:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:progress:RunOnStart"] = "false",
         ["Sandboxes:Enabled"] = "false",
         // Nothing listens on port 9: tests that sync point these at sandboxes.
         ["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/",

@@ -1,0 +1,4 @@
+namespace IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+
+/// <summary>Who files a dossier: the name on it and the contact person's personal id, e-mail and phone.</summary>
+internal sealed record Applicant(int LoaiDoiTuong, string ChuHoSo, string SoDinhDanh, string Email, string SoDienThoai);

@@ -1,0 +1,24 @@
+using Hangfire.Dashboard;
+
+namespace IntegrationHub.Host.Admin.Dashboard;
+
+/// <summary>Adds the hub's pages to the Hangfire dashboard. Hangfire keeps routes and menu in static collections, so
+/// this runs once per process; the pages take their services from each request, never from a host captured here.</summary>
+public static class DashboardPages
+{
+    private static int _registered;
+
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        DashboardRoutes.Routes.AddRazorPage(MessagesPage.Path, _ => new MessagesPage());
+        DashboardRoutes.Routes.AddRazorPage(DeadLettersPage.Path, _ => new DeadLettersPage());
+        DashboardRoutes.Routes.Add(DeadLetterActionDispatcher.Path, new DeadLetterActionDispatcher());
+        NavigationMenu.Items.Add(page => new MenuItem("Messages", page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem("Dead letters", page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
+    }
+}

@@ -1,0 +1,53 @@
+using Hangfire.Dashboard;
+using IntegrationHub.Host.Storage;
+
+namespace IntegrationHub.Host.Admin.Dashboard;
+
+/// <summary>The dead-letter page's POST: dry run, replay or discard, then back to the page with the outcome.
+/// Hangfire checks the antiforgery token before this runs.</summary>
+public sealed class DeadLetterActionDispatcher : IDashboardDispatcher
+{
+    public const string Path = "/dead-letters/act";
+
+    public async Task Dispatch(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var formValues = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = DeadLetterForm.FromQuery(name => formValues[name].FirstOrDefault());
+        var ids = formValues["messageIds"].Select(v => long.TryParse(v, out var id) ? id : (long?)null).OfType<long>().ToList();
+        var selection = ids.Count > 0 ? form.Selection with { MessageIds = ids } : form.Selection;
+        var action = formValues["action"].FirstOrDefault() ?? "dry-run";
+        var reason = formValues["reason"].FirstOrDefault();
+        var operations = http.RequestServices.GetRequiredService<DeadLetterOperations>();
+        var back = $"{http.Request.PathBase}{DeadLettersPage.Path}?{form.QueryString()}";
+
+        if (DeadLetterOperations.Refusal(selection, reason, dryRun: action == "dry-run") is { } refusal)
+        {
+            http.Response.Redirect($"{back}&error={Uri.EscapeDataString(refusal.Message)}");
+            return;
+        }
+
+        string outcome;
+        if (action is "replay" or "discard")
+        {
+            var operatorName = OperatorName.Of(http);
+            var result = action == "replay"
+                ? await operations.ReplayAsync(selection, operatorName, reason!, http.RequestAborted)
+                : await operations.DiscardAsync(selection, operatorName, reason!, http.RequestAborted);
+            outcome = $"{(action == "replay" ? "Replayed" : "Discarded")} {result.Count} message(s) as action #{result.ActionId} by {result.Operator}.";
+        }
+        else
+        {
+            var (total, _) = await operations.PreviewAsync(selection, 1, http.RequestAborted);
+            outcome = $"Dry run: {Math.Min(total, DeadLetterStore.MaxPerAction)} message(s) would be affected; nothing was changed.";
+        }
+
+        http.Response.Redirect($"{back}&done={Uri.EscapeDataString(outcome)}");
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using IntegrationHub.Host.Storage;
+using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+
+namespace IntegrationHub.Host.Admin.Dashboard;
+
+/// <summary>The dead-letter filter as the dashboard carries it: query string on the page, hidden fields in the action form.
+/// Dates are local (Asia/Ho_Chi_Minh) days, <c>yyyy-MM-dd</c>; "to" is inclusive.</summary>
+public sealed record DeadLetterForm(string? Flow, string? ErrorCode, string? From, string? To, string? BusinessKey)
+{
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public DeadLetterSelection Selection => new(Blank(Flow), Blank(ErrorCode), Day(From), Day(To)?.AddDays(1), Blank(BusinessKey));
+
+    public static DeadLetterForm FromQuery(Func<string, string?> value) =>
+        new(value("flow"), value("errorCode"), value("from"), value("to"), value("businessKey"));
+
+    public IEnumerable<(string Name, string Label, string? Value)> Fields() =>
+    [
+        ("flow", "Flow", Flow),
+        ("errorCode", "Error code", ErrorCode),
+        ("from", "From (yyyy-MM-dd)", From),
+        ("to", "To", To),
+        ("businessKey", "Business key", BusinessKey),
+    ];
+
+    public void AppendHidden(StringBuilder html)
+    {
+        foreach (var (name, _, value) in Fields().Where(f => !string.IsNullOrWhiteSpace(f.Value)))
+        {
+            html.Append($"<input type=\"hidden\" name=\"{name}\" value=\"{E(value)}\" />");
+        }
+    }
+
+    public string QueryString() => string.Join('&', Fields().Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => $"{f.Name}={Url(f.Value)}"));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static DateTimeOffset? Day(string? text) =>
+        DateTime.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new DateTimeOffset(day, VietnamOffset)
+            : null;
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationHub.Tests.Flows;
+using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace IntegrationHub.Tests.Dashboard;
+
+/// <summary>The dashboard as an admin uses it, in headless chromium: log in, find a message's history, replay its dead
+/// letter with a reason, and see the replay and the delivery in the history.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DashboardBrowserTests(PostgresCluster cluster)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [BrowserFact]
+    public async Task An_admin_logs_in_finds_a_dead_letter_by_business_key_and_replays_it_with_a_reason()
+    {
+        await using var sandboxes = await SandboxPair.StartAsync(procedures: 200);
+        var rejected = sandboxes.National.ProcedureCodes[42];
+        sandboxes.IGate.SetRejectCodes([rejected]);
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        sandboxes.ApplyTo(settings);
+        await using var hub = await TestHub.StartAsync(settings, "Production");
+        using var api = TestHub.AdminClient(hub);
+        await api.PostAsync("api/flows/procedures/run", null);
+        await Eventually.ReturnsAsync(() => ProceduresFlowTests.GetFlowAsync(api),
+            f => f.GetProperty("counts").GetProperty("deadLettered").GetInt64() == 1 && f.GetProperty("counts").GetProperty("pending").GetInt64() == 0,
+            Patience, "one dead letter");
+        sandboxes.IGate.SetRejectCodes([]);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+
+        // Without the login the dashboard does not open: the browser is asked for credentials and has none.
+        await using (var anonymous = await browser.NewContextAsync())
+        {
+            var denied = await Assert.ThrowsAsync<PlaywrightException>(async () => await (await anonymous.NewPageAsync()).GotoAsync(new Uri(hub.BaseAddress, "hangfire").ToString()));
+            Assert.Contains("ERR_INVALID_AUTH_CREDENTIALS", denied.Message, StringComparison.Ordinal);
+        }
+
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            HttpCredentials = new HttpCredentials { Username = TestHub.AdminUser, Password = TestHub.AdminPassword },
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire").ToString());
+        await page.ClickAsync("text=Messages");
+        await page.FillAsync("#businessKey", rejected);
+        await page.ClickAsync("#search");
+        await page.WaitForSelectorAsync("tr.step[data-event='dead_lettered']");
+        Assert.Equal("dead", await page.InnerTextAsync(".delivery-status"));
+
+        // To the dead letter, and a replay without a reason is refused.
+        await page.ClickAsync("text=replay or discard…");
+        await page.WaitForSelectorAsync($"tr.dead-letter[data-business-key='{rejected}']");
+        Assert.Equal(1, await page.Locator("tr.dead-letter").CountAsync());
+        await page.ClickAsync("#replay");
+        Assert.Contains("reason is required", await page.InnerTextAsync("#action-error"), StringComparison.Ordinal);
+        Assert.Equal(1, (await ProceduresFlowTests.GetFlowAsync(api)).GetProperty("counts").GetProperty("deadLettered").GetInt64());
+
+        await page.FillAsync("#reason", "iGate fixed the rule (ticket 7)");
+        await page.ClickAsync("#replay");
+        Assert.Contains("Replayed 1 message(s)", await page.InnerTextAsync("#action-result"), StringComparison.Ordinal);
+
+        await Eventually.ReturnsAsync(() => ProceduresFlowTests.GetFlowAsync(api),
+            f => f.GetProperty("counts").GetProperty("delivered").GetInt64() == 200, Patience, "the replayed message delivered");
+
+        await page.GotoAsync(new Uri(hub.BaseAddress, $"hangfire/messages?businessKey={rejected}").ToString());
+        var events = await page.Locator("tr.step").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.event)");
+        Assert.Equal(["received", "dead_lettered", "replayed", "delivered"], events);
+        var replayRow = await page.InnerTextAsync("tr.step[data-event='replayed']");
+        Assert.Contains(TestHub.AdminUser, replayRow, StringComparison.Ordinal);
+        Assert.Contains("iGate fixed the rule (ticket 7)", replayRow, StringComparison.Ordinal);
+        Directory.CreateDirectory("TestResults");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "dashboard-history.png"), FullPage = true });
+    }
+}
