@@ -120,7 +120,7 @@ public sealed class NationalPortalConnector : ISourceConnector, IDestinationConn
         var outcomes = stream == DossiersStream
             ? await new DossiersWriter(session, new DossierMapper(statuses, zone), _options.MaxParallelWrites, _logger)
                 .WriteAsync(batch, cancellationToken).ConfigureAwait(false)
-            : await new ProgressWriter(session, new ProgressMapper(statuses, zone))
+            : await new ProgressWriter(session, new ProgressMapper(statuses, zone), _options.MaxParallelWrites)
                 .WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         NationalPortalLog.WriteCompleted(_logger, stream, batch.Count, outcomes.Count(o => !o.Delivered));
         return outcomes;

@@ -41,12 +41,15 @@ internal static class HubWaits
         }
     }
 
-    /// <summary>Waits until the hub reports the run ended and nothing pending, so no later write can change iGate's counts.</summary>
-    public static async Task<HubFlowStatus> SettledAsync(HostProcess host, HttpClient hub, CancellationToken cancellationToken)
+    /// <summary>Waits until the hub reports the flow's run ended and nothing pending, so no later write can change the counts.</summary>
+    public static Task<HubFlowStatus> SettledAsync(HostProcess host, HttpClient hub, CancellationToken cancellationToken) =>
+        SettledAsync(host, hub, HubFlowStatus.FlowId, cancellationToken);
+
+    public static async Task<HubFlowStatus> SettledAsync(HostProcess host, HttpClient hub, string flowId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (await HubFlowStatus.ReadAsync(hub, cancellationToken) is { Settled: true } flow)
+            if (await HubFlowStatus.ReadAsync(hub, flowId, cancellationToken) is { Settled: true } flow)
             {
                 return flow;
             }

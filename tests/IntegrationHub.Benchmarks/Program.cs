@@ -2,10 +2,19 @@ using System.Runtime.InteropServices;
 using IntegrationHub.Benchmarks;
 
 // Procedures National Portal -> iGate: the connectors alone (BASELINE), then the hub end to end (HUB).
-BenchmarkOptions options;
+// "dossiers" first: iGate dossiers and progress -> National Portal, the hub (HUB) against one job per message (BASELINE).
+BenchmarkOptions? options = null;
+DossierBenchOptions? dossierOptions = null;
 try
 {
-    options = BenchmarkOptions.Parse(args);
+    if (args is ["dossiers", .. var rest])
+    {
+        dossierOptions = DossierBenchOptions.Parse(rest);
+    }
+    else
+    {
+        options = BenchmarkOptions.Parse(args);
+    }
 }
 catch (BenchmarkException e)
 {
@@ -13,16 +22,25 @@ catch (BenchmarkException e)
     return 2;
 }
 
-using var timeout = new CancellationTokenSource(options.Timeout);
+var timeoutSpan = dossierOptions?.Timeout ?? options!.Timeout;
+using var timeout = new CancellationTokenSource(timeoutSpan);
 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-Console.WriteLine($"{options.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
+if (dossierOptions is null)
+{
+    Console.WriteLine($"{options!.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
+}
 
 try
 {
+    if (dossierOptions is not null)
+    {
+        return await DossierBenchmark.RunAsync(dossierOptions, cancel.Token);
+    }
+
     RunResult? baseline = null;
-    if (!options.SkipBaseline)
+    if (!options!.SkipBaseline)
     {
         baseline = await BaselineRun.RunAsync(options.Procedures, cancel.Token);
         Console.WriteLine(baseline);
@@ -41,7 +59,7 @@ try
 }
 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
 {
-    Console.Error.WriteLine($"TIMEOUT: the benchmark did not finish within {options.Timeout.TotalMinutes} minutes (child processes were stopped).");
+    Console.Error.WriteLine($"TIMEOUT: the benchmark did not finish within {timeoutSpan.TotalMinutes} minutes (child processes were stopped).");
     return 3;
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)

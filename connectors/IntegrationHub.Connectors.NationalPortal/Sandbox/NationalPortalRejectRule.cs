@@ -13,16 +13,17 @@ public sealed class NationalPortalRejectRule
 
     public bool Rejects(string maHoSo) => Rejects(RejectEveryNth, maHoSo);
 
-    /// <summary>The sum of the code's characters: the same in every process and run, unlike string.GetHashCode.</summary>
+    /// <summary>FNV-1a over the code's characters: the same in every process and run, unlike string.GetHashCode, and
+    /// spread evenly (a plain character sum of similar codes falls in a narrow band and may never hit a multiple of N).</summary>
     public static int StableHash(string maHoSo)
     {
-        var sum = 0;
+        var hash = 2166136261u;
         foreach (var c in maHoSo)
         {
-            sum += c;
+            hash = (hash ^ c) * 16777619u;
         }
 
-        return sum;
+        return (int)(hash & int.MaxValue);
     }
 
     internal static bool Rejects(int rejectEveryNth, string maHoSo) =>

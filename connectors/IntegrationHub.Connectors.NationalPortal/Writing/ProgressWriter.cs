@@ -7,8 +7,9 @@ namespace IntegrationHub.Connectors.NationalPortal.Writing;
 
 /// <summary>Writes processing steps with CapNhatTienDoHoSoMC, up to ten per call, in batch order, reading the portal's
 /// answer per step. Once a dossier's step fails transiently (typically: the portal does not have the dossier yet),
-/// that dossier's later steps in the batch are held back so they cannot overtake it.</summary>
-internal sealed class ProgressWriter(NationalPortalSession session, ProgressMapper mapper)
+/// that dossier's later steps in the batch are held back so they cannot overtake it. When every step of the batch is of
+/// a different dossier (the hub sends one message per record at a time), the chunks go out in parallel.</summary>
+internal sealed class ProgressWriter(NationalPortalSession session, ProgressMapper mapper, int maxParallelCalls)
 {
     private const string Service = NationalPortalProtocol.PushProgressService;
 
@@ -26,6 +27,14 @@ internal sealed class ProgressWriter(NationalPortalSession session, ProgressMapp
             {
                 failures[i] = WriteFailures.Mapping(problem);
             }
+        }
+
+        if (maxParallelCalls > 1 && pending.Select(p => p.Step.MaHoSo).Distinct(StringComparer.Ordinal).Count() == pending.Count)
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxParallelCalls, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(pending.Chunk(NationalPortalProtocol.MaxProgressPerCall), parallel, async (chunk, token) =>
+                await SendChunkAsync([.. chunk], failures, new Dictionary<string, ConnectorFailure>(StringComparer.Ordinal), token).ConfigureAwait(false)).ConfigureAwait(false);
+            return Outcomes(batch, failures);
         }
 
         var blocked = new Dictionary<string, ConnectorFailure>(StringComparer.Ordinal);
@@ -52,10 +61,13 @@ internal sealed class ProgressWriter(NationalPortalSession session, ProgressMapp
             }
         }
 
-        return [.. batch.Select((message, i) => failures[i] is { } failure
+        return Outcomes(batch, failures);
+    }
+
+    private static IReadOnlyList<WriteOutcome> Outcomes(IReadOnlyList<OutboundMessage> batch, ConnectorFailure?[] failures) =>
+        [.. batch.Select((message, i) => failures[i] is { } failure
             ? WriteOutcome.Failed(message.MessageId, failure)
             : WriteOutcome.Success(message.MessageId))];
-    }
 
     private async Task SendChunkAsync(
         List<(int Index, DvcqgProgress Step)> chunk,

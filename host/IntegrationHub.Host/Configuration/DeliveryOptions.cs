@@ -8,8 +8,13 @@ public sealed class DeliveryOptions
     /// <summary>Transient failures of one message before it is parked as a dead letter.</summary>
     public int MaxAttempts { get; set; } = 25;
 
-    /// <summary>Wait before a message that failed transiently is offered again (doubles per attempt, capped at 10 minutes).</summary>
+    /// <summary>Wait before a message that failed transiently is offered again (doubles per attempt up to <see cref="MaxRetryBackoff"/>).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Benchmark baseline only: one Hangfire job per message instead of batches drained by one job.</summary>
+    public bool JobPerMessage { get; set; }
 
     /// <summary>Records buffered by a run before they are written without a checkpoint.</summary>
     public int MaxRecordsPerCommit { get; set; } = 1000;

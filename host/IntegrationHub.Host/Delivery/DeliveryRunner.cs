@@ -18,8 +18,6 @@ public sealed class DeliveryRunner(
     TimeProvider timeProvider,
     ILogger<DeliveryRunner> logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
-
     public static string DeliverLockName(string flowId, string destination) => $"flow-deliver:{flowId}:{destination}";
 
     public async Task RunAsync(string flowId, string destination, CancellationToken cancellationToken)
@@ -31,6 +29,12 @@ public sealed class DeliveryRunner(
         }
 
         var connector = connectors.GetDestination(target.ConnectorId);
+        if (hubOptions.Value.Delivery.JobPerMessage)
+        {
+            await DeliverOneAsync(flowId, destination, connector, target.Stream, cancellationToken);
+            return;
+        }
+
         while (true)
         {
             DeliveryFailedException? failure;
@@ -58,14 +62,40 @@ public sealed class DeliveryRunner(
         }
     }
 
-    private async Task<DeliveryFailedException?> DrainAsync(string flowId, string destination, IDestinationConnector connector, string stream, CancellationToken cancellationToken)
+    /// <summary>The benchmark baseline: this job delivers one message, waiting its turn for the flow's lock.</summary>
+    private async Task DeliverOneAsync(string flowId, string destination, IDestinationConnector connector, string stream, CancellationToken cancellationToken)
     {
-        var batchSize = Math.Max(1, hubOptions.Value.Delivery.BatchSize);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var wait = new NpgsqlCommand("select pg_advisory_lock(hashtextextended(@name, 0))", connection))
+        {
+            wait.Parameters.AddWithValue("name", DeliverLockName(flowId, destination));
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            var failure = await DrainAsync(flowId, destination, connector, stream, cancellationToken, maxBatches: 1, batchSize: 1);
+            if (failure is not null)
+            {
+                throw failure;
+            }
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock_all()", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<DeliveryFailedException?> DrainAsync(
+        string flowId, string destination, IDestinationConnector connector, string stream, CancellationToken cancellationToken, int maxBatches = int.MaxValue, int? batchSize = null)
+    {
+        batchSize ??= Math.Max(1, hubOptions.Value.Delivery.BatchSize);
         var hubId = await installation.IdAsync(cancellationToken);
-        while (true)
+        for (var round = 0; round < maxBatches; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await store.ClaimBatchAsync(flowId, destination, batchSize, timeProvider.GetUtcNow(), cancellationToken);
+            var batch = await store.ClaimBatchAsync(flowId, destination, batchSize.Value, timeProvider.GetUtcNow(), cancellationToken);
             if (batch.Count == 0)
             {
                 return null;
@@ -83,6 +113,8 @@ public sealed class DeliveryRunner(
                 return failure;
             }
         }
+
+        return null;
     }
 
     /// <summary>The source's own version (e.g. a dossier's) makes the key "record + version", stable even across hub
@@ -163,7 +195,8 @@ public sealed class DeliveryRunner(
 
         // A whole-batch failure (countAttempt false or the job will be retried) keeps the message due at once.
         var backoff = hubOptions.Value.Delivery.RetryBackoff * Math.Pow(2, Math.Max(0, attempts - 1));
-        var next = failure.RetryAfter ?? (backoff > MaxBackoff ? MaxBackoff : backoff);
+        var maxBackoff = hubOptions.Value.Delivery.MaxRetryBackoff;
+        var next = failure.RetryAfter ?? (backoff > maxBackoff ? maxBackoff : backoff);
         return new DeliveryResult(message.MessageId, DeliveryStatus.Pending, attempts, timeProvider.GetUtcNow() + next,
             failure.Code, failure.Message, countAttempt ? "attempt_failed" : "not_attempted", durationMs);
     }

@@ -97,7 +97,17 @@ public sealed class FlowRunner(
             {
                 foreach (var destination in destinations)
                 {
-                    deliveries.EnqueueThrottled(flow.Id, destination);
+                    if (hubOptions.Value.Delivery.JobPerMessage)
+                    {
+                        for (var i = 0; i < added; i++)
+                        {
+                            deliveries.Enqueue(flow.Id, destination);
+                        }
+                    }
+                    else
+                    {
+                        deliveries.EnqueueThrottled(flow.Id, destination);
+                    }
                 }
             }
         }

@@ -12,35 +12,49 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     /// <summary>Marks versions the hub derived from the payload: they can repeat (A, B, A), unlike a source's own.</summary>
     public const string HashedVersionPrefix = "#";
 
+    // Several versions of one record may come in one batch (a dossier's progress steps): each that differs from the
+    // one before it is a message, in order; only the first of a record may be 'pending', the rest wait behind it.
     private const string AppendSql = """
         with input as (
-            select distinct on (record_key) record_key, business_key, version, payload, problem, ord
-            from unnest(@keys, @business_keys, @versions, @payloads, @problems) with ordinality as t(record_key, business_key, version, payload, problem, ord)
-            order by record_key, ord desc),
-        changed as (
+            select * from unnest(@keys, @business_keys, @versions, @payloads, @problems) with ordinality as t(record_key, business_key, version, payload, problem, ord)),
+        ranked as (
+            select i.*, lag(i.version) over (partition by i.record_key order by i.ord) as previous_in_batch
+            from input i),
+        fresh as (
+            select r.*, row_number() over (partition by r.record_key order by r.ord) as nth
+            from ranked r left join hub.record_versions rv on rv.flow_id = @flow and rv.record_key = r.record_key
+            where coalesce(r.previous_in_batch, rv.version) is distinct from r.version),
+        latest as (
+            select distinct on (record_key) record_key, version from input order by record_key, ord desc),
+        versions as (
             insert into hub.record_versions as rv (flow_id, record_key, version)
-            select @flow, record_key, version from input
-            on conflict (flow_id, record_key) do update set version = excluded.version where rv.version <> excluded.version
-            returning record_key),
+            select @flow, record_key, version from latest
+            on conflict (flow_id, record_key) do update set version = excluded.version where rv.version <> excluded.version),
         inserted as (
             insert into hub.messages (flow_id, record_key, business_key, version, payload, received_at, run_id)
-            select @flow, i.record_key, i.business_key, i.version, i.payload::jsonb, @now, @run
-            from input i join changed c on c.record_key = i.record_key
-            order by i.ord
+            select @flow, f.record_key, f.business_key, f.version, f.payload::jsonb, @now, @run
+            from fresh f
+            order by f.ord
             returning id, record_key),
+        -- Ids are drawn in insert order, which is batch order: pair each message with its input row by position.
+        paired as (
+            select i.id, i.record_key, f.problem, f.nth
+            from (select id, record_key, row_number() over (order by id) as position from inserted) i
+            join (select problem, nth, row_number() over (order by ord) as position from fresh) f on f.position = i.position),
         deliveries as (
             insert into hub.deliveries (message_id, destination, flow_id, record_key, status, attempts, last_error_code, last_error, updated_at)
-            select inserted.id, d, @flow, inserted.record_key,
-                   case when i.problem is not null then 'dead'
+            select p.id, d, @flow, p.record_key,
+                   case when p.problem is not null then 'dead'
+                        when p.nth > 1 then 'waiting'
                         when exists (select 1 from hub.deliveries open
-                                     where open.destination = d and open.flow_id = @flow and open.record_key = inserted.record_key
+                                     where open.destination = d and open.flow_id = @flow and open.record_key = p.record_key
                                        and open.status in ('pending', 'waiting')) then 'waiting'
                         when @hold and exists (select 1 from hub.deliveries parked
-                                     where parked.destination = d and parked.flow_id = @flow and parked.record_key = inserted.record_key
+                                     where parked.destination = d and parked.flow_id = @flow and parked.record_key = p.record_key
                                        and parked.status = 'dead') then 'waiting'
                         else 'pending' end, 0,
-                   case when i.problem is null then null else @invalid_code end, i.problem, @now
-            from inserted join input i on i.record_key = inserted.record_key cross join unnest(@destinations) as d),
+                   case when p.problem is null then null else @invalid_code end, p.problem, @now
+            from paired p cross join unnest(@destinations) as d),
         logged as (
             insert into hub.message_log (message_id, event, detail, at)
             select id, 'received', @detail, @now from inserted)

@@ -204,9 +204,14 @@ public sealed class NationalPortalSandboxDossierTests
     }
 
     [Fact]
-    public void Reject_rule_hash_is_the_sum_of_the_characters()
+    public void Reject_rule_hash_is_stable_and_spreads_similar_codes_evenly()
     {
-        Assert.Equal('H' + 'S' + '-' + '1', NationalPortalRejectRule.StableHash("HS-1"));
+        Assert.Equal(NationalPortalRejectRule.StableHash("HS-1"), NationalPortalRejectRule.StableHash("HS-1"));
+
+        // Codes that differ only in their serial must hit a 1-in-100 rule about once in a hundred (a character sum never did).
+        var rule = new NationalPortalRejectRule { RejectEveryNth = 100 };
+        var rejected = Enumerable.Range(1, 10_000).Count(n => rule.Rejects($"000.00.01.H56-261128-{n:D4}"));
+        Assert.InRange(rejected, 60, 140);
         Assert.True(new NationalPortalRejectRule { RejectEveryNth = NationalPortalRejectRule.StableHash("HS-1") }.Rejects("HS-1"));
         Assert.False(new NationalPortalRejectRule { RejectEveryNth = 0 }.Rejects("HS-1"));
     }

@@ -27,6 +27,34 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Several_versions_of_a_record_in_one_batch_are_each_a_message_delivered_in_order()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+
+        // A dossier's progress steps 1..3 read in one page, plus a repeat of step 2 (not new).
+        var created = await messages.AppendAsync(Flow, 1,
+            [new SourceRecord("HS9", "{\"stt\":1}", Version: "1"), new SourceRecord("HS9", "{\"stt\":2}", Version: "2"), new SourceRecord("HS9", "{\"stt\":2}", Version: "2"), new SourceRecord("HS9", "{\"stt\":3}", Version: "3")],
+            [Destination], null, Now, default);
+        Assert.Equal(3, created);
+
+        var order = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            var batch = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
+            Assert.True(batch.Count <= 1, "one message of a record at a time");
+            foreach (var item in batch)
+            {
+                order.Add(item.Version);
+                await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(item.MessageId, DeliveryStatus.Delivered, 1, null, null, null, "delivered", 1)], true, Now, default);
+            }
+        }
+
+        Assert.Equal(["1", "2", "3"], order);
+    }
+
+    [Fact]
     public async Task A_newer_message_of_a_record_waits_until_the_older_one_is_no_longer_pending()
     {
         await using var db = await MigratedAsync();

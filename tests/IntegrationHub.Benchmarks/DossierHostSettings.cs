@@ -1,0 +1,38 @@
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>The host's environment in dossier mode: as <see cref="HostSettings"/> (Development, sandboxes off, own URL
+/// and embedded PostgreSQL), with the dossiers and progress flows run on start, procedures off, iGate read 1,000 a page,
+/// and for the baseline one Hangfire job per message, with progress started after the dossiers.</summary>
+internal static class DossierHostSettings
+{
+    public static Dictionary<string, string> For(DossierSandboxes sandboxes, BenchFolder folder, Uri hubUrl, bool jobPerMessage)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Sandboxes__Enabled"] = "false",
+            ["Hub__Http__Urls"] = hubUrl.ToString().TrimEnd('/'),
+            ["Hub__EmbeddedPostgres__DataFolder"] = folder.PostgresFolder,
+            ["Connectors__national-portal__BaseUrl"] = sandboxes.PortalUrl.ToString(),
+            ["Connectors__national-portal__Username"] = SandboxPair.Username,
+            ["Connectors__national-portal__Password"] = SandboxPair.Password,
+            ["Connectors__igate__BaseUrl"] = sandboxes.IGateUrl.ToString(),
+            ["Connectors__igate__ApiKey"] = SandboxPair.ApiKey,
+            ["Connectors__igate__BatchSize"] = "1000",
+            ["Flows__procedures__Enabled"] = "false",
+            ["Flows__dossiers__RunOnStart"] = "true",
+            ["Flows__progress__RunOnStart"] = "true",
+        };
+        if (jobPerMessage)
+        {
+            // Progress only once the portal holds every dossier (the benchmark starts it then): with one job per message
+            // each failed attempt (a step before its dossier) uses up a job, and the sweep then enqueues one job per
+            // flow every 30 s, so the leftovers go at one message per 30 s. Year 2099: never within the run.
+            settings["Hub__Delivery__JobPerMessage"] = "true";
+            settings["Flows__progress__RunOnStart"] = "false";
+            settings["Flows__progress__Schedule"] = "0 0 0 1 1 ? 2099";
+        }
+
+        return settings;
+    }
+}
