@@ -111,6 +111,65 @@ public sealed class HubProcessTests
         }
     }
 
+    [Fact]
+    public async Task A_hub_killed_during_dossier_delivery_loses_nothing_and_applies_nothing_twice_after_restart()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var codes = sandboxes.IGate.Dossiers.Generate(3000, 3);
+        var expectedProgress = sandboxes.IGate.Dossiers.Stats().ProgressEntries;
+        sandboxes.NationalFaults.Latency = TimeSpan.FromMilliseconds(15);
+        var dataFolder = HubProcess.NewDataFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
+            ["Sandboxes__Enabled"] = "false",
+            ["Flows__procedures__Enabled"] = "false",
+            ["Flows__dossiers__RunOnStart"] = "true",
+            ["Flows__progress__RunOnStart"] = "true",
+            ["Hub__Delivery__SweepInterval"] = "00:00:01",
+            ["Hub__Delivery__MaxRetryBackoff"] = "00:00:01",
+            ["Connectors__national-portal__BaseUrl"] = sandboxes.National.BaseAddress!.ToString(),
+            ["Connectors__national-portal__Username"] = "sandbox-hub",
+            ["Connectors__national-portal__Password"] = "sandbox-test-password",
+            ["Connectors__national-portal__MaxParallelWrites"] = "4",
+            ["Connectors__igate__BaseUrl"] = sandboxes.IGate.BaseAddress!.ToString(),
+            ["Connectors__igate__ApiKey"] = "igate-test-key",
+            ["Connectors__igate__BatchSize"] = "1000",
+        };
+        var workingDirectory = Directory.CreateTempSubdirectory("hub-cwd-").FullName;
+        try
+        {
+            await using (var first = HubProcess.Start(environment, workingDirectory))
+            {
+                await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+                await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.National.DossierStats.DossierCount), n => n >= 300, TimeSpan.FromSeconds(60), "deliveries under way");
+                await first.KillAsync();
+            }
+
+            var atKill = sandboxes.National.DossierStats;
+            Assert.InRange(atKill.DossierCount, 300, codes.Count - 1);
+
+            sandboxes.NationalFaults.Latency = TimeSpan.Zero;
+            await using (var second = HubProcess.Start(environment, workingDirectory))
+            {
+                await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+                await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.National.DossierStats),
+                    s => s.DossierCount == codes.Count && s.ProgressEntries == expectedProgress, TimeSpan.FromSeconds(120), "every dossier and progress entry at the portal");
+                Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(60)));
+            }
+
+            var portal = sandboxes.National.DossierStats;
+            Assert.Equal(0, portal.OrderViolations);
+            Assert.All(codes, code => Assert.Equal(sandboxes.IGate.Dossiers.Progress(code).Count, sandboxes.National.FindDossier(code)!.Progress.Count));
+        }
+        finally
+        {
+            await HubProcess.StopLeftoverPostgresAsync(dataFolder);
+            TryDelete(dataFolder);
+        }
+    }
+
     private static void TryDelete(string folder)
     {
         try
