@@ -11,27 +11,8 @@ public sealed class DossierMapper(StatusMapper statuses, TimeZoneInfo zone)
 {
     private const string What = "dossier";
 
-    public bool TryMap(string payload, [NotNullWhen(true)] out DvcqgDossier? dossier, [NotNullWhen(false)] out string? problem)
-    {
-        dossier = null;
-        problem = null;
-        try
-        {
-            using var document = JsonDocument.Parse(payload);
-            dossier = Map(IGatePayload.Parse(document, What));
-            return true;
-        }
-        catch (JsonException exception)
-        {
-            problem = $"The {What} payload is not valid JSON ({exception.Message}).";
-        }
-        catch (MappingException exception)
-        {
-            problem = exception.Message;
-        }
-
-        return false;
-    }
+    public bool TryMap(string payload, [NotNullWhen(true)] out DvcqgDossier? dossier, [NotNullWhen(false)] out string? problem) =>
+        PayloadMapping.TryMap(payload, What, Map, out dossier, out problem);
 
     private DvcqgDossier Map(IGatePayload source)
     {

@@ -9,27 +9,8 @@ public sealed class ProgressMapper(StatusMapper statuses, TimeZoneInfo zone)
 {
     private const string What = "progress";
 
-    public bool TryMap(string payload, [NotNullWhen(true)] out DvcqgProgress? progress, [NotNullWhen(false)] out string? problem)
-    {
-        progress = null;
-        problem = null;
-        try
-        {
-            using var document = JsonDocument.Parse(payload);
-            progress = Map(IGatePayload.Parse(document, What));
-            return true;
-        }
-        catch (JsonException exception)
-        {
-            problem = $"The {What} payload is not valid JSON ({exception.Message}).";
-        }
-        catch (MappingException exception)
-        {
-            problem = exception.Message;
-        }
-
-        return false;
-    }
+    public bool TryMap(string payload, [NotNullWhen(true)] out DvcqgProgress? progress, [NotNullWhen(false)] out string? problem) =>
+        PayloadMapping.TryMap(payload, What, Map, out progress, out problem);
 
     private DvcqgProgress Map(IGatePayload source) => new()
     {
