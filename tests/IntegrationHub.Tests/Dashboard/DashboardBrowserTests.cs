@@ -1,33 +1,35 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using IntegrationHub.Tests.Flows;
+using IntegrationHub.Connectors.NationalPortal.Sandbox;
 using IntegrationHub.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace IntegrationHub.Tests.Dashboard;
 
-/// <summary>The dashboard as an admin uses it, in headless chromium: log in, find a message's history, replay its dead
-/// letter with a reason, and see the replay and the delivery in the history.</summary>
+/// <summary>The dashboard as an admin uses it, in headless chromium: log in, find a dossier's history by MaHoSo, replay
+/// its dead letter with a reason, and see the replay and the delivery in the history.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class DashboardBrowserTests(PostgresCluster cluster)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [BrowserFact]
-    public async Task An_admin_logs_in_finds_a_dead_letter_by_business_key_and_replays_it_with_a_reason()
+    public async Task An_admin_logs_in_finds_a_dossier_by_MaHoSo_and_replays_its_dead_letter_with_a_reason()
     {
-        await using var sandboxes = await SandboxPair.StartAsync(procedures: 200);
-        var rejected = sandboxes.National.ProcedureCodes[42];
-        sandboxes.IGate.SetRejectCodes([rejected]);
+        await using var sandboxes = await DossierSandboxes.StartAsync(rejectEveryNth: 10);
+        var codes = sandboxes.IGate.Dossiers.Generate(60, 2);
+        var rule = new NationalPortalRejectRule { RejectEveryNth = 10 };
+        var rejectedCount = codes.Count(rule.Rejects);
+        var rejected = codes.First(rule.Rejects);
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
         sandboxes.ApplyTo(settings);
         await using var hub = await TestHub.StartAsync(settings, "Production");
         using var api = TestHub.AdminClient(hub);
-        await api.PostAsync("api/flows/procedures/run", null);
-        await Eventually.ReturnsAsync(() => ProceduresFlowTests.GetFlowAsync(api),
-            f => f.GetProperty("counts").GetProperty("deadLettered").GetInt64() == 1 && f.GetProperty("counts").GetProperty("pending").GetInt64() == 0,
-            Patience, "one dead letter");
-        sandboxes.IGate.SetRejectCodes([]);
+        await api.PostAsync("api/flows/dossiers/run", null);
+        await Eventually.ReturnsAsync(() => FlowAsync(api, "dossiers"),
+            f => Count(f, "deadLettered") == rejectedCount && Count(f, "delivered") == codes.Count - rejectedCount,
+            Patience, "the rejected dossiers dead-lettered");
+        sandboxes.National.SetRejectRule(new NationalPortalRejectRule { RejectEveryNth = 0 });
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -55,7 +57,7 @@ public sealed class DashboardBrowserTests(PostgresCluster cluster)
         await page.FillAsync("#businessKey", rejected);
         await page.ClickAsync("#search");
         await page.WaitForSelectorAsync("tr.step[data-event='dead_lettered']");
-        Assert.Equal("dead", await page.InnerTextAsync(".delivery-status"));
+        Assert.Equal("dead", await page.InnerTextAsync(".message .delivery-status"));
 
         // To the dead letter, and a replay without a reason is refused.
         await page.ClickAsync("text=replay or discard…");
@@ -63,22 +65,29 @@ public sealed class DashboardBrowserTests(PostgresCluster cluster)
         Assert.Equal(1, await page.Locator("tr.dead-letter").CountAsync());
         await page.ClickAsync("#replay");
         Assert.Contains("reason is required", await page.InnerTextAsync("#action-error"), StringComparison.Ordinal);
-        Assert.Equal(1, (await ProceduresFlowTests.GetFlowAsync(api)).GetProperty("counts").GetProperty("deadLettered").GetInt64());
+        Assert.Equal(rejectedCount, Count(await FlowAsync(api, "dossiers"), "deadLettered"));
 
-        await page.FillAsync("#reason", "iGate fixed the rule (ticket 7)");
+        await page.FillAsync("#reason", "DVCQG fixed rule 10 (ticket 7)");
         await page.ClickAsync("#replay");
         Assert.Contains("Replayed 1 message(s)", await page.InnerTextAsync("#action-result"), StringComparison.Ordinal);
 
-        await Eventually.ReturnsAsync(() => ProceduresFlowTests.GetFlowAsync(api),
-            f => f.GetProperty("counts").GetProperty("delivered").GetInt64() == 200, Patience, "the replayed message delivered");
+        // Only the selected dossier was replayed; the other dead letters stay parked.
+        await Eventually.ReturnsAsync(() => FlowAsync(api, "dossiers"),
+            f => Count(f, "delivered") == codes.Count - rejectedCount + 1 && Count(f, "deadLettered") == rejectedCount - 1, Patience, "the replayed dossier delivered");
+        Assert.NotNull(sandboxes.National.FindDossier(rejected));
 
         await page.GotoAsync(new Uri(hub.BaseAddress, $"hangfire/messages?businessKey={rejected}").ToString());
         var events = await page.Locator("tr.step").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.event)");
         Assert.Equal(["received", "dead_lettered", "replayed", "delivered"], events);
         var replayRow = await page.InnerTextAsync("tr.step[data-event='replayed']");
         Assert.Contains(TestHub.AdminUser, replayRow, StringComparison.Ordinal);
-        Assert.Contains("iGate fixed the rule (ticket 7)", replayRow, StringComparison.Ordinal);
+        Assert.Contains("DVCQG fixed rule 10 (ticket 7)", replayRow, StringComparison.Ordinal);
         Directory.CreateDirectory("TestResults");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "dashboard-history.png"), FullPage = true });
     }
+
+    private static long Count(JsonElement flow, string name) => flow.GetProperty("counts").GetProperty(name).GetInt64();
+
+    private static async Task<JsonElement> FlowAsync(HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<JsonElement>("api/flows")).EnumerateArray().Single(f => f.GetProperty("id").GetString() == id);
 }
