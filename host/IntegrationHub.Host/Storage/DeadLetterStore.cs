@@ -87,8 +87,15 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         var change = action == "replay"
             ? """
               update hub.deliveries d
-              set status = case when exists (select 1 from hub.deliveries o where o.destination = d.destination and o.flow_id = d.flow_id
-                                                 and o.record_key = d.record_key and o.status = 'pending') then 'waiting' else 'pending' end,
+              -- Only a record's oldest replayed message may be pending, and only if nothing open or parked is ahead of it
+              -- (this statement cannot see its own updates, so siblings are ranked instead).
+              set status = case when p.rank = 1
+                                 and not exists (select 1 from hub.deliveries o where o.destination = d.destination and o.flow_id = d.flow_id
+                                                     and o.record_key = d.record_key and o.status in ('pending', 'waiting'))
+                                 and not exists (select 1 from hub.deliveries o where o.destination = d.destination and o.flow_id = d.flow_id
+                                                     and o.record_key = d.record_key and o.status = 'dead' and o.message_id < d.message_id
+                                                     and not exists (select 1 from picked q where q.message_id = o.message_id and q.destination = o.destination))
+                                then 'pending' else 'waiting' end,
                   attempts = 0, next_attempt_at = null, updated_at = @now
               from picked p where d.message_id = p.message_id and d.destination = p.destination
               returning d.message_id, d.destination, d.flow_id, d.record_key
@@ -112,12 +119,17 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
             """;
         await using var command = new NpgsqlCommand(
             $"""
-            with picked as (
-                select d.message_id, d.destination from hub.deliveries d join hub.messages m on m.id = d.message_id
-                where {Filter}
+            with locked_rows as (
+                select d.message_id, d.destination, d.flow_id, d.record_key
+                from hub.deliveries d join hub.messages m on m.id = d.message_id
+                where {Filter} and d.flow_id = any(@locked)
                 order by d.message_id
                 limit {MaxPerAction}
                 for update of d),
+            picked as (
+                select l.message_id, l.destination,
+                       row_number() over (partition by l.destination, l.flow_id, l.record_key order by l.message_id) as rank
+                from locked_rows l),
             action as (
                 insert into hub.operator_actions (action, operator, reason, selection, message_count, at)
                 values (@action, @operator, @reason, @selection::jsonb, (select count(*) from picked), @now)
@@ -132,6 +144,7 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
             right join (select 1) one on true
             """, connection, transaction);
         Bind(command, selection);
+        command.Parameters.AddWithValue("locked", flows.ToArray());
         command.Parameters.AddWithValue("action", action);
         command.Parameters.AddWithValue("event", action == "replay" ? "replayed" : "discarded");
         command.Parameters.AddWithValue("operator", operatorName);

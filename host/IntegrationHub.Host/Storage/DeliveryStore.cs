@@ -56,7 +56,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 update hub.deliveries d
                 set status = r.status, attempts = r.attempts, next_attempt_at = r.next_at,
                     last_error_code = r.code, last_error = r.error, updated_at = @now
-                from r where d.message_id = r.id and d.destination = @destination
+                from r where d.message_id = r.id and d.destination = @destination and d.status = 'pending'
                 returning d.record_key, d.status),
             logged as (
                 insert into hub.message_log (message_id, destination, event, detail, duration_ms, at)
@@ -65,6 +65,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 select distinct on (w.record_key) w.message_id from hub.deliveries w
                 where w.destination = @destination and w.flow_id = @flow and w.status = 'waiting'
                   and w.record_key in (select record_key from updated where status = 'delivered' or (status = 'dead' and not @hold))
+                  -- Holding: nothing moves past an older dead letter of the record (e.g. an unstorable payload).
+                  and not (@hold and exists (select 1 from hub.deliveries x
+                                             where x.destination = w.destination and x.flow_id = w.flow_id and x.record_key = w.record_key
+                                               and x.status = 'dead' and x.message_id < w.message_id))
                 order by w.record_key, w.message_id)
             update hub.deliveries p set status = 'pending', updated_at = @now
             from next_in_line where p.message_id = next_in_line.message_id and p.destination = @destination

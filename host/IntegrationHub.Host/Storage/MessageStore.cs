@@ -21,7 +21,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             select i.*, lag(i.version) over (partition by i.record_key order by i.ord) as previous_in_batch
             from input i),
         fresh as (
-            select r.*, row_number() over (partition by r.record_key order by r.ord) as nth
+            select r.*, row_number() over (partition by r.record_key order by r.ord) as nth,
+                   count(*) filter (where r.problem is null) over (partition by r.record_key order by r.ord) as nth_storable
             from ranked r left join hub.record_versions rv on rv.flow_id = @flow and rv.record_key = r.record_key
             where coalesce(r.previous_in_batch, rv.version) is distinct from r.version),
         latest as (
@@ -38,14 +39,15 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             returning id, record_key),
         -- Ids are drawn in insert order, which is batch order: pair each message with its input row by position.
         paired as (
-            select i.id, i.record_key, f.problem, f.nth
+            select i.id, i.record_key, f.problem, f.nth, f.nth_storable
             from (select id, record_key, row_number() over (order by id) as position from inserted) i
-            join (select problem, nth, row_number() over (order by ord) as position from fresh) f on f.position = i.position),
+            join (select problem, nth, nth_storable, row_number() over (order by ord) as position from fresh) f on f.position = i.position),
         deliveries as (
             insert into hub.deliveries (message_id, destination, flow_id, record_key, status, attempts, last_error_code, last_error, updated_at)
             select p.id, d, @flow, p.record_key,
                    case when p.problem is not null then 'dead'
-                        when p.nth > 1 then 'waiting'
+                        -- Behind an earlier message of the batch; without holding, a dead (unstorable) one does not count.
+                        when (@hold and p.nth > 1) or (not @hold and p.nth_storable > 1) then 'waiting'
                         when exists (select 1 from hub.deliveries open
                                      where open.destination = d and open.flow_id = @flow and open.record_key = p.record_key
                                        and open.status in ('pending', 'waiting')) then 'waiting'

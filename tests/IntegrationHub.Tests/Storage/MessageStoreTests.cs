@@ -107,6 +107,53 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Holding_nothing_overtakes_an_unstorable_payload_parked_between_two_versions()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+        await messages.AppendAsync(Flow, 1, [new SourceRecord("R", "{\"v\":1}", Version: "1"), new SourceRecord("R", "{broken", Version: "2"), new SourceRecord("R", "{\"v\":3}", Version: "3")], [Destination], null, Now, default);
+        var v1 = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(v1.MessageId, DeliveryStatus.Delivered, 1, null, null, null, "delivered", 1)], true, Now, default);
+
+        Assert.Empty(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
+        Assert.Equal(1, (await deliveries.CountsAsync(Flow, default)).Waiting);
+    }
+
+    [Fact]
+    public async Task Not_holding_an_unstorable_payload_does_not_block_the_next_version()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+        await messages.AppendAsync(Flow, 1, [new SourceRecord("R", "{broken", Version: "1"), new SourceRecord("R", "{\"v\":2}", Version: "2")], [Destination], null, Now, default, holdBehindDeadLetter: false);
+
+        Assert.Equal(["2"], (await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default)).Select(p => p.Version));
+    }
+
+    [Fact]
+    public async Task Replaying_several_dead_letters_of_one_record_sends_them_one_after_another_in_order()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+        var dead = new DeadLetterStore(db);
+        foreach (var version in new[] { "1", "2" })
+        {
+            await messages.AppendAsync(Flow, 1, [new SourceRecord("R", $"{{\"v\":{version}}}", Version: version)], [Destination], null, Now, default, holdBehindDeadLetter: false);
+            var head = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
+            await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(head.MessageId, DeliveryStatus.Dead, 1, null, "E", "no", "dead_lettered", 1)], false, Now, default);
+        }
+
+        var replayed = await dead.ReplayAsync(new DeadLetterSelection(ErrorCode: "E"), "tester", "fixed", Now, default);
+        Assert.Equal(2, replayed.Count);
+        var first = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
+        Assert.Equal("1", first.Version);
+        await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(first.MessageId, DeliveryStatus.Delivered, 1, null, null, null, "delivered", 1)], false, Now, default);
+        Assert.Equal("2", Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default)).Version);
+    }
+
+    [Fact]
     public async Task A_payload_postgresql_cannot_store_becomes_a_dead_letter_and_the_checkpoint_still_advances()
     {
         await using var db = await MigratedAsync();

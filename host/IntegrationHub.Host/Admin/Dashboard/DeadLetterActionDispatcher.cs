@@ -27,6 +27,12 @@ public sealed class DeadLetterActionDispatcher : IDashboardDispatcher
         var operations = http.RequestServices.GetRequiredService<DeadLetterOperations>();
         var back = $"{http.Request.PathBase}{DeadLettersPage.Path}?{form.QueryString()}";
 
+        if (form.DateProblem is { } dateProblem)
+        {
+            http.Response.Redirect($"{back}&error={Uri.EscapeDataString(dateProblem)}");
+            return;
+        }
+
         if (DeadLetterOperations.Refusal(selection, reason, dryRun: action == "dry-run") is { } refusal)
         {
             http.Response.Redirect($"{back}&error={Uri.EscapeDataString(refusal.Message)}");

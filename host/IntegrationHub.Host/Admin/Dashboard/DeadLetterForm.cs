@@ -13,6 +13,12 @@ public sealed record DeadLetterForm(string? Flow, string? ErrorCode, string? Fro
 
     public DeadLetterSelection Selection => new(Blank(Flow), Blank(ErrorCode), Day(From), Day(To)?.AddDays(1), Blank(BusinessKey));
 
+    /// <summary>A date that does not parse must not silently widen a replay or discard to every date.</summary>
+    public string? DateProblem =>
+        (Blank(From) is not null && Day(From) is null) || (Blank(To) is not null && Day(To) is null)
+            ? "Dates must be written yyyy-MM-dd (local time)."
+            : null;
+
     public static DeadLetterForm FromQuery(Func<string, string?> value) =>
         new(value("flow"), value("errorCode"), value("from"), value("to"), value("businessKey"));
 

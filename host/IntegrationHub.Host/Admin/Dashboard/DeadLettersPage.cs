@@ -49,7 +49,7 @@ public sealed class DeadLettersPage : RazorPage
 
     private void AppendNotice(StringBuilder html)
     {
-        var error = Query("error");
+        var error = string.IsNullOrEmpty(Query("error")) ? DeadLetterForm.FromQuery(Query).DateProblem : Query("error");
         if (!string.IsNullOrEmpty(error))
         {
             html.Append($"<div class=\"alert alert-danger\" id=\"action-error\">{E(error)}</div>");
