@@ -53,8 +53,9 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         return (total, items);
     }
 
-    /// <summary>Dead letters go back to the queue (pending, or waiting if their record already has one pending),
-    /// with their attempt count reset.</summary>
+    /// <summary>Dead letters go back to the queue (pending, or waiting behind an older open message of their record),
+    /// with their attempt count reset. One whose record has a newer version delivered since is set aside as
+    /// 'superseded' instead: sending it would put the destination back on an older version.</summary>
     public Task<OperatorActionResult> ReplayAsync(DeadLetterSelection selection, string operatorName, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         ActAsync("replay", selection, operatorName, reason, now, cancellationToken);
 
@@ -89,21 +90,23 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
               update hub.deliveries d
               -- Only a record's oldest replayed message may be pending, and only if nothing open or parked is ahead of it
               -- (this statement cannot see its own updates, so siblings are ranked instead).
-              set status = case when p.rank = 1
+              set status = case when p.superseded then 'discarded'
+                                when p.rank = 1
                                  and not exists (select 1 from hub.deliveries o where o.destination = d.destination and o.flow_id = d.flow_id
                                                      and o.record_key = d.record_key and o.status in ('pending', 'waiting'))
                                  and not exists (select 1 from hub.deliveries o where o.destination = d.destination and o.flow_id = d.flow_id
                                                      and o.record_key = d.record_key and o.status = 'dead' and o.message_id < d.message_id
                                                      and not exists (select 1 from picked q where q.message_id = o.message_id and q.destination = o.destination))
                                 then 'pending' else 'waiting' end,
+                  last_error = case when p.superseded then 'superseded: a newer version of the record was already delivered' else d.last_error end,
                   attempts = 0, next_attempt_at = null, updated_at = @now
               from picked p where d.message_id = p.message_id and d.destination = p.destination
-              returning d.message_id, d.destination, d.flow_id, d.record_key
+              returning d.message_id, d.destination, d.flow_id, d.record_key, p.superseded
               """
             : """
               update hub.deliveries d set status = 'discarded', updated_at = @now
               from picked p where d.message_id = p.message_id and d.destination = p.destination
-              returning d.message_id, d.destination, d.flow_id, d.record_key
+              returning d.message_id, d.destination, d.flow_id, d.record_key, false as superseded
               """;
         var promote = action == "replay" ? "select 0" : """
             update hub.deliveries w set status = 'pending', updated_at = @now
@@ -126,10 +129,16 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
                 order by d.message_id
                 limit {MaxPerAction}
                 for update of d),
-            picked as (
-                select l.message_id, l.destination,
-                       row_number() over (partition by l.destination, l.flow_id, l.record_key order by l.message_id) as rank
+            marked as (
+                select l.*,
+                       -- A newer version of the record was delivered since: replaying this one would send an older version.
+                       exists (select 1 from hub.deliveries n where n.destination = l.destination and n.flow_id = l.flow_id
+                                   and n.record_key = l.record_key and n.message_id > l.message_id and n.status = 'delivered') as superseded
                 from locked_rows l),
+            picked as (
+                select m.message_id, m.destination, m.superseded,
+                       row_number() over (partition by m.destination, m.flow_id, m.record_key, m.superseded order by m.message_id) as rank
+                from marked m),
             action as (
                 insert into hub.operator_actions (action, operator, reason, selection, message_count, at)
                 values (@action, @operator, @reason, @selection::jsonb, (select count(*) from picked), @now)
@@ -138,7 +147,10 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
             promoted as ({promote}),
             logged as (
                 insert into hub.message_log (message_id, destination, event, detail, action_id, at)
-                select c.message_id, c.destination, @event, 'by ' || @operator || ': ' || @reason, (select id from action), @now from changed c)
+                select c.message_id, c.destination, case when c.superseded then 'superseded' else @event end,
+                       case when c.superseded then 'not replayed: a newer version was already delivered; by ' else 'by ' end || @operator || ': ' || @reason,
+                       (select id from action), @now
+                from changed c)
             select (select id from action), (select count(*) from changed), c.flow_id, c.destination
             from (select distinct flow_id, destination from changed) c
             right join (select 1) one on true

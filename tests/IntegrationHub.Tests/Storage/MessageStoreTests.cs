@@ -154,6 +154,29 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Replaying_a_dead_letter_whose_record_has_a_newer_version_delivered_sets_it_aside_as_superseded()
+    {
+        await using var db = await MigratedAsync();
+        var messages = new MessageStore(db);
+        var deliveries = new DeliveryStore(db);
+        var dead = new DeadLetterStore(db);
+        foreach (var (version, status) in new[] { ("1", DeliveryStatus.Dead), ("2", DeliveryStatus.Delivered) })
+        {
+            await messages.AppendAsync(Flow, 1, [new SourceRecord("P", $"{{\"v\":{version}}}", Version: version)], [Destination], null, Now, default, holdBehindDeadLetter: false);
+            var head = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
+            await deliveries.RecordAsync(Flow, Destination, [new DeliveryResult(head.MessageId, status, 1, null, status == DeliveryStatus.Dead ? "E" : null, null, "x", 1)], false, Now, default);
+        }
+
+        var replayed = await dead.ReplayAsync(new DeadLetterSelection(BusinessKey: "P"), "tester", "retry", Now, default);
+
+        Assert.Equal(1, replayed.Count);
+        Assert.Empty(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
+        var history = await new MessageHistoryStore(db).FindAsync("P", 10, default);
+        Assert.Equal("discarded", history[0].Deliveries.Single().Status);
+        Assert.Equal("superseded", history[0].Steps.Last().Event);
+    }
+
+    [Fact]
     public async Task A_payload_postgresql_cannot_store_becomes_a_dead_letter_and_the_checkpoint_still_advances()
     {
         await using var db = await MigratedAsync();
