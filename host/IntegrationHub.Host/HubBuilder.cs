@@ -39,7 +39,7 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
             sp,
             sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(connectorId)));
-        _connectors.Add(new ConnectorRegistration(connectorId, typeof(TConnector), typeof(TOptions),
+        _connectors.Add(new ConnectorRegistration(connectorId,
             sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId)));
         return this;
     }

@@ -7,22 +7,11 @@ internal static class DossierHostSettings
 {
     public static Dictionary<string, string> For(DossierSandboxes sandboxes, BenchFolder folder, Uri hubUrl, bool jobPerMessage)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Sandboxes__Enabled"] = "false",
-            ["Hub__Http__Urls"] = hubUrl.ToString().TrimEnd('/'),
-            ["Hub__EmbeddedPostgres__DataFolder"] = folder.PostgresFolder,
-            ["Connectors__national-portal__BaseUrl"] = sandboxes.PortalUrl.ToString(),
-            ["Connectors__national-portal__Username"] = SandboxPair.Username,
-            ["Connectors__national-portal__Password"] = SandboxPair.Password,
-            ["Connectors__igate__BaseUrl"] = sandboxes.IGateUrl.ToString(),
-            ["Connectors__igate__ApiKey"] = SandboxPair.ApiKey,
-            ["Connectors__igate__BatchSize"] = "1000",
-            ["Flows__procedures__Enabled"] = "false",
-            ["Flows__dossiers__RunOnStart"] = "true",
-            ["Flows__progress__RunOnStart"] = "true",
-        };
+        var settings = HostSettings.Common(sandboxes.PortalUrl, sandboxes.IGateUrl, folder, hubUrl);
+        settings["Connectors__igate__BatchSize"] = "1000";
+        settings["Flows__procedures__Enabled"] = "false";
+        settings["Flows__dossiers__RunOnStart"] = "true";
+        settings["Flows__progress__RunOnStart"] = "true";
         if (jobPerMessage)
         {
             // Progress only once the portal holds every dossier (the benchmark starts it then): with one job per message

@@ -14,7 +14,6 @@ public static class CounterpartyPipelineFactory
     public static ResiliencePipeline<HttpResponseMessage> Create(
         string counterpartyId,
         CounterpartyResilienceOptions options,
-        CircuitBreakerStateProvider stateProvider,
         TimeProvider timeProvider,
         ILogger logger)
     {
@@ -45,7 +44,6 @@ public static class CounterpartyPipelineFactory
             MinimumThroughput = options.BreakerMinimumThroughput,
             SamplingDuration = options.BreakerSamplingDuration,
             BreakDuration = options.BreakerDuration,
-            StateProvider = stateProvider,
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, countOpenCircuit: false)),
             OnOpened = args =>
             {

@@ -7,10 +7,6 @@ public sealed class SandboxHost(IReadOnlyList<SandboxRegistration> registrations
 {
     private readonly List<IConnectorSandbox> _running = [];
 
-    public IReadOnlyDictionary<string, Uri> Addresses => _addresses;
-
-    private readonly Dictionary<string, Uri> _addresses = new(StringComparer.Ordinal);
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue<bool>("Sandboxes:Enabled"))
@@ -23,7 +19,6 @@ public sealed class SandboxHost(IReadOnlyList<SandboxRegistration> registrations
             var sandbox = registration.Create(services);
             var address = await sandbox.StartAsync(cancellationToken);
             _running.Add(sandbox);
-            _addresses[registration.ConnectorId] = address;
             logger.LogInformation("Sandbox of {Connector} listening on {Address}", registration.ConnectorId, address);
         }
     }

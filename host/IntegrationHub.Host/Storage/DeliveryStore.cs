@@ -98,10 +98,21 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Whether a claim would find anything now (same rule as <see cref="ClaimBatchAsync"/>, so a message
-    /// waiting behind an older one of its record does not count).</summary>
-    public async Task<bool> HasDuePendingAsync(string flowId, string destination, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await ClaimBatchAsync(flowId, destination, 1, now, cancellationToken)).Count > 0;
+    /// <summary>Whether a claim would find anything now. Only a record's head is ever 'pending', so this is the
+    /// claim's own condition, without reading payloads.</summary>
+    public async Task<bool> HasDuePendingAsync(string flowId, string destination, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select exists (select 1 from hub.deliveries d
+                where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
+                  and (d.next_attempt_at is null or d.next_attempt_at <= @now))
+            """);
+        command.Parameters.AddWithValue("destination", destination);
+        command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("now", now);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
 
     /// <summary>(flow, destination) pairs with messages due now.</summary>
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> DuePendingPairsAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -39,29 +39,22 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
 
     public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken)
     {
-        var runs = await RecentAsync(flowId, 1, cancellationToken);
-        return runs.Count == 0 ? null : runs[0];
-    }
-
-    public async Task<IReadOnlyList<FlowRun>> RecentAsync(string flowId, int limit, CancellationToken cancellationToken)
-    {
         await using var command = dataSource.CreateCommand(
             """
             select id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error
-            from hub.flow_runs where flow_id = @flow order by id desc limit @limit
+            from hub.flow_runs where flow_id = @flow order by id desc limit 1
             """);
         command.Parameters.AddWithValue("flow", flowId);
-        command.Parameters.AddWithValue("limit", limit);
-        var runs = new List<FlowRun>();
+        FlowRun? last = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new FlowRun(
+            last = new FlowRun(
                 reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9));
         }
 
-        return runs;
+        return last;
     }
 }

@@ -81,6 +81,9 @@ public sealed class AdminAccessTests(PostgresCluster cluster)
         // The dashboard's own actions need its antiforgery token.
         var forged = await admin.PostAsync("hangfire/jobs/failed/delete", new FormUrlEncodedContent([new("jobs[]", "1")]));
         Assert.False(forged.IsSuccessStatusCode, $"forged dashboard action answered {forged.StatusCode}");
+        var forgedReplay = await admin.PostAsync("hangfire/dead-letters/act",
+            new FormUrlEncodedContent([new("flow", "procedures"), new("action", "replay"), new("reason", "forged")]));
+        Assert.Equal(HttpStatusCode.Forbidden, forgedReplay.StatusCode);
 
         using var sameSite = new HttpRequestMessage(HttpMethod.Post, "api/flows/procedures/run");
         sameSite.Headers.Add("Origin", hub.BaseAddress.GetLeftPart(UriPartial.Authority));

@@ -62,19 +62,10 @@ public sealed class HubProcessTests
         var slow = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(25) };
         await using var sandboxes = await SandboxPair.StartAsync(procedures: 2000, nationalFaults: slow);
         var dataFolder = HubProcess.NewDataFolder();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
-            ["Sandboxes__Enabled"] = "false",
-            ["Flows__procedures__RunOnStart"] = "true",
-            ["Connectors__national-portal__BaseUrl"] = sandboxes.NationalAddress.ToString(),
-            ["Connectors__national-portal__Password"] = "sandbox-test-password",
-            ["Connectors__national-portal__PageSize"] = "50",
-            ["Connectors__national-portal__MaxParallelDetails"] = "4",
-            ["Connectors__igate__BaseUrl"] = sandboxes.IGateAddress.ToString(),
-            ["Connectors__igate__ApiKey"] = "igate-test-key",
-        };
+        var environment = SandboxBackedEnvironment(dataFolder, sandboxes.NationalAddress, sandboxes.IGateAddress);
+        environment["Flows__procedures__RunOnStart"] = "true";
+        environment["Connectors__national-portal__PageSize"] = "50";
+        environment["Connectors__national-portal__MaxParallelDetails"] = "4";
         var workingDirectory = Directory.CreateTempSubdirectory("hub-cwd-").FullName;
         try
         {
@@ -119,24 +110,14 @@ public sealed class HubProcessTests
         var expectedProgress = sandboxes.IGate.Dossiers.Stats().ProgressEntries;
         sandboxes.NationalFaults.Latency = TimeSpan.FromMilliseconds(15);
         var dataFolder = HubProcess.NewDataFolder();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
-            ["Sandboxes__Enabled"] = "false",
-            ["Flows__procedures__Enabled"] = "false",
-            ["Flows__dossiers__RunOnStart"] = "true",
-            ["Flows__progress__RunOnStart"] = "true",
-            ["Hub__Delivery__SweepInterval"] = "00:00:01",
-            ["Hub__Delivery__MaxRetryBackoff"] = "00:00:01",
-            ["Connectors__national-portal__BaseUrl"] = sandboxes.National.BaseAddress!.ToString(),
-            ["Connectors__national-portal__Username"] = "sandbox-hub",
-            ["Connectors__national-portal__Password"] = "sandbox-test-password",
-            ["Connectors__national-portal__MaxParallelWrites"] = "4",
-            ["Connectors__igate__BaseUrl"] = sandboxes.IGate.BaseAddress!.ToString(),
-            ["Connectors__igate__ApiKey"] = "igate-test-key",
-            ["Connectors__igate__BatchSize"] = "1000",
-        };
+        var environment = SandboxBackedEnvironment(dataFolder, sandboxes.National.BaseAddress!, sandboxes.IGate.BaseAddress!);
+        environment["Flows__procedures__Enabled"] = "false";
+        environment["Flows__dossiers__RunOnStart"] = "true";
+        environment["Flows__progress__RunOnStart"] = "true";
+        environment["Hub__Delivery__SweepInterval"] = "00:00:01";
+        environment["Hub__Delivery__MaxRetryBackoff"] = "00:00:01";
+        environment["Connectors__national-portal__MaxParallelWrites"] = "4";
+        environment["Connectors__igate__BatchSize"] = "1000";
         var workingDirectory = Directory.CreateTempSubdirectory("hub-cwd-").FullName;
         try
         {
@@ -169,6 +150,20 @@ public sealed class HubProcessTests
             TryDelete(dataFolder);
         }
     }
+
+    /// <summary>A Development hub with its own embedded PostgreSQL, talking to sandboxes that live in this test process
+    /// (so they outlive a killed hub and can count what it wrote).</summary>
+    private static Dictionary<string, string> SandboxBackedEnvironment(string dataFolder, Uri national, Uri igate) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
+        ["Sandboxes__Enabled"] = "false",
+        ["Connectors__national-portal__BaseUrl"] = national.ToString(),
+        ["Connectors__national-portal__Username"] = "sandbox-hub",
+        ["Connectors__national-portal__Password"] = "sandbox-test-password",
+        ["Connectors__igate__BaseUrl"] = igate.ToString(),
+        ["Connectors__igate__ApiKey"] = "igate-test-key",
+    };
 
     private static void TryDelete(string folder)
     {
