@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Connectors.IGate;
 
-/// <summary>iGate, the province's one-stop-shop system. Destination: national-portal procedures into iGate's local
-/// catalogue, one batch per call. Source: dossiers and their progress, read from iGate's keyset-paginated change feeds
+/// <summary>iGate, the province's one-stop-shop system. Destinations, one batch per call, each item under its message's
+/// idempotency key: national-portal procedures into iGate's local catalogue, confirmed fee payments of dossiers, and
+/// citizens' evaluations of dossiers. Source: dossiers and their progress, read from iGate's keyset-paginated change feeds
 /// (records strictly after the last (timestamp, id) read, a checkpoint after each page).</summary>
 public sealed class IGateConnector : IDestinationConnector, ISourceConnector, IDisposable
 {
@@ -16,6 +17,8 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
     public const string ProceduresStream = "procedures";
     public const string DossiersStream = "dossiers";
     public const string ProgressStream = "progress";
+    public const string PaymentsStream = "payments";
+    public const string EvaluationsStream = "evaluations";
 
     private readonly IGateOptions _options;
     private readonly IGateApiClient _api;
@@ -39,6 +42,8 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
             new StreamSpec(ProceduresStream, StreamDirection.Destination, "iGate's local procedure catalogue, upserted by MaTTHC from national-portal procedures."),
             new StreamSpec(DossiersStream, StreamDirection.Source, "Dossiers (hồ sơ) in iGate's shape, each change as its latest version; key and business key maHoSo, version the dossier's version."),
             new StreamSpec(ProgressStream, StreamDirection.Source, "Processing progress entries of dossiers, in order; key maHoSo, version the entry's stt."),
+            new StreamSpec(PaymentsStream, StreamDirection.Destination, "Confirmed payments of dossiers' fees from the national payment platform, recorded on the dossier once per MaThamChieu; key MaThamChieu, business key MaHoSo."),
+            new StreamSpec(EvaluationsStream, StreamDirection.Destination, "Citizens' satisfaction evaluations (DiemDanhGia 1..5) of dossiers from the national portal; key and business key MaHoSo."),
         ],
         typeof(IGateOptions));
 
@@ -62,23 +67,17 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
         }
     }
 
-    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
-    {
-        if (stream != ProceduresStream)
+    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken) =>
+        stream switch
         {
-            throw new ConnectorException(new ConnectorFailure(
-                FailureKind.Config, "IGATE-STREAM", $"iGate has no destination stream '{stream}'; it writes '{ProceduresStream}'."));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var plan = IGateBatchPlan.Create(batch);
-        IReadOnlyList<IGateItemResult> results = plan.Items.Count == 0
-            ? []
-            : await _api.PostBatchAsync(new IGateBatchRequest(plan.Items), cancellationToken).ConfigureAwait(false);
-        var outcomes = plan.Outcomes(results);
-        Log(batch, outcomes, plan);
-        return outcomes;
-    }
+            ProceduresStream => await WriteAsync(IGateDestinations.Procedures, batch, cancellationToken).ConfigureAwait(false),
+            PaymentsStream => await WriteAsync(IGateDestinations.Payments, batch, cancellationToken).ConfigureAwait(false),
+            EvaluationsStream => await WriteAsync(IGateDestinations.Evaluations, batch, cancellationToken).ConfigureAwait(false),
+            _ => throw new ConnectorException(new ConnectorFailure(
+                FailureKind.Config,
+                "IGATE-STREAM",
+                $"iGate has no destination stream '{stream}'; it writes '{ProceduresStream}', '{PaymentsStream}' and '{EvaluationsStream}'.")),
+        };
 
     public async IAsyncEnumerable<SourceItem> ReadAsync(
         string stream,
@@ -110,20 +109,34 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
         return [.. results.Select(r => r.ErrorMessage ?? "Invalid iGate options.")];
     }
 
-    private void Log(IReadOnlyList<OutboundMessage> batch, IReadOnlyList<WriteOutcome> outcomes, IGateBatchPlan plan)
+    private async Task<IReadOnlyList<WriteOutcome>> WriteAsync<TItem>(
+        IGateDestination<TItem> destination, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
+        where TItem : class
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var plan = IGateBatchPlan<TItem>.Create(batch, destination);
+        IReadOnlyList<IGateItemResult> results = plan.Items.Count == 0
+            ? []
+            : await _api.PostBatchAsync(destination.BatchPath, new IGateBatchRequest<TItem>(plan.Items), cancellationToken).ConfigureAwait(false);
+        var outcomes = plan.Outcomes(results);
+        Log(destination.Stream, batch, outcomes, plan.Items.Count, plan.MappingFailures);
+        return outcomes;
+    }
+
+    private void Log(string stream, IReadOnlyList<OutboundMessage> batch, IReadOnlyList<WriteOutcome> outcomes, int sent, int unmapped)
     {
         for (var i = 0; i < outcomes.Count; i++)
         {
             if (outcomes[i].Failure is { } failure)
             {
                 _logger.LogWarning(
-                    "iGate did not take message {MessageId} ({BusinessKey}): {Kind} {Code} {Reason}",
-                    batch[i].MessageId, batch[i].BusinessKey, failure.Kind, failure.Code, failure.Message);
+                    "iGate did not take {Stream} message {MessageId} ({BusinessKey}): {Kind} {Code} {Reason}",
+                    stream, batch[i].MessageId, batch[i].BusinessKey, failure.Kind, failure.Code, failure.Message);
             }
         }
 
         _logger.LogDebug(
-            "iGate batch of {Count} messages: {Sent} sent, {Delivered} delivered, {Unmapped} not mappable",
-            batch.Count, plan.Items.Count, outcomes.Count(o => o.Delivered), plan.MappingFailures);
+            "iGate {Stream} batch of {Count} messages: {Sent} sent, {Delivered} delivered, {Unmapped} not mappable",
+            stream, batch.Count, sent, outcomes.Count(o => o.Delivered), unmapped);
     }
 }

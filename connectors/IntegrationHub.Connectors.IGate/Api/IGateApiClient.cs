@@ -15,9 +15,9 @@ internal sealed class IGateApiClient(IGateOptions options, HttpClient httpClient
     private readonly RestClient _rest = new(httpClient, new RestClientOptions { Timeout = Timeout.InfiniteTimeSpan }, disposeHttpClient: false);
 
     /// <returns>iGate's per-item results (not yet matched to messages).</returns>
-    public async Task<IReadOnlyList<IGateItemResult>> PostBatchAsync(IGateBatchRequest batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IGateItemResult>> PostBatchAsync<TItem>(string path, IGateBatchRequest<TItem> batch, CancellationToken cancellationToken)
     {
-        var request = NewRequest(IGateUrls.ProceduresBatch, Method.Post);
+        var request = NewRequest(path, Method.Post);
         request.AddStringBody(JsonSerializer.Serialize(batch, JsonSerializerOptions.Web), ContentType.Json);
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return ReadResults(response.Content);

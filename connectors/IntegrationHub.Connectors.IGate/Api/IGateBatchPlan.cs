@@ -1,51 +1,55 @@
-using IntegrationHub.Connectors.IGate.Mapping;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.IGate.Api;
 
-/// <summary>One batch of messages on its way to iGate: which ones could be mapped (and are sent, once per idempotency key)
-/// and which failed mapping (and are never sent). Turns iGate's reply back into one outcome per message, in batch order.</summary>
-internal sealed class IGateBatchPlan
+/// <summary>One batch of messages on its way to one of iGate's destination streams: which ones could be mapped (and
+/// are sent, once per idempotency key) and which failed mapping (and are never sent). Turns iGate's reply back into
+/// one outcome per message, in batch order.</summary>
+internal sealed class IGateBatchPlan<TItem>
+    where TItem : class
 {
-    public const string MappingErrorCode = "IGATE-MAPPING";
+    private const string MappingErrorCode = "IGATE-MAPPING";
 
     private readonly IReadOnlyList<OutboundMessage> _messages;
     private readonly ConnectorFailure?[] _mappingFailures;
+    private readonly string _subject;
 
-    private IGateBatchPlan(IReadOnlyList<OutboundMessage> messages, ConnectorFailure?[] mappingFailures, IReadOnlyList<IGateBatchItem> items)
+    private IGateBatchPlan(IReadOnlyList<OutboundMessage> messages, ConnectorFailure?[] mappingFailures, IReadOnlyList<TItem> items, string subject)
     {
         _messages = messages;
         _mappingFailures = mappingFailures;
+        _subject = subject;
         Items = items;
     }
 
     /// <summary>What goes over the wire; empty when no message could be mapped.</summary>
-    public IReadOnlyList<IGateBatchItem> Items { get; }
+    public IReadOnlyList<TItem> Items { get; }
 
     public int MappingFailures => _mappingFailures.Count(f => f is not null);
 
-    public static IGateBatchPlan Create(IReadOnlyList<OutboundMessage> messages)
+    public static IGateBatchPlan<TItem> Create(IReadOnlyList<OutboundMessage> messages, IGateDestination<TItem> destination)
     {
         var failures = new ConnectorFailure?[messages.Count];
-        var items = new List<IGateBatchItem>(messages.Count);
+        var items = new List<TItem>(messages.Count);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            var procedure = NationalProcedureMapper.TryMap(message.Payload, out var problem);
-            if (procedure is null || string.IsNullOrEmpty(message.IdempotencyKey))
+            string? problem = "message has no idempotency key";
+            var item = string.IsNullOrEmpty(message.IdempotencyKey) ? null : destination.Map(message.IdempotencyKey, message.Payload, out problem);
+            if (item is null)
             {
-                problem ??= "message has no idempotency key";
-                failures[i] = new ConnectorFailure(FailureKind.Permanent, MappingErrorCode, $"Cannot map message to an iGate procedure: {problem}.");
+                failures[i] = new ConnectorFailure(
+                    FailureKind.Permanent, MappingErrorCode, $"Cannot map message to an iGate {destination.Subject}: {problem ?? "unreadable payload"}.");
             }
             else if (keys.Add(message.IdempotencyKey))
             {
                 // A key repeated inside one batch is sent once; its result answers every message that carries it.
-                items.Add(new IGateBatchItem(message.IdempotencyKey, procedure));
+                items.Add(item);
             }
         }
 
-        return new IGateBatchPlan(messages, failures, items);
+        return new IGateBatchPlan<TItem>(messages, failures, items, destination.Subject);
     }
 
     public IReadOnlyList<WriteOutcome> Outcomes(IReadOnlyList<IGateItemResult> results)
@@ -71,7 +75,7 @@ internal sealed class IGateBatchPlan
         return outcomes;
     }
 
-    private static WriteOutcome OutcomeOf(long messageId, IGateItemResult? result)
+    private WriteOutcome OutcomeOf(long messageId, IGateItemResult? result)
     {
         if (result is null)
         {
@@ -85,7 +89,7 @@ internal sealed class IGateBatchPlan
         }
 
         return result.Status == IGateItemStatus.Rejected
-            ? WriteOutcome.Failed(messageId, new ConnectorFailure(FailureKind.Permanent, result.ErrorCode ?? "IGATE-REJECTED", result.ErrorMessage ?? "iGate rejected the procedure."))
+            ? WriteOutcome.Failed(messageId, new ConnectorFailure(FailureKind.Permanent, result.ErrorCode ?? "IGATE-REJECTED", result.ErrorMessage ?? $"iGate rejected the {_subject}."))
             : WriteOutcome.Failed(messageId, new ConnectorFailure(FailureKind.Transient, "IGATE-UNKNOWN-STATUS", $"iGate answered an unknown status '{result.Status}'."));
     }
 }

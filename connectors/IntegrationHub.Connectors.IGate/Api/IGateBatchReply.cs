@@ -1,4 +1,4 @@
 namespace IntegrationHub.Connectors.IGate.Api;
 
-/// <summary>Reply of <c>POST /api/v1/procedures/batch</c>: one result per item, matched by idempotency key.</summary>
+/// <summary>Reply of every <c>POST /api/v1/{stream}/batch</c>: one result per item, matched by idempotency key.</summary>
 internal sealed record IGateBatchReply(IReadOnlyList<IGateItemResult>? Results);

@@ -1,4 +1,4 @@
 namespace IntegrationHub.Connectors.IGate.Api;
 
-/// <summary>Body of <c>POST /api/v1/procedures/batch</c>.</summary>
-internal sealed record IGateBatchRequest(IReadOnlyList<IGateBatchItem> Items);
+/// <summary>Body of every <c>POST /api/v1/{stream}/batch</c>: <c>{"items":[{"idempotencyKey", "&lt;subject&gt;":{...}}]}</c>.</summary>
+internal sealed record IGateBatchRequest<TItem>(IReadOnlyList<TItem> Items);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace IntegrationHub.Connectors.IGate.Mapping;
@@ -59,6 +60,19 @@ internal static class JsonText
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
+
+    /// <summary>A whole number, written as a JSON number or a string of digits; anything else (a fraction, a word,
+    /// a value out of range) is not one.</summary>
+    public static long? Integer(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+        JsonValueKind.String when long.TryParse(value.GetString()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        _ => null,
+    };
+
+    /// <returns>The named field as a whole number; null when it is missing or not one.</returns>
+    public static long? IntegerField(JsonElement obj, string name) =>
+        TryGetProperty(obj, name, out var value) ? Integer(value) : null;
 
     private static IEnumerable<string?> ObjectParts(JsonElement obj, string[] preferredKeys)
     {

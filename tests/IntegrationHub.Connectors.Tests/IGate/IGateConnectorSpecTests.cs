@@ -8,7 +8,7 @@ namespace IntegrationHub.Connectors.Tests.IGate;
 public sealed class IGateConnectorSpecTests
 {
     [Fact]
-    public void Spec_names_igate_its_procedures_destination_and_its_dossier_sources()
+    public void Spec_names_igate_its_procedures_payments_and_evaluations_destinations_and_its_dossier_sources()
     {
         using var http = new HttpClient();
         using var connector = new IGateConnector(new IGateOptions(), http, NullLogger<IGateConnector>.Instance);
@@ -16,11 +16,19 @@ public sealed class IGateConnectorSpecTests
         var spec = connector.Spec;
 
         Assert.Equal("igate", IGateConnector.ConnectorId);
+        Assert.Equal("payments", IGateConnector.PaymentsStream);
+        Assert.Equal("evaluations", IGateConnector.EvaluationsStream);
         Assert.Equal("igate", spec.Id);
         Assert.Equal("1.0.0", spec.Version);
         Assert.Equal(typeof(IGateOptions), spec.OptionsType);
         Assert.Equal(
-            [("procedures", StreamDirection.Destination), ("dossiers", StreamDirection.Source), ("progress", StreamDirection.Source)],
+            [
+                ("procedures", StreamDirection.Destination),
+                ("dossiers", StreamDirection.Source),
+                ("progress", StreamDirection.Source),
+                ("payments", StreamDirection.Destination),
+                ("evaluations", StreamDirection.Destination),
+            ],
             spec.Streams.Select(s => (s.Name, s.Direction)));
         Assert.All(spec.Streams, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
         Assert.IsAssignableFrom<ISourceConnector>(connector);
