@@ -1,21 +1,33 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+using IntegrationHub.Connectors.IGate.Sandbox.Evaluations;
+using IntegrationHub.Connectors.IGate.Sandbox.Payments;
 
 namespace IntegrationHub.Connectors.IGate;
 
 /// <summary>The iGate sandbox's dossiers, for tests and the demo: generate, add, advance and inspect them in process.
 /// Every change (creation included) bumps the dossier's version, stamps updatedAt with the sandbox's clock and appends
-/// a progress entry, exactly as the changes endpoints then serve them. Thread-safe.</summary>
+/// a progress entry, exactly as the changes endpoints then serve them. Fee payments and evaluations written through
+/// iGate's API are kept beside each dossier (they do not change its version). Thread-safe.</summary>
 public sealed class IGateDossierSet
 {
     /// <summary>Bounds of one bulk call, so a typo cannot exhaust the process's memory.</summary>
     public const int MaxDossiersPerCall = 1_000_000;
     public const int MaxStatusChangesPerDossier = 50;
 
-    internal IGateDossierSet(DossierStore store) => Store = store;
+    internal IGateDossierSet(DossierStore store, TimeProvider clock)
+    {
+        Store = store;
+        PaymentLedger = new PaymentLedger(store, clock);
+        EvaluationBook = new EvaluationBook(store, clock);
+    }
 
     internal DossierStore Store { get; }
+
+    internal PaymentLedger PaymentLedger { get; }
+
+    internal EvaluationBook EvaluationBook { get; }
 
     public int Count => Store.Stats().Dossiers;
 
@@ -61,6 +73,17 @@ public sealed class IGateDossierSet
     /// <returns>The dossier's progress entries in stt order; empty when there is no such dossier.</returns>
     public IReadOnlyList<JsonObject> Progress(string maHoSo) =>
         [.. Store.Steps(maHoSo).Select(step => JsonSerializer.SerializeToNode(step, DossierJson.Options)!.AsObject())];
+
+    /// <returns>The fee payments recorded for the dossier, in the order applied; empty when none (or no such dossier).</returns>
+    public IReadOnlyList<IGateRecordedPayment> Payments(string maHoSo) => PaymentLedger.Of(maHoSo);
+
+    /// <returns>The dossier's evaluations, in the order first applied; empty when none (or no such dossier).</returns>
+    public IReadOnlyList<IGateRecordedEvaluation> Evaluations(string maHoSo) => EvaluationBook.Of(maHoSo);
+
+    /// <returns>What GET /sandbox/dossiers/{maHoSo} shows: the latest version with progress, payments (and whether
+    /// the fees are paid) and evaluations; null when there is no such dossier.</returns>
+    public JsonObject? View(string maHoSo) =>
+        Snapshot(maHoSo) is { } dossier ? DossierView.Compose(dossier, Progress(maHoSo), Payments(maHoSo), Evaluations(maHoSo)) : null;
 
     /// <returns>Every maHoSo, in creation order.</returns>
     public IReadOnlyList<string> Codes() => Store.Codes();

@@ -9,7 +9,8 @@ using IntegrationHub.Contracts;
 namespace IntegrationHub.Connectors.IGate;
 
 /// <summary>An in-process twin of iGate: its procedure catalogue (idempotency by key, per-code write counts, rule-based
-/// rejections) and its dossiers with their progress, served as keyset-paginated change feeds. Real HTTP on 127.0.0.1,
+/// rejections), its dossiers with their progress, served as keyset-paginated change feeds, and the fee payments and
+/// evaluations written against those dossiers (idempotency by key, write counts per MaThamChieu and per MaHoSo). Real HTTP on 127.0.0.1,
 /// state in memory, fault injection. Thread-safe: each kind of state sits behind its own lock.</summary>
 public sealed class IGateSandbox : IConnectorSandbox
 {
@@ -27,7 +28,7 @@ public sealed class IGateSandbox : IConnectorSandbox
         _catalogue = new IGateCatalogue(options.RejectCodes);
         _faults = new SandboxFaultInjector(options.Faults);
         var clock = timeProvider ?? TimeProvider.System;
-        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed));
+        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed), clock);
         _feed = new DossierFeed(Dossiers.Store, options.Dossiers ?? new IGateDossierFeedOptions(), clock);
     }
 
@@ -72,6 +73,18 @@ public sealed class IGateSandbox : IConnectorSandbox
     /// <summary>Applied writes per MaTTHC code.</summary>
     public IReadOnlyDictionary<string, int> WriteCounts() => _catalogue.WriteCounts();
 
+    /// <summary>What the payments stream was sent and applied.</summary>
+    public IGateWriteStats PaymentStats() => Dossiers.PaymentLedger.Stats();
+
+    /// <summary>Applied payment writes per MaThamChieu (1 each when every payment was applied exactly once).</summary>
+    public IReadOnlyDictionary<string, int> PaymentWriteCounts() => Dossiers.PaymentLedger.WriteCounts();
+
+    /// <summary>What the evaluations stream was sent and applied.</summary>
+    public IGateWriteStats EvaluationStats() => Dossiers.EvaluationBook.Stats();
+
+    /// <summary>Applied evaluation writes per MaHoSo.</summary>
+    public IReadOnlyDictionary<string, int> EvaluationWriteCounts() => Dossiers.EvaluationBook.WriteCounts();
+
     /// <summary>A copy of the stored procedure, in iGate's shape.</summary>
     public bool TryGetProcedure(string code, [NotNullWhen(true)] out JsonObject? procedure)
     {
@@ -92,8 +105,9 @@ public sealed class IGateSandbox : IConnectorSandbox
 
     private void Map(Microsoft.AspNetCore.Builder.WebApplication app)
     {
-        IGateApiEndpoints.Map(app, _catalogue, Dossiers.Store, _options.ApiKey);
+        IGateApiEndpoints.Map(app, _catalogue, Dossiers, _options.ApiKey);
         IGateControlEndpoints.Map(app, _catalogue, _faults);
+        IGateWriteControlEndpoints.Map(app, Dossiers);
         IGateDossierControlEndpoints.Map(app, Dossiers);
     }
 }

@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox;
 
-/// <summary>Reads <c>{"items":[{"idempotencyKey","procedure":{...}}]}</c>. Items are read loosely (a bad item is
+/// <summary>Reads <c>{"items":[{"idempotencyKey","procedure":{...}}]}</c> (the object is "payment" or "evaluation" on
+/// those streams). Items are read loosely (a bad item is
 /// rejected on its own later); only a body that is not such an envelope fails the whole call.</summary>
 internal static class IGateBatchRequestReader
 {
-    public static async Task<(IReadOnlyList<IGateIncomingItem>? Items, string? Problem)> ReadAsync(Stream body, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<IGateIncomingItem>? Items, string? Problem)> ReadAsync(Stream body, string subject, CancellationToken cancellationToken)
     {
         JsonNode? root;
         try
@@ -24,12 +25,18 @@ internal static class IGateBatchRequestReader
             return (null, "Nội dung yêu cầu thiếu mảng \"items\".");
         }
 
-        return ([.. items.Select(Read)], null);
+        return ([.. items.Select(item => Read(item, subject))], null);
     }
 
-    private static IGateIncomingItem Read(JsonNode? item) =>
-        new(StringOf(item?["idempotencyKey"]), item?["procedure"] as JsonObject);
+    // An item that is not an object (a number, an array) has neither part; indexing it would throw.
+    private static IGateIncomingItem Read(JsonNode? item, string subject) =>
+        item is JsonObject fields ? new(StringOf(fields["idempotencyKey"]), fields[subject] as JsonObject) : new(null, null);
 
+    /// <returns>A non-blank string value; null for anything else.</returns>
     public static string? StringOf(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    /// <returns>A whole-number value; null for anything else (a string of digits included: iGate's API is typed).</returns>
+    public static long? IntegerOf(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 }

@@ -72,7 +72,7 @@ internal sealed class IGateCatalogue(IEnumerable<string> rejectCodes)
     // Called under _lock.
     private IGateItemResult ApplyOne(IGateIncomingItem item)
     {
-        var code = IGateBatchRequestReader.StringOf(item.Procedure?["code"]);
+        var code = IGateBatchRequestReader.StringOf(item.Body?["code"]);
         if (item.IdempotencyKey is not { } key)
         {
             return Reject(null, code, IGateProcedureRules.InvalidCode, "Thiếu khóa chống trùng lặp (idempotencyKey).");
@@ -84,7 +84,7 @@ internal sealed class IGateCatalogue(IEnumerable<string> rejectCodes)
             return new IGateItemResult(key, code, IGateItemStatus.Duplicate);
         }
 
-        if (item.Procedure is not { } procedure)
+        if (item.Body is not { } procedure)
         {
             return Reject(key, code, IGateProcedureRules.InvalidCode, "Thiếu nội dung thủ tục hành chính (procedure).");
         }

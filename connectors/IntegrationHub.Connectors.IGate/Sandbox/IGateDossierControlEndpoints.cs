@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace IntegrationHub.Connectors.IGate.Sandbox;
 
 /// <summary>Control of the sandbox's dossiers under <c>/sandbox/dossiers</c> (no API key, never faulted): generate in
-/// bulk, advance one, read one with its progress, and counts.</summary>
+/// bulk, advance one, read one with its progress, payments and evaluations, and counts.</summary>
 internal static class IGateDossierControlEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, IGateDossierSet dossiers)
@@ -49,13 +49,9 @@ internal static class IGateDossierControlEndpoints
 
         control.MapGet("/{maHoSo}", (string maHoSo) =>
         {
-            if (dossiers.Snapshot(maHoSo) is not { } dossier)
-            {
-                return Results.NotFound();
-            }
-
-            dossier["progress"] = new JsonArray([.. dossiers.Progress(maHoSo)]);
-            return Results.Content(dossier.ToJsonString(DossierJson.Options), "application/json; charset=utf-8");
+            return dossiers.View(maHoSo) is { } dossier
+                ? Results.Content(dossier.ToJsonString(DossierJson.Options), "application/json; charset=utf-8")
+                : Results.NotFound();
         });
     }
 

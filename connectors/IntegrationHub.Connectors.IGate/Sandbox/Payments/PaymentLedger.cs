@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+using IntegrationHub.Connectors.IGate.Sandbox.Writes;
+
+namespace IntegrationHub.Connectors.IGate.Sandbox.Payments;
+
+/// <summary>Confirmed fee payments by dossier. A dossier may have several (several fees, paid apart), each recorded
+/// once by its MaThamChieu: the same reference under a new idempotency key (the platform called back twice) changes
+/// nothing; the same reference with other data is a conflict. Writes are counted per MaThamChieu.</summary>
+internal sealed class PaymentLedger(DossierStore dossiers, TimeProvider clock) : IdempotentBatchBook
+{
+    private readonly Dictionary<string, List<IGateRecordedPayment>> _byDossier = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IGateRecordedPayment> _byReference = new(StringComparer.Ordinal);
+
+    protected override string MissingBodyMessage => "Thiếu nội dung thanh toán (payment).";
+
+    public IReadOnlyList<IGateRecordedPayment> Of(string maHoSo)
+    {
+        lock (Sync)
+        {
+            return _byDossier.TryGetValue(maHoSo, out var payments) ? [.. payments] : [];
+        }
+    }
+
+    protected override string? CodeOf(JsonObject? body) => IGateBatchRequestReader.StringOf(body?["maThamChieu"]);
+
+    protected override ItemWrite Write(JsonObject body)
+    {
+        if (PaymentRules.Read(body, clock.GetUtcNow().ToOffset(WorkingCalendar.Offset), out var problem) is not { } payment)
+        {
+            return ItemWrite.Rejected(IGateWriteCodes.InvalidField, problem!);
+        }
+
+        // Dossiers are never removed, so a dossier found here still exists when the payment is recorded.
+        if (dossiers.Find(payment.MaHoSo) is null)
+        {
+            return ItemWrite.Rejected(IGateWriteCodes.UnknownDossier, $"Không tìm thấy hồ sơ '{payment.MaHoSo}'.");
+        }
+
+        if (_byReference.TryGetValue(payment.MaThamChieu, out var recorded))
+        {
+            return recorded with { RecordedAt = payment.RecordedAt } == payment
+                ? ItemWrite.Applied(IGateItemStatus.Unchanged, payment.MaThamChieu)
+                : ItemWrite.Rejected(
+                    IGateWriteCodes.Conflict,
+                    $"Mã tham chiếu '{payment.MaThamChieu}' đã được ghi nhận cho hồ sơ '{recorded.MaHoSo}' với thông tin khác.");
+        }
+
+        _byReference.Add(payment.MaThamChieu, payment);
+        if (!_byDossier.TryGetValue(payment.MaHoSo, out var payments))
+        {
+            _byDossier.Add(payment.MaHoSo, payments = []);
+        }
+
+        payments.Add(payment);
+        return ItemWrite.Applied(IGateItemStatus.Created, payment.MaThamChieu);
+    }
+}
