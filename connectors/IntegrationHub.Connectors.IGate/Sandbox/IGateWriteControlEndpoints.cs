@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox.Writes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
