@@ -6,6 +6,8 @@ using IntegrationHub.Host.Admin;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Execution;
+using IntegrationHub.Host.Inbound;
+using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
@@ -14,6 +16,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Npgsql;
 using Quartz;
+using SoapCore;
 
 namespace IntegrationHub.Host;
 
@@ -95,6 +98,7 @@ public static class HubApplication
         }
 
         configuration.AddJsonFile(Path.Combine(folder, "flows.json"), optional: true);
+        configuration.AddJsonFile(Path.Combine(folder, "inbound.json"), optional: true);
         configuration.AddJsonFile(Path.Combine(folder, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
@@ -119,6 +123,7 @@ public static class HubApplication
         services.AddSingleton(sp => new ConnectorCatalog(hub.Connectors, sp));
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
+        AddInbound(services, builder.Configuration, connectionString);
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<FlowRunDispatcher>();
@@ -150,6 +155,22 @@ public static class HubApplication
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
             .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"]);
+    }
+
+    private static void AddInbound(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.Configure<InboundOptions>(configuration.GetSection(InboundOptions.Section));
+        services.AddKeyedSingleton(InboxDataSource.Key, (_, _) => InboxDataSource.Create(connectionString));
+        services.AddSingleton<InboundAuthenticator>();
+        services.AddSingleton<InboundMessageValidator>();
+        services.AddSingleton<InboxPressure>();
+        services.AddSingleton<InboxRouterSignal>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddHostedService<InboxRouter>();
+        services.AddSoapCore();
+        services.AddSoapExceptionTransformer(_ => "The hub could not process the message; nothing was stored. Retry later with the same message id.");
+        services.AddScoped<IInboundSoapService, InboundSoapService>();
     }
 
     private static void AddHangfire(IServiceCollection services, JobOptions jobs)
@@ -233,6 +254,7 @@ public static class HubApplication
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(InboundSoapNamespace.Path), soap => soap.UseMiddleware<SoapGatewayMiddleware>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
@@ -240,6 +262,18 @@ public static class HubApplication
         app.MapFlowsApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
+        app.MapInboundApi();
+        ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
+        {
+            soap.Path = InboundSoapNamespace.Path;
+            soap.EncoderOptions =
+            [
+                new SoapEncoderOptions { MessageVersion = System.ServiceModel.Channels.MessageVersion.Soap11 },
+                new SoapEncoderOptions { MessageVersion = System.ServiceModel.Channels.MessageVersion.CreateVersion(System.ServiceModel.EnvelopeVersion.Soap12, System.ServiceModel.Channels.AddressingVersion.None) },
+            ];
+            soap.SoapSerializer = SoapSerializer.DataContractSerializer;
+            soap.IndentXml = false;
+        });
         Admin.Dashboard.DashboardPages.Register();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
         {

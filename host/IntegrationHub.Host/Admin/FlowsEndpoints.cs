@@ -30,6 +30,7 @@ public static class FlowsEndpoints
                 id = flow.Id,
                 source = flow.Source.ToString(),
                 destinations = flow.Destinations.Select(d => d.ToString()),
+                trigger = FlowCatalog.IsInbound(flow) ? "inbound" : "schedule",
                 schedule = new { cron = flow.Schedule, timeZone = flow.TimeZone, nextRunAt = trigger?.NextFireTimeUtc, runOnStart = flow.RunOnStart },
                 lastRun = lastRun is null ? null : new
                 {
@@ -68,6 +69,10 @@ public static class FlowsEndpoints
                 statusCode: StatusCodes.Status409Conflict, title: "Flow already running",
                 detail: $"Flow '{flowId}' is running (job {request.JobId}); a flow never runs twice at once.",
                 extensions: new Dictionary<string, object?> { ["code"] = "flow_running", ["jobId"] = request.JobId }),
+            FlowRunRequestStatus.Inbound => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Flow is inbound",
+                detail: $"Flow '{flowId}' delivers messages pushed to the hub as they arrive; it has no run to start.",
+                extensions: new Dictionary<string, object?> { ["code"] = "flow_is_inbound" }),
             _ => Results.Problem(
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown flow",
                 detail: $"No enabled flow '{flowId}' is configured.",

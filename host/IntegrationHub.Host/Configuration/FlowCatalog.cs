@@ -22,6 +22,12 @@ public sealed class FlowCatalog
         .Select(kv => ToDefinition(kv.Key, kv.Value))
         .ToList();
 
+    /// <summary>Enabled flows reading <paramref name="source"/> (<c>connector:stream</c> or <c>partner:messageType</c>).</summary>
+    public IReadOnlyList<FlowDefinition> FromSource(string source) => Flows.Where(f => f.Source.ToString() == source).ToList();
+
+    /// <summary>A flow whose source is pushed to the hub has no schedule (validation makes sure of it): it runs as messages arrive.</summary>
+    public static bool IsInbound(FlowDefinition flow) => flow.Schedule.Length == 0;
+
     public FlowDefinition? Find(string flowId) =>
         Options.TryGetValue(flowId, out var options) && options.Enabled ? ToDefinition(flowId, options) : null;
 

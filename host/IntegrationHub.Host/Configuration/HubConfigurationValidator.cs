@@ -12,6 +12,7 @@ public sealed class HubConfigurationValidator(
     ConnectorCatalog connectors,
     FlowCatalog flows,
     IOptions<HubOptions> hubOptions,
+    IOptions<InboundOptions> inboundOptions,
     IOptionsMonitor<CounterpartyResilienceOptions> resilience,
     IHostEnvironment environment,
     IServiceProvider services)
@@ -30,6 +31,7 @@ public sealed class HubConfigurationValidator(
             ValidateFlow(id, flow, problems);
         }
 
+        ValidateInbound(inboundOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
@@ -109,7 +111,12 @@ public sealed class HubConfigurationValidator(
     private void ValidateFlow(string id, FlowOptions flow, List<string> problems)
     {
         var prefix = $"Flows:{id}";
-        ValidateStream($"{prefix}:Source", flow.Source, StreamDirection.Source, problems);
+        var inbound = IsInboundSource(flow.Source);
+        if (!inbound)
+        {
+            ValidateStream($"{prefix}:Source", flow.Source, StreamDirection.Source, problems);
+        }
+
         if (flow.Destinations.Count == 0)
         {
             problems.Add($"{prefix}:Destinations: at least one destination is required.");
@@ -125,7 +132,14 @@ public sealed class HubConfigurationValidator(
             ValidateStream($"{prefix}:Destinations:{i}", flow.Destinations[i], StreamDirection.Destination, problems);
         }
 
-        if (string.IsNullOrWhiteSpace(flow.Schedule))
+        if (inbound)
+        {
+            if (!string.IsNullOrWhiteSpace(flow.Schedule) || flow.RunOnStart)
+            {
+                problems.Add($"{prefix}: the source '{flow.Source}' is pushed to the hub, so the flow runs as messages arrive; remove Schedule and RunOnStart.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(flow.Schedule))
         {
             problems.Add($"{prefix}:Schedule is required (a Quartz cron expression such as '0 0/5 * * * ?').");
         }
@@ -138,6 +152,84 @@ public sealed class HubConfigurationValidator(
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             problems.Add($"{prefix}:TimeZone '{zone}' is not a known time zone.");
+        }
+    }
+
+    /// <summary>A source pushed to the hub: a partner's message type, or a connector's inbound stream (a callback).</summary>
+    private bool IsInboundSource(string? source)
+    {
+        if (!StreamRef.TryParse(source, out var streamRef))
+        {
+            return false;
+        }
+
+        if (inboundOptions.Value.Partners.TryGetValue(streamRef!.ConnectorId, out var partner))
+        {
+            return partner.MessageTypes.ContainsKey(streamRef.Stream);
+        }
+
+        return connectors.IsRegistered(streamRef.ConnectorId) &&
+            connectors.Get(streamRef.ConnectorId).Spec.Streams.Any(s => s.Name == streamRef.Stream && s.Direction.HasFlag(StreamDirection.Inbound));
+    }
+
+    private void ValidateInbound(InboundOptions inbound, List<string> problems)
+    {
+        if (inbound.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            problems.Add("Inbound:MaxBodyBytes must be between 1024 and 67108864.");
+        }
+
+        if (inbound.ClockSkew < TimeSpan.FromSeconds(30) || inbound.ClockSkew > TimeSpan.FromHours(1))
+        {
+            problems.Add("Inbound:ClockSkew must be between 00:00:30 and 01:00:00.");
+        }
+
+        if (inbound.MaxInboxDepth < 1 || inbound.MaxQueuedRequests < 1 || inbound.CommitBatchSize < 1 || inbound.Writers is < 1 or > 32 || inbound.RouteBatchSize < 1)
+        {
+            problems.Add("Inbound: MaxInboxDepth, MaxQueuedRequests, CommitBatchSize and RouteBatchSize must be positive, Writers 1 to 32.");
+        }
+
+        foreach (var (id, partner) in inbound.Partners)
+        {
+            var prefix = $"Inbound:Partners:{id}";
+            if (connectors.IsRegistered(id))
+            {
+                problems.Add($"{prefix}: '{id}' is a connector id; give the partner another id.");
+            }
+
+            if (string.IsNullOrWhiteSpace(partner.ApiKey) || partner.ApiKey.Length < 16)
+            {
+                problems.Add($"{prefix}:ApiKey is required (at least 16 characters; set it from the environment, e.g. Inbound__Partners__{id}__ApiKey).");
+            }
+
+            if (string.IsNullOrWhiteSpace(partner.Secret) || partner.Secret.Length < 32)
+            {
+                problems.Add($"{prefix}:Secret is required (at least 32 characters; set it from the environment, e.g. Inbound__Partners__{id}__Secret).");
+            }
+
+            if (partner.MessageTypes.Count == 0)
+            {
+                problems.Add($"{prefix}:MessageTypes: at least one message type is required.");
+            }
+
+            foreach (var (name, type) in partner.MessageTypes)
+            {
+                var typePrefix = $"{prefix}:MessageTypes:{name}";
+                if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9-]{0,63}$"))
+                {
+                    problems.Add($"{typePrefix}: a message type name is lowercase letters, digits and '-'.");
+                }
+
+                foreach (var (field, options) in type.Fields.Where(f => !InboundFieldOptions.Types.Contains(f.Value.Type)))
+                {
+                    problems.Add($"{typePrefix}:Fields:{field}:Type '{options.Type}' is not one of {string.Join(", ", InboundFieldOptions.Types)}.");
+                }
+
+                if (type.BusinessKeyField is { } key && !type.Fields.ContainsKey(key))
+                {
+                    problems.Add($"{typePrefix}:BusinessKeyField '{key}' is not one of its Fields.");
+                }
+            }
         }
     }
 

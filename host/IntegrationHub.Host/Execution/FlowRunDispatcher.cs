@@ -11,9 +11,14 @@ public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSo
 {
     public async Task<FlowRunRequest> RequestRunAsync(string flowId, string trigger, CancellationToken cancellationToken)
     {
-        if (flows.Find(flowId) is null)
+        if (flows.Find(flowId) is not { } flow)
         {
             return new FlowRunRequest(FlowRunRequestStatus.UnknownFlow, null);
+        }
+
+        if (FlowCatalog.IsInbound(flow))
+        {
+            return new FlowRunRequest(FlowRunRequestStatus.Inbound, null);
         }
 
         if (await FlowLock.IsHeldAsync(dataSource, FlowRunner.RunLockName(flowId), cancellationToken))

@@ -5,4 +5,7 @@ public enum FlowRunRequestStatus
     Enqueued,
     AlreadyRunning,
     UnknownFlow,
+
+    /// <summary>The flow's source is pushed to the hub: there is nothing to run.</summary>
+    Inbound,
 }

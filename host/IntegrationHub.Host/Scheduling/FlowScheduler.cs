@@ -24,7 +24,8 @@ public sealed class FlowScheduler(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
-        var configured = flows.Flows;
+        // Inbound flows have no schedule: the inbox router delivers their messages as they arrive.
+        var configured = flows.Flows.Where(f => !FlowCatalog.IsInbound(f)).ToList();
         foreach (var flow in configured)
         {
             await ScheduleAsync(scheduler, flow, cancellationToken);

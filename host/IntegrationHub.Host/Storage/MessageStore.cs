@@ -77,25 +77,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        var created = 0;
-        if (records.Count > 0)
-        {
-            await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
-            append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
-            append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
-            append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashedVersionPrefix + HashOf(r.Payload)).ToArray());
-            var problems = records.Select(r => PayloadCheck.Problem(r.Payload)).ToArray();
-            append.Parameters.AddWithValue("payloads", records.Select((r, i) => problems[i] is null ? r.Payload : PayloadCheck.Wrap(r.Payload)).ToArray());
-            append.Parameters.AddWithValue("problems", problems);
-            append.Parameters.AddWithValue("invalid_code", PayloadCheck.ErrorCode);
-            append.Parameters.AddWithValue("flow", flowId);
-            append.Parameters.AddWithValue("run", runId);
-            append.Parameters.AddWithValue("now", now);
-            append.Parameters.AddWithValue("destinations", destinations.ToArray());
-            append.Parameters.AddWithValue("hold", holdBehindDeadLetter);
-            append.Parameters.AddWithValue("detail", $"run {runId}");
-            created = Convert.ToInt32(await append.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken);
 
         if (checkpoint is not null)
         {
@@ -123,6 +105,44 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
 
         await transaction.CommitAsync(cancellationToken);
         return created;
+    }
+
+    /// <summary>Appends records as messages of <paramref name="flowId"/> inside the caller's transaction, which must hold
+    /// the flow's lock (<see cref="DeliveryStore.LockFlowAsync"/>).</summary>
+    /// <param name="detail">The "received" log line's detail (the run, or the inbound receipt).</param>
+    /// <returns>How many new messages were created.</returns>
+    public static async Task<int> AppendAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string flowId,
+        long? runId,
+        string detail,
+        IReadOnlyList<SourceRecord> records,
+        IReadOnlyList<string> destinations,
+        DateTimeOffset now,
+        bool holdBehindDeadLetter,
+        CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
+        append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
+        append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
+        append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashedVersionPrefix + HashOf(r.Payload)).ToArray());
+        var problems = records.Select(r => PayloadCheck.Problem(r.Payload)).ToArray();
+        append.Parameters.AddWithValue("payloads", records.Select((r, i) => problems[i] is null ? r.Payload : PayloadCheck.Wrap(r.Payload)).ToArray());
+        append.Parameters.AddWithValue("problems", problems);
+        append.Parameters.AddWithValue("invalid_code", PayloadCheck.ErrorCode);
+        append.Parameters.AddWithValue("flow", flowId);
+        append.Parameters.Add(new NpgsqlParameter<long?>("run", NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = runId });
+        append.Parameters.AddWithValue("now", now);
+        append.Parameters.AddWithValue("destinations", destinations.ToArray());
+        append.Parameters.AddWithValue("hold", holdBehindDeadLetter);
+        append.Parameters.AddWithValue("detail", detail);
+        return Convert.ToInt32(await append.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Refreshes planner statistics of the message tables. A bulk run outpaces autovacuum, and plans made for

@@ -10,6 +10,8 @@ public static class TestHub
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "correct horse battery staple";
+    public const string InboundPartnerKey = "dvcqg-test-api-key-0001";
+    public const string InboundPartnerSecret = "dvcqg-test-hmac-secret-0123456789abcdef";
     private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
 
     /// <summary>Settings every test hub gets: fast pickup, short retries, quick shutdown, no schedule firing during a test.</summary>
@@ -44,6 +46,8 @@ public static class TestHub
         ["Connectors:national-portal:Resilience:RetryBaseDelay"] = "00:00:00.050",
         ["Connectors:national-portal:Resilience:RetryMaxDelay"] = "00:00:00.500",
         ["Connectors:igate:ApiKey"] = "igate-test-key",
+        ["Inbound:Partners:dvcqg:ApiKey"] = InboundPartnerKey,
+        ["Inbound:Partners:dvcqg:Secret"] = InboundPartnerSecret,
         ["Connectors:igate:Resilience:RetryBaseDelay"] = "00:00:00.050",
         ["Connectors:igate:Resilience:RetryMaxDelay"] = "00:00:00.500",
     };

@@ -1,0 +1,56 @@
+namespace IntegrationHub.Host.Inbound;
+
+/// <summary>Why an inbound request was refused: HTTP status, a machine-readable code partners can branch on, and a
+/// message for the person reading their logs. REST answers it as problem+json, SOAP as a Fault.</summary>
+public sealed record InboundError(int Status, string Code, string Message)
+{
+    public static InboundError UnknownPartner(string partner) => new(404, "unknown_partner", $"No partner '{partner}' is configured.");
+
+    public static InboundError UnknownMessageType(string partner, string type) =>
+        new(404, "unknown_message_type", $"Partner '{partner}' may not send message type '{type}'.");
+
+    public static InboundError MissingCredentials(string missing) =>
+        new(401, "missing_credentials", $"The request has no {missing} header (needed: X-Api-Key, X-Timestamp, X-Nonce, X-Signature).");
+
+    public static InboundError InvalidApiKey() => new(401, "invalid_api_key", "The API key is not this partner's.");
+
+    public static InboundError InvalidSignature() =>
+        new(401, "invalid_signature", "The signature does not match the request (HMAC-SHA256 of method, path, timestamp, nonce and body SHA-256).");
+
+    public static InboundError ExpiredTimestamp(TimeSpan skew) =>
+        new(401, "expired_timestamp", $"X-Timestamp is not within {skew.TotalSeconds:0} s of the hub's clock (Unix seconds, UTC).");
+
+    public static InboundError InvalidNonce() => new(401, "invalid_nonce", "X-Nonce must be 16 to 64 letters, digits, '-' or '_'.");
+
+    public static InboundError NonceReplayed() => new(401, "nonce_replayed", "This nonce was already used: the request is a replay. Sign each request with a fresh nonce.");
+
+    public static InboundError BodyTooLarge(int limit) => new(413, "body_too_large", $"The body exceeds {limit} bytes.");
+
+    public static InboundError UnsupportedMediaType(string expected) => new(415, "unsupported_media_type", $"Content-Type must be {expected}.");
+
+    public static InboundError MalformedJson(string detail) => new(400, "malformed_json", $"The body is not valid JSON: {detail}");
+
+    public static InboundError MalformedXml(string detail) => new(400, "malformed_xml", $"The body is not well-formed XML: {detail}");
+
+    public static InboundError XmlDtdForbidden() =>
+        new(400, "xml_dtd_forbidden", "XML with a DOCTYPE (DTD or entity declarations) is refused.");
+
+    public static InboundError MissingField(string path) => new(400, "missing_field", $"Required field '{path}' is missing.");
+
+    public static InboundError WrongFieldType(string path, string expected) => new(400, "wrong_field_type", $"Field '{path}' must be of type {expected}.");
+
+    public static InboundError UnknownField(string path) => new(400, "unknown_field", $"Field '{path}' is not part of this message type.");
+
+    public static InboundError InvalidMessageId() =>
+        new(400, "invalid_message_id", "messageId must be 1 to 128 characters without control characters.");
+
+    public static InboundError MessageIdConflict(string messageId) =>
+        new(409, "message_id_conflict", $"Message id '{messageId}' was already received with a different message type or content.");
+
+    public static InboundError InboxFull() => new(503, "inbox_full", "The hub's inbox is over its limit; retry later.");
+
+    public static InboundError Busy() => new(503, "gateway_busy", "Too many requests are waiting to be stored; retry later.");
+
+    public static InboundError StorageUnavailable() =>
+        new(503, "storage_unavailable", "The hub's database is unavailable; nothing was stored. Retry later with the same message id.");
+}

@@ -1,0 +1,13 @@
+namespace IntegrationHub.Host.Inbound;
+
+/// <summary>A validated message waiting to be stored.</summary>
+/// <param name="PayloadJson">The <c>data</c> object, compact.</param>
+/// <param name="PayloadHash">SHA-256 of type and payload: a repeated message id with other content is a conflict, not a repeat.</param>
+public sealed record InboundSubmission(
+    string PartnerId,
+    string MessageType,
+    string MessageId,
+    string? BusinessKey,
+    string PayloadJson,
+    byte[] PayloadHash,
+    string Nonce);

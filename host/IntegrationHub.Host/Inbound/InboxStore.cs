@@ -1,0 +1,107 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IntegrationHub.Host.Inbound;
+
+/// <summary>Stores a batch of submissions in one transaction: nonces first (a replayed one refuses its message), then
+/// the messages (a repeated partner message id stores nothing and gets the original receipt).</summary>
+public static class InboxStore
+{
+    // Rows are inserted in key order so that two commit loops never wait on each other's keys in opposite orders.
+    private const string InsertSql = """
+        with input as (
+            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @nonces)
+                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, nonce, ord)),
+        fresh_nonces as (
+            insert into hub.inbound_nonces (partner, nonce, seen_at)
+            select partner, nonce, @now from input order by partner, nonce
+            on conflict do nothing
+            returning partner, nonce),
+        inserted as (
+            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
+            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload::jsonb, i.payload_sha256, @now
+            from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
+            order by i.partner, i.partner_message_id
+            on conflict (partner, partner_message_id) do nothing
+            returning receipt_id)
+        select i.ord, n.nonce is not null, ins.receipt_id is not null
+        from input i
+        left join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
+        left join inserted ins on ins.receipt_id = i.receipt_id
+        order by i.ord
+        """;
+
+    private const string ExistingSql = """
+        select b.partner, b.partner_message_id, b.receipt_id, b.message_type, b.payload_sha256, b.received_at
+        from hub.inbox b join unnest(@partners, @ids) as k(partner, partner_message_id)
+          on b.partner = k.partner and b.partner_message_id = k.partner_message_id
+        """;
+
+    /// <param name="submissions">No two with the same partner and nonce (the caller refuses such repeats itself).</param>
+    public static async Task<IReadOnlyList<InboxWriteResult>> WriteAsync(
+        NpgsqlConnection connection, IReadOnlyList<InboundSubmission> submissions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var receipts = submissions.Select(_ => Guid.CreateVersion7(now)).ToArray();
+        var results = new InboxWriteResult?[submissions.Count];
+        var repeats = new List<int>();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand(InsertSql, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("receipts", receipts);
+            insert.Parameters.AddWithValue("partners", submissions.Select(s => s.PartnerId).ToArray());
+            insert.Parameters.AddWithValue("types", submissions.Select(s => s.MessageType).ToArray());
+            insert.Parameters.AddWithValue("ids", submissions.Select(s => s.MessageId).ToArray());
+            insert.Parameters.Add(new NpgsqlParameter("business_keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.BusinessKey).ToArray() });
+            insert.Parameters.AddWithValue("payloads", submissions.Select(s => s.PayloadJson).ToArray());
+            insert.Parameters.AddWithValue("hashes", submissions.Select(s => s.PayloadHash).ToArray());
+            insert.Parameters.AddWithValue("nonces", submissions.Select(s => s.Nonce).ToArray());
+            insert.Parameters.AddWithValue("now", now);
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var index = (int)reader.GetInt64(0) - 1;
+                var submission = submissions[index];
+                if (!reader.GetBoolean(1))
+                {
+                    results[index] = InboxWriteResult.Refused(InboundError.NonceReplayed());
+                }
+                else if (reader.GetBoolean(2))
+                {
+                    results[index] = InboxWriteResult.Stored(new InboundReceipt(receipts[index], submission.PartnerId, submission.MessageType, submission.MessageId, now));
+                }
+                else
+                {
+                    repeats.Add(index);
+                }
+            }
+        }
+
+        if (repeats.Count > 0)
+        {
+            // Read committed: the original, committed by another transaction we waited for, is visible to this statement.
+            await using var existing = new NpgsqlCommand(ExistingSql, connection, transaction);
+            existing.Parameters.AddWithValue("partners", repeats.Select(i => submissions[i].PartnerId).ToArray());
+            existing.Parameters.AddWithValue("ids", repeats.Select(i => submissions[i].MessageId).ToArray());
+            var originals = new Dictionary<(string, string), (Guid Receipt, string Type, byte[] Hash, DateTimeOffset At)>();
+            await using (var reader = await existing.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    originals[(reader.GetString(0), reader.GetString(1))] =
+                        (reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetFieldValue<DateTimeOffset>(5));
+                }
+            }
+
+            foreach (var index in repeats)
+            {
+                var submission = submissions[index];
+                results[index] = originals.TryGetValue((submission.PartnerId, submission.MessageId), out var original) && original.Hash.AsSpan().SequenceEqual(submission.PayloadHash)
+                    ? InboxWriteResult.Repeat(new InboundReceipt(original.Receipt, submission.PartnerId, original.Type, submission.MessageId, original.At))
+                    : InboxWriteResult.Refused(InboundError.MessageIdConflict(submission.MessageId));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results.Select(r => r!).ToList();
+    }
+}

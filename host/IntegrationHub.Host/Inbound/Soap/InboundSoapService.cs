@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.ServiceModel;
+using System.Text.Json;
+
+namespace IntegrationHub.Host.Inbound.Soap;
+
+/// <summary>Stores a SOAP-pushed message exactly as REST does. The caller was authenticated by <see cref="SoapGatewayMiddleware"/>.</summary>
+public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessageValidator validator, InboxWriter writer) : IInboundSoapService
+{
+    public async Task<InboundSoapReceipt> Submit(InboundSoapMessage message)
+    {
+        var context = http.HttpContext ?? throw new InvalidOperationException("No HTTP context.");
+        if (context.Items[SoapGatewayMiddleware.CallerItem] is not InboundCaller caller)
+        {
+            throw Fault(InboundError.MissingCredentials(InboundAuthenticator.SignatureHeader));
+        }
+
+        if (message is null)
+        {
+            throw Fault(InboundError.MissingField("message"));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message.DataJson ?? string.Empty, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            throw Fault(InboundError.MalformedJson($"DataJson: {e.Message}"));
+        }
+
+        InboundSubmission? submission;
+        using (document)
+        {
+            if (validator.Validate(caller, message.MessageType ?? string.Empty, message.MessageId, document.RootElement, out submission) is { } invalid)
+            {
+                throw Fault(invalid);
+            }
+        }
+
+        var result = await writer.SubmitAsync(submission!, context.RequestAborted);
+        if (result.Error is not null)
+        {
+            throw Fault(result.Error);
+        }
+
+        var receipt = result.Receipt!;
+        return new InboundSoapReceipt
+        {
+            ReceiptId = receipt.ReceiptId.ToString(),
+            Partner = receipt.Partner,
+            MessageType = receipt.MessageType,
+            MessageId = receipt.MessageId,
+            ReceivedAt = receipt.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+            Repeated = result.Repeated,
+        };
+    }
+
+    private static FaultException<InboundFault> Fault(InboundError error) =>
+        new(new InboundFault { Code = error.Code, Message = error.Message, HttpStatus = error.Status },
+            new FaultReason(error.Message),
+            new FaultCode(error.Status >= 500 ? "Server" : "Client"),
+            null);
+}
