@@ -41,23 +41,27 @@ internal static class SandboxProtocolEndpoints
         app.MapGet("/pay/{token}", (string token) =>
             store.TryFindByToken(token, out var payment) ? Results.Content(PayPage(token, payment), "text/html; charset=utf-8") : Results.NotFound());
 
-        app.MapPost("/pay/{token}/{action:regex(^(confirm|cancel)$)}", async (string token, string action, CancellationToken ct) =>
-        {
-            if (!store.TryFindByToken(token, out var payment))
-            {
-                return Results.NotFound();
-            }
+        // Two routes rather than a regex constraint: the slim sandbox host does not register regex constraints.
+        app.MapPost("/pay/{token}/confirm", (string token, CancellationToken ct) => SettleFromPageAsync(store, settler, token, paid: true, ct));
+        app.MapPost("/pay/{token}/cancel", (string token, CancellationToken ct) => SettleFromPageAsync(store, settler, token, paid: false, ct));
+    }
 
-            try
-            {
-                var settlement = await settler.SettleAsync(payment.MaThamChieu, action == "confirm", sendCallback: true, ct);
-                return Results.Content(ResultPage(settlement), "text/html; charset=utf-8");
-            }
-            catch (InvalidOperationException ex)
-            {
-                return Results.Conflict(ex.Message);
-            }
-        });
+    private static async Task<IResult> SettleFromPageAsync(SandboxPaymentStore store, SandboxSettler settler, string token, bool paid, CancellationToken ct)
+    {
+        if (!store.TryFindByToken(token, out var payment))
+        {
+            return Results.NotFound();
+        }
+
+        try
+        {
+            var settlement = await settler.SettleAsync(payment.MaThamChieu, paid, sendCallback: true, ct);
+            return Results.Content(ResultPage(settlement), "text/html; charset=utf-8");
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Results.Conflict(ex.Message);
+        }
     }
 
     private static string PayPage(string token, PaymentPlatformSandboxPayment p) =>
