@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using IntegrationHub.Connectors.IGate;
 using IntegrationHub.Connectors.NationalPortal;
+using IntegrationHub.Connectors.PaymentPlatform;
 using IntegrationHub.Host.Admin;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
@@ -9,6 +10,7 @@ using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.Payments;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
@@ -44,7 +46,7 @@ public static class HubApplication
         }
 
         var hub = new HubBuilder(builder.Services, builder.Configuration);
-        hub.AddNationalPortal().AddIGate();
+        hub.AddNationalPortal().AddIGate().AddPaymentPlatform();
         ConfigureServices(builder, hub, hubOptions, connectionString);
 
         var app = builder.Build();
@@ -124,6 +126,7 @@ public static class HubApplication
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
+        AddPayments(services, builder.Configuration);
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<FlowRunDispatcher>();
@@ -138,6 +141,7 @@ public static class HubApplication
         AddHangfire(services, hubOptions.Jobs);
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();
+        services.AddHostedService<PaymentScheduler>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();
@@ -171,6 +175,20 @@ public static class HubApplication
         services.AddSoapCore();
         services.AddSoapExceptionTransformer(_ => "The hub could not process the message; nothing was stored. Retry later with the same message id.");
         services.AddScoped<IInboundSoapService, InboundSoapService>();
+    }
+
+    private static void AddPayments(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PaymentsOptions>(configuration.GetSection(PaymentsOptions.Section));
+        services.AddSingleton<NonceStore>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<PaymentPlatformAccess>();
+        services.AddSingleton<PaymentStore>();
+        services.AddSingleton<PaymentService>();
+        services.AddSingleton<ReconciliationStore>();
+        services.AddSingleton<Reconciler>();
+        services.AddTransient<PaymentQueryJob>();
+        services.AddTransient<ReconciliationJob>();
     }
 
     private static void AddHangfire(IServiceCollection services, JobOptions jobs)
@@ -263,6 +281,10 @@ public static class HubApplication
         app.MapDeadLettersApi();
         app.MapMessagesApi();
         app.MapInboundApi();
+        app.MapPaymentInit();
+        app.MapPaymentCallback();
+        app.MapPaymentAdminApi();
+        app.MapReconciliationApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

@@ -13,6 +13,7 @@ public sealed class HubConfigurationValidator(
     FlowCatalog flows,
     IOptions<HubOptions> hubOptions,
     IOptions<InboundOptions> inboundOptions,
+    IOptions<PaymentsOptions> paymentsOptions,
     IOptionsMonitor<CounterpartyResilienceOptions> resilience,
     IHostEnvironment environment,
     IServiceProvider services)
@@ -32,6 +33,7 @@ public sealed class HubConfigurationValidator(
         }
 
         ValidateInbound(inboundOptions.Value, problems);
+        ValidatePayments(paymentsOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
@@ -170,6 +172,37 @@ public sealed class HubConfigurationValidator(
 
         return connectors.IsRegistered(streamRef.ConnectorId) &&
             connectors.Get(streamRef.ConnectorId).Spec.Streams.Any(s => s.Name == streamRef.Stream && s.Direction.HasFlag(StreamDirection.Inbound));
+    }
+
+    private static void ValidatePayments(PaymentsOptions payments, List<string> problems)
+    {
+        foreach (var (name, cron) in new[] { ("QuerySchedule", payments.QuerySchedule), ("ReconcileSchedule", payments.ReconcileSchedule) })
+        {
+            if (!CronExpression.TryParse(cron, out _))
+            {
+                problems.Add($"Payments:{name} '{cron}' is not a valid Quartz cron expression.");
+            }
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(payments.TimeZone, out _))
+        {
+            problems.Add($"Payments:TimeZone '{payments.TimeZone}' is not a known time zone.");
+        }
+
+        if (payments.QueryMinAge < TimeSpan.Zero || payments.QueryMaxAge <= payments.QueryMinAge)
+        {
+            problems.Add("Payments: QueryMaxAge must be longer than QueryMinAge (and QueryMinAge not negative).");
+        }
+
+        if (payments.QueryBatchSize < 1 || payments.CallbackMaxBodyBytes < 1024)
+        {
+            problems.Add("Payments: QueryBatchSize must be positive and CallbackMaxBodyBytes at least 1024.");
+        }
+
+        if (string.IsNullOrWhiteSpace(payments.ReferencePrefix) || payments.ReferencePrefix.Length > 10 || !payments.ReferencePrefix.All(char.IsAsciiLetterOrDigit))
+        {
+            problems.Add("Payments:ReferencePrefix must be 1 to 10 letters or digits.");
+        }
     }
 
     private void ValidateInbound(InboundOptions inbound, List<string> problems)

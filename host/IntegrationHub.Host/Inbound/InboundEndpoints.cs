@@ -57,6 +57,12 @@ public static class InboundEndpoints
         InboundSubmission? submission;
         using (document)
         {
+            if (messageType == Configuration.PaymentsOptions.InitMessageType)
+            {
+                // Starting a payment needs the platform's answer: it has its own endpoint, not the inbox.
+                return Refuse(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
+            }
+
             if (validator.Validate(caller!, messageType, messageId, data, out submission) is { } invalid)
             {
                 return Refuse(invalid);

@@ -85,7 +85,8 @@ public sealed class InboundRestTests(PostgresCluster cluster)
             Assert.True(seeded.StatusCode == HttpStatusCode.Accepted, await seeded.Content.ReadAsStringAsync());
         }
 
-        var before = await InboxCounts.ReadAsync(database);
+        // Wait until the router has moved it into its flow, so nothing changes on its own during the check.
+        var before = await Eventually.ReturnsAsync(() => InboxCounts.ReadAsync(database), c => c.Messages == 1, TimeSpan.FromSeconds(30), "the seed message routed");
         var (status, code) = BadRequestCases[name].Expected;
         var response = await BadRequestCases[name].Send(plain);
 

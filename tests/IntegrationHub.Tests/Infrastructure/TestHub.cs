@@ -10,6 +10,10 @@ public static class TestHub
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "correct horse battery staple";
+    public const string PaymentPartnerCode = "HUBTEST";
+    public const string PaymentSecret = "payment-test-secret-0123456789";
+    public const string PortalPartnerKey = "cong-dvc-test-api-key-01";
+    public const string PortalPartnerSecret = "cong-dvc-test-hmac-secret-0123456789abcdef";
     public const string InboundPartnerKey = "dvcqg-test-api-key-0001";
     public const string InboundPartnerSecret = "dvcqg-test-hmac-secret-0123456789abcdef";
     private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
@@ -46,6 +50,13 @@ public static class TestHub
         ["Connectors:national-portal:Resilience:RetryBaseDelay"] = "00:00:00.050",
         ["Connectors:national-portal:Resilience:RetryMaxDelay"] = "00:00:00.500",
         ["Connectors:igate:ApiKey"] = "igate-test-key",
+        ["Connectors:payment-platform:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Connectors:payment-platform:MaDoiTac"] = PaymentPartnerCode,
+        ["Connectors:payment-platform:SecretKey"] = PaymentSecret,
+        ["Connectors:payment-platform:Resilience:RetryBaseDelay"] = "00:00:00.050",
+        ["Connectors:payment-platform:Resilience:RetryMaxDelay"] = "00:00:00.500",
+        ["Inbound:Partners:cong-dvc:ApiKey"] = PortalPartnerKey,
+        ["Inbound:Partners:cong-dvc:Secret"] = PortalPartnerSecret,
         ["Inbound:Partners:dvcqg:ApiKey"] = InboundPartnerKey,
         ["Inbound:Partners:dvcqg:Secret"] = InboundPartnerSecret,
         ["Connectors:igate:Resilience:RetryBaseDelay"] = "00:00:00.050",

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntegrationHub.Connectors.PaymentPlatform;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Inbound;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Payments;
+
+/// <summary><c>POST /api/payments/callback</c>: the platform's anonymous result call. Trusted only through MaXacThuc
+/// (verified in constant time); answered in the platform's shape <c>{MaLoi, MoTaLoi, MaDoiTac, ThoiGianGD, MaXacThuc}</c>,
+/// MaLoi "00" once the result is durable. A repeat is answered "00" again and changes nothing.</summary>
+public static class PaymentCallbackEndpoint
+{
+    public const string Path = "/api/payments/callback";
+
+    private static readonly JsonSerializerOptions CallbackJson = new(JsonSerializerOptions.Default)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+
+    public static IEndpointRouteBuilder MapPaymentCallback(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext context, PaymentService payments, PaymentPlatformAccess platform, IOptions<PaymentsOptions> options, ILoggerFactory loggers)
+    {
+        var connector = platform.Connector;
+        IResult Reply(int status, string maLoi, string moTaLoi) => Results.Json(connector.CreateReply(maLoi, moTaLoi), JsonSerializerOptions.Default, statusCode: status);
+
+        var (body, bodyError) = await InboundBodyReader.ReadAsync(context.Request, options.Value.CallbackMaxBodyBytes, context.RequestAborted);
+        if (bodyError is not null)
+        {
+            return Reply(StatusCodes.Status413PayloadTooLarge, PaymentErrorCodes.InvalidField, bodyError.Message);
+        }
+
+        PaymentCallback? callback;
+        try
+        {
+            callback = JsonSerializer.Deserialize<PaymentCallback>(body, CallbackJson);
+        }
+        catch (JsonException e)
+        {
+            return Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, $"Bản tin không hợp lệ (invalid message): {e.Message}");
+        }
+
+        if (callback is null)
+        {
+            return Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, "Bản tin rỗng (empty message).");
+        }
+
+        var verdict = connector.Verify(callback);
+        if (!verdict.Accepted)
+        {
+            loggers.CreateLogger(typeof(PaymentCallbackEndpoint)).LogWarning(
+                "Payment callback for {MaThamChieu} refused: {Code}", callback.MaThamChieu, verdict.Code);
+            return verdict.Code switch
+            {
+                CallbackVerdict.BadHashCode => Reply(StatusCodes.Status401Unauthorized, PaymentErrorCodes.BadHash, "Sai mã xác thực (MaXacThuc does not match)."),
+                CallbackVerdict.WrongPartnerCode => Reply(StatusCodes.Status401Unauthorized, PaymentErrorCodes.UnknownPartner, "Sai mã đối tác (MaDoiTac)."),
+                _ => Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, verdict.Reason),
+            };
+        }
+
+        var paid = callback.MaLoi == PaymentErrorCodes.Success;
+        SettleOutcome outcome;
+        try
+        {
+            outcome = await payments.SettleAsync(
+                new PaymentSettlement(callback.MaThamChieu, paid, callback.SoTien, callback.MaGiaoDich, callback.MaNganHang, callback.ThoiGianGD, "callback"),
+                context.RequestAborted);
+        }
+        catch (Exception e) when (PaymentService.IsStorageFailure(e))
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return Reply(StatusCodes.Status503ServiceUnavailable, PaymentErrorCodes.SystemError, "Hệ thống tạm thời không lưu được kết quả; vui lòng gửi lại (retry later).");
+        }
+
+        return outcome switch
+        {
+            SettleOutcome.Settled or SettleOutcome.Unchanged => Reply(StatusCodes.Status200OK, PaymentErrorCodes.Success, "Thành công"),
+            SettleOutcome.Unknown => Reply(StatusCodes.Status404NotFound, PaymentErrorCodes.NotFound, $"Không tìm thấy giao dịch {callback.MaThamChieu} (unknown MaThamChieu)."),
+            SettleOutcome.AmountMismatch => Reply(StatusCodes.Status409Conflict, PaymentErrorCodes.InvalidField, "Số tiền không khớp với giao dịch (SoTien differs from the payment)."),
+            _ => Reply(StatusCodes.Status409Conflict, PaymentErrorCodes.InvalidField, "Giao dịch đã thanh toán; không thể ghi nhận thất bại (already paid)."),
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Inbound;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Payments;
+
+/// <summary><c>POST /api/payments/init/{partner}</c>: the provincial portal asks for a payment of a dossier's fees; the
+/// hub sends INIT to the platform and answers the payment URL. Signed and enveloped like any inbound message
+/// (type <c>payment-init</c>); repeating a messageId answers the same payment.</summary>
+public static class PaymentInitEndpoint
+{
+    public static IEndpointRouteBuilder MapPaymentInit(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/payments/init/{partner}", HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        string partner,
+        HttpContext context,
+        InboundAuthenticator authenticator,
+        InboundMessageValidator validator,
+        NonceStore nonces,
+        PaymentService payments,
+        IOptions<InboundOptions> options,
+        CancellationToken cancellationToken)
+    {
+        IResult Refuse(InboundError error) => InboundProblem.From(error, context, options.Value.RetryAfterSeconds);
+        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse(InboundError.UnsupportedMediaType("application/json"));
+        }
+
+        var (body, bodyError) = await InboundBodyReader.ReadAsync(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (bodyError is not null)
+        {
+            return Refuse(bodyError);
+        }
+
+        if (authenticator.Authenticate(partner, context.Request.Method, context.Request.Path.Value!, context.Request.Headers, body, out var caller) is { } authError)
+        {
+            return Refuse(authError);
+        }
+
+        if (InboundEnvelope.Parse(body, out var document, out var messageId, out var data) is { } parseError)
+        {
+            document?.Dispose();
+            return Refuse(parseError);
+        }
+
+        using (document)
+        {
+            if (validator.Validate(caller!, PaymentsOptions.InitMessageType, messageId, data, out var submission) is { } invalid)
+            {
+                return Refuse(invalid);
+            }
+
+            if (PaymentInitData.Read(data, out var receipt, out var total) is { } feeError)
+            {
+                return Refuse(feeError);
+            }
+
+            try
+            {
+                if (!await nonces.TryUseAsync(caller!, cancellationToken))
+                {
+                    return Refuse(InboundError.NonceReplayed());
+                }
+
+                var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
+                var outcome = await payments.InitAsync(submission!, receipt!, total, clientIp, cancellationToken);
+                if (outcome.Error is not null)
+                {
+                    return Refuse(outcome.Error);
+                }
+
+                var payment = outcome.Payment!;
+                return Results.Json(
+                    new { maThamChieu = payment.MaThamChieu, maHoSo = payment.MaHoSo, soTien = payment.SoTien, urlThanhToan = payment.UrlThanhToan, status = payment.Status },
+                    statusCode: outcome.Repeated ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+            }
+            catch (Exception e) when (PaymentService.IsStorageFailure(e))
+            {
+                return Refuse(InboundError.StorageUnavailable());
+            }
+        }
+    }
+}
