@@ -23,6 +23,22 @@ public sealed class InboxRouter(
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private DateTimeOffset _lastNonceCleanup = DateTimeOffset.MinValue;
 
+    /// <summary>Reads the inbox depth before the server takes requests (hosted services start before it): a hub
+    /// restarted on a full inbox must refuse at once, not accept pushes until its first refresh.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshDepthAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+        {
+            logger.LogWarning("Inbox depth unknown at start, read again by the routing loop: {Error}", e.Message);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var touched = new HashSet<(string Flow, string Destination)>();

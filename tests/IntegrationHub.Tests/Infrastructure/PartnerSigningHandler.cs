@@ -5,7 +5,10 @@ namespace IntegrationHub.Tests.Infrastructure;
 
 /// <summary>What a partner's HTTP stack does: signs every request it sends (REST or SOAP) over the exact body bytes,
 /// with a fresh nonce and the current time.</summary>
-public sealed class PartnerSigningHandler(string apiKey, string secret, string? partnerHeader = null) : DelegatingHandler(new SocketsHttpHandler())
+/// <param name="partnerHeader">The SOAP face's X-Partner value; null sends none.</param>
+/// <param name="inner">The handler that sends the signed request (a WCF client passes its own); a new one when null.</param>
+public sealed class PartnerSigningHandler(string apiKey, string secret, string? partnerHeader = null, HttpMessageHandler? inner = null)
+    : DelegatingHandler(inner ?? new SocketsHttpHandler())
 {
     /// <summary>Seconds added to the clock when signing (tests of the skew window).</summary>
     public long ClockOffsetSeconds { get; set; }

@@ -39,6 +39,21 @@ public sealed class PostgresCluster : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Stops the server (fast shutdown) but keeps the cluster: the folder lock and port stay ours, so
+    /// <see cref="StartServerAsync"/> brings the same cluster back on the same port. For outage tests: always restart in a finally.</summary>
+    public async Task StopServerAsync()
+    {
+        await EmbeddedPostgres.StopLeftoverAsync(_folder);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the server again after <see cref="StopServerAsync"/>, on the same port.</summary>
+    public async Task StartServerAsync()
+    {
+        await _postgres!.StartAsync(CancellationToken.None);
+        NpgsqlConnection.ClearAllPools(); // the tests' own pooled connections died with the server
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
