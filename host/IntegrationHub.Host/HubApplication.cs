@@ -138,6 +138,7 @@ public static class HubApplication
         // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
         services.AddSingleton(sp => new SandboxHost(hub.Sandboxes, sp, builder.Configuration, sp.GetRequiredService<ILogger<SandboxHost>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
+        services.AddHostedService<PartnerSimulator>();
         AddHangfire(services, hubOptions.Jobs);
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();

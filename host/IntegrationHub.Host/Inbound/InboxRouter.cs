@@ -8,7 +8,8 @@ using Npgsql;
 namespace IntegrationHub.Host.Inbound;
 
 /// <summary>Moves received inbox rows into the messages of the flows that read their <c>partner:messageType</c>
-/// (each row and its messages change in one transaction), then starts delivery. Rows no flow reads stay stored.
+/// (taking a row off the unrouted queue and creating its messages is one transaction), then starts delivery. Messages
+/// no flow reads stay in the inbox.
 /// Also keeps the inbox depth the gateway's back-pressure reads, and forgets nonces older than the replay window.</summary>
 public sealed class InboxRouter(
     NpgsqlDataSource dataSource,
@@ -88,18 +89,27 @@ public sealed class InboxRouter(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = new List<(long Id, string Source, string MessageId, string? BusinessKey, string Payload, Guid Receipt)>();
-        await using (var select = new NpgsqlCommand(
+        // Take a batch off the unrouted queue; payloads are read only for sources some flow reads.
+        var routable = flows.Flows.Where(FlowCatalog.IsInbound).Select(f => f.Source.ToString()).Distinct().ToArray();
+        var rows = new List<(long Id, string Source, string MessageId, string? BusinessKey, string? Payload)>();
+        await using (var take = new NpgsqlCommand(
             """
-            select id, partner || ':' || message_type, partner_message_id, business_key, payload::text, receipt_id
-            from hub.inbox where state = 'received' order by id limit @n for update skip locked
+            with taken as (
+                delete from hub.inbox_unrouted
+                where inbox_id in (select inbox_id from hub.inbox_unrouted order by inbox_id limit @n for update skip locked)
+                returning inbox_id)
+            select b.id, b.partner || ':' || b.message_type, b.partner_message_id, b.business_key,
+                   case when b.partner || ':' || b.message_type = any(@routable) then b.payload end
+            from taken t join hub.inbox b on b.id = t.inbox_id
+            order by b.id
             """, connection, transaction))
         {
-            select.Parameters.AddWithValue("n", options.Value.RouteBatchSize);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            take.Parameters.AddWithValue("n", options.Value.RouteBatchSize);
+            take.Parameters.AddWithValue("routable", routable);
+            await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetGuid(5)));
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
         }
 
@@ -109,14 +119,12 @@ public sealed class InboxRouter(
         }
 
         var now = timeProvider.GetUtcNow();
-        var routedIds = new List<long>();
-        foreach (var group in rows.GroupBy(r => r.Source, StringComparer.Ordinal))
+        foreach (var group in rows.Where(r => r.Payload is not null).GroupBy(r => r.Source, StringComparer.Ordinal))
         {
-            var readers = flows.FromSource(group.Key);
-            foreach (var flow in readers.OrderBy(f => f.Id, StringComparer.Ordinal))
+            foreach (var flow in flows.FromSource(group.Key).OrderBy(f => f.Id, StringComparer.Ordinal))
             {
                 // Record key: the business key, so one dossier's messages keep their order; the partner's message id is the version.
-                var records = group.Select(r => new SourceRecord(r.BusinessKey ?? r.MessageId, r.Payload, r.BusinessKey ?? r.MessageId, "inbound:" + r.MessageId)).ToList();
+                var records = group.Select(r => new SourceRecord(r.BusinessKey ?? r.MessageId, r.Payload!, r.BusinessKey ?? r.MessageId, "inbound:" + r.MessageId)).ToList();
                 var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
                 await DeliveryStore.LockFlowAsync(connection, transaction, flow.Id, cancellationToken);
                 await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {group.Key}", records, destinations, now,
@@ -126,21 +134,6 @@ public sealed class InboxRouter(
                     touched.Add((flow.Id, destination));
                 }
             }
-
-            if (readers.Count > 0)
-            {
-                routedIds.AddRange(group.Select(r => r.Id));
-            }
-        }
-
-        await using (var mark = new NpgsqlCommand(
-            "update hub.inbox set state = case when id = any(@routed) then 'routed' else 'stored' end, routed_at = @now where id = any(@ids)",
-            connection, transaction))
-        {
-            mark.Parameters.AddWithValue("routed", routedIds.ToArray());
-            mark.Parameters.AddWithValue("ids", rows.Select(r => r.Id).ToArray());
-            mark.Parameters.AddWithValue("now", now);
-            await mark.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -149,7 +142,7 @@ public sealed class InboxRouter(
 
     private async Task RefreshDepthAsync(CancellationToken cancellationToken)
     {
-        await using var count = dataSource.CreateCommand("select count(*) from hub.inbox where state = 'received'");
+        await using var count = dataSource.CreateCommand("select count(*) from hub.inbox_unrouted");
         pressure.SetDepth((long)(await count.ExecuteScalarAsync(cancellationToken))!);
     }
 

@@ -19,11 +19,13 @@ public static class InboxStore
             returning partner, nonce),
         inserted as (
             insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
-            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload::jsonb, i.payload_sha256, @now
+            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now
             from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
             order by i.partner, i.partner_message_id
             on conflict (partner, partner_message_id) do nothing
-            returning receipt_id)
+            returning id, receipt_id),
+        queued as (
+            insert into hub.inbox_unrouted (inbox_id) select id from inserted)
         select i.ord, n.nonce is not null, ins.receipt_id is not null
         from input i
         left join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce

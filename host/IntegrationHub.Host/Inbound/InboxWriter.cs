@@ -54,6 +54,7 @@ public sealed class InboxWriter : BackgroundService
         }
         catch (TimeoutException)
         {
+            _logger.LogWarning("Inbound message {MessageId} of {Partner}: no commit within {Timeout}; answered 503", submission.MessageId, submission.PartnerId, _options.CommitTimeout);
             return InboxWriteResult.Refused(InboundError.StorageUnavailable());
         }
     }

@@ -178,9 +178,12 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
             ThoiGianThanhToan = settlement.ThoiGianGD,
         });
         await using var insert = new NpgsqlCommand("""
-            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
-            values (@receipt, @partner, @type, @id, @key, @payload::jsonb, @hash, @now)
-            on conflict (partner, partner_message_id) do nothing
+            with inserted as (
+                insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
+                values (@receipt, @partner, @type, @id, @key, @payload, @hash, @now)
+                on conflict (partner, partner_message_id) do nothing
+                returning id)
+            insert into hub.inbox_unrouted (inbox_id) select id from inserted
             """, connection, transaction);
         insert.Parameters.AddWithValue("receipt", Guid.CreateVersion7(now));
         insert.Parameters.AddWithValue("partner", PaymentPlatformConnector.ConnectorId);

@@ -224,7 +224,7 @@ public sealed class InboundBackPressureTests(PostgresCluster cluster, ITestOutpu
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from hub.inbox where state = 'received'", connection);
+        await using var command = new NpgsqlCommand("select count(*) from hub.inbox_unrouted", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

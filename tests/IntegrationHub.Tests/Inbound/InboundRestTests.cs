@@ -105,7 +105,7 @@ public sealed class InboundRestTests(PostgresCluster cluster)
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
         Assert.Equal(HttpStatusCode.Accepted, (await plain.SendAsync(Signed(body, timestamp, nonce))).StatusCode);
-        var before = await InboxCounts.ReadAsync(database);
+        var before = await Eventually.ReturnsAsync(() => InboxCounts.ReadAsync(database), c => c.Messages == 1, TimeSpan.FromSeconds(30), "the message routed");
         await AssertProblemAsync(await plain.SendAsync(Signed(body, timestamp, nonce)), HttpStatusCode.Unauthorized, "nonce_replayed");
         Assert.Equal(before, await InboxCounts.ReadAsync(database));
     }

@@ -135,7 +135,8 @@ public sealed class InboundSoapTests(PostgresCluster cluster)
             Assert.Equal("false", XDocument.Parse(seededText).Descendants(Ns + "Repeated").Single().Value);
         }
 
-        var before = await InboxCounts.ReadAsync(database);
+        // Wait until the router has moved it into its flow, so nothing changes on its own during the check.
+        var before = await Eventually.ReturnsAsync(() => InboxCounts.ReadAsync(database), c => c.Messages == 1, TimeSpan.FromSeconds(30), "the seed message routed");
         Assert.Equal(1, before.Inbox);
         var (status, code) = BadInputCases[name].Expected;
 
