@@ -33,16 +33,24 @@ internal static class HubDatabase
         return (runsStarted, new DeliveryLatency(percentiles[0], percentiles[1], reader.GetInt64(1)));
     }
 
-    private static string ConnectionString(BenchFolder folder)
+    /// <summary>The embedded cluster's port (postmaster.pid: pid, data folder, start time, port, ...) and the hub user's password.</summary>
+    public static (int Port, string Password) Endpoint(BenchFolder folder)
     {
-        // postmaster.pid: pid, data folder, start time, port, ...
         var port = File.ReadLines(Path.Combine(folder.PgData, "postmaster.pid")).Skip(3).FirstOrDefault();
+        return (
+            int.Parse(port ?? throw new BenchmarkException("postmaster.pid has no port line."), NumberStyles.None, CultureInfo.InvariantCulture),
+            File.ReadAllText(Path.Combine(folder.PostgresFolder, "hub-password")).Trim());
+    }
+
+    public static string ConnectionString(BenchFolder folder)
+    {
+        var (port, password) = Endpoint(folder);
         return new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
-            Port = int.Parse(port ?? throw new BenchmarkException("postmaster.pid has no port line."), NumberStyles.None, CultureInfo.InvariantCulture),
+            Port = port,
             Username = "hub",
-            Password = File.ReadAllText(Path.Combine(folder.PostgresFolder, "hub-password")).Trim(),
+            Password = password,
             Database = "integrationhub",
             Pooling = false,
         }.ConnectionString;

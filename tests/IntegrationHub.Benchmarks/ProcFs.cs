@@ -34,6 +34,14 @@ internal static class ProcFs
         return fields is { Length: > 12 } ? (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0 : 0;
     }
 
+    /// <summary>CPU time of the children this process has waited for (cutime + cstime): a postmaster's exited backends.</summary>
+    public static double ReapedChildrenCpuSeconds(int pid)
+    {
+        // cutime and cstime are fields 16 and 17 of stat.
+        var fields = StatFields(pid);
+        return fields is { Length: > 14 } ? (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0 : 0;
+    }
+
     private static int? ParentOf(int pid)
     {
         var fields = StatFields(pid);

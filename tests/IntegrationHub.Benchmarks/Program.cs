@@ -2,12 +2,18 @@ using System.Runtime.InteropServices;
 using IntegrationHub.Benchmarks;
 
 // Procedures National Portal -> iGate: the connectors alone (BASELINE), then the hub end to end (HUB).
+// "inbound" (or --inbound) first: signed pushes to the inbound gateway against pgbench's single-row INSERT rate.
 // "dossiers" first: iGate dossiers and progress -> National Portal, the hub (HUB) against one job per message (BASELINE).
 BenchmarkOptions? options = null;
 DossierBenchOptions? dossierOptions = null;
+InboundBenchOptions? inboundOptions = null;
 try
 {
-    if (args is ["dossiers", .. var rest])
+    if (args is ["inbound" or "--inbound", .. var inboundArgs])
+    {
+        inboundOptions = InboundBenchOptions.Parse(inboundArgs);
+    }
+    else if (args is ["dossiers", .. var rest])
     {
         dossierOptions = DossierBenchOptions.Parse(rest);
     }
@@ -22,18 +28,23 @@ catch (BenchmarkException e)
     return 2;
 }
 
-var timeoutSpan = dossierOptions?.Timeout ?? options!.Timeout;
+var timeoutSpan = inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
 using var timeout = new CancellationTokenSource(timeoutSpan);
 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-if (dossierOptions is null)
+if (dossierOptions is null && inboundOptions is null)
 {
     Console.WriteLine($"{options!.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
 }
 
 try
 {
+    if (inboundOptions is not null)
+    {
+        return await InboundBenchmark.RunAsync(inboundOptions, cancel.Token);
+    }
+
     if (dossierOptions is not null)
     {
         return await DossierBenchmark.RunAsync(dossierOptions, cancel.Token);
