@@ -15,5 +15,7 @@ public static class InboxDataSource
             CommandTimeout = 10,
             MaxPoolSize = 32,
             KeepAlive = 30,
+            // The group-commit statement is the same every time: prepared once per connection, it is not planned per batch.
+            MaxAutoPrepare = 8,
         }.ConnectionString);
 }
