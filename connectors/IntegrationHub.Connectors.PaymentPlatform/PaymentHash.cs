@@ -42,9 +42,10 @@ public static class PaymentHash
             secret);
     }
 
-    /// <summary>Callback reply (designed, not in the reference): <c>MaLoi|MoTaLoi|MaDoiTac|ThoiGianGD|secret</c>.</summary>
+    /// <summary>Callback reply (designed, not in the reference): <c>CALLBACK_REPLY|MaLoi|MoTaLoi|MaDoiTac|ThoiGianGD|secret</c>.
+    /// The leading tag keeps a reply's hash from ever being the hash of another message type.</summary>
     public static string Reply(string maLoi, string moTaLoi, string maDoiTac, string thoiGianGD, string secret) =>
-        Compute([maLoi, moTaLoi, maDoiTac, thoiGianGD], secret);
+        Compute([PaymentMessageTypes.CallbackReply, maLoi, moTaLoi, maDoiTac, thoiGianGD], secret);
 
     /// <summary>Daily statement request (designed): <c>STATEMENT|PhienBan|MaDoiTac|Ngay|secret</c>, Ngay as yyyyMMdd.</summary>
     public static string Statement(string phienBan, string maDoiTac, string ngay, string secret) =>

@@ -13,4 +13,7 @@ public static class PaymentMessageTypes
 
     /// <summary>Designed: the first field of the daily statement's hash.</summary>
     public const string Statement = "STATEMENT";
+
+    /// <summary>Domain tag of the hub's signed reply to a callback (designed).</summary>
+    public const string CallbackReply = "CALLBACK_REPLY";
 }

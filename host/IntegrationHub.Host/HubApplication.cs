@@ -69,7 +69,7 @@ public static class HubApplication
                 throw new HubStartupException($"Cannot listen on {hubOptions.Http.Urls}: {e.Message} Set Hub:Http:Urls to a free address.");
             }
 
-            return new HubHost(app, postgres);
+            return new HubHost(app, postgres, connectionString);
         }
         catch
         {
@@ -168,6 +168,7 @@ public static class HubApplication
         services.AddKeyedSingleton(InboxDataSource.Key, (_, _) => InboxDataSource.Create(connectionString));
         services.AddSingleton<InboundAuthenticator>();
         services.AddSingleton<InboundMessageValidator>();
+        services.AddSingleton<SignedMessageReader>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<InboxRouterSignal>();
         services.AddSingleton<InboxWriter>();

@@ -6,7 +6,9 @@ namespace IntegrationHub.Host;
 
 /// <summary>A started hub: the web app, where it listens, and the embedded PostgreSQL it owns (if any),
 /// which is stopped after the app so jobs finish writing first.</summary>
-public sealed class HubHost(WebApplication app, EmbeddedPostgres? postgres) : IAsyncDisposable
+/// <param name="quartzConnectionString">Quartz opens its own pooled connections; they are closed when the hub stops
+/// instead of idling in the process-wide pool (several hubs in one process would otherwise exhaust the server's slots).</param>
+public sealed class HubHost(WebApplication app, EmbeddedPostgres? postgres, string quartzConnectionString) : IAsyncDisposable
 {
     private bool _disposed;
 
@@ -40,6 +42,11 @@ public sealed class HubHost(WebApplication app, EmbeddedPostgres? postgres) : IA
         finally
         {
             await App.DisposeAsync();
+            using (var pooled = new Npgsql.NpgsqlConnection(quartzConnectionString))
+            {
+                Npgsql.NpgsqlConnection.ClearPool(pooled);
+            }
+
             if (Postgres is not null)
             {
                 await Postgres.StopAsync();

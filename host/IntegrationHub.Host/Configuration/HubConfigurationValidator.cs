@@ -207,6 +207,11 @@ public sealed class HubConfigurationValidator(
 
     private void ValidateInbound(InboundOptions inbound, List<string> problems)
     {
+        if (inbound.CommitTimeout < TimeSpan.FromMilliseconds(100) || inbound.RetryAfterSeconds is < 1 or > 3600)
+        {
+            problems.Add("Inbound: CommitTimeout must be at least 00:00:00.1 and RetryAfterSeconds between 1 and 3600.");
+        }
+
         if (inbound.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             problems.Add("Inbound:MaxBodyBytes must be between 1024 and 67108864.");

@@ -17,59 +17,33 @@ public static class InboundEndpoints
         string partner,
         string messageType,
         HttpContext context,
-        InboundAuthenticator authenticator,
-        InboundMessageValidator validator,
+        SignedMessageReader reader,
         InboxWriter writer,
         InboxPressure pressure,
         IOptions<InboundOptions> options,
         CancellationToken cancellationToken)
     {
-        var limits = options.Value;
-        IResult Refuse(InboundError error) => InboundProblem.From(error, context, limits.RetryAfterSeconds);
+        IResult Refuse(InboundError error) => InboundProblem.From(error, context, options.Value.RetryAfterSeconds);
 
+        // Refused before reading the body: a database outage or a full inbox must not make requests wait.
         if (pressure.Refusal() is { } refusal)
         {
             return Refuse(refusal);
         }
 
-        if (!IsJson(context.Request.ContentType))
+        if (messageType == PaymentsOptions.InitMessageType)
         {
-            return Refuse(InboundError.UnsupportedMediaType("application/json"));
+            // Starting a payment needs the platform's answer: it has its own endpoint, not the inbox.
+            return Refuse(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
         }
 
-        var (body, bodyError) = await InboundBodyReader.ReadAsync(context.Request, limits.MaxBodyBytes, cancellationToken);
-        if (bodyError is not null)
+        var message = await reader.ReadAsync(context, partner, messageType, keepData: false, cancellationToken);
+        if (message.Error is not null)
         {
-            return Refuse(bodyError);
+            return Refuse(message.Error);
         }
 
-        if (authenticator.Authenticate(partner, context.Request.Method, context.Request.Path.Value!, context.Request.Headers, body, out var caller) is { } authError)
-        {
-            return Refuse(authError);
-        }
-
-        if (InboundEnvelope.Parse(body, out var document, out var messageId, out var data) is { } parseError)
-        {
-            document?.Dispose();
-            return Refuse(parseError);
-        }
-
-        InboundSubmission? submission;
-        using (document)
-        {
-            if (messageType == Configuration.PaymentsOptions.InitMessageType)
-            {
-                // Starting a payment needs the platform's answer: it has its own endpoint, not the inbox.
-                return Refuse(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
-            }
-
-            if (validator.Validate(caller!, messageType, messageId, data, out submission) is { } invalid)
-            {
-                return Refuse(invalid);
-            }
-        }
-
-        var result = await writer.SubmitAsync(submission!, cancellationToken);
+        var result = await writer.SubmitAsync(message.Submission!, cancellationToken);
         if (result.Error is not null)
         {
             return Refuse(result.Error);
@@ -85,8 +59,4 @@ public static class InboundEndpoints
             new { receiptId = receipt.ReceiptId, partner = receipt.Partner, messageType = receipt.MessageType, messageId = receipt.MessageId, receivedAt = receipt.ReceivedAt },
             statusCode: StatusCodes.Status202Accepted);
     }
-
-    private static bool IsJson(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) &&
-        media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 }

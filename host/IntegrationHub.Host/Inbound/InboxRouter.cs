@@ -89,16 +89,23 @@ public sealed class InboxRouter(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Take a batch off the unrouted queue; payloads are read only for sources some flow reads.
-        var routable = flows.Flows.Where(FlowCatalog.IsInbound).Select(f => f.Source.ToString()).Distinct().ToArray();
-        var rows = new List<(long Id, string Source, string MessageId, string? BusinessKey, string? Payload)>();
+        // Take a batch off the unrouted queue; payloads are read only for sources some flow reads. Messages for a flow
+        // that is configured but disabled stay queued (and count as depth) until it is enabled again.
+        var inbound = flows.Flows.Where(FlowCatalog.IsInbound).ToList();
+        var routable = inbound.Select(f => f.Source.ToString()).Distinct().ToArray();
+        var held = flows.Options.Where(o => !o.Value.Enabled && o.Value.Source is not null && string.IsNullOrEmpty(o.Value.Schedule))
+            .Select(o => o.Value.Source!).Except(routable).ToArray();
+        var rows = new List<(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload)>();
         await using (var take = new NpgsqlCommand(
             """
             with taken as (
                 delete from hub.inbox_unrouted
-                where inbox_id in (select inbox_id from hub.inbox_unrouted order by inbox_id limit @n for update skip locked)
+                where inbox_id in (
+                    select u.inbox_id from hub.inbox_unrouted u join hub.inbox b on b.id = u.inbox_id
+                    where b.partner || ':' || b.message_type <> all(@held)
+                    order by u.inbox_id limit @n for update of u skip locked)
                 returning inbox_id)
-            select b.id, b.partner || ':' || b.message_type, b.partner_message_id, b.business_key,
+            select b.id, b.partner || ':' || b.message_type, b.partner_message_id, coalesce(b.record_key, b.business_key, b.partner_message_id), b.business_key,
                    case when b.partner || ':' || b.message_type = any(@routable) then b.payload end
             from taken t join hub.inbox b on b.id = t.inbox_id
             order by b.id
@@ -106,10 +113,11 @@ public sealed class InboxRouter(
         {
             take.Parameters.AddWithValue("n", options.Value.RouteBatchSize);
             take.Parameters.AddWithValue("routable", routable);
+            take.Parameters.AddWithValue("held", held);
             await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
         }
 
@@ -119,20 +127,27 @@ public sealed class InboxRouter(
         }
 
         var now = timeProvider.GetUtcNow();
-        foreach (var group in rows.Where(r => r.Payload is not null).GroupBy(r => r.Source, StringComparer.Ordinal))
+        var work = rows.Where(r => r.Payload is not null).GroupBy(r => r.Source, StringComparer.Ordinal)
+            .SelectMany(group => inbound.Where(f => f.Source.ToString() == group.Key).Select(flow => (Flow: flow, Rows: group.ToList())))
+            .OrderBy(w => w.Flow.Id, StringComparer.Ordinal)
+            .ToList();
+
+        // Flow locks in one order on every host, so two routers never wait on each other crosswise.
+        foreach (var flowId in work.Select(w => w.Flow.Id).Distinct())
         {
-            foreach (var flow in flows.FromSource(group.Key).OrderBy(f => f.Id, StringComparer.Ordinal))
+            await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
+        }
+
+        foreach (var (flow, group) in work)
+        {
+            // The partner's message id is the version: unique per partner, so a record's messages are never "unchanged".
+            var records = group.Select(r => new SourceRecord(r.RecordKey, r.Payload!, r.BusinessKey ?? r.RecordKey, "inbound:" + r.MessageId)).ToList();
+            var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
+            await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}", records, destinations, now,
+                flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken);
+            foreach (var destination in destinations)
             {
-                // Record key: the business key, so one dossier's messages keep their order; the partner's message id is the version.
-                var records = group.Select(r => new SourceRecord(r.BusinessKey ?? r.MessageId, r.Payload!, r.BusinessKey ?? r.MessageId, "inbound:" + r.MessageId)).ToList();
-                var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
-                await DeliveryStore.LockFlowAsync(connection, transaction, flow.Id, cancellationToken);
-                await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {group.Key}", records, destinations, now,
-                    flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken);
-                foreach (var destination in destinations)
-                {
-                    touched.Add((flow.Id, destination));
-                }
+                touched.Add((flow.Id, destination));
             }
         }
 

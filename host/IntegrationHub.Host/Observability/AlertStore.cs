@@ -11,8 +11,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
     {
         await using var command = dataSource.CreateCommand("""
             insert into hub.alerts (kind, subject, detail, reference, raised_at)
-            select @kind, @subject, @detail, @reference, @now
-            where not exists (select 1 from hub.alerts where kind = @kind and reference = @reference)
+            values (@kind, @subject, @detail, @reference, @now)
+            on conflict (kind, reference) do nothing
             """);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("subject", subject);

@@ -9,7 +9,8 @@ namespace IntegrationHub.Host.Payments;
 
 /// <summary><c>POST /api/payments/callback</c>: the platform's anonymous result call. Trusted only through MaXacThuc
 /// (verified in constant time); answered in the platform's shape <c>{MaLoi, MoTaLoi, MaDoiTac, ThoiGianGD, MaXacThuc}</c>,
-/// MaLoi "00" once the result is durable. A repeat is answered "00" again and changes nothing.</summary>
+/// MaLoi "00" once the result is durable. A repeat is answered "00" again and changes nothing. Reply texts are fixed:
+/// nothing from the request is signed back.</summary>
 public static class PaymentCallbackEndpoint
 {
     public const string Path = "/api/payments/callback";
@@ -42,9 +43,10 @@ public static class PaymentCallbackEndpoint
         {
             callback = JsonSerializer.Deserialize<PaymentCallback>(body, CallbackJson);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, $"Bản tin không hợp lệ (invalid message): {e.Message}");
+            // Never echo the request in a signed reply: its text must not choose what the hub signs.
+            return Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, "Bản tin không hợp lệ (malformed message or unknown field).");
         }
 
         if (callback is null)
@@ -61,7 +63,7 @@ public static class PaymentCallbackEndpoint
             {
                 CallbackVerdict.BadHashCode => Reply(StatusCodes.Status401Unauthorized, PaymentErrorCodes.BadHash, "Sai mã xác thực (MaXacThuc does not match)."),
                 CallbackVerdict.WrongPartnerCode => Reply(StatusCodes.Status401Unauthorized, PaymentErrorCodes.UnknownPartner, "Sai mã đối tác (MaDoiTac)."),
-                _ => Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, verdict.Reason),
+                _ => Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, "Thiếu hoặc sai trường dữ liệu (missing or malformed field)."),
             };
         }
 
@@ -82,7 +84,7 @@ public static class PaymentCallbackEndpoint
         return outcome switch
         {
             SettleOutcome.Settled or SettleOutcome.Unchanged => Reply(StatusCodes.Status200OK, PaymentErrorCodes.Success, "Thành công"),
-            SettleOutcome.Unknown => Reply(StatusCodes.Status404NotFound, PaymentErrorCodes.NotFound, $"Không tìm thấy giao dịch {callback.MaThamChieu} (unknown MaThamChieu)."),
+            SettleOutcome.Unknown => Reply(StatusCodes.Status404NotFound, PaymentErrorCodes.NotFound, "Không tìm thấy giao dịch (unknown MaThamChieu)."),
             SettleOutcome.AmountMismatch => Reply(StatusCodes.Status409Conflict, PaymentErrorCodes.InvalidField, "Số tiền không khớp với giao dịch (SoTien differs from the payment)."),
             _ => Reply(StatusCodes.Status409Conflict, PaymentErrorCodes.InvalidField, "Giao dịch đã thanh toán; không thể ghi nhận thất bại (already paid)."),
         };

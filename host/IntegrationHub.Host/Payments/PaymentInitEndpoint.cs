@@ -18,71 +18,47 @@ public static class PaymentInitEndpoint
     private static async Task<IResult> HandleAsync(
         string partner,
         HttpContext context,
-        InboundAuthenticator authenticator,
-        InboundMessageValidator validator,
+        SignedMessageReader reader,
         NonceStore nonces,
         PaymentService payments,
         IOptions<InboundOptions> options,
         CancellationToken cancellationToken)
     {
         IResult Refuse(InboundError error) => InboundProblem.From(error, context, options.Value.RetryAfterSeconds);
-        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
+        var message = await reader.ReadAsync(context, partner, PaymentsOptions.InitMessageType, keepData: true, cancellationToken);
+        if (message.Error is not null)
         {
-            return Refuse(InboundError.UnsupportedMediaType("application/json"));
+            return Refuse(message.Error);
         }
 
-        var (body, bodyError) = await InboundBodyReader.ReadAsync(context.Request, options.Value.MaxBodyBytes, cancellationToken);
-        if (bodyError is not null)
+        if (PaymentInitData.Read(message.Data, out var receipt, out var total) is { } feeError)
         {
-            return Refuse(bodyError);
+            return Refuse(feeError);
         }
 
-        if (authenticator.Authenticate(partner, context.Request.Method, context.Request.Path.Value!, context.Request.Headers, body, out var caller) is { } authError)
+        var submission = message.Submission!;
+        try
         {
-            return Refuse(authError);
+            if (!await nonces.TryUseAsync(new InboundCaller(submission.PartnerId, submission.Nonce), cancellationToken))
+            {
+                return Refuse(InboundError.NonceReplayed());
+            }
+
+            var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
+            var outcome = await payments.InitAsync(submission, receipt!, total, clientIp, cancellationToken);
+            if (outcome.Error is not null)
+            {
+                return Refuse(outcome.Error);
+            }
+
+            var payment = outcome.Payment!;
+            return Results.Json(
+                new { maThamChieu = payment.MaThamChieu, maHoSo = payment.MaHoSo, soTien = payment.SoTien, urlThanhToan = payment.UrlThanhToan, status = payment.Status },
+                statusCode: outcome.Repeated ? StatusCodes.Status200OK : StatusCodes.Status201Created);
         }
-
-        if (InboundEnvelope.Parse(body, out var document, out var messageId, out var data) is { } parseError)
+        catch (Exception e) when (PaymentService.IsStorageFailure(e))
         {
-            document?.Dispose();
-            return Refuse(parseError);
-        }
-
-        using (document)
-        {
-            if (validator.Validate(caller!, PaymentsOptions.InitMessageType, messageId, data, out var submission) is { } invalid)
-            {
-                return Refuse(invalid);
-            }
-
-            if (PaymentInitData.Read(data, out var receipt, out var total) is { } feeError)
-            {
-                return Refuse(feeError);
-            }
-
-            try
-            {
-                if (!await nonces.TryUseAsync(caller!, cancellationToken))
-                {
-                    return Refuse(InboundError.NonceReplayed());
-                }
-
-                var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
-                var outcome = await payments.InitAsync(submission!, receipt!, total, clientIp, cancellationToken);
-                if (outcome.Error is not null)
-                {
-                    return Refuse(outcome.Error);
-                }
-
-                var payment = outcome.Payment!;
-                return Results.Json(
-                    new { maThamChieu = payment.MaThamChieu, maHoSo = payment.MaHoSo, soTien = payment.SoTien, urlThanhToan = payment.UrlThanhToan, status = payment.Status },
-                    statusCode: outcome.Repeated ? StatusCodes.Status200OK : StatusCodes.Status201Created);
-            }
-            catch (Exception e) when (PaymentService.IsStorageFailure(e))
-            {
-                return Refuse(InboundError.StorageUnavailable());
-            }
+            return Refuse(InboundError.StorageUnavailable());
         }
     }
 }

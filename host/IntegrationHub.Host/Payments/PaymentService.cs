@@ -20,15 +20,16 @@ public sealed class PaymentService(
     public async Task<PaymentInitOutcome> InitAsync(InboundSubmission submission, PaymentReceiptInfo receipt, long total, string clientIp, CancellationToken cancellationToken)
     {
         var payment = await store.CreateAsync(submission.PartnerId, submission.MessageId, receipt.MaHoSo, total, submission.PayloadJson,
-            options.Value.ReferencePrefix, timeProvider.GetUtcNow(), cancellationToken);
+            options.Value.ReferencePrefix, options.Value.TimeZone, timeProvider.GetUtcNow(), cancellationToken);
+        // A repeated messageId must be the same request: another dossier or amount is a partner bug, not a repeat.
+        if (payment.SoTien != total || payment.MaHoSo != receipt.MaHoSo)
+        {
+            return new PaymentInitOutcome(null, false, InboundError.MessageIdConflict(submission.MessageId));
+        }
+
         if (payment.Status != PaymentRecord.New)
         {
             return new PaymentInitOutcome(payment, true, null);
-        }
-
-        if (payment.SoTien != total)
-        {
-            return new PaymentInitOutcome(null, false, InboundError.MessageIdConflict(submission.MessageId));
         }
 
         try
@@ -51,7 +52,7 @@ public sealed class PaymentService(
             logger.LogWarning("INIT of payment {MaThamChieu} failed: {Failure}", payment.MaThamChieu, e.Message);
             return new PaymentInitOutcome(null, false, e.Failure.Kind == FailureKind.Transient
                 ? new InboundError(503, "payment_platform_unavailable", $"The payment platform did not answer ({e.Failure.Code}); retry with the same messageId.")
-                : new InboundError(502, "payment_platform_refused", $"The payment platform refused the payment: {e.Failure.Code} {e.Failure.Message}"));
+                : new InboundError(502, "payment_platform_refused", $"The payment platform refused the payment ({e.Failure.Code}); the hub's operators have the details in its log."));
         }
     }
 

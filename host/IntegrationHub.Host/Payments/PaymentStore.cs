@@ -13,12 +13,13 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
     private const string Columns = "ma_tham_chieu, partner, partner_message_id, ma_ho_so, so_tien, status, url_thanh_toan, ma_giao_dich, ma_ngan_hang, thoi_gian_gd, settled_by, created_at, settled_at, query_count";
 
     /// <returns>The payment for this partner message (new, or the one an earlier copy created).</returns>
-    public async Task<PaymentRecord> CreateAsync(string partner, string messageId, string maHoSo, long soTien, string requestJson, string prefix, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="timeZone">The local date in the MaThamChieu is this zone's.</param>
+    public async Task<PaymentRecord> CreateAsync(string partner, string messageId, string maHoSo, long soTien, string requestJson, string prefix, string timeZone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             with inserted as (
                 insert into hub.payments (ma_tham_chieu, partner, partner_message_id, ma_ho_so, so_tien, request, status, created_at)
-                values (@prefix || to_char(@now at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || lpad(nextval('hub.payment_reference_seq')::text, 8, '0'),
+                values (@prefix || to_char(@now at time zone @zone, 'YYMMDD') || lpad(nextval('hub.payment_reference_seq')::text, 8, '0'),
                         @partner, @message, @ma_ho_so, @so_tien, @request::jsonb, 'new', @now)
                 on conflict (partner, partner_message_id) do nothing
                 returning {Columns})
@@ -28,6 +29,7 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
             limit 1
             """);
         command.Parameters.AddWithValue("prefix", prefix);
+        command.Parameters.AddWithValue("zone", timeZone);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("partner", partner);
         command.Parameters.AddWithValue("message", messageId);
@@ -179,8 +181,8 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
         });
         await using var insert = new NpgsqlCommand("""
             with inserted as (
-                insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
-                values (@receipt, @partner, @type, @id, @key, @payload, @hash, @now)
+                insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, record_key, business_key, payload, payload_sha256, received_at)
+                values (@receipt, @partner, @type, @id, @record, @key, @payload, @hash, @now)
                 on conflict (partner, partner_message_id) do nothing
                 returning id)
             insert into hub.inbox_unrouted (inbox_id) select id from inserted
@@ -189,6 +191,8 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
         insert.Parameters.AddWithValue("partner", PaymentPlatformConnector.ConnectorId);
         insert.Parameters.AddWithValue("type", PaymentPlatformConnector.CallbacksStream);
         insert.Parameters.AddWithValue("id", "paid:" + payment.MaThamChieu);
+        // Each payment is its own record (a dossier may have several fees; none supersedes another), found by MaHoSo.
+        insert.Parameters.AddWithValue("record", payment.MaThamChieu);
         insert.Parameters.AddWithValue("key", payment.MaHoSo);
         insert.Parameters.AddWithValue("payload", payload);
         insert.Parameters.AddWithValue("hash", SHA256.HashData(Encoding.UTF8.GetBytes(payload)));

@@ -104,4 +104,32 @@ public sealed class PaymentCallbackVerifyTests
         Assert.Equal((PaymentTestRig.MaDoiTac, "20261128093000"), (reply.MaDoiTac, reply.ThoiGianGD));
         Assert.Equal(PaymentHash.Compute(["00", "Đã nhận", PaymentTestRig.MaDoiTac, "20261128093000"], PaymentTestRig.SecretKey), reply.MaXacThuc);
     }
+
+    [Fact]
+    public async Task Fields_shifted_across_the_separator_are_rejected_even_with_a_matching_hash()
+    {
+        // The same joined text, cut at other '|': its hash is the genuine one's, so only refusing '|' in a field stops it.
+        var (rig, callback) = await PaidAsync();
+        await using var _ = rig;
+        var shifted = callback with { MaGiaoDich = callback.MaGiaoDich + "|" + callback.MaNganHang, MaNganHang = string.Empty };
+        shifted = shifted with { MaXacThuc = PaymentHash.Callback(shifted, PaymentTestRig.SecretKey) };
+
+        var verdict = rig.Connector().Verify(shifted);
+
+        Assert.Equal((false, CallbackVerdict.MissingFieldCode), (verdict.Accepted, verdict.Code));
+    }
+
+    [Fact]
+    public async Task Another_message_type_or_a_malformed_MaLoi_is_rejected()
+    {
+        var (rig, callback) = await PaidAsync();
+        await using var _ = rig;
+        var connector = rig.Connector();
+
+        foreach (var odd in new[] { callback with { LoaiBanTin = PaymentMessageTypes.Query }, callback with { MaLoi = "0" }, callback with { MaLoi = "x0" } })
+        {
+            var verdict = connector.Verify(odd with { MaXacThuc = PaymentHash.Callback(odd, PaymentTestRig.SecretKey) });
+            Assert.Equal((false, CallbackVerdict.MissingFieldCode), (verdict.Accepted, verdict.Code));
+        }
+    }
 }

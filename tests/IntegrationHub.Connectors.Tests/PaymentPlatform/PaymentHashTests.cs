@@ -69,7 +69,7 @@ public sealed class PaymentHashTests
     [Fact]
     public void Reply_and_statement_hashes()
     {
-        Assert.Equal(Sha256Hex("00|Đã nhận|HUB-H56|20261128093000|s3cret"), PaymentHash.Reply("00", "Đã nhận", "HUB-H56", "20261128093000", Secret));
+        Assert.Equal(Sha256Hex("CALLBACK_REPLY|00|Đã nhận|HUB-H56|20261128093000|s3cret"), PaymentHash.Reply("00", "Đã nhận", "HUB-H56", "20261128093000", Secret));
         Assert.Equal(Sha256Hex("STATEMENT|1.0.6|HUB-H56|20261128|s3cret"), PaymentHash.Statement("1.0.6", "HUB-H56", "20261128", Secret));
     }
 

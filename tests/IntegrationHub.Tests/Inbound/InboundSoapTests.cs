@@ -200,6 +200,7 @@ public sealed class InboundSoapTests(PostgresCluster cluster)
         ["wrong signature"] = ((401, "invalid_signature"), hub => WcfAsync(hub, Message("sig-1", "H1"), secretOverride: "not-the-partner-secret-0123456789abcdef")),
         ["no X-Partner header"] = ((401, "missing_credentials"), hub => WcfAsync(hub, Message("cred-1", "H1"), partner: null)),
         ["unknown message type"] = ((404, "unknown_message_type"), hub => WcfAsync(hub, Message("type-1", "H1", type: "khong-co"))),
+        ["payment-init is not an inbox message"] = ((404, "unknown_message_type"), hub => WcfAsync(hub, Message("type-2", "H1", type: "payment-init"))),
         ["DataJson not JSON"] = ((400, "malformed_json"), hub => WcfAsync(hub, new InboundSoapMessage { MessageType = "danh-gia", MessageId = "json-1", DataJson = "{\"MaHoSo\": \"H1\", " })),
         ["DataJson missing a required field"] = ((400, "missing_field"), hub => WcfAsync(hub, new InboundSoapMessage
         {

@@ -17,15 +17,8 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
     [Fact]
     public async Task A_genuine_callback_delivered_three_times_marks_the_payment_paid_once_and_iGate_records_the_fee_once()
     {
-        await using var sandboxes = await PaymentSandboxes.StartAsync();
-        var maHoSo = sandboxes.IGate.Dossiers.Generate(1, 1)[0];
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        await using var hub = await TestHub.StartAsync(settings);
-        sandboxes.CallBack(hub);
-        using var portal = PaymentTestKit.PortalClient(hub);
-        using var admin = TestHub.AdminClient(hub);
+        await using var rig = await PaymentRig.StartAsync(cluster);
+        var (sandboxes, database, maHoSo, portal, admin) = (rig.Sandboxes, rig.Database, rig.MaHoSo, rig.Portal, rig.Admin);
 
         var (created, payment) = await PaymentTestKit.InitAsync(portal, "init-1", maHoSo, 150_000, 50_000);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -38,6 +31,8 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
         Assert.Equal(maThamChieu, again.GetProperty("maThamChieu").GetString());
         Assert.Single(sandboxes.Platform.Payments());
+        var (conflict, _) = await PaymentTestKit.InitAsync(portal, "init-1", maHoSo, 150_000);
+        await Inbound.InboundRestTests.AssertProblemAsync(conflict, HttpStatusCode.Conflict, "message_id_conflict");
 
         var first = await sandboxes.Platform.PayAsync(maThamChieu);
         Assert.Equal(200, first.Delivery!.HttpStatus);
@@ -67,15 +62,9 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
     [Fact]
     public async Task Forged_or_wrong_callbacks_are_refused_in_the_platform_shape_and_change_nothing()
     {
-        await using var sandboxes = await PaymentSandboxes.StartAsync();
-        var maHoSo = sandboxes.IGate.Dossiers.Generate(1, 1)[0];
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        await using var hub = await TestHub.StartAsync(settings);
-        sandboxes.CallBack(hub);
-        using var portal = PaymentTestKit.PortalClient(hub);
-        using var http = new HttpClient { BaseAddress = hub.BaseAddress };
+        await using var rig = await PaymentRig.StartAsync(cluster);
+        var (sandboxes, database, maHoSo, portal) = (rig.Sandboxes, rig.Database, rig.MaHoSo, rig.Portal);
+        using var http = new HttpClient { BaseAddress = rig.Hub.BaseAddress };
         var (_, payment) = await PaymentTestKit.InitAsync(portal, "init-2", maHoSo, 80_000);
         var maThamChieu = payment.GetProperty("maThamChieu").GetString()!;
         await sandboxes.Platform.PayAsync(maThamChieu, sendCallback: false);
@@ -92,6 +81,10 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
             ("unknown reference", Json(Signed(genuine with { MaThamChieu = "HUB000000KHONGCO" }, TestHub.PaymentSecret)), HttpStatusCode.NotFound, PaymentErrorCodes.NotFound),
             ("malformed json", "{\"MaLoi\": \"00\", ", HttpStatusCode.BadRequest, PaymentErrorCodes.InvalidField),
             ("unknown field", Json(genuine).Replace("{", "{\"TraLai\":1,", StringComparison.Ordinal), HttpStatusCode.BadRequest, PaymentErrorCodes.InvalidField),
+            // The same joined text cut at another '|': a matching hash, refused because a field holds the separator.
+            ("fields shifted across '|'", Json(Signed(genuine with { MaGiaoDich = genuine.MaGiaoDich + "|" + genuine.MaNganHang, MaNganHang = string.Empty }, TestHub.PaymentSecret)),
+                HttpStatusCode.BadRequest, PaymentErrorCodes.InvalidField),
+            ("another message type", Json(Signed(genuine with { LoaiBanTin = "QUERY" }, TestHub.PaymentSecret)), HttpStatusCode.BadRequest, PaymentErrorCodes.InvalidField),
         };
         foreach (var (name, body, status, maLoi) in cases)
         {
@@ -100,6 +93,7 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
             Assert.True(status == response.StatusCode, $"{name}: {(int)response.StatusCode} {reply}");
             Assert.Equal(maLoi, reply.GetProperty("MaLoi").GetString());
             Assert.False(string.IsNullOrEmpty(reply.GetProperty("MaXacThuc").GetString()), name);
+            Assert.DoesNotContain("TraLai", reply.GetProperty("MoTaLoi").GetString(), StringComparison.Ordinal); // nothing of the request is signed back
             Assert.Equal(before, await PaymentTestKit.PaymentStateAsync(database, maThamChieu));
         }
 
@@ -112,16 +106,8 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
     [Fact]
     public async Task A_payment_whose_callback_was_lost_is_settled_by_QUERY_and_its_receipt_read_with_GET_BILL()
     {
-        await using var sandboxes = await PaymentSandboxes.StartAsync();
-        var maHoSo = sandboxes.IGate.Dossiers.Generate(1, 1)[0];
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Payments:QueryMinAge"] = "00:00:00";
-        await using var hub = await TestHub.StartAsync(settings);
-        sandboxes.CallBack(hub);
-        using var portal = PaymentTestKit.PortalClient(hub);
-        using var admin = TestHub.AdminClient(hub);
+        await using var rig = await PaymentRig.StartAsync(cluster, settings => settings["Payments:QueryMinAge"] = "00:00:00");
+        var (sandboxes, database, maHoSo, portal, admin) = (rig.Sandboxes, rig.Database, rig.MaHoSo, rig.Portal, rig.Admin);
         var references = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -153,6 +139,39 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
         Assert.Equal(1, second.GetProperty("queried").GetInt32());
         Assert.Equal(PaymentErrorCodes.Success, (await sandboxes.Platform.SendCallbackAgainAsync(references[0])).Reply!.MaLoi);
         Assert.Equal(1, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where flow_id = 'payments'"));
+    }
+
+    [Fact]
+    public async Task Paid_events_wait_while_the_payments_flow_is_disabled_and_reach_iGate_once_it_is_enabled()
+    {
+        await using var sandboxes = await PaymentSandboxes.StartAsync();
+        var maHoSo = sandboxes.IGate.Dossiers.Generate(1, 1)[0];
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        string paid;
+        settings["Flows:payments:Enabled"] = "false";
+        await using (var held = await TestHub.StartAsync(settings))
+        {
+            sandboxes.CallBack(held);
+            using var portal = PaymentTestKit.PortalClient(held);
+            var (_, payment) = await PaymentTestKit.InitAsync(portal, "init-held", maHoSo, 70_000);
+            paid = payment.GetProperty("maThamChieu").GetString()!;
+            Assert.Equal(PaymentErrorCodes.Success, (await sandboxes.Platform.PayAsync(paid)).Delivery!.Reply!.MaLoi);
+
+            // An evaluation pushed after it is routed: the router has passed the paid event by, and left it queued.
+            using var dvcqg = Inbound.InboundRestTests.PartnerClient(held);
+            Assert.Equal(HttpStatusCode.Accepted, (await dvcqg.PostAsync("/api/inbound/dvcqg/danh-gia", Inbound.InboundRestTests.Body(Inbound.InboundRestTests.Evaluation("dg-held", maHoSo)))).StatusCode);
+            await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where flow_id = 'evaluations'"), n => n == 1, Patience, "the evaluation routed");
+            Assert.Equal(1, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_unrouted"));
+            Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where flow_id = 'payments'"));
+        }
+
+        settings["Flows:payments:Enabled"] = "true";
+        await using var hub = await TestHub.StartAsync(settings);
+        await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.Dossiers.Payments(maHoSo).Count), n => n == 1, Patience, "the held payment at iGate");
+        Assert.Equal(paid, sandboxes.IGate.Dossiers.Payments(maHoSo).Single().MaThamChieu);
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_unrouted"));
     }
 
     internal static async Task<long> FlowCountAsync(HttpClient admin, string flowId, string count)

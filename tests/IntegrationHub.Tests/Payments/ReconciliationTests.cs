@@ -94,45 +94,38 @@ public sealed class ReconciliationTests(PostgresCluster cluster)
     /// the hub never created.</summary>
     private async Task<PlantedRun> PlantedMismatchesAsync()
     {
-        var sandboxes = await PaymentSandboxes.StartAsync();
-        var maHoSo = sandboxes.IGate.Dossiers.Generate(1, 1)[0];
-        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        sandboxes.ApplyTo(settings);
-        var hub = await TestHub.StartAsync(settings);
-        sandboxes.CallBack(hub);
-        var admin = TestHub.AdminClient(hub);
-        using var portal = PaymentTestKit.PortalClient(hub);
+        var rig = await PaymentRig.StartAsync(cluster);
+        var platform = rig.Sandboxes.Platform;
         var references = new List<string>();
         foreach (var (amount, i) in new long[] { 10_000, 20_000, 30_000, 40_000, 50_000 }.Select((a, i) => (a, i)))
         {
-            var (_, payment) = await PaymentTestKit.InitAsync(portal, $"rec-{i}", maHoSo, amount);
+            var (_, payment) = await PaymentTestKit.InitAsync(rig.Portal, $"rec-{i}", rig.MaHoSo, amount);
             references.Add(payment.GetProperty("maThamChieu").GetString()!);
         }
 
         foreach (var reference in new[] { references[0], references[1], references[2], references[4] })
         {
-            Assert.Equal(PaymentErrorCodes.Success, (await sandboxes.Platform.PayAsync(reference)).Delivery!.Reply!.MaLoi);
+            Assert.Equal(PaymentErrorCodes.Success, (await platform.PayAsync(reference)).Delivery!.Reply!.MaLoi);
         }
 
-        await sandboxes.Platform.PayAsync(references[3], sendCallback: false);
-        sandboxes.Platform.AlterStatementAmount(references[1], 21_000);
-        sandboxes.Platform.DropFromStatement(references[2]);
-        var thoiGian = sandboxes.Platform.Find(references[0])!.ThoiGianGD;
-        sandboxes.Platform.PlantStatementLine(new PaymentStatementLine("HUBNGOAIHETHONG01", "GD-NGOAI-01", 99_000, PaymentStatus.Success, thoiGian));
-        var day = DateOnly.ParseExact(thoiGian[..8], "yyyyMMdd", CultureInfo.InvariantCulture);
-        var run = new PlantedRun(sandboxes, hub, admin, maHoSo, references, day);
-        run.Report = await run.ReconcileAsync(day);
+        await platform.PayAsync(references[3], sendCallback: false);
+        platform.AlterStatementAmount(references[1], 21_000);
+        platform.DropFromStatement(references[2]);
+        var thoiGian = platform.Find(references[0])!.ThoiGianGD;
+        platform.PlantStatementLine(new PaymentStatementLine("HUBNGOAIHETHONG01", "GD-NGOAI-01", 99_000, PaymentStatus.Success, thoiGian));
+        var run = new PlantedRun(rig, references, DateOnly.ParseExact(thoiGian[..8], "yyyyMMdd", CultureInfo.InvariantCulture));
+        run.Report = await run.ReconcileAsync(run.Day);
         run.Id = run.Report.GetProperty("id").GetInt64();
         return run;
     }
 
-    private sealed class PlantedRun(PaymentSandboxes sandboxes, IntegrationHub.Host.HubHost hub, HttpClient admin, string maHoSo, List<string> references, DateOnly day) : IAsyncDisposable
+    private sealed class PlantedRun(PaymentRig rig, List<string> references, DateOnly day) : IAsyncDisposable
     {
-        public IntegrationHub.Host.HubHost Hub { get; } = hub;
+        public IntegrationHub.Host.HubHost Hub => rig.Hub;
 
-        public HttpClient Admin { get; } = admin;
+        public HttpClient Admin => rig.Admin;
 
-        public string MaHoSo { get; } = maHoSo;
+        public string MaHoSo => rig.MaHoSo;
 
         public List<string> References { get; } = references;
 
@@ -150,11 +143,6 @@ public sealed class ReconciliationTests(PostgresCluster cluster)
             return JsonDocument.Parse(text).RootElement;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            Admin.Dispose();
-            await Hub.DisposeAsync();
-            await sandboxes.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => rig.DisposeAsync();
     }
 }

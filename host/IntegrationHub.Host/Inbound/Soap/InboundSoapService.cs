@@ -20,6 +20,12 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
             throw Fault(InboundError.MissingField("message"));
         }
 
+        if (message.MessageType == Configuration.PaymentsOptions.InitMessageType)
+        {
+            // As over REST: starting a payment needs the platform's answer, which only /api/payments/init gives.
+            throw Fault(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
+        }
+
         JsonDocument document;
         try
         {
@@ -42,6 +48,12 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
         var result = await writer.SubmitAsync(submission!, context.RequestAborted);
         if (result.Error is not null)
         {
+            if (result.Error.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // SOAP carries the fault with HTTP 500; the header still tells the client when to retry.
+                context.Response.Headers.RetryAfter = "5";
+            }
+
             throw Fault(result.Error);
         }
 

@@ -24,9 +24,16 @@ public sealed class SoapGatewayMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context); // the WSDL
+            return;
+        }
+
         if (!HttpMethods.IsPost(context.Request.Method))
         {
-            await next(context);
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, POST";
             return;
         }
 

@@ -11,3 +11,7 @@ drop index hub.inbox_received;
 alter table hub.inbox drop column state, drop column routed_at;
 alter table hub.inbox drop constraint inbox_receipt_id_key;
 alter table hub.inbox alter column payload type text using payload::text;
+
+-- The key that orders a message among its record's in its flow, when it is not the business key (a dossier's
+-- payments are separate records, all found by MaHoSo).
+alter table hub.inbox add column record_key text;

@@ -1,0 +1,46 @@
+using IntegrationHub.Host.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Inbound;
+
+/// <summary>The steps every signed JSON endpoint takes, in this order: media type, size limit, signature (over the exact
+/// bytes), envelope, then the message type's fields. Unauthenticated callers learn nothing about message types.</summary>
+public sealed class SignedMessageReader(InboundAuthenticator authenticator, InboundMessageValidator validator, IOptions<InboundOptions> options)
+{
+    /// <param name="keepData">Return a copy of <c>data</c> for the caller to read further (the parsed document is released).</param>
+    public async Task<SignedMessage> ReadAsync(HttpContext context, string partner, string messageType, bool keepData, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media) ||
+            !media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refused(InboundError.UnsupportedMediaType("application/json"));
+        }
+
+        var (body, bodyError) = await InboundBodyReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (bodyError is not null)
+        {
+            return Refused(bodyError);
+        }
+
+        if (authenticator.Authenticate(partner, request.Method, request.Path.Value!, request.Headers, body, out var caller) is { } authError)
+        {
+            return Refused(authError);
+        }
+
+        var parseError = InboundEnvelope.Parse(body, out var document, out var messageId, out var data);
+        using (document)
+        {
+            if (parseError is not null)
+            {
+                return Refused(parseError);
+            }
+
+            return validator.Validate(caller!, messageType, messageId, data, out var submission) is { } invalid
+                ? Refused(invalid)
+                : new SignedMessage(submission, keepData ? data.Clone() : default, null);
+        }
+    }
+
+    private static SignedMessage Refused(InboundError error) => new(null, default, error);
+}
