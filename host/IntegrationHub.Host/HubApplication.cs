@@ -69,7 +69,7 @@ public static class HubApplication
                 throw new HubStartupException($"Cannot listen on {hubOptions.Http.Urls}: {e.Message} Set Hub:Http:Urls to a free address.");
             }
 
-            return new HubHost(app, postgres, connectionString);
+            return new HubHost(app, postgres, QuartzConnectionString(connectionString));
         }
         catch
         {
@@ -113,7 +113,7 @@ public static class HubApplication
         services.AddSingleton(TimeProvider.System);
         services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
         // Keepalives let a dead peer be noticed, so an advisory lock held on an idle connection is not kept by a ghost.
-        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true }.ConnectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<DeliveryStore>();
@@ -245,7 +245,7 @@ public static class HubApplication
             });
             quartz.UsePersistentStore(store =>
             {
-                store.UsePostgres(postgres => postgres.ConnectionString = connectionString);
+                store.UsePostgres(postgres => postgres.ConnectionString = QuartzConnectionString(connectionString));
                 store.ConfigureStore(options =>
                 {
                     options.TablePrefix = SchemaMigrator.QuartzTablePrefix;
@@ -258,6 +258,10 @@ public static class HubApplication
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
+
+    /// <summary>Quartz's own connections, named so they can be told apart in pg_stat_activity (and released at stop).</summary>
+    private static string QuartzConnectionString(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "integrationhub-quartz" }.ConnectionString;
 
     private static void ConfigurePipeline(WebApplication app, HubOptions hubOptions)
     {

@@ -35,6 +35,7 @@ public sealed class HubHost(WebApplication app, EmbeddedPostgres? postgres, stri
         }
 
         _disposed = true;
+        var dataSource = App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
         try
         {
             await App.StopAsync();
@@ -42,6 +43,7 @@ public sealed class HubHost(WebApplication app, EmbeddedPostgres? postgres, stri
         finally
         {
             await App.DisposeAsync();
+            await dataSource.DisposeAsync();
             using (var pooled = new Npgsql.NpgsqlConnection(quartzConnectionString))
             {
                 Npgsql.NpgsqlConnection.ClearPool(pooled);

@@ -15,6 +15,7 @@ public static class InboxDataSource
             CommandTimeout = 10,
             MaxPoolSize = 32,
             KeepAlive = 30,
+            ApplicationName = "integrationhub-inbox",
             // The group-commit statement is the same every time: prepared once per connection, it is not planned per batch.
             MaxAutoPrepare = 8,
         }.ConnectionString);

@@ -102,7 +102,7 @@ public sealed class PaymentCallbackVerifyTests
         var reply = rig.Connector().CreateReply("00", "Đã nhận");
 
         Assert.Equal((PaymentTestRig.MaDoiTac, "20261128093000"), (reply.MaDoiTac, reply.ThoiGianGD));
-        Assert.Equal(PaymentHash.Compute(["00", "Đã nhận", PaymentTestRig.MaDoiTac, "20261128093000"], PaymentTestRig.SecretKey), reply.MaXacThuc);
+        Assert.Equal(PaymentHash.Compute(["CALLBACK_REPLY", "00", "Đã nhận", PaymentTestRig.MaDoiTac, "20261128093000"], PaymentTestRig.SecretKey), reply.MaXacThuc);
     }
 
     [Fact]

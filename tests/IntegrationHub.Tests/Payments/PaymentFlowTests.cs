@@ -97,6 +97,10 @@ public sealed class PaymentFlowTests(PostgresCluster cluster)
             Assert.Equal(before, await PaymentTestKit.PaymentStateAsync(database, maThamChieu));
         }
 
+        // The payment is minutes old: QUERY leaves it to the callback (the window starts at 30 minutes).
+        var young = await (await rig.Admin.PostAsync("api/payments/query-open", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, young.GetProperty("queried").GetInt32());
+
         // The genuine one still works afterwards.
         var ok = await sandboxes.Platform.SendCallbackAgainAsync(maThamChieu);
         Assert.Equal(PaymentErrorCodes.Success, ok.Reply!.MaLoi);
