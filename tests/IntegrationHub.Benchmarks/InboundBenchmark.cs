@@ -86,8 +86,9 @@ internal static class InboundBenchmark
 
     private static Dictionary<string, string> Settings(InboundBenchOptions options, BenchFolder folder, Uri hubUrl)
     {
-        // No sandboxes and no flows: nothing in the host competes with the gateway (the router only takes the messages off
-        // the unrouted queue; they stay in the inbox). Connectors point at a closed port.
+        // No sandboxes and no flows: nothing in the host competes with the gateway. The evaluations flow being disabled,
+        // its messages wait in the inbox (so the depth limit is lifted): this measures the accept path alone.
+        // Connectors point at a closed port.
         var nowhere = new Uri("http://127.0.0.1:9/");
         var settings = HostSettings.Common(nowhere, nowhere, folder, hubUrl);
         foreach (var flow in new[] { "procedures", "dossiers", "progress", "payments", "evaluations" })
@@ -95,6 +96,7 @@ internal static class InboundBenchmark
             settings[$"Flows__{flow}__Enabled"] = "false";
         }
 
+        settings["Inbound__MaxInboxDepth"] = "100000000";
         if (options.Writers is { } writers)
         {
             settings["Inbound__Writers"] = writers.ToString(CultureInfo.InvariantCulture);

@@ -21,8 +21,8 @@ public sealed class InboundOptions
     public int CommitBatchSize { get; set; } = 256;
 
     /// <summary>Concurrent commit loops, each with its own connection. One loop makes the biggest batches: on the 2-core
-    /// benchmark machine 1 loop accepted 6,522 msgs/s, 2 loops 5,525, 4 loops 4,483 (bench/run-inbound-bench.sh).
-    /// More loops help only when a commit's flush, not CPU, is the limit.</summary>
+    /// benchmark machine 1 loop accepted 8,966 msgs/s and 2 loops 7,466 (bench/run-inbound-bench.sh). More loops help
+    /// only when a commit's flush, not CPU, is the limit.</summary>
     public int Writers { get; set; } = 1;
 
     /// <summary>Seconds a 503 asks the client to wait (Retry-After).</summary>

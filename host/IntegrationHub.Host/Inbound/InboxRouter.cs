@@ -16,13 +16,19 @@ public sealed class InboxRouter(
     InboxPressure pressure,
     InboxRouterSignal signal,
     FlowCatalog flows,
+    ConnectorCatalog connectors,
     DeliveryDispatcher deliveries,
     IOptions<InboundOptions> options,
     TimeProvider timeProvider,
     ILogger<InboxRouter> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
+
+    // Writers signal after every commit; cycles are spaced so a busy gateway does not make the router query per commit.
+    private static readonly TimeSpan MinCycle = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DepthRefresh = TimeSpan.FromSeconds(1);
     private DateTimeOffset _lastNonceCleanup = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastDepthRefresh = DateTimeOffset.MinValue;
 
     /// <summary>Reads the inbox depth before the server takes requests (hosted services start before it): a hub
     /// restarted on a full inbox must refuse at once, not accept pushes until its first refresh.</summary>
@@ -69,8 +75,13 @@ public sealed class InboxRouter(
                 }
 
                 touched.Clear();
-                await RefreshDepthAsync(stoppingToken);
+                if (timeProvider.GetUtcNow() - _lastDepthRefresh >= DepthRefresh)
+                {
+                    await RefreshDepthAsync(stoppingToken);
+                }
+
                 await ForgetOldNoncesAsync(stoppingToken);
+                await Task.Delay(MinCycle, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -89,35 +100,39 @@ public sealed class InboxRouter(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Take a batch off the unrouted queue; payloads are read only for sources some flow reads. Messages for a flow
-        // that is configured but disabled stay queued (and count as depth) until it is enabled again.
+        // Take a batch off the unrouted queue, source by source (an index range each); payloads are read only for sources
+        // some flow reads. Messages for a flow that is configured but disabled stay queued (and count as depth) until it
+        // is enabled again; so do messages of sources no longer configured at all.
         var inbound = flows.Flows.Where(FlowCatalog.IsInbound).ToList();
-        var routable = inbound.Select(f => f.Source.ToString()).Distinct().ToArray();
+        var routable = inbound.Select(f => f.Source.ToString()).ToHashSet(StringComparer.Ordinal);
         var held = flows.Options.Where(o => !o.Value.Enabled && o.Value.Source is not null && string.IsNullOrEmpty(o.Value.Schedule))
-            .Select(o => o.Value.Source!).Except(routable).ToArray();
+            .Select(o => o.Value.Source!).Where(source => !routable.Contains(source));
         var rows = new List<(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload)>();
-        await using (var take = new NpgsqlCommand(
-            """
-            with taken as (
-                delete from hub.inbox_unrouted
-                where inbox_id in (
-                    select u.inbox_id from hub.inbox_unrouted u join hub.inbox b on b.id = u.inbox_id
-                    where b.partner || ':' || b.message_type <> all(@held)
-                    order by u.inbox_id limit @n for update of u skip locked)
-                returning inbox_id)
-            select b.id, b.partner || ':' || b.message_type, b.partner_message_id, coalesce(b.record_key, b.business_key, b.partner_message_id), b.business_key,
-                   case when b.partner || ':' || b.message_type = any(@routable) then b.payload end
-            from taken t join hub.inbox b on b.id = t.inbox_id
-            order by b.id
-            """, connection, transaction))
+        foreach (var source in KnownSources().Except(held).Order(StringComparer.Ordinal))
         {
-            take.Parameters.AddWithValue("n", options.Value.RouteBatchSize);
-            take.Parameters.AddWithValue("routable", routable);
-            take.Parameters.AddWithValue("held", held);
+            await using var take = new NpgsqlCommand(
+                """
+                with taken as (
+                    delete from hub.inbox_unrouted
+                    where inbox_id in (select inbox_id from hub.inbox_unrouted where source = @source order by inbox_id limit @n for update skip locked)
+                    returning inbox_id)
+                select b.id, b.partner_message_id, coalesce(b.record_key, b.business_key, b.partner_message_id), b.business_key,
+                       case when @routable then b.payload end
+                from taken t join hub.inbox b on b.id = t.inbox_id
+                order by b.id
+                """, connection, transaction);
+            take.Parameters.AddWithValue("source", source);
+            take.Parameters.AddWithValue("n", options.Value.RouteBatchSize - rows.Count);
+            take.Parameters.AddWithValue("routable", routable.Contains(source));
             await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                rows.Add((reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+
+            if (rows.Count >= options.Value.RouteBatchSize)
+            {
+                break;
             }
         }
 
@@ -155,8 +170,16 @@ public sealed class InboxRouter(
         return rows.Count;
     }
 
+    /// <summary>Every <c>partner:messageType</c> configured, and every connector's inbound stream.</summary>
+    private IEnumerable<string> KnownSources() =>
+        options.Value.Partners.Where(p => p.Value.Enabled).SelectMany(p => p.Value.MessageTypes.Keys.Select(type => $"{p.Key}:{type}"))
+            .Concat(connectors.Registrations.SelectMany(r => connectors.Get(r.Id).Spec.Streams
+                .Where(s => s.Direction.HasFlag(StreamDirection.Inbound)).Select(s => $"{r.Id}:{s.Name}")))
+            .Distinct(StringComparer.Ordinal);
+
     private async Task RefreshDepthAsync(CancellationToken cancellationToken)
     {
+        _lastDepthRefresh = timeProvider.GetUtcNow();
         await using var count = dataSource.CreateCommand("select count(*) from hub.inbox_unrouted");
         pressure.SetDepth((long)(await count.ExecuteScalarAsync(cancellationToken))!);
     }

@@ -23,9 +23,9 @@ public static class InboxStore
             from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
             order by i.partner, i.partner_message_id
             on conflict (partner, partner_message_id) do nothing
-            returning id, receipt_id),
+            returning id, receipt_id, partner, message_type),
         queued as (
-            insert into hub.inbox_unrouted (inbox_id) select id from inserted)
+            insert into hub.inbox_unrouted (inbox_id, source) select id, partner || ':' || message_type from inserted)
         select i.ord, n.nonce is not null, ins.receipt_id is not null
         from input i
         left join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce

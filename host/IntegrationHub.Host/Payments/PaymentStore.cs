@@ -185,7 +185,7 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
                 values (@receipt, @partner, @type, @id, @record, @key, @payload, @hash, @now)
                 on conflict (partner, partner_message_id) do nothing
                 returning id)
-            insert into hub.inbox_unrouted (inbox_id) select id from inserted
+            insert into hub.inbox_unrouted (inbox_id, source) select id, @partner || ':' || @type from inserted
             """, connection, transaction);
         insert.Parameters.AddWithValue("receipt", Guid.CreateVersion7(now));
         insert.Parameters.AddWithValue("partner", PaymentPlatformConnector.ConnectorId);

@@ -2,10 +2,13 @@
 -- beside them (routing deletes a small row instead of rewriting a message and its indexes; its size is the inbox
 -- depth back-pressure reads). The payload is kept as the gateway-validated JSON text and parsed into jsonb only when
 -- routed into a flow. The receipt id needs no index: nothing looks messages up by it, and UUIDv7s do not repeat.
+-- The source (partner:messageType) is repeated here so the router can take just the sources it may route now.
 create table hub.inbox_unrouted (
-    inbox_id bigint primary key
+    inbox_id bigint primary key,
+    source text not null
 );
-insert into hub.inbox_unrouted (inbox_id) select id from hub.inbox where state = 'received';
+create index inbox_unrouted_by_source on hub.inbox_unrouted (source, inbox_id);
+insert into hub.inbox_unrouted (inbox_id, source) select id, partner || ':' || message_type from hub.inbox where state = 'received';
 
 drop index hub.inbox_received;
 alter table hub.inbox drop column state, drop column routed_at;
