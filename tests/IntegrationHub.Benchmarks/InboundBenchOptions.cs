@@ -19,11 +19,14 @@ internal sealed record InboundBenchOptions(
     int? MaxQueuedRequests,
     IReadOnlyList<KeyValuePair<string, string>> HostSettings,
     TimeSpan Timeout,
-    string? HostDll)
+    string? HostDll,
+    string Load = "auto",
+    int WrkRate = 14_000)
 {
     public const string Usage =
         "usage: IntegrationHub.Benchmarks inbound [--connections N] [--seconds S] [--warmup-seconds S] [--pgbench-seconds S] [--skip-pgbench] " +
-        "[--writers N] [--commit-batch N] [--max-queued N] [--host-setting KEY=VALUE]... [--timeout-minutes M] [--host-dll PATH]";
+        "[--writers N] [--commit-batch N] [--max-queued N] [--host-setting KEY=VALUE]... [--timeout-minutes M] [--host-dll PATH] " +
+        "[--load auto|wrk|dotnet] [--wrk-rate N (requests pre-signed per second of run)]";
 
     public static InboundBenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -44,6 +47,8 @@ internal sealed record InboundBenchOptions(
                 "--host-setting" => AddSetting(options, settings, Value(args, ++i)),
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(PositiveInt(args, ++i)) },
                 "--host-dll" => options with { HostDll = Value(args, ++i) },
+                "--load" => options with { Load = Value(args, ++i) is "auto" or "wrk" or "dotnet" ? args[i] : throw new BenchmarkException($"--load is auto, wrk or dotnet. {Usage}") },
+                "--wrk-rate" => options with { WrkRate = PositiveInt(args, ++i) },
                 _ => throw new BenchmarkException($"Unknown argument '{args[i]}'. {Usage}"),
             };
         }

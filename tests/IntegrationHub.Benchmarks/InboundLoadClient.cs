@@ -260,7 +260,8 @@ internal sealed record InboundLoadResult(
     double P99Ms,
     double P999Ms,
     double MaxMs,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    long InFlightAtStop = 0)
 {
     public double MessagesPerSecond => WindowAccepted / Window.TotalSeconds;
 }
