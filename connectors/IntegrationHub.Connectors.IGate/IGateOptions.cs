@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.Kit;
 using System.ComponentModel.DataAnnotations;
 
 namespace IntegrationHub.Connectors.IGate;

@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.Kit;
 using System.Text.Json;
 using IntegrationHub.Contracts;
 using RestSharp;

@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 using RestSharp;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using RestSharp;
 
-namespace IntegrationHub.Connectors.IGate.Api;
+namespace IntegrationHub.Connectors.Kit;
 
 /// <summary>Reads Retry-After as seconds or as an HTTP date. A date is measured against the reply's own Date header,
 /// so no local clock is involved (and skew between the two machines does not matter).</summary>
-internal static class RetryAfterReader
+public static class RetryAfterReader
 {
     public static TimeSpan? Read(RestResponse response)
     {

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationHub.Connectors.IGate;
+namespace IntegrationHub.Connectors.Kit;
 
 /// <summary>The value, when present, must be an absolute http or https URL. A missing value is left to <see cref="RequiredAttribute"/>,
-/// so a missing URL is reported once, not twice. Internal: it is an implementation detail of <see cref="IGateOptions"/>.</summary>
+/// so a missing URL is reported once, not twice.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
-internal sealed class AbsoluteHttpUrlAttribute : ValidationAttribute
+public sealed class AbsoluteHttpUrlAttribute : ValidationAttribute
 {
     public static bool IsAbsoluteHttpUrl(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
