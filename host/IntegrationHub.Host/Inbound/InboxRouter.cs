@@ -49,14 +49,17 @@ public sealed class InboxRouter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var touched = new HashSet<(string Flow, string Destination)>();
+        var tail = new HashSet<(string Flow, string Destination)>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await signal.WaitAsync(Idle, stoppingToken);
+                var routedNow = 0;
                 while (options.Value.RoutingEnabled && !stoppingToken.IsCancellationRequested)
                 {
                     var routed = await RouteBatchAsync(touched, stoppingToken);
+                    routedNow += routed;
                     foreach (var (flow, destination) in touched)
                     {
                         deliveries.EnqueueThrottled(flow, destination);
@@ -68,13 +71,20 @@ public sealed class InboxRouter(
                     }
                 }
 
-                // The throttle may have swallowed the last enqueue of a burst: one more makes sure its tail is delivered.
-                foreach (var (flow, destination) in touched)
+                // The throttle may have swallowed the last enqueue of a burst: once the burst is over (a cycle with
+                // nothing to route), one more per flow makes sure its tail is delivered.
+                tail.UnionWith(touched);
+                touched.Clear();
+                if (routedNow == 0 && tail.Count > 0)
                 {
-                    deliveries.Enqueue(flow, destination);
+                    foreach (var (flow, destination) in tail)
+                    {
+                        deliveries.Enqueue(flow, destination);
+                    }
+
+                    tail.Clear();
                 }
 
-                touched.Clear();
                 if (timeProvider.GetUtcNow() - _lastDepthRefresh >= DepthRefresh)
                 {
                     await RefreshDepthAsync(stoppingToken);
