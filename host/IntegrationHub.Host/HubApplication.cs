@@ -143,6 +143,7 @@ public static class HubApplication
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();
         services.AddHostedService<PaymentScheduler>();
+        services.AddHostedService<AlertScheduler>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();
@@ -184,6 +185,11 @@ public static class HubApplication
         services.Configure<PaymentsOptions>(configuration.GetSection(PaymentsOptions.Section));
         services.AddSingleton<NonceStore>();
         services.AddSingleton<AlertStore>();
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.AddSingleton<AlertMailer>();
+        services.AddSingleton<AlertSweep>();
+        services.AddSingleton<AlertDigest>();
+        services.AddTransient<AlertJobs>();
         services.AddSingleton<PaymentPlatformAccess>();
         services.AddSingleton<PaymentStore>();
         services.AddSingleton<PaymentService>();

@@ -14,6 +14,7 @@ public sealed class HubConfigurationValidator(
     IOptions<HubOptions> hubOptions,
     IOptions<InboundOptions> inboundOptions,
     IOptions<PaymentsOptions> paymentsOptions,
+    IOptions<AlertOptions> alertOptions,
     IOptionsMonitor<CounterpartyResilienceOptions> resilience,
     IHostEnvironment environment,
     IServiceProvider services)
@@ -34,6 +35,7 @@ public sealed class HubConfigurationValidator(
 
         ValidateInbound(inboundOptions.Value, problems);
         ValidatePayments(paymentsOptions.Value, problems);
+        ValidateAlerts(alertOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
@@ -172,6 +174,40 @@ public sealed class HubConfigurationValidator(
 
         return connectors.IsRegistered(streamRef.ConnectorId) &&
             connectors.Get(streamRef.ConnectorId).Spec.Streams.Any(s => s.Name == streamRef.Stream && s.Direction.HasFlag(StreamDirection.Inbound));
+    }
+
+    private static void ValidateAlerts(AlertOptions alerts, List<string> problems)
+    {
+        if (alerts.SweepInterval < TimeSpan.FromSeconds(1) || alerts.CircuitIncidentWindow < TimeSpan.FromMinutes(1))
+        {
+            problems.Add("Alerts: SweepInterval must be at least 00:00:01 and CircuitIncidentWindow at least 00:01:00.");
+        }
+
+        if (!CronExpression.TryParse(alerts.DigestSchedule, out _))
+        {
+            problems.Add($"Alerts:DigestSchedule '{alerts.DigestSchedule}' is not a valid Quartz cron expression.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(alerts.TimeZone, out _))
+        {
+            problems.Add($"Alerts:TimeZone '{alerts.TimeZone}' is not a known time zone.");
+        }
+
+        var smtp = alerts.Smtp;
+        if (smtp.Security is not ("None" or "StartTls" or "SslOnConnect"))
+        {
+            problems.Add($"Alerts:Smtp:Security '{smtp.Security}' is not None, StartTls or SslOnConnect.");
+        }
+
+        foreach (var address in smtp.To.Append(smtp.From).Where(a => !MimeKit.MailboxAddress.TryParse(a, out _)))
+        {
+            problems.Add($"Alerts:Smtp: '{address}' is not an e-mail address.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(smtp.Host) && (smtp.Port is < 1 or > 65535 || smtp.To.Count == 0))
+        {
+            problems.Add("Alerts:Smtp: with a Host, Port must be 1-65535 and To must list at least one address.");
+        }
     }
 
     private static void ValidatePayments(PaymentsOptions payments, List<string> problems)

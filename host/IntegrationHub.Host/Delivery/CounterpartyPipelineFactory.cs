@@ -15,7 +15,8 @@ public static class CounterpartyPipelineFactory
         string counterpartyId,
         CounterpartyResilienceOptions options,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        Action<string>? onCircuitOpened = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = counterpartyId, TimeProvider = timeProvider };
         if (options.MaxRetryAttempts > 0)
@@ -48,6 +49,7 @@ public static class CounterpartyPipelineFactory
             OnOpened = args =>
             {
                 logger.LogWarning("Circuit to {Counterparty} opened for {Duration}", counterpartyId, args.BreakDuration);
+                onCircuitOpened?.Invoke(counterpartyId);
                 return ValueTask.CompletedTask;
             },
         });

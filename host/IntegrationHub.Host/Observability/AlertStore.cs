@@ -32,6 +32,54 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
     {
         await using var command = dataSource.CreateCommand("select id, kind, subject, detail, reference, raised_at from hub.alerts order by id desc limit @limit");
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>Alerts not mailed yet, oldest first.</summary>
+    public async Task<IReadOnlyList<Alert>> UnsentAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, kind, subject, detail, reference, raised_at from hub.alerts where notified_at is null order by id limit @limit");
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task MarkNotifiedAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("update hub.alerts set notified_at = @now where id = any(@ids)");
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Alert>> RaisedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, kind, subject, detail, reference, raised_at from hub.alerts where raised_at >= @since order by id");
+        command.Parameters.AddWithValue("since", since);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <returns>False when the digest of <paramref name="day"/> was already sent.</returns>
+    public async Task<bool> RecordDigestAsync(DateOnly day, int alertCount, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "insert into hub.alert_digests (day, sent_at, alert_count) values (@day, @now, @count) on conflict (day) do nothing");
+        command.Parameters.AddWithValue("day", day);
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        command.Parameters.AddWithValue("count", alertCount);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> DigestSentAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select 1 from hub.alert_digests where day = @day)");
+        command.Parameters.AddWithValue("day", day);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<IReadOnlyList<Alert>> ReadAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var alerts = new List<Alert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,0 +1,34 @@
+using System.Text;
+using IntegrationHub.Host.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Host.Observability;
+
+/// <summary>The daily digest: one mail with every alert of the last 24 hours, sent once per local day.</summary>
+public sealed class AlertDigest(AlertStore alerts, AlertMailer mailer, IOptions<AlertOptions> options, TimeProvider timeProvider)
+{
+    public async Task<bool> SendAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+        if (!mailer.Enabled || await alerts.DigestSentAsync(day, cancellationToken))
+        {
+            return false;
+        }
+
+        var raised = await alerts.RaisedSinceAsync(now.AddDays(-1), cancellationToken);
+        var body = new StringBuilder($"Tổng hợp cảnh báo 24 giờ qua (alerts of the last 24 hours) — {day:dd/MM/yyyy}: {raised.Count}\n\n");
+        foreach (var alert in raised)
+        {
+            body.Append($"- {alert.RaisedAt:yyyy-MM-dd HH:mm} UTC [{alert.Kind}] {alert.Subject}: {alert.Detail}\n");
+        }
+
+        if (raised.Count == 0)
+        {
+            body.Append("Không có cảnh báo (no alerts).\n");
+        }
+
+        await mailer.SendAsync([($"[IntegrationHub] Tổng hợp cảnh báo ngày {day:dd/MM/yyyy} ({raised.Count})", body.ToString())], cancellationToken);
+        return await alerts.RecordDigestAsync(day, raised.Count, cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Npgsql;
+
+namespace IntegrationHub.Host.Observability;
+
+/// <summary>Raises an alert per flow whose messages became dead letters (the incident is named by the oldest dead
+/// letter still parked, so more dead letters of the same episode, or retries, add nothing), then mails every alert
+/// not mailed yet. A mail that fails stays unsent and is tried at the next sweep.</summary>
+public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, AlertMailer mailer, ILogger<AlertSweep> logger)
+{
+    private const int MailBatch = 50;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await RaiseDeadLetterAlertsAsync(cancellationToken);
+        if (!mailer.Enabled)
+        {
+            return;
+        }
+
+        var unsent = await alerts.UnsentAsync(MailBatch, cancellationToken);
+        if (unsent.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await mailer.SendAsync(unsent.Select(a => ($"[IntegrationHub] {a.Subject}", Body(a))).ToList(), cancellationToken);
+            await alerts.MarkNotifiedAsync(unsent.Select(a => a.Id).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or TimeoutException)
+        {
+            logger.LogWarning("Alert mail not sent ({Count} waiting): {Error}", unsent.Count, e.Message);
+        }
+    }
+
+    private async Task RaiseDeadLetterAlertsAsync(CancellationToken cancellationToken)
+    {
+        var episodes = new List<(string Flow, long Oldest, long Count)>();
+        await using (var command = dataSource.CreateCommand(
+            "select flow_id, min(message_id), count(*) from hub.deliveries where status = 'dead' group by flow_id order by flow_id"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                episodes.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+            }
+        }
+
+        foreach (var (flow, oldest, count) in episodes)
+        {
+            await alerts.RaiseAsync("dead_letters",
+                $"Luồng {flow} có thư chết (dead letters)",
+                $"{count.ToString(CultureInfo.InvariantCulture)} message(s) of flow {flow} were rejected and are parked as dead letters; replay or discard them on /hangfire/dead-letters.",
+                $"dead-letters:{flow}:{oldest.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+        }
+    }
+
+    private static string Body(Alert alert) =>
+        $"{alert.Subject}\n\n{alert.Detail}\n\nKind: {alert.Kind}\nRaised: {alert.RaisedAt:yyyy-MM-dd HH:mm:ss} UTC\nIncident: {alert.Reference}\n";
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using IntegrationHub.Host.Observability;
+using IntegrationHub.Tests.Inbound;
+using IntegrationHub.Tests.Infrastructure;
+using IntegrationHub.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.Tests.Alerts;
+
+/// <summary>Alerts by official e-mail, received by a real SMTP server on 127.0.0.1: once per incident, not once per
+/// dead letter, retry or sweep; a new incident mails again; the daily digest goes out once.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AlertMailTests(PostgresCluster cluster)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Dead_letters_mail_once_per_incident_and_the_digest_goes_out_once()
+    {
+        await using var sink = SmtpSink.Start();
+        await using var rig = await PaymentRig.StartAsync(cluster, sink.ApplyTo);
+        using var dvcqg = InboundRestTests.PartnerClient(rig.Hub);
+        async Task PushUnknownDossierAsync(string id) =>
+            Assert.Equal(HttpStatusCode.Accepted, (await dvcqg.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation(id, "KHONG-CO-" + id)))).StatusCode);
+        IReadOnlyList<MimeKit.MimeMessage> Mails(string kind) => sink.Messages.Where(m => m.TextBody?.Contains($"Kind: {kind}", StringComparison.Ordinal) == true).ToList();
+
+        // Two evaluations of dossiers iGate does not have: two dead letters of one flow, one incident.
+        await PushUnknownDossierAsync("dg-a");
+        await PushUnknownDossierAsync("dg-b");
+        await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "deadLettered"), n => n == 2, Patience, "two dead letters");
+        await Eventually.ReturnsAsync(() => Task.FromResult(Mails("dead_letters").Count), n => n == 1, Patience, "the dead-letter mail");
+        var mail = Mails("dead_letters").Single();
+        Assert.Contains("evaluations", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal("vanthu@tinh.gov.vn", mail.To.Mailboxes.Single().Address);
+
+        // A third in the same episode adds nothing. Proof the sweeps ran after it: a later alert's mail arrives.
+        await PushUnknownDossierAsync("dg-c");
+        await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "deadLettered"), n => n == 3, Patience, "a third dead letter");
+        await rig.Hub.Services.GetRequiredService<AlertStore>().RaiseAsync("test_marker", "marker", "after the third dead letter", "marker:1", CancellationToken.None);
+        await Eventually.ReturnsAsync(() => Task.FromResult(Mails("test_marker").Count), n => n == 1, Patience, "the marker mail");
+        Assert.Single(Mails("dead_letters"));
+
+        // Discarded, then a new rejection: a new incident, a second mail.
+        var discard = await rig.Admin.PostAsJsonAsync("api/dead-letters/discard", new { flow = "evaluations", reason = "test: dossiers do not exist" });
+        Assert.True(discard.IsSuccessStatusCode, await discard.Content.ReadAsStringAsync());
+        await PushUnknownDossierAsync("dg-d");
+        await Eventually.ReturnsAsync(() => Task.FromResult(Mails("dead_letters").Count), n => n == 2, Patience, "the second incident's mail");
+
+        var digest = rig.Hub.Services.GetRequiredService<AlertDigest>();
+        Assert.True(await digest.SendAsync(CancellationToken.None));
+        Assert.False(await digest.SendAsync(CancellationToken.None));
+        var digests = sink.Messages.Where(m => m.Subject?.Contains("Tổng hợp", StringComparison.Ordinal) == true).ToList();
+        Assert.Single(digests);
+        Assert.Contains("dead_letters", digests[0].TextBody ?? string.Empty, StringComparison.Ordinal);
+    }
+}
