@@ -1,0 +1,69 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace IntegrationHub.Connectors.DocumentExchange;
+
+/// <summary>Parses QCVN 102:2016 edXML from a stream. The header is small and loaded as a tree; each attachment's base64
+/// is decoded in chunks straight into a stream the caller supplies, so memory stays bounded whatever the attachment size.
+/// See <see cref="EdXmlWriter"/> for the attachment packaging. Failures are <see cref="EdXmlException"/>s.</summary>
+public sealed class EdXmlReader
+{
+    /// <summary>Reads an envelope. <paramref name="openSink"/> is called once per attachment, in document order, with
+    /// the manifest's data for it; the reader writes the decoded content to the returned stream and disposes it.
+    /// If reading fails part-way, sinks already opened have received partial content: the caller discards them.</summary>
+    public async Task<EdXmlReceivedEnvelope> ReadAsync(
+        Stream input, Func<EdXmlAttachmentInfo, Stream> openSink, CancellationToken cancellationToken = default)
+    {
+        using var reader = XmlReader.Create(input, EdXmlSafeReading.Settings());
+        try
+        {
+            return await ReadEnvelopeAsync(reader, openSink, cancellationToken);
+        }
+        catch (XmlException ex)
+        {
+            throw EdXmlSafeReading.Map(ex);
+        }
+    }
+
+    private static async Task<EdXmlReceivedEnvelope> ReadEnvelopeAsync(
+        XmlReader reader, Func<EdXmlAttachmentInfo, Stream> openSink, CancellationToken cancellationToken)
+    {
+        await EdXmlSafeReading.ExpectRootAsync(reader, EdXmlNames.Envelope);
+        XElement? header = null;
+        IReadOnlyList<EdXmlReceivedAttachment> attachments = [];
+        if (!reader.IsEmptyElement)
+        {
+            await reader.ReadAsync();
+            while (await reader.MoveToContentAsync() != XmlNodeType.EndElement)
+            {
+                if (reader.IsEdXml(EdXmlNames.Header))
+                {
+                    header = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
+                }
+                else if (reader.IsEdXml(EdXmlNames.Body))
+                {
+                    // The header is validated before any attachment is decoded, so a bad envelope costs no sink writes.
+                    _ = Header(header);
+                    attachments = await EdXmlBodyReader.ReadAsync(reader, openSink, cancellationToken);
+                }
+                else
+                {
+                    await reader.SkipAsync();
+                }
+            }
+        }
+
+        return new EdXmlReceivedEnvelope
+        {
+            Header = Header(header),
+            TraceHeaderList = EdXmlHeaderParser.TraceHeaders(header!),
+            Attachments = attachments,
+            HasSignature = header!.Elements().Any(e => e.Name.LocalName == "Signature"),
+        };
+    }
+
+    private static EdXmlMessageHeader Header(XElement? header) =>
+        header is null
+            ? throw new EdXmlException(EdXmlErrorCodes.MissingField, "edXMLHeader is missing or does not precede edXMLBody.")
+            : EdXmlHeaderParser.MessageHeader(header);
+}
