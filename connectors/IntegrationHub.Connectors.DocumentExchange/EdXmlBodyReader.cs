@@ -102,6 +102,7 @@ internal static class EdXmlBodyReader
             int read;
             while ((read = await ReadChunkAsync(reader, buffer)) > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 await sink.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 length += read;
             }

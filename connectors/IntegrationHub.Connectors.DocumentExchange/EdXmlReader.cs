@@ -29,8 +29,7 @@ public sealed class EdXmlReader
         XmlReader reader, Func<EdXmlAttachmentInfo, Stream> openSink, CancellationToken cancellationToken)
     {
         await EdXmlSafeReading.ExpectRootAsync(reader, EdXmlNames.Envelope);
-        XElement? header = null;
-        IReadOnlyList<EdXmlReceivedAttachment> attachments = [];
+        EdXmlReceivedEnvelope? envelope = null;
         if (!reader.IsEmptyElement)
         {
             await reader.ReadAsync();
@@ -38,13 +37,16 @@ public sealed class EdXmlReader
             {
                 if (reader.IsEdXml(EdXmlNames.Header))
                 {
-                    header = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
+                    envelope = Header((XElement)await XNode.ReadFromAsync(reader, cancellationToken));
                 }
                 else if (reader.IsEdXml(EdXmlNames.Body))
                 {
-                    // The header is validated before any attachment is decoded, so a bad envelope costs no sink writes.
-                    _ = Header(header);
-                    attachments = await EdXmlBodyReader.ReadAsync(reader, openSink, cancellationToken);
+                    // The header must come first and is validated before any attachment is decoded, so a bad
+                    // envelope costs no sink writes.
+                    envelope = (envelope ?? throw MissingHeader()) with
+                    {
+                        Attachments = await EdXmlBodyReader.ReadAsync(reader, openSink, cancellationToken),
+                    };
                 }
                 else
                 {
@@ -53,17 +55,17 @@ public sealed class EdXmlReader
             }
         }
 
-        return new EdXmlReceivedEnvelope
-        {
-            Header = Header(header),
-            TraceHeaderList = EdXmlHeaderParser.TraceHeaders(header!),
-            Attachments = attachments,
-            HasSignature = header!.Elements().Any(e => e.Name.LocalName == "Signature"),
-        };
+        return envelope ?? throw MissingHeader();
     }
 
-    private static EdXmlMessageHeader Header(XElement? header) =>
-        header is null
-            ? throw new EdXmlException(EdXmlErrorCodes.MissingField, "edXMLHeader is missing or does not precede edXMLBody.")
-            : EdXmlHeaderParser.MessageHeader(header);
+    private static EdXmlReceivedEnvelope Header(XElement header) => new()
+    {
+        Header = EdXmlHeaderParser.MessageHeader(header),
+        TraceHeaderList = EdXmlHeaderParser.TraceHeaders(header),
+        Attachments = [],
+        HasSignature = header.Elements().Any(e => e.Name.LocalName == "Signature"),
+    };
+
+    private static EdXmlException MissingHeader() =>
+        new(EdXmlErrorCodes.MissingField, "edXMLHeader is missing or does not precede edXMLBody.");
 }

@@ -36,6 +36,13 @@ public sealed class EdXmlMalformedTests
     public Task Missing_message_header() => AssertRejected(EdXmlErrorCodes.MissingField, xml => Remove(xml, "MessageHeader"));
 
     [Fact]
+    public Task Missing_header() => AssertRejected(EdXmlErrorCodes.MissingField, xml => Remove(xml, "edXMLHeader"));
+
+    [Fact]
+    public Task Body_before_header() =>
+        AssertRejected(EdXmlErrorCodes.MissingField, xml => Regex.Replace(xml, "(<edXMLHeader>.*?</edXMLHeader>)\\s*(<edXMLBody>.*?</edXMLBody>)", "$2$1", RegexOptions.Singleline));
+
+    [Fact]
     public Task Bad_promulgation_date() => AssertRejected(EdXmlErrorCodes.InvalidValue, xml => xml.Replace("2026-11-28</PromulgationDate>", "28/11/2026</PromulgationDate>"));
 
     [Theory]
