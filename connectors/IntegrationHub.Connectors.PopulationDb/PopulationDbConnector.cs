@@ -98,7 +98,7 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         }
         catch (TimeoutRejectedException ex)
         {
-            throw Failed(masked, PopulationFailures.Classify(ex)!, null);
+            throw Failed(masked, PopulationFailures.Classify(ex)!);
         }
         catch (ConnectorException ex)
         {
@@ -123,17 +123,18 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && PopulationFailures.Classify(ex) is { } failure)
         {
-            // A fault's own text may quote the id: it is not attached as the inner exception, only its masked reason.
-            throw new ConnectorException(failure, ex is System.ServiceModel.FaultException ? null : ex);
+            // Not attached as the inner exception: a fault reason or an HTTP body quoted by WCF may carry the full id.
+            // The failure's message holds the masked text instead.
+            throw new ConnectorException(failure);
         }
 
         return Interpret(query, result);
     }
 
-    private ConnectorException Failed(string masked, ConnectorFailure failure, Exception? inner)
+    private ConnectorException Failed(string masked, ConnectorFailure failure)
     {
         _logger.LogWarning("Population lookup for {SoDinhDanh} failed: {Code} {Message}", masked, failure.Code, failure.Message);
-        return new ConnectorException(failure, inner);
+        return new ConnectorException(failure);
     }
 
     private XacMinhThongTinNhanThanRequest ToRequest(CitizenQuery query) => new()
