@@ -16,12 +16,19 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <param name="port">0 picks a free port.</param>
     /// <param name="configure">Maps the sandbox's endpoints; runs after fault injection is installed.</param>
-    public async Task<Uri> StartAsync(int port, SandboxFaultInjector faults, Action<WebApplication> configure, CancellationToken cancellationToken)
+    public Task<Uri> StartAsync(int port, SandboxFaultInjector faults, Action<WebApplication> configure, CancellationToken cancellationToken) =>
+        StartAsync(port, faults, static _ => { }, configure, cancellationToken);
+
+    /// <param name="port">0 picks a free port.</param>
+    /// <param name="configureServices">Adds the sandbox's services (e.g. a SOAP stack) before the app is built.</param>
+    /// <param name="configure">Maps the sandbox's endpoints; runs after fault injection is installed.</param>
+    public async Task<Uri> StartAsync(int port, SandboxFaultInjector faults, Action<IServiceCollection> configureServices, Action<WebApplication> configure, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         builder.Services.AddSingleton(faults);
+        configureServices(builder.Services);
         var app = builder.Build();
         app.UseMiddleware<SandboxFaultMiddleware>();
         configure(app);

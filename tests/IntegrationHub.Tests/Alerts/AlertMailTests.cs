@@ -54,4 +54,42 @@ public sealed class AlertMailTests(PostgresCluster cluster)
         Assert.Single(digests);
         Assert.Contains("dead_letters", digests[0].TextBody ?? string.Empty, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_circuit_that_opens_again_and_again_during_one_outage_mails_once()
+    {
+        await using var sink = SmtpSink.Start();
+        await using var rig = await PaymentRig.StartAsync(cluster, settings =>
+        {
+            sink.ApplyTo(settings);
+            settings["Connectors:igate:Resilience:MaxRetryAttempts"] = "0";
+            settings["Connectors:igate:Resilience:BreakerMinimumThroughput"] = "2";
+            settings["Connectors:igate:Resilience:BreakerFailureRatio"] = "0.5";
+            settings["Connectors:igate:Resilience:BreakerSamplingDuration"] = "00:00:10";
+            settings["Connectors:igate:Resilience:BreakerDuration"] = "00:00:01";
+        });
+        var faults = rig.Sandboxes.IGate.Faults;
+        faults.FailureRate = 1.0;
+        faults.TooManyRequestsWeight = 0;
+        faults.TimeoutWeight = 0;
+        using var dvcqg = InboundRestTests.PartnerClient(rig.Hub);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await dvcqg.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation($"cb-{i}", rig.MaHoSo)))).StatusCode);
+        }
+
+        // Deliveries keep failing and the breaker keeps re-opening after each half-open probe: one incident.
+        await Eventually.ReturnsAsync(() => Task.FromResult(sink.Messages.Count(m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true)),
+            n => n == 1, Patience, "the circuit mail");
+        var store = rig.Hub.Services.GetRequiredService<AlertStore>();
+        await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "failed"), n => n >= 4, Patience, "repeated delivery failures");
+        await store.RaiseAsync("test_marker", "marker", "after the repeated openings", "marker:circuit", CancellationToken.None);
+        await Eventually.ReturnsAsync(() => Task.FromResult(sink.Messages.Count(m => m.TextBody?.Contains("Kind: test_marker", StringComparison.Ordinal) == true)), n => n == 1, Patience, "the marker mail");
+        Assert.Single(sink.Messages, m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true);
+        Assert.Contains("igate", sink.Messages.Single(m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true).Subject, StringComparison.Ordinal);
+
+        // The outage ends: the evaluations are delivered.
+        faults.FailureRate = 0;
+        await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "delivered"), n => n == 4, Patience, "delivered after the outage");
+    }
 }

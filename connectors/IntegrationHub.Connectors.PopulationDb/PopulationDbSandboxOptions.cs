@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Connectors.Sandboxing;
+
+namespace IntegrationHub.Connectors.PopulationDb;
+
+/// <summary>Options of the population database sandbox, bound from <c>Sandboxes:population-db</c>.</summary>
+public sealed class PopulationDbSandboxOptions
+{
+    /// <summary>0 picks a free port.</summary>
+    [Range(0, 65535, ErrorMessage = "Port must be between 0 and 65535.")]
+    public int Port { get; set; }
+
+    /// <summary>How many citizens are generated.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "CitizenCount must be between 1 and 1000000.")]
+    public int CitizenCount { get; set; } = 3000;
+
+    /// <summary>Seed of the generation: the same seed gives the same citizens.</summary>
+    public int Seed { get; set; } = 20261128;
+
+    /// <summary>Three-digit province code the generated ids start with (056 Khánh Hòa).</summary>
+    [Required(ErrorMessage = "ProvinceCode is required.")]
+    [RegularExpression(@"^\d{3}$", ErrorMessage = "ProvinceCode must be 3 digits.")]
+    public string ProvinceCode { get; set; } = "056";
+
+    /// <summary>The API key the sandbox expects in <c>X-Api-Key</c>.</summary>
+    [Required(ErrorMessage = "ApiKey is required.")]
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>The integration code (MaTichHop) the sandbox accepts.</summary>
+    [Required(ErrorMessage = "MaTichHop is required.")]
+    public string MaTichHop { get; set; } = string.Empty;
+
+    /// <summary>Random faults (shared sandbox fault middleware), on top of the scripted ones.</summary>
+    public SandboxFaultOptions Faults { get; set; } = new();
+
+    public override string ToString() =>
+        $"PopulationDbSandboxOptions {{ Port = {Port}, CitizenCount = {CitizenCount}, Seed = {Seed}, ProvinceCode = {ProvinceCode}, MaTichHop = {MaTichHop}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
+}

@@ -1,0 +1,49 @@
+using IntegrationHub.Connectors.PopulationDb.Client;
+using IntegrationHub.Connectors.Sandboxing;
+using Microsoft.AspNetCore.Http;
+
+namespace IntegrationHub.Connectors.PopulationDb.Sandbox;
+
+/// <summary>In front of the SOAP endpoint: counts requests, checks the API key (a <c>q:Unauthorized</c> fault when it
+/// is wrong) and plays the scripted faults. SystemError is left to the service (it is a normal answer).</summary>
+internal sealed class SandboxSoapGate(PopulationDbSandboxOptions options, SandboxFaultScript script, SandboxFaultInjector faults)
+{
+    public const string SystemErrorItem = "population-db.system-error";
+
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/" + Protocol.QldcNamespace.Path) || !HttpMethods.IsPost(context.Request.Method))
+        {
+            await next();
+            return;
+        }
+
+        var fault = script.Take();
+        if (!string.Equals(context.Request.Headers[ApiKeyHandler.HeaderName], options.ApiKey, StringComparison.Ordinal) || fault == PopulationDbSandboxFault.AuthFault)
+        {
+            await SandboxSoapFaults.WriteAsync(context, "q:Unauthorized", "The API key is missing or wrong.");
+            return;
+        }
+
+        switch (fault)
+        {
+            case PopulationDbSandboxFault.Timeout:
+                await Task.Delay(faults.Options.TimeoutDelay, context.RequestAborted);
+                context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+                return;
+            case PopulationDbSandboxFault.SoapFault:
+                await SandboxSoapFaults.WriteAsync(context, "s:Server", "sandbox: injected SOAP fault");
+                return;
+            case PopulationDbSandboxFault.ServerError:
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync("sandbox: injected server error", context.RequestAborted);
+                return;
+            case PopulationDbSandboxFault.SystemError:
+                context.Items[SystemErrorItem] = true;
+                break;
+        }
+
+        await next();
+    }
+}
