@@ -1,5 +1,6 @@
 using IntegrationHub.Host.Configuration;
 using Microsoft.Extensions.Options;
+using IntegrationHub.Host.Scheduling;
 using Quartz;
 
 namespace IntegrationHub.Host.Observability;
@@ -13,23 +14,25 @@ public sealed class AlertScheduler(ISchedulerFactory schedulers, IOptions<AlertO
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var settings = options.Value;
-        var sweepKey = new JobKey("alerts:sweep", Group);
-        var sweep = JobBuilder.Create<AlertScheduleJob>().WithIdentity(sweepKey).UsingJobData(AlertScheduleJob.TaskKey, AlertScheduleJob.SweepTask).StoreDurably().Build();
+        var sweepKey = new JobKey(ScheduledWorkJob.AlertSweep, Group);
+        var sweep = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(sweepKey).UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AlertSweep).StoreDurably().Build();
         var sweepTrigger = TriggerBuilder.Create().WithIdentity(sweepKey.Name, Group).ForJob(sweepKey)
             .StartAt(DateTimeOffset.UtcNow + settings.SweepInterval)
             .WithSimpleSchedule(s => s.WithInterval(settings.SweepInterval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(sweep, [sweepTrigger], ScheduleJobOptions.Replacing, cancellationToken);
 
-        var digestKey = new JobKey("alerts:digest", Group);
+        var digestKey = new JobKey(ScheduledWorkJob.AlertDigest, Group);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
+        var digest = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(digestKey).UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AlertDigest).StoreDurably().Build();
         if (await scheduler.GetTrigger(new TriggerKey(digestKey.Name, Group), cancellationToken) is ICronTrigger existing &&
             existing.CronExpressionString == settings.DigestSchedule && existing.TimeZone.Id == zone.Id)
         {
+            // Keep the trigger (a digest missed while the hub was down goes out once), refresh what it runs.
+            await scheduler.AddJob(digest, AddJobOptions.Replacing, cancellationToken);
             return;
         }
 
-        var digest = JobBuilder.Create<AlertScheduleJob>().WithIdentity(digestKey).UsingJobData(AlertScheduleJob.TaskKey, AlertScheduleJob.DigestTask).StoreDurably().Build();
         var digestTrigger = TriggerBuilder.Create().WithIdentity(digestKey.Name, Group).ForJob(digestKey)
             .WithCronSchedule(settings.DigestSchedule, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();

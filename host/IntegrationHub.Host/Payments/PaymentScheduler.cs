@@ -1,5 +1,6 @@
 using IntegrationHub.Host.Configuration;
 using Microsoft.Extensions.Options;
+using IntegrationHub.Host.Scheduling;
 using Quartz;
 
 namespace IntegrationHub.Host.Payments;
@@ -13,16 +14,18 @@ public sealed class PaymentScheduler(ISchedulerFactory schedulers, IOptions<Paym
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-        foreach (var (task, cron) in new[] { (PaymentScheduleJob.QueryTask, options.Value.QuerySchedule), (PaymentScheduleJob.ReconcileTask, options.Value.ReconcileSchedule) })
+        foreach (var (task, cron) in new[] { (ScheduledWorkJob.PaymentQuery, options.Value.QuerySchedule), (ScheduledWorkJob.Reconciliation, options.Value.ReconcileSchedule) })
         {
-            var key = new JobKey($"payments:{task}", Group);
+            var key = new JobKey(task, Group);
+            var job = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(key).UsingJobData(ScheduledWorkJob.TaskKey, task).StoreDurably().Build();
             if (await scheduler.GetTrigger(new TriggerKey(key.Name, Group), cancellationToken) is ICronTrigger existing &&
                 existing.CronExpressionString == cron && existing.TimeZone.Id == zone.Id)
             {
+                // Keep the trigger (a slot missed while the hub was down fires once), refresh what it runs.
+                await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
                 continue;
             }
 
-            var job = JobBuilder.Create<PaymentScheduleJob>().WithIdentity(key).UsingJobData(PaymentScheduleJob.TaskKey, task).StoreDurably().Build();
             var trigger = TriggerBuilder.Create().WithIdentity(key.Name, Group).ForJob(key)
                 .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .Build();

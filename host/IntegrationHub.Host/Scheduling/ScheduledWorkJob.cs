@@ -1,0 +1,31 @@
+using Hangfire;
+using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.Payments;
+using Quartz;
+
+namespace IntegrationHub.Host.Scheduling;
+
+/// <summary>A Quartz trigger's only work for the hub's periodic tasks: enqueue the Hangfire job that does it. Quartz owns
+/// when (cron in local time, clustered, misfires); Hangfire owns how (retries, dashboard).</summary>
+[DisallowConcurrentExecution]
+public sealed class ScheduledWorkJob(IBackgroundJobClient jobs) : IJob
+{
+    public const string TaskKey = "task";
+    public const string PaymentQuery = "payments:query";
+    public const string Reconciliation = "payments:reconcile";
+    public const string AlertSweep = "alerts:sweep";
+    public const string AlertDigest = "alerts:digest";
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        _ = context.MergedJobDataMap.GetString(TaskKey) switch
+        {
+            PaymentQuery => jobs.Enqueue<PaymentQueryJob>(j => j.RunAsync(CancellationToken.None)),
+            Reconciliation => jobs.Enqueue<ReconciliationJob>(j => j.RunAsync(null, CancellationToken.None)),
+            AlertSweep => jobs.Enqueue<AlertJobs>(j => j.SweepAsync(CancellationToken.None)),
+            AlertDigest => jobs.Enqueue<AlertJobs>(j => j.DigestAsync(CancellationToken.None)),
+            var other => throw new JobExecutionException($"Unknown scheduled task '{other}'."),
+        };
+        return ValueTask.CompletedTask;
+    }
+}
