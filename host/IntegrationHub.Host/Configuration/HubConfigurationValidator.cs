@@ -204,6 +204,11 @@ public sealed class HubConfigurationValidator(
             problems.Add($"Alerts:Smtp: '{address}' is not an e-mail address.");
         }
 
+        if (!string.IsNullOrWhiteSpace(smtp.Username) && string.IsNullOrEmpty(smtp.Password))
+        {
+            problems.Add("Alerts:Smtp:Password is required with a Username (set it from the environment: Alerts__Smtp__Password).");
+        }
+
         if (!string.IsNullOrWhiteSpace(smtp.Host) && (smtp.Port is < 1 or > 65535 || smtp.To.Count == 0))
         {
             problems.Add("Alerts:Smtp: with a Host, Port must be 1-65535 and To must list at least one address.");

@@ -16,26 +16,32 @@ public sealed class CounterpartyPipelines(
 {
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.Ordinal);
 
+    // Per counterparty: when its current incident began and when its circuit last opened.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Began, DateTimeOffset LastOpened)> _incidents = new(StringComparer.Ordinal);
+
     public ResiliencePipeline<HttpResponseMessage> Get(string counterpartyId) =>
         _pipelines.GetOrAdd(counterpartyId, id =>
             CounterpartyPipelineFactory.Create(id, options.Get(id), timeProvider, loggerFactory.CreateLogger("IntegrationHub.Resilience." + id), RaiseCircuitAlert));
 
-    /// <summary>Openings of one counterparty's circuit within <see cref="AlertOptions.CircuitIncidentWindow"/> are one
+    /// <summary>An opening within <see cref="AlertOptions.CircuitIncidentWindow"/> of the previous one belongs to the same
     /// incident: re-opening after each half-open probe of an outage mails once. Raised off the call's path.</summary>
     private void RaiseCircuitAlert(string counterpartyId)
     {
+        var now = timeProvider.GetUtcNow();
         var window = alertOptions.Value.CircuitIncidentWindow;
-        var bucket = timeProvider.GetUtcNow().UtcTicks / Math.Max(1, window.Ticks);
+        var incident = _incidents.AddOrUpdate(counterpartyId, (now, now), (_, last) => now - last.LastOpened <= window ? (last.Began, now) : (now, now));
+        var began = incident.Began.UtcTicks;
         _ = Task.Run(async () =>
         {
             try
             {
                 await alerts.RaiseAsync("circuit_open", $"Mất kết nối tới {counterpartyId} (circuit open)",
                     $"Calls to {counterpartyId} failed often enough that the hub stopped calling it for a while; deliveries wait and resume when it answers again.",
-                    $"circuit:{counterpartyId}:{bucket}", CancellationToken.None);
+                    $"circuit:{counterpartyId}:{began}", CancellationToken.None);
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            catch (Exception e)
             {
+                // Never let an alert's storage problem surface on the counterparty call's path.
                 loggerFactory.CreateLogger<CounterpartyPipelines>().LogWarning("Circuit alert for {Counterparty} not stored: {Error}", counterpartyId, e.Message);
             }
         });

@@ -11,7 +11,7 @@ public sealed class AlertDigest(AlertStore alerts, AlertMailer mailer, IOptions<
     {
         var now = timeProvider.GetUtcNow();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
-        if (!mailer.Enabled || await alerts.DigestSentAsync(day, cancellationToken))
+        if (!mailer.Enabled)
         {
             return false;
         }
@@ -28,7 +28,21 @@ public sealed class AlertDigest(AlertStore alerts, AlertMailer mailer, IOptions<
             body.Append("Không có cảnh báo (no alerts).\n");
         }
 
-        await mailer.SendAsync([($"[IntegrationHub] Tổng hợp cảnh báo ngày {day:dd/MM/yyyy} ({raised.Count})", body.ToString())], cancellationToken);
-        return await alerts.RecordDigestAsync(day, raised.Count, cancellationToken);
+        // Recorded before sending, so a retried job or a second host does not mail it twice; forgotten if the send fails.
+        if (!await alerts.RecordDigestAsync(day, raised.Count, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await mailer.SendAsync([($"[IntegrationHub] Tổng hợp cảnh báo ngày {day:dd/MM/yyyy} ({raised.Count})", body.ToString())], null, cancellationToken);
+            return true;
+        }
+        catch
+        {
+            await alerts.ForgetDigestAsync(day, CancellationToken.None);
+            throw;
+        }
     }
 }

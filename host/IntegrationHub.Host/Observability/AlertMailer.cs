@@ -11,7 +11,8 @@ public sealed class AlertMailer(IOptions<AlertOptions> options, ILogger<AlertMai
 {
     public bool Enabled => options.Value.Smtp.Enabled;
 
-    public async Task SendAsync(IReadOnlyList<(string Subject, string Body)> mails, CancellationToken cancellationToken)
+    /// <param name="sent">Called after each mail is accepted by the server, so a later failure does not resend it.</param>
+    public async Task SendAsync(IReadOnlyList<(string Subject, string Body)> mails, Func<int, Task>? sent, CancellationToken cancellationToken)
     {
         if (mails.Count == 0)
         {
@@ -24,7 +25,8 @@ public sealed class AlertMailer(IOptions<AlertOptions> options, ILogger<AlertMai
         {
             "None" => SecureSocketOptions.None,
             "SslOnConnect" => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTlsWhenAvailable,
+            // StartTls is required, not "when available": a server (or a man in the middle) without it must not get the password in clear.
+            _ => SecureSocketOptions.StartTls,
         };
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.Username))
@@ -32,8 +34,9 @@ public sealed class AlertMailer(IOptions<AlertOptions> options, ILogger<AlertMai
             await client.AuthenticateAsync(smtp.Username, smtp.Password ?? string.Empty, cancellationToken);
         }
 
-        foreach (var (subject, body) in mails)
+        for (var i = 0; i < mails.Count; i++)
         {
+            var (subject, body) = mails[i];
             var message = new MimeMessage();
             message.From.Add(MailboxAddress.Parse(smtp.From));
             foreach (var to in smtp.To)
@@ -44,6 +47,10 @@ public sealed class AlertMailer(IOptions<AlertOptions> options, ILogger<AlertMai
             message.Subject = subject;
             message.Body = new TextPart("plain") { Text = body };
             await client.SendAsync(message, cancellationToken);
+            if (sent is not null)
+            {
+                await sent(i);
+            }
         }
 
         await client.DisconnectAsync(true, cancellationToken);

@@ -44,6 +44,22 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>Marks alerts older than <paramref name="age"/> as handled without mailing them.</summary>
+    public async Task SkipStaleAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("update hub.alerts set notified_at = @now where notified_at is null and raised_at < @before");
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        command.Parameters.AddWithValue("before", timeProvider.GetUtcNow() - age);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ForgetDigestAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("delete from hub.alert_digests where day = @day");
+        command.Parameters.AddWithValue("day", day);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task MarkNotifiedAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("update hub.alerts set notified_at = @now where id = any(@ids)");
@@ -69,13 +85,6 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
         command.Parameters.AddWithValue("count", alertCount);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    public async Task<bool> DigestSentAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("select exists (select 1 from hub.alert_digests where day = @day)");
-        command.Parameters.AddWithValue("day", day);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<IReadOnlyList<Alert>> ReadAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)

@@ -9,15 +9,40 @@ namespace IntegrationHub.Host.Observability;
 public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, AlertMailer mailer, ILogger<AlertSweep> logger)
 {
     private const int MailBatch = 50;
+    private const long SweepLockKey = 0x41_4C_45_52_54_53; // "ALERTS"
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await RaiseDeadLetterAlertsAsync(cancellationToken);
-        if (!mailer.Enabled)
+        // One sweep at a time in the cluster (a slow SMTP server can outlast the interval): a second one would mail the
+        // same unsent alerts again.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var tryLock = new NpgsqlCommand($"select pg_try_advisory_lock({SweepLockKey})", connection))
         {
-            return;
+            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return;
+            }
         }
 
+        try
+        {
+            await RaiseDeadLetterAlertsAsync(cancellationToken);
+            if (mailer.Enabled)
+            {
+                await MailUnsentAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"select pg_advisory_unlock({SweepLockKey})", connection);
+            await unlock.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task MailUnsentAsync(CancellationToken cancellationToken)
+    {
+        // Alerts older than a day (mail was off or down) are in the digest already: not mailed one by one now.
+        await alerts.SkipStaleAsync(TimeSpan.FromDays(1), cancellationToken);
         var unsent = await alerts.UnsentAsync(MailBatch, cancellationToken);
         if (unsent.Count == 0)
         {
@@ -26,11 +51,12 @@ public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, A
 
         try
         {
-            await mailer.SendAsync(unsent.Select(a => ($"[IntegrationHub] {a.Subject}", Body(a))).ToList(), cancellationToken);
-            await alerts.MarkNotifiedAsync(unsent.Select(a => a.Id).ToList(), cancellationToken);
+            await mailer.SendAsync(unsent.Select(a => ($"[IntegrationHub] {a.Subject}", Body(a))).ToList(),
+                i => alerts.MarkNotifiedAsync([unsent[i].Id], cancellationToken), cancellationToken);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Unsent ones stay unsent: the next sweep tries again (no Hangfire retry piling up behind it).
             logger.LogWarning("Alert mail not sent ({Count} waiting): {Error}", unsent.Count, e.Message);
         }
     }
