@@ -56,7 +56,8 @@ public sealed class InboundMessageValidator(IOptions<InboundOptions> options)
             businessKey = key.ValueKind == JsonValueKind.String ? key.GetString() : key.GetRawText();
         }
 
-        var payload = JsonSerializer.Serialize(data);
+        // The validated object as sent: no second serialization on the hot path.
+        var payload = data.GetRawText();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{messageType}\n{payload}"));
         submission = new InboundSubmission(caller.PartnerId, messageType, messageId, businessKey, payload, hash, caller.Nonce);
         return null;

@@ -1,7 +1,7 @@
 namespace IntegrationHub.Host.Inbound;
 
 /// <summary>A validated message waiting to be stored.</summary>
-/// <param name="PayloadJson">The <c>data</c> object, compact.</param>
+/// <param name="PayloadJson">The <c>data</c> object as sent.</param>
 /// <param name="PayloadHash">SHA-256 of type and payload: a repeated message id with other content is a conflict, not a repeat.</param>
 public sealed record InboundSubmission(
     string PartnerId,

@@ -28,6 +28,8 @@ public sealed class InboxRouter(
     private static readonly TimeSpan MinCycle = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan DepthRefresh = TimeSpan.FromSeconds(1);
     private DateTimeOffset _lastNonceCleanup = DateTimeOffset.MinValue;
+    private readonly Lazy<(IReadOnlyList<FlowDefinition> Inbound, HashSet<string> Routable, IReadOnlyList<string> Takeable)> _sources =
+        new(() => ResolveSources(flows, connectors, options.Value));
     private DateTimeOffset _lastDepthRefresh = DateTimeOffset.MinValue;
 
     /// <summary>Reads the inbox depth before the server takes requests (hosted services start before it): a hub
@@ -113,12 +115,9 @@ public sealed class InboxRouter(
         // Take a batch off the unrouted queue, source by source (an index range each); payloads are read only for sources
         // some flow reads. Messages for a flow that is configured but disabled stay queued (and count as depth) until it
         // is enabled again; so do messages of sources no longer configured at all.
-        var inbound = flows.Flows.Where(FlowCatalog.IsInbound).ToList();
-        var routable = inbound.Select(f => f.Source.ToString()).ToHashSet(StringComparer.Ordinal);
-        var held = flows.Options.Where(o => !o.Value.Enabled && o.Value.Source is not null && string.IsNullOrEmpty(o.Value.Schedule))
-            .Select(o => o.Value.Source!).Where(source => !routable.Contains(source));
+        var (inbound, routable, takeable) = _sources.Value;
         var rows = new List<(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload)>();
-        foreach (var source in KnownSources().Except(held).Order(StringComparer.Ordinal))
+        foreach (var source in takeable)
         {
             await using var take = new NpgsqlCommand(
                 """
@@ -180,12 +179,21 @@ public sealed class InboxRouter(
         return rows.Count;
     }
 
-    /// <summary>Every <c>partner:messageType</c> configured, and every connector's inbound stream.</summary>
-    private IEnumerable<string> KnownSources() =>
-        options.Value.Partners.Where(p => p.Value.Enabled).SelectMany(p => p.Value.MessageTypes.Keys.Select(type => $"{p.Key}:{type}"))
+    /// <summary>Config does not change while the hub runs: which flows read pushed sources, which sources some flow reads,
+    /// and which the router may take (every configured <c>partner:messageType</c> and connector inbound stream, except
+    /// those of a configured but disabled flow), worked out once instead of every cycle.</summary>
+    private static (IReadOnlyList<FlowDefinition> Inbound, HashSet<string> Routable, IReadOnlyList<string> Takeable) ResolveSources(
+        FlowCatalog flows, ConnectorCatalog connectors, InboundOptions options)
+    {
+        var inbound = flows.Flows.Where(FlowCatalog.IsInbound).ToList();
+        var routable = inbound.Select(f => f.Source.ToString()).ToHashSet(StringComparer.Ordinal);
+        var held = flows.Options.Where(o => !o.Value.Enabled && o.Value.Source is not null && string.IsNullOrEmpty(o.Value.Schedule))
+            .Select(o => o.Value.Source!).Where(source => !routable.Contains(source));
+        var known = options.Partners.Where(p => p.Value.Enabled).SelectMany(p => p.Value.MessageTypes.Keys.Select(type => $"{p.Key}:{type}"))
             .Concat(connectors.Registrations.SelectMany(r => connectors.Get(r.Id).Spec.Streams
-                .Where(s => s.Direction.HasFlag(StreamDirection.Inbound)).Select(s => $"{r.Id}:{s.Name}")))
-            .Distinct(StringComparer.Ordinal);
+                .Where(s => s.Direction.HasFlag(StreamDirection.Inbound)).Select(s => $"{r.Id}:{s.Name}")));
+        return (inbound, routable, known.Distinct(StringComparer.Ordinal).Except(held).Order(StringComparer.Ordinal).ToList());
+    }
 
     private async Task RefreshDepthAsync(CancellationToken cancellationToken)
     {

@@ -22,21 +22,9 @@ public sealed class AlertScheduler(ISchedulerFactory schedulers, IOptions<AlertO
             .Build();
         await scheduler.ScheduleJob(sweep, [sweepTrigger], ScheduleJobOptions.Replacing, cancellationToken);
 
-        var digestKey = new JobKey(ScheduledWorkJob.AlertDigest, Group);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
-        var digest = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(digestKey).UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AlertDigest).StoreDurably().Build();
-        if (await scheduler.GetTrigger(new TriggerKey(digestKey.Name, Group), cancellationToken) is ICronTrigger existing &&
-            existing.CronExpressionString == settings.DigestSchedule && existing.TimeZone.Id == zone.Id)
-        {
-            // Keep the trigger (a digest missed while the hub was down goes out once), refresh what it runs.
-            await scheduler.AddJob(digest, AddJobOptions.Replacing, cancellationToken);
-            return;
-        }
-
-        var digestTrigger = TriggerBuilder.Create().WithIdentity(digestKey.Name, Group).ForJob(digestKey)
-            .WithCronSchedule(settings.DigestSchedule, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
-        await scheduler.ScheduleJob(digest, [digestTrigger], ScheduleJobOptions.Replacing, cancellationToken);
+        var digest = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(ScheduledWorkJob.AlertDigest, Group))
+            .UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AlertDigest).StoreDurably().Build();
+        await CronSchedule.EnsureAsync(scheduler, digest, settings.DigestSchedule, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

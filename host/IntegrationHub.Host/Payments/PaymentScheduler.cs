@@ -16,21 +16,9 @@ public sealed class PaymentScheduler(ISchedulerFactory schedulers, IOptions<Paym
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         foreach (var (task, cron) in new[] { (ScheduledWorkJob.PaymentQuery, options.Value.QuerySchedule), (ScheduledWorkJob.Reconciliation, options.Value.ReconcileSchedule) })
         {
-            var key = new JobKey(task, Group);
-            var job = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(key).UsingJobData(ScheduledWorkJob.TaskKey, task).StoreDurably().Build();
-            if (await scheduler.GetTrigger(new TriggerKey(key.Name, Group), cancellationToken) is ICronTrigger existing &&
-                existing.CronExpressionString == cron && existing.TimeZone.Id == zone.Id)
-            {
-                // Keep the trigger (a slot missed while the hub was down fires once), refresh what it runs.
-                await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
-                continue;
-            }
-
-            var trigger = TriggerBuilder.Create().WithIdentity(key.Name, Group).ForJob(key)
-                .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-            logger.LogInformation("Payments {Task} scheduled '{Cron}' ({TimeZone})", task, cron, zone.Id);
+            var job = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(task, Group)).UsingJobData(ScheduledWorkJob.TaskKey, task).StoreDurably().Build();
+            var (_, next) = await CronSchedule.EnsureAsync(scheduler, job, cron, zone, cancellationToken);
+            logger.LogInformation("Payments {Task} scheduled '{Cron}' ({TimeZone}); next {Next:O}", task, cron, zone.Id, next);
         }
     }
 

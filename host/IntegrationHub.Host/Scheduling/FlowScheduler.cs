@@ -56,29 +56,11 @@ public sealed class FlowScheduler(
 
     private static string JobName(string flowId) => $"flow:{flowId}";
 
-    /// <summary>An unchanged trigger is kept, so a slot missed while the hub was down fires once at start
-    /// (misfire: fire and proceed) instead of being forgotten by a fresh trigger.</summary>
     private async Task ScheduleAsync(IScheduler scheduler, FlowDefinition flow, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone);
-        var triggerKey = new TriggerKey(JobName(flow.Id), Group);
-        if (await scheduler.GetTrigger(triggerKey, cancellationToken) is ICronTrigger existing &&
-            existing.CronExpressionString == flow.Schedule && existing.TimeZone.Id == zone.Id)
-        {
-            logger.LogInformation("Flow {FlowId} keeps its schedule '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, flow.Schedule, flow.TimeZone, existing.NextFireTimeUtc);
-            return;
-        }
-
-        var jobKey = new JobKey(JobName(flow.Id), Group);
-        var job = JobBuilder.Create<FlowTriggerJob>().WithIdentity(jobKey).UsingJobData(FlowTriggerJob.FlowIdKey, flow.Id).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(triggerKey)
-            .ForJob(jobKey)
-            .WithCronSchedule(flow.Schedule, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-        logger.LogInformation("Flow {FlowId} scheduled '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, flow.Schedule, flow.TimeZone,
-            trigger.GetFireTimeAfter(DateTimeOffset.UtcNow));
+        var job = JobBuilder.Create<FlowTriggerJob>().WithIdentity(new JobKey(JobName(flow.Id), Group)).UsingJobData(FlowTriggerJob.FlowIdKey, flow.Id).StoreDurably().Build();
+        var (kept, next) = await CronSchedule.EnsureAsync(scheduler, job, flow.Schedule, TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone), cancellationToken);
+        logger.LogInformation("Flow {FlowId} {Action} '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, kept ? "keeps its schedule" : "scheduled", flow.Schedule, flow.TimeZone, next);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
