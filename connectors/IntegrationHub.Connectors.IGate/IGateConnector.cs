@@ -19,6 +19,7 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
     public const string ProgressStream = "progress";
     public const string PaymentsStream = "payments";
     public const string EvaluationsStream = "evaluations";
+    public const string CitizenChecksStream = "citizen-checks";
 
     private readonly IGateOptions _options;
     private readonly IGateApiClient _api;
@@ -44,6 +45,7 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
             new StreamSpec(ProgressStream, StreamDirection.Source, "Processing progress entries of dossiers, in order; key maHoSo, version the entry's stt."),
             new StreamSpec(PaymentsStream, StreamDirection.Destination, "Confirmed payments of dossiers' fees from the national payment platform, recorded on the dossier once per MaThamChieu; key MaThamChieu, business key MaHoSo."),
             new StreamSpec(EvaluationsStream, StreamDirection.Destination, "Citizens' satisfaction evaluations (DiemDanhGia 1..5) of dossiers from the national portal; key and business key MaHoSo."),
+            new StreamSpec(CitizenChecksStream, StreamDirection.Destination, "Population-database verifications of dossiers' applicants (KHOP, KHONG_KHOP with the differing fields, KHONG_TIM_THAY), the latest one kept per dossier; key and business key MaHoSo."),
         ],
         typeof(IGateOptions));
 
@@ -73,10 +75,11 @@ public sealed class IGateConnector : IDestinationConnector, ISourceConnector, ID
             ProceduresStream => await WriteAsync(IGateDestinations.Procedures, batch, cancellationToken).ConfigureAwait(false),
             PaymentsStream => await WriteAsync(IGateDestinations.Payments, batch, cancellationToken).ConfigureAwait(false),
             EvaluationsStream => await WriteAsync(IGateDestinations.Evaluations, batch, cancellationToken).ConfigureAwait(false),
+            CitizenChecksStream => await WriteAsync(IGateDestinations.CitizenChecks, batch, cancellationToken).ConfigureAwait(false),
             _ => throw new ConnectorException(new ConnectorFailure(
                 FailureKind.Config,
                 "IGATE-STREAM",
-                $"iGate has no destination stream '{stream}'; it writes '{ProceduresStream}', '{PaymentsStream}' and '{EvaluationsStream}'.")),
+                $"iGate has no destination stream '{stream}'; it writes '{ProceduresStream}', '{PaymentsStream}', '{EvaluationsStream}' and '{CitizenChecksStream}'.")),
         };
 
     public async IAsyncEnumerable<SourceItem> ReadAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Connectors.IGate.Sandbox.CitizenChecks;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.IGate.Sandbox.Evaluations;
 using IntegrationHub.Connectors.IGate.Sandbox.Payments;
@@ -21,6 +22,7 @@ public sealed class IGateDossierSet
         Store = store;
         PaymentLedger = new PaymentLedger(store, clock);
         EvaluationBook = new EvaluationBook(store, clock);
+        CitizenCheckBook = new CitizenCheckBook(store, clock);
     }
 
     internal DossierStore Store { get; }
@@ -28,6 +30,8 @@ public sealed class IGateDossierSet
     internal PaymentLedger PaymentLedger { get; }
 
     internal EvaluationBook EvaluationBook { get; }
+
+    internal CitizenCheckBook CitizenCheckBook { get; }
 
     public int Count => Store.Stats().Dossiers;
 
@@ -79,6 +83,9 @@ public sealed class IGateDossierSet
 
     /// <returns>The dossier's evaluations, in the order first applied; empty when none (or no such dossier).</returns>
     public IReadOnlyList<IGateRecordedEvaluation> Evaluations(string maHoSo) => EvaluationBook.Of(maHoSo);
+
+    /// <returns>The latest verification of the dossier's applicant; null when none (or no such dossier).</returns>
+    public IGateRecordedCitizenCheck? CitizenCheck(string maHoSo) => CitizenCheckBook.Of(maHoSo);
 
     /// <returns>What GET /sandbox/dossiers/{maHoSo} shows: the latest version with progress, payments (and whether
     /// the fees are paid) and evaluations; null when there is no such dossier.</returns>

@@ -28,7 +28,7 @@ public sealed class IGateSandbox : IConnectorSandbox
         _catalogue = new IGateCatalogue(options.RejectCodes);
         _faults = new SandboxFaultInjector(options.Faults);
         var clock = timeProvider ?? TimeProvider.System;
-        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed), clock);
+        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed, options.Applicants ?? new IGateApplicantOptions()), clock);
         _feed = new DossierFeed(Dossiers.Store, options.Dossiers ?? new IGateDossierFeedOptions(), clock);
     }
 
@@ -56,9 +56,11 @@ public sealed class IGateSandbox : IConnectorSandbox
         }
 
         var problems = new List<ValidationResult>();
-        if (_options.Dossiers is null || !Validator.TryValidateObject(_options.Dossiers, new ValidationContext(_options.Dossiers), problems, validateAllProperties: true))
+        if (_options.Dossiers is null || _options.Applicants is null
+            || !Validator.TryValidateObject(_options.Dossiers, new ValidationContext(_options.Dossiers), problems, validateAllProperties: true)
+            | !Validator.TryValidateObject(_options.Applicants, new ValidationContext(_options.Applicants), problems, validateAllProperties: true))
         {
-            var messages = problems.Select(p => p.ErrorMessage).DefaultIfEmpty("Sandboxes:igate:Dossiers is required.");
+            var messages = problems.Select(p => p.ErrorMessage).DefaultIfEmpty("Sandboxes:igate:Dossiers and Sandboxes:igate:Applicants are required.");
             throw new InvalidOperationException($"iGate sandbox options are invalid: {string.Join(" ", messages)}");
         }
 
@@ -84,6 +86,9 @@ public sealed class IGateSandbox : IConnectorSandbox
 
     /// <summary>Applied evaluation writes per MaHoSo.</summary>
     public IReadOnlyDictionary<string, int> EvaluationWriteCounts() => Dossiers.EvaluationBook.WriteCounts();
+
+    /// <summary>What the citizen-checks stream was sent and applied.</summary>
+    public IGateWriteStats CitizenCheckStats() => Dossiers.CitizenCheckBook.Stats();
 
     /// <summary>A copy of the stored procedure, in iGate's shape.</summary>
     public bool TryGetProcedure(string code, [NotNullWhen(true)] out JsonObject? procedure)

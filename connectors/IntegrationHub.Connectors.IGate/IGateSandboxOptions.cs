@@ -26,6 +26,10 @@ public sealed class IGateSandboxOptions
     [Required]
     public IGateDossierFeedOptions Dossiers { get; set; } = new();
 
+    /// <summary>The people who file dossiers (<c>Sandboxes:igate:Applicants</c>).</summary>
+    [Required]
+    public IGateApplicantOptions Applicants { get; set; } = new();
+
     /// <summary>Seed of the generated dossiers: the same seed, clock and calls give the same data.</summary>
     public int Seed { get; set; } = 1;
 }

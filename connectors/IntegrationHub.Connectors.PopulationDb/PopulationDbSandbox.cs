@@ -27,7 +27,7 @@ public sealed class PopulationDbSandbox : IConnectorSandbox
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _faults = new SandboxFaultInjector(options.Faults);
-        _store = new Lazy<SandboxCitizenStore>(() => new SandboxCitizenStore(SandboxCitizenGenerator.Generate(options.CitizenCount, options.Seed, options.ProvinceCode)));
+        _store = new Lazy<SandboxCitizenStore>(() => new SandboxCitizenStore(SandboxPopulation.Generate(options.CitizenCount, options.Seed, options.ProvinceCode)));
     }
 
     public string ConnectorId => PopulationDbConnector.ConnectorId;

@@ -3,9 +3,12 @@ using Hangfire.PostgreSql;
 using IntegrationHub.Connectors.IGate;
 using IntegrationHub.Connectors.NationalPortal;
 using IntegrationHub.Connectors.PaymentPlatform;
+using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
@@ -27,10 +30,13 @@ namespace IntegrationHub.Host;
 public static class HubApplication
 {
     /// <param name="configure">Extra configuration applied last (tests use it to override settings).</param>
-    public static async Task<HubHost> StartAsync(string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    /// <param name="logging">Extra logging setup, e.g. a provider that keeps what the hub logs (tests of masking).</param>
+    public static async Task<HubHost> StartAsync(
+        string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         LoadConfiguration(builder, args, configure);
+        logging?.Invoke(builder.Logging);
 
         var hubOptions = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         builder.WebHost.UseUrls(hubOptions.Http.Urls);
@@ -46,7 +52,7 @@ public static class HubApplication
         }
 
         var hub = new HubBuilder(builder.Services, builder.Configuration);
-        hub.AddNationalPortal().AddIGate().AddPaymentPlatform();
+        hub.AddNationalPortal().AddIGate().AddPaymentPlatform().AddPopulationDb();
         ConfigureServices(builder, hub, hubOptions, connectionString);
 
         var app = builder.Build();
@@ -127,6 +133,9 @@ public static class HubApplication
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
         AddPayments(services, builder.Configuration);
+        services.AddSingleton<CitizenLookupStore>();
+        services.AddSingleton<IMessageEnricher, CitizenVerificationEnricher>();
+        services.AddSingleton<MessageEnrichers>();
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<FlowRunDispatcher>();
@@ -297,6 +306,7 @@ public static class HubApplication
         app.MapPaymentCallback();
         app.MapPaymentAdminApi();
         app.MapReconciliationApi();
+        app.MapCitizenLookupsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

@@ -38,11 +38,21 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
         Services.AddKeyedSingleton<IConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
             sp,
             sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId),
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(connectorId)));
+            TakesHttpClient(typeof(TConnector))
+                ? sp.GetRequiredService<IHttpClientFactory>().CreateClient(connectorId)
+                : CounterpartyHandler(sp, connectorId)));
         _connectors.Add(new ConnectorRegistration(connectorId,
             sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId)));
         return this;
     }
+
+    /// <summary>A connector whose client builds its own HTTP stack (WCF) takes a handler wrapper instead of an
+    /// HttpClient: the counterparty's pipeline is put around the handler the client makes.</summary>
+    private static bool TakesHttpClient(Type connector) =>
+        connector.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(HttpClient)));
+
+    private static Func<HttpMessageHandler, HttpMessageHandler> CounterpartyHandler(IServiceProvider services, string connectorId) =>
+        inner => new CounterpartyResilienceHandler(services.GetRequiredService<CounterpartyPipelines>().Get(connectorId)) { InnerHandler = inner };
 
     public IHubBuilder AddSandbox<TSandbox, TOptions>(string connectorId)
         where TSandbox : class, IConnectorSandbox

@@ -25,4 +25,11 @@ internal static class IGateDestinations
         "evaluation",
         static (string key, string payload, out string? problem) =>
             HubEvaluationMapper.TryMap(payload, out problem) is { } evaluation ? new IGateEvaluationItem(key, evaluation) : null);
+
+    public static IGateDestination<IGateCitizenCheckItem> CitizenChecks { get; } = new(
+        IGateConnector.CitizenChecksStream,
+        IGateUrls.CitizenChecksBatch,
+        "citizen check",
+        static (string key, string payload, out string? problem) =>
+            HubCitizenCheckMapper.TryMap(payload, out problem) is { } check ? new IGateCitizenCheckItem(key, check) : null);
 }

@@ -9,6 +9,7 @@ internal static class IGateUrls
     public const string ProceduresBatch = "api/v1/procedures/batch";
     public const string PaymentsBatch = "api/v1/payments/batch";
     public const string EvaluationsBatch = "api/v1/evaluations/batch";
+    public const string CitizenChecksBatch = "api/v1/citizen-checks/batch";
     public const string Ping = "api/v1/ping";
     public const string ApiKeyHeader = "X-Api-Key";
 

@@ -20,6 +20,7 @@ internal static class IGateApiEndpoints
         MapBatch(api, "/procedures/batch", "procedure", catalogue.Apply);
         MapBatch(api, "/payments/batch", "payment", dossiers.PaymentLedger.Apply);
         MapBatch(api, "/evaluations/batch", "evaluation", dossiers.EvaluationBook.Apply);
+        MapBatch(api, "/citizen-checks/batch", "citizenCheck", dossiers.CitizenCheckBook.Apply);
 
         IGateChangesEndpoints.Map(api, dossiers.Store);
     }

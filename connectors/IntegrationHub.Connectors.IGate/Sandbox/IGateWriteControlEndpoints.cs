@@ -14,6 +14,7 @@ internal static class IGateWriteControlEndpoints
     {
         MapStats(app, "/sandbox/payments/stats", dossiers.PaymentLedger);
         MapStats(app, "/sandbox/evaluations/stats", dossiers.EvaluationBook);
+        MapStats(app, "/sandbox/citizen-checks/stats", dossiers.CitizenCheckBook);
     }
 
     private static void MapStats(IEndpointRouteBuilder app, string path, IdempotentBatchBook book) =>

@@ -57,10 +57,10 @@ public static class DeadLettersEndpoints
         recordKey = d.RecordKey,
         businessKey = d.BusinessKey,
         errorCode = d.ErrorCode,
-        error = d.Error,
+        error = PersonalDataMask.MaskText(d.Error),
         attempts = d.Attempts,
         deadSince = d.DeadSince,
         waitingBehind = d.WaitingBehind,
-        payload = System.Text.Json.JsonDocument.Parse(d.Payload).RootElement,
+        payload = System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(d.Payload)).RootElement,
     };
 }

@@ -2,7 +2,7 @@ using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;
 
-/// <summary><c>GET /api/messages?businessKey=</c>: every message of a business key and every step of its life.</summary>
+/// <summary><c>GET /api/messages?businessKey=</c>: every message of a business key and every step of its life, personal ids masked.</summary>
 public static class MessagesEndpoints
 {
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
@@ -26,9 +26,9 @@ public static class MessagesEndpoints
                     recordKey = m.RecordKey,
                     version = m.Version,
                     receivedAt = m.ReceivedAt,
-                    payload = System.Text.Json.JsonDocument.Parse(m.Payload).RootElement,
-                    deliveries = m.Deliveries.Select(d => new { destination = d.Destination, status = d.Status, attempts = d.Attempts, lastErrorCode = d.LastErrorCode, lastError = d.LastError, updatedAt = d.UpdatedAt }),
-                    steps = m.Steps.Select(s => new { at = s.At, @event = s.Event, destination = s.Destination, detail = s.Detail, durationMs = s.DurationMs, actionId = s.ActionId, @operator = s.Operator, reason = s.Reason }),
+                    payload = System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(m.Payload)).RootElement,
+                    deliveries = m.Deliveries.Select(d => new { destination = d.Destination, status = d.Status, attempts = d.Attempts, lastErrorCode = d.LastErrorCode, lastError = PersonalDataMask.MaskText(d.LastError), updatedAt = d.UpdatedAt }),
+                    steps = m.Steps.Select(s => new { at = s.At, @event = s.Event, destination = s.Destination, detail = PersonalDataMask.MaskText(s.Detail), durationMs = s.DurationMs, actionId = s.ActionId, @operator = s.Operator, reason = s.Reason }),
                 }),
             });
         }).RequireAuthorization(AdminAccessRequirement.PolicyName);

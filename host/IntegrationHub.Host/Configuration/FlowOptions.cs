@@ -19,6 +19,10 @@ public sealed class FlowOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Optional: the name of an enrichment step (e.g. <c>citizen-verification</c>) that turns each message
+    /// into what the destinations receive, before delivery.</summary>
+    public string? Enricher { get; set; }
+
     /// <summary>A dead letter holds its record's later messages (they wait, visibly) until it is replayed or discarded.
     /// Off: later messages go ahead (a full-state record such as a procedure supersedes the rejected one).</summary>
     public bool HoldBehindDeadLetter { get; set; } = true;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -16,6 +17,7 @@ public sealed class HubConfigurationValidator(
     IOptions<PaymentsOptions> paymentsOptions,
     IOptions<AlertOptions> alertOptions,
     IOptionsMonitor<CounterpartyResilienceOptions> resilience,
+    MessageEnrichers enrichers,
     IHostEnvironment environment,
     IServiceProvider services)
 {
@@ -150,6 +152,19 @@ public sealed class HubConfigurationValidator(
         else if (!CronExpression.TryParse(flow.Schedule, out _))
         {
             problems.Add($"{prefix}:Schedule '{flow.Schedule}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').");
+        }
+
+        if (flow.Enricher is { } name)
+        {
+            if (enrichers.Find(name) is not { } enricher)
+            {
+                problems.Add($"{prefix}:Enricher '{name}' is not a known enrichment step (known: {string.Join(", ", enrichers.Names.Order(StringComparer.Ordinal))}).");
+            }
+            else
+            {
+                problems.AddRange(enricher.ConnectorIds.Where(c => !connectors.IsRegistered(c))
+                    .Select(c => $"{prefix}:Enricher '{name}' needs the connector '{c}', which is not registered."));
+            }
         }
 
         var zone = string.IsNullOrWhiteSpace(flow.TimeZone) ? flows.DefaultTimeZone : flow.TimeZone;

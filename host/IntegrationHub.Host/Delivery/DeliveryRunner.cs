@@ -1,5 +1,6 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,6 +15,7 @@ public sealed class DeliveryRunner(
     NpgsqlDataSource dataSource,
     DeliveryStore store,
     InstallationStore installation,
+    MessageEnrichers enrichers,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
     ILogger<DeliveryRunner> logger)
@@ -92,6 +94,7 @@ public sealed class DeliveryRunner(
     {
         batchSize ??= Math.Max(1, hubOptions.Value.Delivery.BatchSize);
         var hubId = await installation.IdAsync(cancellationToken);
+        var enricher = enrichers.Find(flows.Options[flowId].Enricher);
         for (var round = 0; round < maxBatches; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -103,7 +106,9 @@ public sealed class DeliveryRunner(
 
             var messages = batch.Select(p => new OutboundMessage(
                 p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
-            var (results, failure) = await WriteAsync(connector, stream, destination, messages, cancellationToken);
+            var (results, failure) = enricher is null
+                ? await WriteAsync(connector, stream, destination, messages, cancellationToken)
+                : await EnrichAndWriteAsync(enricher, flowId, connector, stream, destination, messages, cancellationToken);
 
             // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
             // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
@@ -123,6 +128,71 @@ public sealed class DeliveryRunner(
         delivery.Version.StartsWith(MessageStore.HashedVersionPrefix, StringComparison.Ordinal)
             ? $"{hubId}:{flowId}:{delivery.MessageId}:{destination}"
             : $"{flowId}:{delivery.RecordKey}:{delivery.Version}:{destination}";
+
+    /// <summary>Enriches the batch in message order, then writes what the enricher produced. A Permanent enrichment
+    /// failure parks its message and the rest go on; any other failure stops the batch there (the rest are not
+    /// attempted) after the messages before it are written.</summary>
+    private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> EnrichAndWriteAsync(
+        IMessageEnricher enricher, string flowId, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
+    {
+        var results = new List<DeliveryResult>(messages.Count);
+        var enriched = new List<OutboundMessage>(messages.Count);
+        DeliveryFailedException? stop = null;
+        foreach (var message in messages)
+        {
+            if (stop is not null)
+            {
+                results.Add(ToResult(message, stop.Failure, 0, countAttempt: false));
+                continue;
+            }
+
+            var started = timeProvider.GetTimestamp();
+            EnrichmentOutcome outcome;
+            Exception? error = null;
+            try
+            {
+                outcome = await enricher.EnrichAsync(flowId, message, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                error = e;
+                outcome = EnrichmentOutcome.Failed(e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message));
+            }
+
+            if (outcome.Failure is { } failure)
+            {
+                results.Add(ToResult(message, failure, ElapsedMs(started)));
+                if (failure.Kind != FailureKind.Permanent)
+                {
+                    logger.LogWarning("Enrichment {Enricher} of flow {FlowId} failed ({Kind} {Code}): {Error}", enricher.Name, flowId, failure.Kind, failure.Code, failure.Message);
+                    stop = new DeliveryFailedException(destination, failure, error ?? new InvalidOperationException(failure.Message));
+                }
+            }
+            else if (outcome.SkipReason is not null)
+            {
+                // Done without a write: the log line says "skipped"; the reason is for the operator's log only.
+                logger.LogDebug("Message {MessageId} of flow {FlowId} skipped by {Enricher}: {Reason}", message.MessageId, flowId, enricher.Name, outcome.SkipReason);
+                results.Add(new DeliveryResult(message.MessageId, DeliveryStatus.Delivered, message.Attempt, null, null, null, "skipped", ElapsedMs(started)));
+            }
+            else
+            {
+                enriched.Add(message with { Payload = outcome.Payload! });
+            }
+        }
+
+        if (enriched.Count > 0)
+        {
+            var (written, failure) = await WriteAsync(connector, stream, destination, enriched, cancellationToken);
+            results.AddRange(written);
+            stop ??= failure;
+        }
+
+        return (results, stop);
+    }
 
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteAsync(
         IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)

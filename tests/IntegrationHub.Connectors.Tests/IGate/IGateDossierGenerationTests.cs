@@ -65,8 +65,11 @@ public sealed class IGateDossierGenerationTests(ITestOutputHelper output)
         Assert.All(dossiers, d =>
         {
             var id = (string)d["soDinhDanh"]!;
-            Assert.Matches("^(001|031|048|068|079|092)[0-3][0-9]{8}$", id);
+            // The population sandbox's province (056) for most; another province's id for the share meant to be unknown.
+            Assert.Matches("^(056|001|031|048|068|079|092)[0-3][0-9]{8}$", id);
             Assert.Equal(12, id.Length);
+            var born = DateOnly.ParseExact((string)d["ngaySinh"]!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(born.Year, 1940, 2008);
             Assert.Matches(@"^[0-9]\.[0-9]{6}\.000\.00\.00\.H56$", (string)d["maTTHC"]!);
             Assert.Matches(@"^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.H56$", (string)d["donViXuLy"]!);
             Assert.StartsWith((string)d["donViXuLy"]! + "-261128-", (string)d["maHoSo"]!, StringComparison.Ordinal);
@@ -82,6 +85,8 @@ public sealed class IGateDossierGenerationTests(ITestOutputHelper output)
         Assert.Contains(dossiers, d => ((string)d["chuHoSo"]!).StartsWith("Nguyễn ", StringComparison.Ordinal));
         Assert.Contains(dossiers, d => d["lePhi"]!.AsArray().Count > 0 && (long)d["lePhi"]![0]!["soTien"]! > 0);
         Assert.True(dossiers.Select(d => (string)d["maTTHC"]!).Distinct().Count() >= 5);
+        var ids = dossiers.Select(d => (string)d["soDinhDanh"]!).ToList();
+        Assert.InRange(ids.Count(id => id.StartsWith("056", StringComparison.Ordinal)), 430, 495);
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public sealed class IGateDossierReadTests
         var dossier = JsonDocument.Parse(record.Payload).RootElement;
         Assert.Equal(record.Version, dossier.GetProperty("version").GetRawText());
         Assert.Equal(
-            ["maHoSo", "maTTHC", "tenTTHC", "maLinhVuc", "tenLinhVuc", "chuHoSo", "loaiDoiTuong", "soDinhDanh", "email", "soDienThoai",
+            ["maHoSo", "maTTHC", "tenTTHC", "maLinhVuc", "tenLinhVuc", "chuHoSo", "loaiDoiTuong", "soDinhDanh", "ngaySinh", "email", "soDienThoai",
              "trichYeu", "ngayNop", "ngayTiepNhan", "ngayHenTra", "ngayTra", "trangThai", "donViXuLy", "tenDonViXuLy", "kenhThucHien",
              "lePhi", "taiLieuNop", "version", "updatedAt"],
             dossier.EnumerateObject().Select(p => p.Name));

@@ -28,10 +28,24 @@ public sealed class StartupValidationTests
             """
             IntegrationHub cannot start: 3 configuration problem(s):
              - Connectors:national-portal: The BaseUrl field is required.
-             - Flows:orders:Source: unknown connector 'erp' (registered connectors: igate, national-portal, payment-platform).
+             - Flows:orders:Source: unknown connector 'erp' (registered connectors: igate, national-portal, payment-platform, population-db).
              - Flows:procedures:Schedule 'every five minutes' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').
             """.ReplaceLineEndings(Environment.NewLine),
             error.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_enricher_and_an_invalid_population_db_connector_are_reported()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Flows:citizen-checks:Enricher"] = "citizen-verfication";
+        settings["Connectors:population-db:MaTichHop"] = "";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Contains("Connectors:population-db: MaTichHop is required.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Flows:citizen-checks:Enricher 'citizen-verfication' is not a known enrichment step (known: citizen-verification).", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("IntegrationHub cannot start: 2 configuration problem(s):", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using IntegrationHub.Host;
 using IntegrationHub.Host.Admin;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Tests.Infrastructure;
 
@@ -16,6 +17,8 @@ public static class TestHub
     public const string PortalPartnerSecret = "cong-dvc-test-hmac-secret-0123456789abcdef";
     public const string InboundPartnerKey = "dvcqg-test-api-key-0001";
     public const string InboundPartnerSecret = "dvcqg-test-hmac-secret-0123456789abcdef";
+    public const string PopulationApiKey = "population-test-api-key";
+    public const string PopulationMaTichHop = "TEST-TICH-HOP";
     private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
 
     /// <summary>Settings every test hub gets: fast pickup, short retries, quick shutdown, no schedule firing during a test.</summary>
@@ -41,6 +44,8 @@ public static class TestHub
         ["Flows:dossiers:RunOnStart"] = "false",
         ["Flows:progress:Schedule"] = "0 0 3 1 1 ? 2099",
         ["Flows:progress:RunOnStart"] = "false",
+        ["Flows:citizen-checks:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:citizen-checks:RunOnStart"] = "false",
         ["Sandboxes:Enabled"] = "false",
         // Nothing listens on port 9: tests that sync point these at sandboxes.
         ["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/",
@@ -61,10 +66,15 @@ public static class TestHub
         ["Inbound:Partners:dvcqg:Secret"] = InboundPartnerSecret,
         ["Connectors:igate:Resilience:RetryBaseDelay"] = "00:00:00.050",
         ["Connectors:igate:Resilience:RetryMaxDelay"] = "00:00:00.500",
+        ["Connectors:population-db:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Connectors:population-db:ApiKey"] = PopulationApiKey,
+        ["Connectors:population-db:MaTichHop"] = PopulationMaTichHop,
+        ["Connectors:population-db:RetryDelay"] = "00:00:00.020",
+        ["Connectors:population-db:Timeout"] = "00:00:02",
     };
 
-    public static Task<HubHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing") =>
-        HubApplication.StartAsync(["--environment", environment], c => c.AddInMemoryCollection(settings));
+    public static Task<HubHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing", Action<ILoggingBuilder>? logging = null) =>
+        HubApplication.StartAsync(["--environment", environment], c => c.AddInMemoryCollection(settings), logging: logging);
 
     public static HttpClient AdminClient(HubHost hub)
     {

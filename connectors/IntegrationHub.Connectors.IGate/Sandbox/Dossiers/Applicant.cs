@@ -1,4 +1,5 @@
 namespace IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 
-/// <summary>Who files a dossier: the name on it and the contact person's personal id, e-mail and phone.</summary>
-internal sealed record Applicant(int LoaiDoiTuong, string ChuHoSo, string SoDinhDanh, string Email, string SoDienThoai);
+/// <summary>Who files a dossier: the name on it and the contact person's personal id, declared date of birth, e-mail
+/// and phone.</summary>
+internal sealed record Applicant(int LoaiDoiTuong, string ChuHoSo, string SoDinhDanh, DateOnly NgaySinh, string Email, string SoDienThoai);

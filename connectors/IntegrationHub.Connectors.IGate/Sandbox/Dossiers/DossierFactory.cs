@@ -11,10 +11,10 @@ internal sealed class DossierFactory
     private readonly ProgressStepWriter _steps;
     private readonly Dictionary<string, int> _dailyNumbers = new(StringComparer.Ordinal);
 
-    public DossierFactory(int seed)
+    public DossierFactory(int seed, IGateApplicantOptions applicants)
     {
         _random = new Random(seed);
-        _applicants = new ApplicantFactory(_random);
+        _applicants = new ApplicantFactory(_random, applicants);
         _steps = new ProgressStepWriter(_applicants);
     }
 
@@ -37,6 +37,7 @@ internal sealed class DossierFactory
             ChuHoSo = applicant.ChuHoSo,
             LoaiDoiTuong = applicant.LoaiDoiTuong,
             SoDinhDanh = applicant.SoDinhDanh,
+            NgaySinh = applicant.NgaySinh,
             Email = applicant.Email,
             SoDienThoai = applicant.SoDienThoai,
             TrichYeu = _applicants.Pick(procedure.Subjects),

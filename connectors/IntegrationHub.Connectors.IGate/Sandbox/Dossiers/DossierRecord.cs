@@ -25,6 +25,9 @@ internal sealed record DossierRecord
     /// <summary>The applicant's (or a business's legal representative's) 12-digit personal id.</summary>
     [JsonPropertyName("soDinhDanh")] public required string SoDinhDanh { get; init; }
 
+    /// <summary>That person's date of birth as declared (serialized yyyy-MM-dd).</summary>
+    [JsonPropertyName("ngaySinh")] public required DateOnly NgaySinh { get; init; }
+
     [JsonPropertyName("email")] public required string Email { get; init; }
 
     [JsonPropertyName("soDienThoai")] public required string SoDienThoai { get; init; }

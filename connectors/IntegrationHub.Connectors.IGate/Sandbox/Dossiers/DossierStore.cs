@@ -2,10 +2,10 @@ namespace IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 
 /// <summary>The sandbox's dossiers and their progress, behind one lock: every change updates the dossier, appends its
 /// progress entry and enters both change logs at one timestamp, so readers never see half a change.</summary>
-internal sealed class DossierStore(TimeProvider timeProvider, int seed)
+internal sealed class DossierStore(TimeProvider timeProvider, int seed, IGateApplicantOptions applicants)
 {
     private readonly Lock _lock = new();
-    private readonly DossierFactory _factory = new(seed);
+    private readonly DossierFactory _factory = new(seed, applicants);
     private readonly Dictionary<string, DossierState> _dossiers = new(StringComparer.Ordinal);
     private readonly List<string> _codes = [];
     private readonly OpenDossiers _open = new();

@@ -33,7 +33,7 @@ public sealed class DeadLettersPage : RazorPage
         {
             html.Append($"<tr class=\"dead-letter\" data-business-key=\"{E(item.BusinessKey)}\"><td><input type=\"checkbox\" name=\"messageIds\" value=\"{item.MessageId}\" /></td>")
                 .Append($"<td><a href=\"{Url.To(MessagesPage.Path)}?businessKey={Url(item.BusinessKey)}\">#{item.MessageId}</a></td><td>{E(item.FlowId)}</td><td>{E(item.BusinessKey)}</td><td>{E(item.Destination)}</td>")
-                .Append($"<td><code>{E(item.ErrorCode)}</code> {E(item.Error)}</td><td>{item.Attempts}</td><td>{Time(item.DeadSince)}</td><td>{item.WaitingBehind}</td></tr>");
+                .Append($"<td><code>{E(item.ErrorCode)}</code> {E(PersonalDataMask.MaskText(item.Error))}</td><td>{item.Attempts}</td><td>{Time(item.DeadSince)}</td><td>{item.WaitingBehind}</td></tr>");
         }
 
         html.Append("</tbody></table>")

@@ -60,10 +60,10 @@ public sealed class MessagesPage : RazorPage
         {
             var who = step.Operator is null ? string.Empty : $"{E(step.Operator)}: {E(step.Reason)} (action #{step.ActionId})";
             html.Append($"<tr class=\"step\" data-event=\"{E(step.Event)}\"><td>{Time(step.At)}</td><td>{E(step.Event)}</td><td>{E(step.Destination)}</td>")
-                .Append($"<td>{E(step.Detail)}</td><td>{(step.DurationMs is { } ms ? ms + " ms" : string.Empty)}</td><td>{who}</td></tr>");
+                .Append($"<td>{E(PersonalDataMask.MaskText(step.Detail))}</td><td>{(step.DurationMs is { } ms ? ms + " ms" : string.Empty)}</td><td>{who}</td></tr>");
         }
 
         html.Append("</tbody></table>");
-        html.Append($"<details style=\"margin:0 10px 10px\"><summary>Payload</summary><pre>{E(message.Payload)}</pre></details></div>");
+        html.Append($"<details style=\"margin:0 10px 10px\"><summary>Payload</summary><pre>{E(PersonalDataMask.MaskPayload(message.Payload))}</pre></details></div>");
     }
 }

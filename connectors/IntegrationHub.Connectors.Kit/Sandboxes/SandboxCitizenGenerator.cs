@@ -1,12 +1,18 @@
 using System.Globalization;
-using IntegrationHub.Connectors.PopulationDb.Protocol;
 
-namespace IntegrationHub.Connectors.PopulationDb.Sandbox;
+namespace IntegrationHub.Connectors.Kit.Sandboxes;
 
 /// <summary>Deterministic citizens: Vietnamese names with diacritics, ids shaped like the real 12-digit personal id
-/// (province code, century-and-sex digit, two-digit year of birth, six digits), dates of birth 1940–2007, address codes.</summary>
-internal static class SandboxCitizenGenerator
+/// (province code, century-and-sex digit, two-digit year of birth, six digits), dates of birth 1940–2007, address codes.
+/// The same count, seed and province give the same people in every sandbox that asks.</summary>
+public static class SandboxCitizenGenerator
 {
+    public const int DefaultCount = 3000;
+    public const int DefaultSeed = 20261128;
+
+    /// <summary>Khánh Hòa.</summary>
+    public const string DefaultProvinceCode = "056";
+
     private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     private static readonly string[] MaleMiddle = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thành", "Công", "Gia"];
     private static readonly string[] FemaleMiddle = ["Thị", "Ngọc", "Thu", "Minh", "Thanh", "Bảo", "Khánh", "Mỹ"];
@@ -15,11 +21,14 @@ internal static class SandboxCitizenGenerator
     private static readonly string[] Districts = ["568", "569", "570", "572", "573", "574", "575"];
     private static readonly string[] OtherProvinces = ["01", "31", "46", "48", "52", "54", "79"];
 
-    public static List<CongDan> Generate(int count, int seed, string provinceCode)
+    /// <param name="provinceCode">Three digits; ids start with it, addresses use its last two.</param>
+    public static IReadOnlyList<SandboxCitizen> Generate(int count, int seed, string provinceCode)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(provinceCode);
         var random = new Random(seed);
         var tinh = provinceCode[1..];
-        var citizens = new List<CongDan>(count);
+        var citizens = new List<SandboxCitizen>(count);
         for (var i = 0; i < count; i++)
         {
             var female = random.Next(2) == 1;
@@ -31,33 +40,19 @@ internal static class SandboxCitizenGenerator
             var id = string.Create(CultureInfo.InvariantCulture, $"{provinceCode}{centuryAndSex}{birth.Year % 100:00}{tail:000000}");
             var name = $"{Pick(random, FamilyNames)} {Pick(random, female ? FemaleMiddle : MaleMiddle)} {Pick(random, female ? FemaleGiven : MaleGiven)}";
             var home = Address(random, tinh);
-            citizens.Add(new CongDan
-            {
-                SoDinhDanh = id,
-                HoVaTen = name,
-                NgaySinh = birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-                GioiTinh = female ? "2" : "1",
-                ThuongTru = home,
-                NoiOHienTai = random.Next(4) == 0 ? Address(random, tinh) : Copy(home),
-                QueQuan = Address(random, random.Next(3) == 0 ? Pick(random, OtherProvinces) : tinh),
-            });
+            var current = random.Next(4) == 0 ? Address(random, tinh) : home;
+            var origin = Address(random, random.Next(3) == 0 ? Pick(random, OtherProvinces) : tinh);
+            citizens.Add(new SandboxCitizen(id, name, birth, female, home, current, origin));
         }
 
         return citizens;
     }
 
-    private static DiaChiHanhChinh Address(Random random, string tinh)
+    private static SandboxAddress Address(Random random, string tinh)
     {
         var huyen = random.Next(2) == 0 ? Pick(random, Districts) : string.Create(CultureInfo.InvariantCulture, $"{random.Next(100, 999)}");
-        return new DiaChiHanhChinh
-        {
-            MaTinhThanh = tinh,
-            MaQuanHuyen = huyen,
-            MaPhuongXa = string.Create(CultureInfo.InvariantCulture, $"{random.Next(10000, 32999)}"),
-        };
+        return new SandboxAddress(tinh, huyen, string.Create(CultureInfo.InvariantCulture, $"{random.Next(10000, 32999)}"));
     }
-
-    private static DiaChiHanhChinh Copy(DiaChiHanhChinh a) => new() { MaTinhThanh = a.MaTinhThanh, MaQuanHuyen = a.MaQuanHuyen, MaPhuongXa = a.MaPhuongXa };
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 }

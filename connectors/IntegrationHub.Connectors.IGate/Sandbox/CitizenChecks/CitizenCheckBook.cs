@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+using IntegrationHub.Connectors.IGate.Sandbox.Writes;
+
+namespace IntegrationHub.Connectors.IGate.Sandbox.CitizenChecks;
+
+/// <summary>The latest applicant verification per dossier: a later check replaces it, an earlier one (arriving late) is
+/// ignored as unchanged. Writes are counted per MaHoSo.</summary>
+internal sealed class CitizenCheckBook(DossierStore dossiers, TimeProvider clock) : IdempotentBatchBook
+{
+    private readonly Dictionary<string, IGateRecordedCitizenCheck> _byDossier = new(StringComparer.Ordinal);
+
+    protected override string MissingBodyMessage => "Thiếu kết quả xác minh (citizenCheck).";
+
+    public IGateRecordedCitizenCheck? Of(string maHoSo)
+    {
+        lock (Sync)
+        {
+            return _byDossier.GetValueOrDefault(maHoSo);
+        }
+    }
+
+    protected override string? CodeOf(JsonObject? body) => IGateBatchRequestReader.StringOf(body?["maHoSo"]);
+
+    protected override ItemWrite Write(JsonObject body)
+    {
+        if (CitizenCheckRules.Read(body, clock.GetUtcNow().ToOffset(WorkingCalendar.Offset), out var problem) is not { } check)
+        {
+            return ItemWrite.Rejected(IGateWriteCodes.InvalidField, problem!);
+        }
+
+        if (dossiers.Find(check.MaHoSo) is null)
+        {
+            return ItemWrite.Rejected(IGateWriteCodes.UnknownDossier, $"Không tìm thấy hồ sơ '{check.MaHoSo}'.");
+        }
+
+        if (!_byDossier.TryGetValue(check.MaHoSo, out var current))
+        {
+            _byDossier.Add(check.MaHoSo, check);
+            return ItemWrite.Applied(IGateItemStatus.Created, check.MaHoSo);
+        }
+
+        if (check.ThoiDiemXacMinh <= current.ThoiDiemXacMinh)
+        {
+            return ItemWrite.Applied(IGateItemStatus.Unchanged, check.MaHoSo);
+        }
+
+        _byDossier[check.MaHoSo] = check;
+        return ItemWrite.Applied(IGateItemStatus.Updated, check.MaHoSo);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using Hangfire.Dashboard;
+using Hangfire.Dashboard.Pages;
+using IntegrationHub.Host.Citizens;
+using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+
+namespace IntegrationHub.Host.Admin.Dashboard;
+
+/// <summary>Dashboard page: the audit of population-database lookups (who asked, for which dossier, when, outcome),
+/// personal ids masked. A full id is only given by the audited reveal of the admin API.</summary>
+public sealed class CitizenLookupsPage : RazorPage
+{
+    public const string Path = "/citizen-lookups";
+
+    public override void Execute()
+    {
+        Layout = new LayoutPage("Citizen lookups");
+        var dossier = Query("dossier") is { Length: > 0 } d ? d.Trim() : null;
+
+        // Hangfire's Razor pages render synchronously; this is one small indexed read.
+        var lookups = Context.GetHttpContext().RequestServices.GetRequiredService<CitizenLookupStore>()
+            .RecentAsync(dossier, 200, CancellationToken.None).GetAwaiter().GetResult();
+        var html = new StringBuilder("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Population database lookups</h1>")
+            .Append($"<form method=\"get\" class=\"form-inline\" style=\"margin-bottom:10px\"><input class=\"form-control\" name=\"dossier\" placeholder=\"MaHoSo\" value=\"{E(dossier)}\" /> <button class=\"btn btn-default\">Filter</button></form>")
+            .Append("<p class=\"text-muted\">Personal ids are masked. To see one in full, POST a reason to <code>api/citizen-lookups/{id}/reveal</code>; the reveal is recorded with your name and reason.</p>");
+        if (lookups.Count == 0)
+        {
+            html.Append("<div class=\"alert alert-info\" id=\"no-lookups\">No lookup yet.</div>");
+        }
+        else
+        {
+            html.Append("<table class=\"table table-striped\" id=\"lookups\"><thead><tr><th>#</th><th>Time (ICT)</th><th>Asked by</th><th>Dossier</th><th>Personal id</th><th>Outcome</th><th>Differing fields</th><th>Duration</th><th>Reveals</th></tr></thead><tbody>");
+            foreach (var lookup in lookups)
+            {
+                var outcome = lookup.Outcome == "failed" ? $"failed <code>{E(lookup.FailureCode)}</code>" : E(lookup.Outcome);
+                html.Append($"<tr class=\"lookup\" data-outcome=\"{E(lookup.Outcome)}\"><td>{lookup.Id}</td><td>{Time(lookup.RequestedAt)}</td><td>{E(lookup.RequestedBy)}</td>")
+                    .Append($"<td><a href=\"{Url.To(MessagesPage.Path)}?businessKey={Url(lookup.Dossier ?? string.Empty)}\">{E(lookup.Dossier)}</a></td><td><code>{E(lookup.PersonalIdMasked)}</code></td>")
+                    .Append($"<td>{outcome}</td><td>{E(string.Join(", ", lookup.DifferingFields))}</td><td>{lookup.DurationMs} ms</td><td>{lookup.Reveals}</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("</div></div>");
+        WriteLiteral(html.ToString());
+    }
+}

@@ -1,0 +1,53 @@
+using IntegrationHub.Host.Citizens;
+using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IntegrationHub.Tests.Citizens;
+
+/// <summary>The audit page in headless chromium: lookups listed with masked ids, filtered by dossier.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CitizenLookupsPageTests(PostgresCluster cluster)
+{
+    [BrowserFact]
+    public async Task The_dashboard_lists_lookups_with_masked_ids_and_filters_by_dossier()
+    {
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()), "Production");
+        var store = hub.Services.GetRequiredService<CitizenLookupStore>();
+        string[] ids = ["056085123485", "056190654321", "079201004567"];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            await store.AddAsync(new CitizenLookupEntry(DateTimeOffset.UtcNow, "flow:citizen-checks", "citizen-checks", i + 1, $"HS-{i}", ids[i], $"h{i}",
+                i == 2 ? "failed" : i == 1 ? "mismatch" : "match", i == 1 ? ["NgaySinh"] : [], i == 2 ? "POPULATION-TIMEOUT" : null, 40 + i, null), CancellationToken.None);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            HttpCredentials = new HttpCredentials { Username = TestHub.AdminUser, Password = TestHub.AdminPassword },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire").ToString());
+        await page.ClickAsync("text=Citizen lookups");
+        await page.WaitForSelectorAsync("#lookups");
+
+        Assert.Equal(3, await page.Locator("tr.lookup").CountAsync());
+        var content = await page.ContentAsync();
+        Assert.DoesNotContain(ids, content.Contains);
+        Assert.Contains("0560******85", content, StringComparison.Ordinal);
+        Assert.Contains("POPULATION-TIMEOUT", await page.InnerTextAsync("tr.lookup[data-outcome='failed']"), StringComparison.Ordinal);
+        Assert.Contains("NgaySinh", await page.InnerTextAsync("tr.lookup[data-outcome='mismatch']"), StringComparison.Ordinal);
+
+        await page.FillAsync("input[name='dossier']", "HS-1");
+        await page.ClickAsync("text=Filter");
+        await page.WaitForURLAsync("**dossier=HS-1");
+        Assert.Equal(1, await page.Locator("tr.lookup").CountAsync());
+        Assert.Contains("0561******21", await page.InnerTextAsync("tr.lookup"), StringComparison.Ordinal);
+    }
+}

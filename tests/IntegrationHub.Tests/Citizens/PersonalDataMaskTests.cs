@@ -1,0 +1,48 @@
+using System.Text.Json;
+using IntegrationHub.Host.Admin;
+
+namespace IntegrationHub.Tests.Citizens;
+
+public sealed class PersonalDataMaskTests
+{
+    [Fact]
+    public void Twelve_digit_ids_are_masked_wherever_they_are_in_a_json_payload_and_it_stays_json()
+    {
+        const string payload = """
+            {"maHoSo":"000.20.30.H56-261128-0002","soDinhDanh":"056085123485","DinhDanhCHS":[{"LoaiDinhDanh":1,"SoDinhDanh":"079201004567"}],
+             "ghiChu":"CCCD 001089012345 của người nộp","soCMND":"225123456","SoTien":150000000,
+             "NgayTiepNhan":"20261128101500","soDienThoai":"0912345678"}
+            """;
+
+        var masked = PersonalDataMask.MaskPayload(payload);
+
+        using var json = JsonDocument.Parse(masked);
+        var root = json.RootElement;
+        Assert.Equal("0560******85", root.GetProperty("soDinhDanh").GetString());
+        Assert.Equal("0792******67", root.GetProperty("DinhDanhCHS")[0].GetProperty("SoDinhDanh").GetString());
+        Assert.Equal("CCCD 0010******45 của người nộp", root.GetProperty("ghiChu").GetString());
+        Assert.Equal("2251***56", root.GetProperty("soCMND").GetString());
+        Assert.Equal(150000000, root.GetProperty("SoTien").GetInt64());
+        Assert.Equal("20261128101500", root.GetProperty("NgayTiepNhan").GetString());
+        Assert.Equal("0912345678", root.GetProperty("soDienThoai").GetString());
+        Assert.Equal("000.20.30.H56-261128-0002", root.GetProperty("maHoSo").GetString());
+        Assert.DoesNotContain("056085123485", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("079201004567", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_twelve_digit_number_becomes_a_masked_string()
+    {
+        var masked = PersonalDataMask.MaskPayload("""{"id":179201004567,"n":[1,2]}""");
+
+        Assert.Equal("""{"id":"1792******67","n":[1,2]}""", masked);
+    }
+
+    [Theory]
+    [InlineData("Dossier 079201004567 rejected", "Dossier 0792******67 rejected")]
+    [InlineData("not json {079201004567", "not json {0792******67")]
+    [InlineData("0792010045678 has 13 digits", "0792010045678 has 13 digits")]
+    [InlineData("", "")]
+    public void Free_text_and_broken_json_are_masked_as_text(string text, string expected) =>
+        Assert.Equal(expected, text.StartsWith('{') ? PersonalDataMask.MaskPayload(text) : PersonalDataMask.MaskText(text));
+}
