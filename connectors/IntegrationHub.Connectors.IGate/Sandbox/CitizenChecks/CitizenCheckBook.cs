@@ -7,7 +7,7 @@ namespace IntegrationHub.Connectors.IGate.Sandbox.CitizenChecks;
 
 /// <summary>The latest applicant verification per dossier: a later check replaces it, an earlier one (arriving late) is
 /// ignored as unchanged. Writes are counted per MaHoSo.</summary>
-internal sealed class CitizenCheckBook(DossierStore dossiers, TimeProvider clock) : IdempotentBatchBook
+internal sealed class CitizenCheckBook(DossierStore dossiers, TimeProvider clock) : DossierItemBook<IGateRecordedCitizenCheck>(dossiers, clock)
 {
     private readonly Dictionary<string, IGateRecordedCitizenCheck> _byDossier = new(StringComparer.Ordinal);
 
@@ -23,18 +23,13 @@ internal sealed class CitizenCheckBook(DossierStore dossiers, TimeProvider clock
 
     protected override string? CodeOf(JsonObject? body) => IGateBatchRequestReader.StringOf(body?["maHoSo"]);
 
-    protected override ItemWrite Write(JsonObject body)
+    protected override IGateRecordedCitizenCheck? Read(JsonObject body, DateTimeOffset recordedAt, out string? problem) =>
+        CitizenCheckRules.Read(body, recordedAt, out problem);
+
+    protected override string DossierOf(IGateRecordedCitizenCheck record) => record.MaHoSo;
+
+    protected override ItemWrite Apply(IGateRecordedCitizenCheck check)
     {
-        if (CitizenCheckRules.Read(body, clock.GetUtcNow().ToOffset(WorkingCalendar.Offset), out var problem) is not { } check)
-        {
-            return ItemWrite.Rejected(IGateWriteCodes.InvalidField, problem!);
-        }
-
-        if (dossiers.Find(check.MaHoSo) is null)
-        {
-            return ItemWrite.Rejected(IGateWriteCodes.UnknownDossier, $"Không tìm thấy hồ sơ '{check.MaHoSo}'.");
-        }
-
         if (!_byDossier.TryGetValue(check.MaHoSo, out var current))
         {
             _byDossier.Add(check.MaHoSo, check);

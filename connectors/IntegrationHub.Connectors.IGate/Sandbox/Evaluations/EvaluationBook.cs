@@ -7,7 +7,7 @@ namespace IntegrationHub.Connectors.IGate.Sandbox.Evaluations;
 
 /// <summary>Citizens' evaluations by dossier, one per evaluation time: the portal may send a corrected evaluation
 /// with the same time (it replaces the earlier one) or a later one (kept beside it). Writes are counted per MaHoSo.</summary>
-internal sealed class EvaluationBook(DossierStore dossiers, TimeProvider clock) : IdempotentBatchBook
+internal sealed class EvaluationBook(DossierStore dossiers, TimeProvider clock) : DossierItemBook<IGateRecordedEvaluation>(dossiers, clock)
 {
     private readonly Dictionary<string, List<IGateRecordedEvaluation>> _byDossier = new(StringComparer.Ordinal);
 
@@ -23,18 +23,13 @@ internal sealed class EvaluationBook(DossierStore dossiers, TimeProvider clock) 
 
     protected override string? CodeOf(JsonObject? body) => IGateBatchRequestReader.StringOf(body?["maHoSo"]);
 
-    protected override ItemWrite Write(JsonObject body)
+    protected override IGateRecordedEvaluation? Read(JsonObject body, DateTimeOffset recordedAt, out string? problem) =>
+        EvaluationRules.Read(body, recordedAt, out problem);
+
+    protected override string DossierOf(IGateRecordedEvaluation record) => record.MaHoSo;
+
+    protected override ItemWrite Apply(IGateRecordedEvaluation evaluation)
     {
-        if (EvaluationRules.Read(body, clock.GetUtcNow().ToOffset(WorkingCalendar.Offset), out var problem) is not { } evaluation)
-        {
-            return ItemWrite.Rejected(IGateWriteCodes.InvalidField, problem!);
-        }
-
-        if (dossiers.Find(evaluation.MaHoSo) is null)
-        {
-            return ItemWrite.Rejected(IGateWriteCodes.UnknownDossier, $"Không tìm thấy hồ sơ '{evaluation.MaHoSo}'.");
-        }
-
         if (!_byDossier.TryGetValue(evaluation.MaHoSo, out var evaluations))
         {
             _byDossier.Add(evaluation.MaHoSo, evaluations = []);

@@ -8,7 +8,7 @@ namespace IntegrationHub.Connectors.IGate.Sandbox.Payments;
 /// <summary>Confirmed fee payments by dossier. A dossier may have several (several fees, paid apart), each recorded
 /// once by its MaThamChieu: the same reference under a new idempotency key (the platform called back twice) changes
 /// nothing; the same reference with other data is a conflict. Writes are counted per MaThamChieu.</summary>
-internal sealed class PaymentLedger(DossierStore dossiers, TimeProvider clock) : IdempotentBatchBook
+internal sealed class PaymentLedger(DossierStore dossiers, TimeProvider clock) : DossierItemBook<IGateRecordedPayment>(dossiers, clock)
 {
     private readonly Dictionary<string, List<IGateRecordedPayment>> _byDossier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGateRecordedPayment> _byReference = new(StringComparer.Ordinal);
@@ -25,19 +25,13 @@ internal sealed class PaymentLedger(DossierStore dossiers, TimeProvider clock) :
 
     protected override string? CodeOf(JsonObject? body) => IGateBatchRequestReader.StringOf(body?["maThamChieu"]);
 
-    protected override ItemWrite Write(JsonObject body)
+    protected override IGateRecordedPayment? Read(JsonObject body, DateTimeOffset recordedAt, out string? problem) =>
+        PaymentRules.Read(body, recordedAt, out problem);
+
+    protected override string DossierOf(IGateRecordedPayment record) => record.MaHoSo;
+
+    protected override ItemWrite Apply(IGateRecordedPayment payment)
     {
-        if (PaymentRules.Read(body, clock.GetUtcNow().ToOffset(WorkingCalendar.Offset), out var problem) is not { } payment)
-        {
-            return ItemWrite.Rejected(IGateWriteCodes.InvalidField, problem!);
-        }
-
-        // Dossiers are never removed, so a dossier found here still exists when the payment is recorded.
-        if (dossiers.Find(payment.MaHoSo) is null)
-        {
-            return ItemWrite.Rejected(IGateWriteCodes.UnknownDossier, $"Không tìm thấy hồ sơ '{payment.MaHoSo}'.");
-        }
-
         if (_byReference.TryGetValue(payment.MaThamChieu, out var recorded))
         {
             return recorded with { RecordedAt = payment.RecordedAt } == payment
