@@ -1,3 +1,4 @@
+using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;

@@ -1,11 +1,13 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Citizens;
 
 namespace IntegrationHub.Host.Delivery;
 
 /// <summary>A whole batch could not be delivered (counterparty down, open circuit, bad config): the job fails so
-/// Hangfire retries it later and the dashboard shows why. The messages stay pending.</summary>
+/// Hangfire retries it later and the dashboard shows why (personal ids masked: Hangfire keeps and shows the message).
+/// The messages stay pending.</summary>
 public sealed class DeliveryFailedException(string destination, ConnectorFailure failure, Exception innerException)
-    : Exception($"Delivery to {destination} failed ({failure.Kind} {failure.Code}): {failure.Message}", innerException)
+    : Exception($"Delivery to {destination} failed ({failure.Kind} {failure.Code}): {PersonalDataMask.MaskText(failure.Message)}", innerException)
 {
     public ConnectorFailure Failure { get; } = failure;
 }

@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Storage;
@@ -168,7 +169,7 @@ public sealed class DeliveryRunner(
                 results.Add(ToResult(message, failure, ElapsedMs(started)));
                 if (failure.Kind != FailureKind.Permanent)
                 {
-                    logger.LogWarning("Enrichment {Enricher} of flow {FlowId} failed ({Kind} {Code}): {Error}", enricher.Name, flowId, failure.Kind, failure.Code, failure.Message);
+                    logger.LogWarning("Enrichment {Enricher} of flow {FlowId} failed ({Kind} {Code}): {Error}", enricher.Name, flowId, failure.Kind, failure.Code, PersonalDataMask.MaskText(failure.Message));
                     stop = new DeliveryFailedException(destination, failure, error ?? new InvalidOperationException(failure.Message));
                 }
             }
@@ -238,7 +239,7 @@ public sealed class DeliveryRunner(
         {
             var failure = e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message);
             var duration = ElapsedMs(started);
-            logger.LogWarning("Delivery of {Count} messages to {Destination} failed ({Kind} {Code}): {Error}", messages.Count, destination, failure.Kind, failure.Code, failure.Message);
+            logger.LogWarning("Delivery of {Count} messages to {Destination} failed ({Kind} {Code}): {Error}", messages.Count, destination, failure.Kind, failure.Code, PersonalDataMask.MaskText(failure.Message));
             return (messages.Select(m => ToResult(m, failure, duration)).ToList(), new DeliveryFailedException(destination, failure, e));
         }
     }

@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Storage;
@@ -55,13 +56,13 @@ public sealed class FlowRunner(
         catch (ConnectorException e) when (e.Failure.Kind != FailureKind.Transient)
         {
             await runs.FinishAsync(runId, "failed", e.Message, timeProvider.GetUtcNow());
-            logger.LogError("Flow {FlowId} run {RunId} failed and will not be retried: {Error}", flowId, runId, e.Message);
+            logger.LogError("Flow {FlowId} run {RunId} failed and will not be retried: {Error}", flowId, runId, PersonalDataMask.MaskText(e.Message));
             throw new NonRetryableJobException(e.Message, e);
         }
         catch (Exception e)
         {
             await runs.FinishAsync(runId, "failed", e.Message, timeProvider.GetUtcNow());
-            logger.LogWarning("Flow {FlowId} run {RunId} failed and will be retried from its last checkpoint: {Error}", flowId, runId, e.Message);
+            logger.LogWarning("Flow {FlowId} run {RunId} failed and will be retried from its last checkpoint: {Error}", flowId, runId, PersonalDataMask.MaskText(e.Message));
             throw;
         }
         finally

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.Citizens;
 
 namespace IntegrationHub.Tests.Citizens;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
+using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Storage;
 using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationHub.Connectors.PopulationDb;
 
-namespace IntegrationHub.Host.Admin;
+namespace IntegrationHub.Host.Citizens;
 
 /// <summary>Masks personal ids in payloads before the admin API or the dashboard shows them: every 12-digit run (the
 /// personal id's length; amounts, dates, phones and timestamps have other lengths), and the value of any field named
