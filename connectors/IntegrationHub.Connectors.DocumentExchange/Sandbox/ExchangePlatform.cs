@@ -209,11 +209,8 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
     {
         foreach (var delivery in document.Deliveries.Values)
         {
-            if (!delivery.Simulated)
-            {
-                Append(delivery.OrganId, status);
-            }
-            else if (status.StatusCode == EdXmlStatusCode.Recall)
+            Append(delivery.OrganId, status);
+            if (delivery.Simulated && status.StatusCode == EdXmlStatusCode.Recall)
             {
                 var done = delivery.LastStatus == EdXmlStatusCode.Done;
                 Reply(document, delivery, done ? EdXmlStatusCode.Refused : EdXmlStatusCode.RecallAccepted,

@@ -17,6 +17,7 @@ internal sealed class PostgresAttachmentReadStream(NpgsqlDataSource dataSource, 
     private Stream? _chunk;
     private long _position;
     private bool _finished;
+    private bool _released;
 
     public override bool CanRead => true;
 
@@ -88,6 +89,26 @@ internal sealed class PostgresAttachmentReadStream(NpgsqlDataSource dataSource, 
 
     public override async ValueTask DisposeAsync()
     {
+        await ReleaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ReleaseAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private async ValueTask ReleaseAsync()
+    {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
         if (_chunk is not null)
         {
             await _chunk.DisposeAsync();
@@ -109,15 +130,6 @@ internal sealed class PostgresAttachmentReadStream(NpgsqlDataSource dataSource, 
         }
 
         _hash.Dispose();
-        await base.DisposeAsync();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
     }
 
     private async Task<NpgsqlDataReader> OpenAsync(CancellationToken cancellationToken)

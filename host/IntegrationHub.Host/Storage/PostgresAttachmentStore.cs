@@ -16,7 +16,7 @@ public sealed class PostgresAttachmentStore(NpgsqlDataSource dataSource, TimePro
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        return new PostgresAttachmentUpload(dataSource, timeProvider, Guid.CreateVersion7(timeProvider.GetUtcNow()), name, contentType);
+        return new PostgresAttachmentUpload(new PostgresChunkStream(dataSource, timeProvider, Guid.CreateVersion7(timeProvider.GetUtcNow()), name, contentType));
     }
 
     public Stream OpenRead(AttachmentReference reference)
