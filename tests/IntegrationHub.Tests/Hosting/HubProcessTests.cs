@@ -16,6 +16,8 @@ public sealed class HubProcessTests
         var dataFolder = HubProcess.NewDataFolder();
         var nationalPort = HubProcess.FreePort();
         var igatePort = HubProcess.FreePort();
+        var exchangePort = HubProcess.FreePort();
+        var ideskPort = HubProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -24,6 +26,11 @@ public sealed class HubProcessTests
             ["Sandboxes__igate__Port"] = igatePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Connectors__national-portal__BaseUrl"] = $"http://127.0.0.1:{nationalPort}/",
             ["Connectors__igate__BaseUrl"] = $"http://127.0.0.1:{igatePort}/",
+            // Free ports for the document sandboxes too, so another hub's development run on 5085/5086 does not collide.
+            ["Sandboxes__exchange__Port"] = exchangePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sandboxes__idesk__Port"] = ideskPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Connectors__exchange__BaseUrl"] = $"http://127.0.0.1:{exchangePort}/",
+            ["Connectors__idesk__BaseUrl"] = $"http://127.0.0.1:{ideskPort}/",
         };
         try
         {
