@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using IntegrationHub.Connectors.DocumentExchange;
+using IntegrationHub.Connectors.IDesk;
 using IntegrationHub.Connectors.IGate;
 using IntegrationHub.Connectors.NationalPortal;
 using IntegrationHub.Connectors.PaymentPlatform;
@@ -52,7 +54,7 @@ public static class HubApplication
         }
 
         var hub = new HubBuilder(builder.Services, builder.Configuration);
-        hub.AddNationalPortal().AddIGate().AddPaymentPlatform().AddPopulationDb();
+        hub.AddNationalPortal().AddIGate().AddPaymentPlatform().AddPopulationDb().AddDocumentExchange().AddIDesk();
         ConfigureServices(builder, hub, hubOptions, connectionString);
 
         var app = builder.Build();
@@ -122,6 +124,8 @@ public static class HubApplication
         services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<MessageStore>();
+        services.AddSingleton<PostgresAttachmentStore>();
+        services.AddSingleton<Contracts.IAttachmentStore>(sp => sp.GetRequiredService<PostgresAttachmentStore>());
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowRunStore>();
         services.AddSingleton<InstallationStore>();

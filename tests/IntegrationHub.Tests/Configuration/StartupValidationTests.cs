@@ -28,7 +28,7 @@ public sealed class StartupValidationTests
             """
             IntegrationHub cannot start: 3 configuration problem(s):
              - Connectors:national-portal: The BaseUrl field is required.
-             - Flows:orders:Source: unknown connector 'erp' (registered connectors: igate, national-portal, payment-platform, population-db).
+             - Flows:orders:Source: unknown connector 'erp' (registered connectors: exchange, idesk, igate, national-portal, payment-platform, population-db).
              - Flows:procedures:Schedule 'every five minutes' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').
             """.ReplaceLineEndings(Environment.NewLine),
             error.Message);

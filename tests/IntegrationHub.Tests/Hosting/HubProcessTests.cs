@@ -16,6 +16,9 @@ public sealed class HubProcessTests
         var dataFolder = HubProcess.NewDataFolder();
         var nationalPort = HubProcess.FreePort();
         var igatePort = HubProcess.FreePort();
+        var exchangePort = HubProcess.FreePort();
+        var ideskPort = HubProcess.FreePort();
+        var populationPort = HubProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -24,6 +27,13 @@ public sealed class HubProcessTests
             ["Sandboxes__igate__Port"] = igatePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Connectors__national-portal__BaseUrl"] = $"http://127.0.0.1:{nationalPort}/",
             ["Connectors__igate__BaseUrl"] = $"http://127.0.0.1:{igatePort}/",
+            // Free ports for the document sandboxes too, so another hub's development run on 5085/5086 does not collide.
+            ["Sandboxes__exchange__Port"] = exchangePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sandboxes__idesk__Port"] = ideskPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Connectors__exchange__BaseUrl"] = $"http://127.0.0.1:{exchangePort}/",
+            ["Connectors__idesk__BaseUrl"] = $"http://127.0.0.1:{ideskPort}/",
+            ["Sandboxes__population-db__Port"] = populationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Connectors__population-db__BaseUrl"] = $"http://127.0.0.1:{populationPort}/",
         };
         try
         {
@@ -38,6 +48,11 @@ public sealed class HubProcessTests
                 count => count == 2000, TimeSpan.FromSeconds(60), "2000 procedures at the iGate sandbox");
             var stats = await sandboxClient.GetFromJsonAsync<JsonElement>("sandbox/stats");
             Assert.Equal(1, stats.GetProperty("maxWritesPerCode").GetInt32());
+
+            // The citizen checks run on start too: the demo's applicants are verified and written back to iGate.
+            await Eventually.ReturnsAsync(
+                async () => (await sandboxClient.GetFromJsonAsync<JsonElement>("sandbox/citizen-checks/stats")).GetProperty("totalAppliedWrites").GetInt32(),
+                count => count > 100, TimeSpan.FromSeconds(60), "citizen checks written back to the iGate sandbox");
 
             // Development from loopback: the dashboard and API need no login, and show the run.
             using var client = new HttpClient { BaseAddress = hub.BaseAddress };

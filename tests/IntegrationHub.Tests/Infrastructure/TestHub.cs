@@ -19,6 +19,8 @@ public static class TestHub
     public const string InboundPartnerSecret = "dvcqg-test-hmac-secret-0123456789abcdef";
     public const string PopulationApiKey = "population-test-api-key";
     public const string PopulationMaTichHop = "TEST-TICH-HOP";
+    public const string ExchangeApiKey = "exchange-test-api-key";
+    public const string IDeskApiKey = "idesk-test-api-key";
     private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
 
     /// <summary>Settings every test hub gets: fast pickup, short retries, quick shutdown, no schedule firing during a test.</summary>
@@ -46,6 +48,10 @@ public static class TestHub
         ["Flows:progress:RunOnStart"] = "false",
         ["Flows:citizen-checks:Schedule"] = "0 0 3 1 1 ? 2099",
         ["Flows:citizen-checks:RunOnStart"] = "false",
+        ["Flows:documents-out:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:documents-in:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:document-statuses-out:Schedule"] = "0 0 3 1 1 ? 2099",
+        ["Flows:document-statuses-in:Schedule"] = "0 0 3 1 1 ? 2099",
         ["Sandboxes:Enabled"] = "false",
         // Nothing listens on port 9: tests that sync point these at sandboxes.
         ["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/",
@@ -71,6 +77,14 @@ public static class TestHub
         ["Connectors:population-db:MaTichHop"] = PopulationMaTichHop,
         ["Connectors:population-db:RetryDelay"] = "00:00:00.020",
         ["Connectors:population-db:Timeout"] = "00:00:02",
+        ["Connectors:exchange:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Connectors:exchange:ApiKey"] = ExchangeApiKey,
+        ["Connectors:exchange:Resilience:RetryBaseDelay"] = "00:00:00.050",
+        ["Connectors:exchange:Resilience:RetryMaxDelay"] = "00:00:00.500",
+        ["Connectors:idesk:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Connectors:idesk:ApiKey"] = IDeskApiKey,
+        ["Connectors:idesk:Resilience:RetryBaseDelay"] = "00:00:00.050",
+        ["Connectors:idesk:Resilience:RetryMaxDelay"] = "00:00:00.500",
     };
 
     public static Task<HubHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing", Action<ILoggingBuilder>? logging = null) =>

@@ -1,0 +1,51 @@
+using IntegrationHub.Contracts;
+
+namespace IntegrationHub.Connectors.DocumentExchange.Documents;
+
+/// <summary>Reads an edXML envelope from a stream, sending each attachment straight into the hub's attachment store,
+/// and returns the document with references only. If the envelope is rejected part-way, the attachments already
+/// stored are discarded and the <see cref="EdXmlException"/> surfaces.</summary>
+public sealed class DocumentDownload(IAttachmentStore store)
+{
+    private readonly EdXmlReader _reader = new();
+
+    public async Task<HubDocument> ReadAsync(Stream edXml, CancellationToken cancellationToken)
+    {
+        var uploads = new List<(EdXmlAttachmentInfo Info, IAttachmentUpload Upload)>();
+        try
+        {
+            var envelope = await _reader.ReadAsync(edXml, info =>
+            {
+                var upload = store.BeginUpload(info.AttachmentName, info.ContentType);
+                uploads.Add((info, upload));
+                return upload.Content;
+            }, cancellationToken).ConfigureAwait(false);
+
+            var attachments = new List<HubAttachment>(uploads.Count);
+            foreach (var (info, upload) in uploads)
+            {
+                attachments.Add(new HubAttachment
+                {
+                    ContentId = info.ContentId,
+                    Description = info.Description,
+                    Stored = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false),
+                });
+            }
+
+            return new HubDocument
+            {
+                DocumentId = envelope.Header.DocumentId,
+                Header = envelope.Header,
+                TraceHeaderList = envelope.TraceHeaderList,
+                Attachments = attachments,
+            };
+        }
+        finally
+        {
+            foreach (var (_, upload) in uploads)
+            {
+                await upload.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Connectors.DocumentExchange.Exchange;
+using IntegrationHub.Connectors.DocumentExchange.Sandbox;
+using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
+using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Contracts;
+
+namespace IntegrationHub.Connectors.DocumentExchange;
+
+/// <summary>An in-process twin of the national document-exchange platform, speaking edXML over HTTP as
+/// <see cref="ExchangeUrls"/> describes: documents stored as files (a 50 MB envelope costs no memory), received
+/// documents listed again until the addressee posts 01/02, statuses routed between senders and addressees, every
+/// agency but the province simulated (01 → 03 → 05 → 06; recall 13 answered 15, or 16 once done). Control endpoints
+/// under <c>/sandbox/</c>, fault injection on every call.</summary>
+public sealed class ExchangeSandbox : IConnectorSandbox
+{
+    private readonly ExchangeSandboxOptions _options;
+    private readonly SandboxFaultInjector _faults;
+    private readonly EdXmlFileStore _files = new();
+    private readonly ExchangePlatform _platform;
+    private readonly DocumentPlanter _planter;
+    private readonly ExchangeSimulator _simulator;
+    private readonly SandboxServer _server = new();
+
+    public ExchangeSandbox(ExchangeSandboxOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        var clock = timeProvider ?? TimeProvider.System;
+        _faults = new SandboxFaultInjector(options.Faults);
+        _platform = new ExchangePlatform(options, clock);
+        _planter = new DocumentPlanter(_platform, _files, options, clock);
+        _simulator = new ExchangeSimulator(_platform, _planter, options, clock);
+    }
+
+    public string ConnectorId => ExchangeConnector.ConnectorId;
+
+    public Uri? BaseAddress => _server.BaseAddress;
+
+    public SandboxFaultOptions Faults => _faults.Options;
+
+    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(_options, new ValidationContext(_options), problems, validateAllProperties: true))
+        {
+            throw new InvalidOperationException($"Sandboxes:exchange options are invalid: {string.Join(" ", problems.Select(p => p.ErrorMessage))}");
+        }
+
+        var address = await _server.StartAsync(_options.Port, _faults, app =>
+        {
+            ExchangeApiEndpoints.Map(app, _platform, _files, _options.ApiKey);
+            ExchangeControlEndpoints.Map(app, _platform, _planter, _faults);
+        }, cancellationToken);
+        _simulator.Start();
+        return address;
+    }
+
+    /// <summary>A simulated agency sends the province a document; returns its DocumentId.</summary>
+    public Task<string> PlantAsync(PlantRequest request, CancellationToken cancellationToken = default) => _planter.PlantAsync(request, cancellationToken);
+
+    public Task PlantRawAsync(string documentId, Stream body, CancellationToken cancellationToken = default) =>
+        _planter.PlantRawAsync(documentId, from: null, to: null, body, cancellationToken);
+
+    public ExchangeDocumentView? Document(string documentId) => _platform.View(documentId);
+
+    public ExchangeSandboxStats Stats() => _platform.Stats();
+
+    /// <summary>Simulated addressees of the document (or of all documents) move one status on.</summary>
+    public void Advance(string? documentId = null) => _platform.Advance(documentId);
+
+    public void ForceStatus(ForceStatusRequest request)
+    {
+        var outcome = _planter.Force(request);
+        if (outcome.Refused)
+        {
+            throw new InvalidOperationException($"{outcome.Code}: {outcome.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _simulator.DisposeAsync();
+        await _server.DisposeAsync();
+        _files.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using IntegrationHub.Connectors.DocumentExchange.Exchange;
+using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
+using IntegrationHub.Connectors.DocumentExchange.Transfer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationHub.Connectors.DocumentExchange.Sandbox;
+
+/// <summary>The platform's API as <see cref="ExchangeUrls"/> describes it.</summary>
+internal static class ExchangeApiEndpoints
+{
+    public static void Map(WebApplication app, ExchangePlatform platform, EdXmlFileStore files, string apiKey)
+    {
+        var api = app.MapGroup("/").AddEndpointFilter(new SandboxApiKeyFilter(ExchangeUrls.ApiKeyHeader, apiKey));
+        api.MapGet(ExchangeUrls.Agencies, () => Results.Json(platform.Agencies, JsonSerializerOptions.Web));
+        api.MapPost(ExchangeUrls.Documents, async (HttpContext context) =>
+        {
+            SandboxReplies.AllowLargeBody(context);
+            StoredEdXml stored;
+            try
+            {
+                stored = await files.SaveAsync(context.Request.Body, context.RequestAborted);
+            }
+            catch (EdXmlException ex)
+            {
+                return SandboxReplies.Rejected(ex);
+            }
+
+            var outcome = platform.Send(stored);
+            if (outcome != PlatformOutcome.Created)
+            {
+                File.Delete(stored.Path);
+            }
+
+            return outcome.Refused
+                ? SandboxReplies.Error(outcome.HttpStatus, outcome.Code!, outcome.Message!)
+                : Results.Json(new { documentId = stored.DocumentId, repeated = outcome == PlatformOutcome.Repeated }, JsonSerializerOptions.Web, statusCode: outcome.HttpStatus);
+        });
+        api.MapGet(ExchangeUrls.Received, (string organId) => Results.Json(new ExchangeReceivedList(platform.ListReceived(organId)), JsonSerializerOptions.Web));
+        api.MapGet(ExchangeUrls.Content, (string organId, string documentId) =>
+            platform.Fetch(documentId, organId) is { } path
+                ? SandboxReplies.EdXmlFile(path)
+                : SandboxReplies.Error(StatusCodes.Status404NotFound, "unknown_document", $"No document {documentId} for {organId}."));
+        api.MapPost(ExchangeUrls.Statuses, async (HttpContext context) =>
+        {
+            EdXmlStatus status;
+            try
+            {
+                status = await new EdXmlStatusReader().ReadAsync(context.Request.Body, context.RequestAborted);
+            }
+            catch (EdXmlException ex)
+            {
+                return SandboxReplies.Rejected(ex);
+            }
+
+            var outcome = platform.Post(status, SandboxReplies.IdempotencyKey(context));
+            return outcome.Refused
+                ? SandboxReplies.Error(outcome.HttpStatus, outcome.Code!, outcome.Message!)
+                : Results.Json(new { documentId = status.ResponseFor.DocumentId, repeated = outcome == PlatformOutcome.Repeated }, JsonSerializerOptions.Web, statusCode: outcome.HttpStatus);
+        });
+        api.MapGet(ExchangeUrls.Statuses, async (string organId, long? after, int? limit, CancellationToken cancellationToken) =>
+        {
+            var entries = platform.Statuses(organId, after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), out var hasMore);
+            var items = new List<EdXmlListItem>(entries.Count);
+            foreach (var entry in entries)
+            {
+                items.Add(new EdXmlListItem(entry.Seq, entry.Status.ResponseFor.DocumentId, await StatusXml.WriteAsync(entry.Status, cancellationToken)));
+            }
+
+            return Results.Json(new EdXmlListPage(items, hasMore), JsonSerializerOptions.Web);
+        });
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationHub.Contracts;
+
+namespace IntegrationHub.Connectors.DocumentExchange.Transfer;
+
+/// <summary>HTTP calls of the edXML-speaking systems over the host's HttpClient (whose handler runs the counterparty's
+/// resilience pipeline: no retries here). Documents go up streamed (<see cref="EdXmlEnvelopeContent"/>) and come down
+/// streamed (response headers first, body read as it arrives), never buffered whole. RestSharp, used by the JSON-only
+/// connectors, buffers bodies, hence plain HttpClient here.</summary>
+public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoint)
+{
+    private readonly EdXmlStatusWriter _statusWriter = new();
+
+    public EdXmlHttpEndpoint Endpoint => endpoint;
+
+    /// <exception cref="ConnectorException">Classified; malformed JSON is transient.</exception>
+    public async Task<T> GetJsonAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await OpenAsync(path, query, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false)
+                ?? throw new JsonException("empty reply");
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException(EdXmlHttpFailures.Malformed(ex.Message, endpoint.Counterparty, endpoint.CodePrefix), ex);
+        }
+    }
+
+    /// <summary>A successful GET whose body is not yet read; the caller reads it as a stream and disposes the response.</summary>
+    /// <exception cref="ConnectorException">Classified.</exception>
+    public async Task<HttpResponseMessage> OpenAsync(string path, IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, path, query);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw new ConnectorException(await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>POSTs an e-document, streamed; null when accepted, else this message's classified failure.</summary>
+    public Task<ConnectorFailure?> PostDocumentAsync(string path, EdXmlEnvelope envelope, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Checked before sending: a rule broken half-way through a streamed body would reach us as a network error.
+            EdXmlEnvelopeRules.Check(envelope);
+        }
+        catch (EdXmlException ex)
+        {
+            return Task.FromResult<ConnectorFailure?>(EdXmlHttpFailures.Invalid(ex));
+        }
+
+        return PostAsync(path, new EdXmlEnvelopeContent(envelope), idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>POSTs a status message; null when accepted, else this message's classified failure.</summary>
+    public async Task<ConnectorFailure?> PostStatusAsync(string path, EdXmlStatus status, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        try
+        {
+            await _statusWriter.WriteAsync(status, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EdXmlException ex)
+        {
+            return EdXmlHttpFailures.Invalid(ex);
+        }
+
+        var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(EdXmlMediaType.Value) { CharSet = "utf-8" };
+        return await PostAsync(path, content, idempotencyKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConnectorFailure?> PostAsync(string path, HttpContent content, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, path, []);
+        request.Content = content;
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        ConnectorFailure? failure = null;
+        try
+        {
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                failure = await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ConnectorException ex)
+        {
+            failure = ex.Failure;
+        }
+
+        return failure;
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>> query)
+    {
+        var url = endpoint.BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
+        var parameters = string.Join("&", query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        var request = new HttpRequestMessage(method, parameters.Length == 0 ? url : url + "?" + parameters);
+        request.Headers.Add(endpoint.ApiKeyHeader, endpoint.ApiKey);
+        return request;
+    }
+
+    /// <exception cref="ConnectorException">No HTTP answer (transient), or an attachment the store cannot give back
+    /// intact (permanent: retrying reads the same bytes).</exception>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ConnectorException)
+        {
+            var attachment = (Exception?)Find<InvalidDataException>(ex) ?? Find<FileNotFoundException>(ex);
+            if (attachment is not null)
+            {
+                throw new ConnectorException(new ConnectorFailure(FailureKind.Permanent, "ATTACHMENT-UNREADABLE", attachment.Message), ex);
+            }
+
+            if (Find<EdXmlException>(ex) is { } edXml)
+            {
+                throw new ConnectorException(EdXmlHttpFailures.Invalid(edXml), ex);
+            }
+
+            throw new ConnectorException(EdXmlHttpFailures.Unreachable(ex, endpoint.Counterparty, endpoint.CodePrefix), ex);
+        }
+    }
+
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    public static KeyValuePair<string, string> Query(string name, long value) => new(name, value.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Connectors.Kit;
+
+namespace IntegrationHub.Connectors.IDesk;
+
+/// <summary>Options of the iDesk connector, bound from <c>Connectors:idesk</c> and validated on start.</summary>
+public sealed class IDeskOptions
+{
+    /// <summary>Root of iDesk's integration API; calls go to <c>{BaseUrl}/api/idesk/...</c>.</summary>
+    [Required(ErrorMessage = "BaseUrl is required.")]
+    [AbsoluteHttpUrl]
+    public string BaseUrl { get; set; } = string.Empty;
+
+    /// <summary>Sent as <c>X-Api-Key</c>. A secret: from the environment, never logged.</summary>
+    [Required(ErrorMessage = "ApiKey is required.")]
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>Feed entries read per call.</summary>
+    [Range(1, 1000, ErrorMessage = "PageSize must be between 1 and 1000.")]
+    public int PageSize { get; set; } = 50;
+
+    public override string ToString() =>
+        $"IDeskOptions {{ BaseUrl = {BaseUrl}, PageSize = {PageSize}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
+}

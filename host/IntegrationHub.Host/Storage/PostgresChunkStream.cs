@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using IntegrationHub.Contracts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IntegrationHub.Host.Storage;
+
+/// <summary>The content stream of one attachment being written: bytes gather in a pooled chunk buffer that is inserted
+/// as a row whenever it fills; the SHA-256 is computed on the way. The attachment row is written with the first chunk
+/// and completed last. Disposing the stream does nothing (the edXML reader disposes its sink when an attachment ends):
+/// <see cref="CompleteAsync"/> or <see cref="AbandonAsync"/> end it.</summary>
+internal sealed class PostgresChunkStream : Stream
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _timeProvider;
+    private readonly Guid _id;
+    private readonly string _name;
+    private readonly string _contentType;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(PostgresAttachmentStore.ChunkSize);
+    private int _buffered;
+    private int _chunks;
+    private long _length;
+    private bool _rowWritten;
+    private bool _completed;
+
+    public PostgresChunkStream(NpgsqlDataSource dataSource, TimeProvider timeProvider, Guid id, string name, string contentType)
+    {
+        _dataSource = dataSource;
+        _timeProvider = timeProvider;
+        _id = id;
+        _name = name;
+        _contentType = contentType;
+    }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => _buffer is not null;
+
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var chunk = _buffer ?? throw new ObjectDisposedException(nameof(PostgresChunkStream));
+        while (buffer.Length > 0)
+        {
+            var take = Math.Min(buffer.Length, PostgresAttachmentStore.ChunkSize - _buffered);
+            buffer.Span[..take].CopyTo(chunk.AsSpan(_buffered));
+            _hash.AppendData(buffer.Span[..take]);
+            _buffered += take;
+            _length += take;
+            buffer = buffer[take..];
+            if (_buffered == PostgresAttachmentStore.ChunkSize)
+            {
+                await FlushChunkAsync(cancellationToken);
+            }
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Synchronous writes are not expected (the edXML reader writes asynchronously); supported for completeness.</summary>
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public async Task<AttachmentReference> CompleteAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        if (_buffered > 0 || !_rowWritten)
+        {
+            await FlushChunkAsync(cancellationToken);
+        }
+
+        var sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+        await using var command = _dataSource.CreateCommand(
+            "update hub.attachments set length = @length, sha256 = @sha, completed_at = @now where id = @id");
+        command.Parameters.AddWithValue("id", _id);
+        command.Parameters.AddWithValue("length", _length);
+        command.Parameters.AddWithValue("sha", sha256);
+        command.Parameters.AddWithValue("now", _timeProvider.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        _completed = true;
+        ReturnBuffer();
+        return new AttachmentReference(_id.ToString(), _name, _contentType, _length, sha256);
+    }
+
+    /// <summary>Frees the buffer; an upload never completed is deleted with its chunks.</summary>
+    public async ValueTask AbandonAsync()
+    {
+        ReturnBuffer();
+        if (!_completed && _rowWritten)
+        {
+            // Abandoned (the document failed to parse part-way): its chunks are of no use to anyone.
+            await using var command = _dataSource.CreateCommand("delete from hub.attachments where id = @id");
+            command.Parameters.AddWithValue("id", _id);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            _rowWritten = false;
+        }
+
+        _hash.Dispose();
+    }
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+    }
+
+    private async Task FlushChunkAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        if (!_rowWritten)
+        {
+            var row = new NpgsqlBatchCommand("insert into hub.attachments (id, name, content_type, created_at) values (@id, @name, @type, @now)");
+            row.Parameters.AddWithValue("id", _id);
+            row.Parameters.AddWithValue("name", _name);
+            row.Parameters.AddWithValue("type", _contentType);
+            row.Parameters.AddWithValue("now", _timeProvider.GetUtcNow());
+            batch.BatchCommands.Add(row);
+        }
+
+        if (_buffered > 0)
+        {
+            var chunk = new NpgsqlBatchCommand("insert into hub.attachment_chunks (attachment_id, chunk_index, data) values (@id, @index, @data)");
+            chunk.Parameters.AddWithValue("id", _id);
+            chunk.Parameters.AddWithValue("index", _chunks);
+            chunk.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>>("data", NpgsqlDbType.Bytea) { TypedValue = _buffer!.AsMemory(0, _buffered) });
+            batch.BatchCommands.Add(chunk);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        _rowWritten = true;
+        _chunks += _buffered > 0 ? 1 : 0;
+        _buffered = 0;
+    }
+
+    private void ReturnBuffer()
+    {
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
