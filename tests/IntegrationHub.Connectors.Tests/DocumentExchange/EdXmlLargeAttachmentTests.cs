@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.DocumentExchange;
+using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -23,16 +24,16 @@ public sealed class EdXmlLargeAttachmentTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task Fifty_megabyte_attachment_round_trips_in_bounded_memory()
     {
-        var expectedHash = HashingStream.Of(new PseudoRandomStream(Size, Seed));
+        var expectedHash = Sha256Sink.Of(new SeededContentStream(Size, Seed));
         var envelope = EdXmlSamples.Envelope(0) with
         {
             Attachments = [new EdXmlAttachment
             {
                 Info = new EdXmlAttachmentInfo { ContentId = "big", ContentType = "application/pdf", AttachmentName = "big.pdf" },
-                OpenContent = () => new PseudoRandomStream(Size, Seed),
+                OpenContent = () => new SeededContentStream(Size, Seed),
             }],
         };
-        var sink = new HashingStream();
+        var sink = new Sha256Sink();
 
         var written = await Measure(async () =>
         {

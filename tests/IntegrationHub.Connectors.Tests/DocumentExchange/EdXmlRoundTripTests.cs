@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.DocumentExchange;
+using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
 using Xunit;
 
 namespace IntegrationHub.Connectors.Tests.DocumentExchange;
@@ -28,7 +29,7 @@ public sealed class EdXmlRoundTripTests
         foreach (var attachment in sent.Attachments)
         {
             using var source = attachment.OpenContent();
-            var expected = HashingStream.Of(source);
+            var expected = Sha256Sink.Of(source);
             var actual = contents[attachment.Info.ContentId].ToArray();
             Assert.Equal(expected, EdXmlSamples.Sha256(actual));
             Assert.Equal(actual.Length, received.Attachments.Single(a => a.Info.ContentId == attachment.Info.ContentId).Length);
