@@ -33,19 +33,18 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <returns>The latest completed (not failed) lookup of this declaration for the dossier; null when none.</returns>
-    public async Task<VerifiedLookup?> FindVerifiedAsync(string dossier, string declaredHash, CancellationToken cancellationToken)
+    /// <returns>The dossier's latest completed (not failed) lookup; null when none.</returns>
+    public async Task<VerifiedLookup?> LatestVerifiedAsync(string dossier, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            select id, message_id, result::text from hub.citizen_lookups
-            where dossier = @dossier and declared_hash = @hash and outcome <> 'failed'
+            select id, message_id, declared_hash, result::text from hub.citizen_lookups
+            where dossier = @dossier and outcome <> 'failed'
             order by id desc limit 1
             """);
         command.Parameters.AddWithValue("dossier", dossier);
-        command.Parameters.AddWithValue("hash", declaredHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new VerifiedLookup(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2))
+            ? new VerifiedLookup(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetString(3))
             : null;
     }
 

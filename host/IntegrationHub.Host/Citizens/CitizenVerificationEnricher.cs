@@ -10,7 +10,8 @@ namespace IntegrationHub.Host.Citizens;
 /// <summary><c>citizen-verification</c>: checks an iGate dossier's applicant (a citizen: loaiDoiTuong 1) against the
 /// population database and turns the dossier into the citizen check iGate records. Each declaration (id, name, date of
 /// birth) of a dossier is looked up once: a retried delivery of the same message reuses its recorded answer, a later
-/// version of the dossier with the same declaration is skipped, a changed declaration is verified again. Every lookup,
+/// version of the dossier with the same declaration as the last one verified is skipped, a changed declaration is
+/// verified again. Every lookup,
 /// failed ones included, is audited before its answer is used.</summary>
 public sealed class CitizenVerificationEnricher(
     ConnectorCatalog connectors,
@@ -37,8 +38,10 @@ public sealed class CitizenVerificationEnricher(
             return EnrichmentOutcome.Skip($"the applicant of {applicant.MaHoSo} is not a citizen (loaiDoiTuong {applicant.LoaiDoiTuong})");
         }
 
+        // Compared with the dossier's latest answer only: a declaration changed and changed back is verified again,
+        // so iGate never keeps the answer about a declaration the dossier no longer makes.
         var declared = DeclaredHash(applicant);
-        if (await lookups.FindVerifiedAsync(applicant.MaHoSo, declared, cancellationToken) is { } earlier)
+        if (await lookups.LatestVerifiedAsync(applicant.MaHoSo, cancellationToken) is { } earlier && earlier.DeclaredHash == declared)
         {
             return earlier.MessageId == message.MessageId
                 ? EnrichmentOutcome.Enriched(earlier.Result)

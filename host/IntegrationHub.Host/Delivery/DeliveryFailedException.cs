@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.Delivery;
 /// Hangfire retries it later and the dashboard shows why (personal ids masked: Hangfire keeps and shows the message).
 /// The messages stay pending.</summary>
 public sealed class DeliveryFailedException(string destination, ConnectorFailure failure, Exception innerException)
-    : Exception($"Delivery to {destination} failed ({failure.Kind} {failure.Code}): {PersonalDataMask.MaskText(failure.Message)}", innerException)
+    : Exception($"Delivery to {destination} failed ({failure.Kind} {failure.Code}): {PersonalDataMask.MaskText(failure.Message)}", MaskedException.Guard(innerException))
 {
     public ConnectorFailure Failure { get; } = failure;
 }

@@ -55,14 +55,23 @@ public sealed class FlowRunner(
         }
         catch (ConnectorException e) when (e.Failure.Kind != FailureKind.Transient)
         {
-            await runs.FinishAsync(runId, "failed", e.Message, timeProvider.GetUtcNow());
-            logger.LogError("Flow {FlowId} run {RunId} failed and will not be retried: {Error}", flowId, runId, PersonalDataMask.MaskText(e.Message));
-            throw new NonRetryableJobException(e.Message, e);
+            var error = PersonalDataMask.MaskText(e.Message);
+            await runs.FinishAsync(runId, "failed", error, timeProvider.GetUtcNow());
+            logger.LogError("Flow {FlowId} run {RunId} failed and will not be retried: {Error}", flowId, runId, error);
+            throw new NonRetryableJobException(error, MaskedException.Guard(e));
         }
         catch (Exception e)
         {
-            await runs.FinishAsync(runId, "failed", e.Message, timeProvider.GetUtcNow());
-            logger.LogWarning("Flow {FlowId} run {RunId} failed and will be retried from its last checkpoint: {Error}", flowId, runId, PersonalDataMask.MaskText(e.Message));
+            var error = PersonalDataMask.MaskText(e.Message);
+            await runs.FinishAsync(runId, "failed", error, timeProvider.GetUtcNow());
+            logger.LogWarning("Flow {FlowId} run {RunId} failed and will be retried from its last checkpoint: {Error}", flowId, runId, error);
+            var masked = MaskedException.Guard(e);
+            if (!ReferenceEquals(masked, e))
+            {
+                // Hangfire keeps and shows the exception: retell it masked (the run is retried all the same).
+                throw masked;
+            }
+
             throw;
         }
         finally

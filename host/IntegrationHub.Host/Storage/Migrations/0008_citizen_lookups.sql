@@ -19,7 +19,7 @@ create table hub.citizen_lookups (
     -- What was written back (the citizen check), reused when a delivery is retried; null when the lookup failed.
     result jsonb
 );
-create index citizen_lookups_by_dossier on hub.citizen_lookups (dossier, declared_hash);
+create index citizen_lookups_by_dossier on hub.citizen_lookups (dossier, id desc);
 create index citizen_lookups_by_message on hub.citizen_lookups (message_id) where message_id is not null;
 create index citizen_lookups_by_time on hub.citizen_lookups (requested_at desc);
 
