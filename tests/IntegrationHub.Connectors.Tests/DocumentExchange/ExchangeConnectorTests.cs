@@ -6,6 +6,7 @@ using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.Sandbox;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
+using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Contracts;
 using Xunit;
@@ -126,6 +127,28 @@ public sealed class ExchangeConnectorTests
         var checkpoint = read.OfType<SourceCheckpoint>().Last();
         Assert.Equal(versions[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), checkpoint.State);
         Assert.Empty((await ExchangeTestRig.ReadAllAsync(connector, ExchangeConnector.StatusesStream, checkpoint)).OfType<SourceRecord>());
+    }
+
+    [Fact]
+    public async Task A_status_that_overtakes_its_document_is_a_transient_failure_of_that_message_only_and_is_accepted_once_the_document_arrives()
+    {
+        await using var rig = await ExchangeTestRig.StartAsync();
+        var connector = rig.Connector();
+        var late = HubDocumentSamples.Outgoing(rig.Store, "000.00.00.H56,2026/11/28,130", [Ministry], 10);
+        var known = HubDocumentSamples.Outgoing(rig.Store, "000.00.00.H56,2026/11/28,131", [Ministry], 10);
+        await connector.WriteAsync(ExchangeConnector.DocumentsStream, [ExchangeTestRig.Message(1, HubDocumentJson.Serialize(known))], CancellationToken.None);
+        var recall = ExchangeTestRig.Message(2, HubDocumentJson.Serialize(HubDocumentSamples.Status(late, ExchangeTestRig.OrganId, EdXmlStatusCode.Recall)), "statuses-out:recall:130");
+        var other = ExchangeTestRig.Message(3, HubDocumentJson.Serialize(HubDocumentSamples.Status(known, ExchangeTestRig.OrganId, EdXmlStatusCode.Recall)));
+
+        var early = await connector.WriteAsync(ExchangeConnector.StatusesStream, [recall, other], CancellationToken.None);
+
+        Assert.Equal((FailureKind.Transient, EdXmlHttpFailures.DocumentNotYetKnownCode), (early[0].Failure!.Kind, early[0].Failure!.Code));
+        Assert.Contains("unknown_document", early[0].Failure!.Message, StringComparison.Ordinal);
+        Assert.True(early[1].Delivered, "a status about another document is not held back by it");
+        await connector.WriteAsync(ExchangeConnector.DocumentsStream, [ExchangeTestRig.Message(4, HubDocumentJson.Serialize(late))], CancellationToken.None);
+        var retried = await connector.WriteAsync(ExchangeConnector.StatusesStream, [recall], CancellationToken.None);
+        Assert.True(retried.Single().Delivered);
+        Assert.Contains("13", rig.Sandbox.Document(late.DocumentId)!.Statuses.Select(s => s.StatusCode));
     }
 
     [Fact]
