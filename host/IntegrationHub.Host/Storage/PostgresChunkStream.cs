@@ -8,8 +8,10 @@ namespace IntegrationHub.Host.Storage;
 
 /// <summary>The content stream of one attachment being written: bytes gather in a pooled chunk buffer that is inserted
 /// as a row whenever it fills; the SHA-256 is computed on the way. The attachment row is written with the first chunk
-/// and completed last. Disposing the stream does nothing (the edXML reader disposes its sink when an attachment ends):
-/// <see cref="CompleteAsync"/> or <see cref="AbandonAsync"/> end it.</summary>
+/// and completed last. Disposing the stream ends the content: the partial chunk is written and the buffer given back,
+/// because the edXML reader disposes each sink when its attachment ends but completes the uploads only after the whole
+/// envelope (a document with 300 attachments must not pin 300 buffers). <see cref="CompleteAsync"/> or
+/// <see cref="AbandonAsync"/> then end the upload.</summary>
 internal sealed class PostgresChunkStream : Stream
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -18,8 +20,9 @@ internal sealed class PostgresChunkStream : Stream
     private readonly string _name;
     private readonly string _contentType;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(PostgresAttachmentStore.ChunkSize);
+    private byte[]? _buffer;
     private int _buffered;
+    private bool _closed;
     private int _chunks;
     private long _length;
     private bool _rowWritten;
@@ -38,7 +41,7 @@ internal sealed class PostgresChunkStream : Stream
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => _buffer is not null;
+    public override bool CanWrite => !_closed;
 
     public override long Length => _length;
 
@@ -50,7 +53,9 @@ internal sealed class PostgresChunkStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var chunk = _buffer ?? throw new ObjectDisposedException(nameof(PostgresChunkStream));
+        ObjectDisposedException.ThrowIf(_closed, this);
+        // Rented on the first write, not up front: an upload begun but not yet written holds no buffer.
+        var chunk = _buffer ??= ArrayPool<byte>.Shared.Rent(PostgresAttachmentStore.ChunkSize);
         while (buffer.Length > 0)
         {
             var take = Math.Min(buffer.Length, PostgresAttachmentStore.ChunkSize - _buffered);
@@ -79,10 +84,7 @@ internal sealed class PostgresChunkStream : Stream
     public async Task<AttachmentReference> CompleteAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
-        if (_buffered > 0 || !_rowWritten)
-        {
-            await FlushChunkAsync(cancellationToken);
-        }
+        await CloseAsync(cancellationToken);
 
         var sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
         await using var command = _dataSource.CreateCommand(
@@ -100,6 +102,7 @@ internal sealed class PostgresChunkStream : Stream
     /// <summary>Frees the buffer; an upload never completed is deleted with its chunks.</summary>
     public async ValueTask AbandonAsync()
     {
+        _closed = true;
         ReturnBuffer();
         if (!_completed && _rowWritten)
         {
@@ -113,7 +116,13 @@ internal sealed class PostgresChunkStream : Stream
         _hash.Dispose();
     }
 
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Ends the content: writes what is buffered (and the attachment row, for empty content) and gives the
+    /// buffer back. The upload stays incomplete until <see cref="CompleteAsync"/>.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await CloseAsync(CancellationToken.None);
+        GC.SuppressFinalize(this);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -121,8 +130,30 @@ internal sealed class PostgresChunkStream : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
+    /// <summary>Synchronous disposal is not expected (the edXML reader disposes asynchronously); supported for completeness.</summary>
     protected override void Dispose(bool disposing)
     {
+        if (disposing)
+        {
+            CloseAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Idempotent; a failed write leaves the buffer in place, so a retry (or CompleteAsync) writes it again.</summary>
+    private async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        if (_buffered > 0 || !_rowWritten)
+        {
+            await FlushChunkAsync(cancellationToken);
+        }
+
+        _closed = true;
+        ReturnBuffer();
     }
 
     private async Task FlushChunkAsync(CancellationToken cancellationToken)
