@@ -26,7 +26,9 @@ internal sealed class PostgresChunkStream : Stream
     private int _chunks;
     private long _length;
     private bool _rowWritten;
-    private bool _completed;
+    private string? _sha256;
+    private AttachmentReference? _completed;
+    private bool _abandoned;
 
     public PostgresChunkStream(NpgsqlDataSource dataSource, TimeProvider timeProvider, Guid id, string name, string contentType)
     {
@@ -81,30 +83,43 @@ internal sealed class PostgresChunkStream : Stream
     {
     }
 
+    /// <summary>Idempotent: a call after a success returns the same reference, and a call after a failure (the UPDATE
+    /// cancelled, a lost connection) completes with the same hash, computed once when the content ended.</summary>
+    /// <exception cref="FileNotFoundException">The attachment row is gone: the upload took so long that
+    /// <see cref="PostgresAttachmentStore.DeleteAbandonedAsync"/> removed it. A reference to it would point at nothing.</exception>
     public async Task<AttachmentReference> CompleteAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
-        await CloseAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_abandoned, this);
+        if (_completed is { } done)
+        {
+            return done;
+        }
 
-        var sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+        await CloseAsync(cancellationToken);
+        var sha256 = _sha256!;
         await using var command = _dataSource.CreateCommand(
             "update hub.attachments set length = @length, sha256 = @sha, completed_at = @now where id = @id");
         command.Parameters.AddWithValue("id", _id);
         command.Parameters.AddWithValue("length", _length);
         command.Parameters.AddWithValue("sha", sha256);
         command.Parameters.AddWithValue("now", _timeProvider.GetUtcNow());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        _completed = true;
-        ReturnBuffer();
-        return new AttachmentReference(_id.ToString(), _name, _contentType, _length, sha256);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new FileNotFoundException(
+                $"Attachment {_id} ({_name}) was deleted before its upload completed (abandoned uploads are removed after a while); its document must be read again.");
+        }
+
+        _completed = new AttachmentReference(_id.ToString(), _name, _contentType, _length, sha256);
+        return _completed;
     }
 
     /// <summary>Frees the buffer; an upload never completed is deleted with its chunks.</summary>
     public async ValueTask AbandonAsync()
     {
+        _abandoned = true;
         _closed = true;
         ReturnBuffer();
-        if (!_completed && _rowWritten)
+        if (_completed is null && _rowWritten)
         {
             // Abandoned (the document failed to parse part-way): its chunks are of no use to anyone.
             await using var command = _dataSource.CreateCommand("delete from hub.attachments where id = @id");
@@ -152,6 +167,8 @@ internal sealed class PostgresChunkStream : Stream
             await FlushChunkAsync(cancellationToken);
         }
 
+        // The hash is taken once, here: GetHashAndReset again would give the SHA-256 of nothing.
+        _sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
         _closed = true;
         ReturnBuffer();
     }
