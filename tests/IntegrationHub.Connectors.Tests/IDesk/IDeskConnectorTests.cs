@@ -139,5 +139,5 @@ public sealed class IDeskConnectorTests : IAsyncLifetime
     }
 
     private IDeskConnector Connector(string apiKey = ApiKey) =>
-        new(new IDeskOptions { BaseUrl = _address.ToString(), ApiKey = apiKey }, _http, _store, NullLogger<IDeskConnector>.Instance);
+        new(new IDeskOptions { BaseUrl = _address.ToString(), ApiKey = apiKey }, _http, _store, TimeProvider.System, NullLogger<IDeskConnector>.Instance);
 }
