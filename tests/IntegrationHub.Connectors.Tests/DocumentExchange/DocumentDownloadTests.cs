@@ -21,6 +21,7 @@ public sealed class DocumentDownloadTests
             new DocumentDownload(new DiscardFailingStore(files)).ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), CancellationToken.None));
 
         Assert.Equal(EdXmlErrorCodes.BadBase64, error.Code);
+        Assert.Equal((0, 0, 2), (files.Completed, files.Pending, files.Discarded));
     }
 
     /// <summary>Uploads that fail to be discarded, as when the database is unreachable.</summary>

@@ -36,6 +36,7 @@ public sealed class ExchangeConnectorTests
         Assert.Equal(planted.Select(a => (a.Name, a.Length, a.Sha256)), document.Attachments.Select(a => (a.Stored.Name, a.Stored.Length, a.Stored.Sha256)));
         Assert.Equal(planted.Select(a => a.Sha256), document.Attachments.Select(a => rig.Store.Sha256Of(a.Stored.Id)));
         Assert.True(record.Payload.Length < 4000, "the payload holds references, not content");
+        Assert.Equal((3, 0), (rig.Store.Completed, rig.Store.Pending));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class ExchangeConnectorTests
         Assert.Equal(("02", ExchangeTestRig.OrganId, "000.01.15.H56"), (status.StatusCode, status.From, status.Recipient));
         Assert.StartsWith(code + ":", status.Description, StringComparison.Ordinal);
         Assert.True(view.Deliveries.Single().Acknowledged, "a rejected document is no longer listed");
-        Assert.Equal(0, rig.Store.Completed);
+        Assert.Equal((0, 0), (rig.Store.Completed, rig.Store.Pending));
     }
 
     [Fact]
@@ -182,6 +183,20 @@ public sealed class ExchangeConnectorTests
         Assert.Equal((FailureKind.Permanent, EdXmlErrorCodes.MissingTo), (outcomes[0].Failure!.Kind, outcomes[0].Failure!.Code));
         Assert.Equal((FailureKind.Permanent, "unknown_organ"), (outcomes[1].Failure!.Kind, outcomes[1].Failure!.Code));
         Assert.True(outcomes[2].Delivered);
+    }
+
+    [Fact]
+    public async Task A_document_whose_attachment_no_longer_reads_back_intact_is_refused_for_good_and_never_reaches_the_platform()
+    {
+        await using var rig = await ExchangeTestRig.StartAsync();
+        var document = HubDocumentSamples.Outgoing(rig.Store, "000.00.00.H56,2026/11/28,140", [Ministry], 100_000, 10);
+        rig.Store.Tamper(document.Attachments[1].Stored);
+
+        var outcome = (await rig.Connector().WriteAsync(ExchangeConnector.DocumentsStream, [ExchangeTestRig.Message(1, HubDocumentJson.Serialize(document))], CancellationToken.None)).Single();
+
+        Assert.Equal((FailureKind.Permanent, "ATTACHMENT-UNREADABLE"), (outcome.Failure!.Kind, outcome.Failure!.Code));
+        Assert.Null(rig.Sandbox.Document(document.DocumentId));
+        Assert.Equal(0, rig.Sandbox.Stats().Documents);
     }
 
     [Theory]

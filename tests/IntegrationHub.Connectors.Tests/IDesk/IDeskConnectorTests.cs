@@ -50,6 +50,7 @@ public sealed class IDeskConnectorTests : IAsyncLifetime
         var third = await _sandbox.CreateOutgoingAsync(new CreateOutgoingRequest());
         var resumed = await ExchangeTestRig.ReadAllAsync(connector, IDeskConnector.OutgoingStream, new SourceCheckpoint("2"));
         Assert.Equal([third], resumed.OfType<SourceRecord>().Select(r => r.Key));
+        Assert.Equal(0, _store.Pending);
     }
 
     [Fact]
