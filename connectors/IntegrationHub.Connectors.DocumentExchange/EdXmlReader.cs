@@ -55,7 +55,9 @@ public sealed class EdXmlReader
             }
         }
 
-        return envelope ?? throw MissingHeader();
+        var complete = envelope ?? throw MissingHeader();
+        await EdXmlSafeReading.ExpectEndOfInputAsync(reader);
+        return complete;
     }
 
     private static EdXmlReceivedEnvelope Header(XElement header) => new()

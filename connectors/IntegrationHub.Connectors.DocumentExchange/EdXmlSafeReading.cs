@@ -45,6 +45,20 @@ internal static class EdXmlSafeReading
         }
     }
 
+    /// <summary>Reads on from the root's end tag to the end of the input: only whitespace, comments and processing
+    /// instructions may follow. Anything else is an XmlException (malformed_xml), and a transfer that breaks after the
+    /// end tag surfaces as its IOException, instead of an envelope being accepted from a body that never ended well.</summary>
+    public static async Task ExpectEndOfInputAsync(XmlReader reader)
+    {
+        while (await reader.ReadAsync())
+        {
+            if (reader.NodeType is not (XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.Comment or XmlNodeType.ProcessingInstruction))
+            {
+                throw new EdXmlException(EdXmlErrorCodes.MalformedXml, $"The message goes on after its root element ({reader.NodeType} '{reader.Name}').");
+            }
+        }
+    }
+
     public static bool IsEdXml(this XmlReader reader, string localName) =>
         reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == EdXmlNames.Namespace;
 }

@@ -15,6 +15,7 @@ public sealed class EdXmlStatusReader
         {
             await EdXmlSafeReading.ExpectRootAsync(reader, EdXmlNames.Envelope);
             envelope = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
+            await EdXmlSafeReading.ExpectEndOfInputAsync(reader);
         }
         catch (XmlException ex)
         {

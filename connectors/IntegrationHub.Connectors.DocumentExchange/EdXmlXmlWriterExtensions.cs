@@ -5,12 +5,16 @@ namespace IntegrationHub.Connectors.DocumentExchange;
 /// <summary>Small element-writing helpers shared by the document and status writers; every element is in the edXML namespace.</summary>
 internal static class EdXmlXmlWriterExtensions
 {
+    /// <summary>WriteEndDocumentOnClose is off: when writing fails part-way (an attachment source throws), disposing the
+    /// writer must not close the open elements, or the body would end as a complete envelope holding a partial
+    /// attachment. Only the explicit WriteEndDocument of a successful write completes the document.</summary>
     public static XmlWriterSettings Settings() => new()
     {
         Async = true,
         Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = true,
         CloseOutput = false,
+        WriteEndDocumentOnClose = false,
     };
 
     public static Task StartAsync(this XmlWriter writer, string name) =>

@@ -25,6 +25,12 @@ public sealed class ExchangeOptions
     [Range(1, 1000, ErrorMessage = "PageSize must be between 1 and 1000.")]
     public int PageSize { get; set; } = 100;
 
+    /// <summary>How long a document download may receive nothing before it is given up (a transient failure, retried by
+    /// the next run). The resilience pipeline's timeouts end when the response headers arrive; without this a body
+    /// stalling mid-way would hang the flow run, and the flow lock with it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DownloadIdleTimeout must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public override string ToString() =>
-        $"ExchangeOptions {{ BaseUrl = {BaseUrl}, OrganId = {OrganId}, PageSize = {PageSize}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
+        $"ExchangeOptions {{ BaseUrl = {BaseUrl}, OrganId = {OrganId}, PageSize = {PageSize}, DownloadIdleTimeout = {DownloadIdleTimeout}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
 }

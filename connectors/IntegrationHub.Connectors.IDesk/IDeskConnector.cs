@@ -24,15 +24,17 @@ public sealed class IDeskConnector : ISourceConnector, IDestinationConnector
     private readonly IDeskOptions _options;
     private readonly IAttachmentStore _attachments;
     private readonly EdXmlHttpApi _api;
+    private readonly TimeProvider _clock;
     private readonly ILogger<IDeskConnector> _logger;
 
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline.</param>
-    public IDeskConnector(IDeskOptions options, HttpClient httpClient, IAttachmentStore attachments, ILogger<IDeskConnector> logger)
+    public IDeskConnector(IDeskOptions options, HttpClient httpClient, IAttachmentStore attachments, TimeProvider timeProvider, ILogger<IDeskConnector> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
         _options = options;
         _attachments = attachments ?? throw new ArgumentNullException(nameof(attachments));
+        _clock = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _api = new EdXmlHttpApi(httpClient, new EdXmlHttpEndpoint(options.BaseUrl, IDeskUrls.ApiKeyHeader, options.ApiKey, "iDesk", CodePrefix));
     }
@@ -73,7 +75,7 @@ public sealed class IDeskConnector : ISourceConnector, IDestinationConnector
         var after = FeedCursor.From(checkpoint, CodePrefix, stream);
         return stream switch
         {
-            OutgoingStream => new OutgoingDocumentsReader(_api, new DocumentDownload(_attachments), _options.PageSize).ReadAsync(after, cancellationToken),
+            OutgoingStream => new OutgoingDocumentsReader(_api, new DocumentDownload(_attachments), _options, _clock).ReadAsync(after, cancellationToken),
             StatusesStream => new StatusFeedReader(_api, IDeskUrls.StatusChanges, [], _options.PageSize).ReadAsync(after, cancellationToken),
             _ => throw UnknownStream(stream, $"it reads '{OutgoingStream}' and '{StatusesStream}'"),
         };

@@ -19,6 +19,12 @@ public sealed class IDeskOptions
     [Range(1, 1000, ErrorMessage = "PageSize must be between 1 and 1000.")]
     public int PageSize { get; set; } = 50;
 
+    /// <summary>How long a document download may receive nothing before it is given up (a transient failure, retried by
+    /// the next run). The resilience pipeline's timeouts end when the response headers arrive; without this a body
+    /// stalling mid-way would hang the flow run, and the flow lock with it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DownloadIdleTimeout must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public override string ToString() =>
-        $"IDeskOptions {{ BaseUrl = {BaseUrl}, PageSize = {PageSize}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
+        $"IDeskOptions {{ BaseUrl = {BaseUrl}, PageSize = {PageSize}, DownloadIdleTimeout = {DownloadIdleTimeout}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";
 }

@@ -12,39 +12,68 @@ public sealed class DocumentDownload(IAttachmentStore store)
     public async Task<HubDocument> ReadAsync(Stream edXml, CancellationToken cancellationToken)
     {
         var uploads = new List<(EdXmlAttachmentInfo Info, IAttachmentUpload Upload)>();
+        HubDocument document;
         try
         {
-            var envelope = await _reader.ReadAsync(edXml, info =>
-            {
-                var upload = store.BeginUpload(info.AttachmentName, info.ContentType);
-                uploads.Add((info, upload));
-                return upload.Content;
-            }, cancellationToken).ConfigureAwait(false);
-
-            var attachments = new List<HubAttachment>(uploads.Count);
-            foreach (var (info, upload) in uploads)
-            {
-                attachments.Add(new HubAttachment
-                {
-                    ContentId = info.ContentId,
-                    Description = info.Description,
-                    Stored = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false),
-                });
-            }
-
-            return new HubDocument
-            {
-                DocumentId = envelope.Header.DocumentId,
-                Header = envelope.Header,
-                TraceHeaderList = envelope.TraceHeaderList,
-                Attachments = attachments,
-            };
+            document = await ReadIntoAsync(edXml, uploads, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            foreach (var (_, upload) in uploads)
+            await DiscardAsync(uploads).ConfigureAwait(false);
+            throw;
+        }
+
+        foreach (var (_, upload) in uploads)
+        {
+            await upload.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return document;
+    }
+
+    private async Task<HubDocument> ReadIntoAsync(Stream edXml, List<(EdXmlAttachmentInfo Info, IAttachmentUpload Upload)> uploads, CancellationToken cancellationToken)
+    {
+        var envelope = await _reader.ReadAsync(edXml, info =>
+        {
+            var upload = store.BeginUpload(info.AttachmentName, info.ContentType);
+            uploads.Add((info, upload));
+            return upload.Content;
+        }, cancellationToken).ConfigureAwait(false);
+
+        var attachments = new List<HubAttachment>(uploads.Count);
+        foreach (var (info, upload) in uploads)
+        {
+            attachments.Add(new HubAttachment
+            {
+                ContentId = info.ContentId,
+                Description = info.Description,
+                Stored = await upload.CompleteAsync(cancellationToken).ConfigureAwait(false),
+            });
+        }
+
+        return new HubDocument
+        {
+            DocumentId = envelope.Header.DocumentId,
+            Header = envelope.Header,
+            TraceHeaderList = envelope.TraceHeaderList,
+            Attachments = attachments,
+        };
+    }
+
+    /// <summary>Disposes (so discards) every upload after a failure, keeping that failure: what the caller must see is
+    /// why the document was not read (an edXML code decides whether it is rejected), not that the cleanup failed too.
+    /// An upload left behind is removed later as abandoned.</summary>
+    private static async Task DiscardAsync(List<(EdXmlAttachmentInfo Info, IAttachmentUpload Upload)> uploads)
+    {
+        foreach (var (_, upload) in uploads)
+        {
+            try
             {
                 await upload.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Deliberately swallowed: see the summary.
             }
         }
     }

@@ -48,7 +48,8 @@ internal sealed class ReceivedDocumentsReader(EdXmlHttpApi api, ExchangeOptions 
         using var response = await api.OpenAsync(ExchangeUrls.Content, [new("organId", options.OrganId), new("documentId", item.DocumentId)], cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var body = new IdleTimeoutStream(
+                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.DownloadIdleTimeout, clock, cancellationToken);
             var document = await download.ReadAsync(body, cancellationToken).ConfigureAwait(false);
             if (document.DocumentId != item.DocumentId)
             {

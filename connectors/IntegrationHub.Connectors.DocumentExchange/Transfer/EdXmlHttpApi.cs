@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Contracts;
@@ -61,8 +62,11 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
             return Task.FromResult<ConnectorFailure?>(EdXmlHttpFailures.Invalid(ex));
         }
 
-        return PostAsync(path, new EdXmlEnvelopeContent(envelope), idempotencyKey, cancellationToken);
+        return RefusalAsync(path, new EdXmlEnvelopeContent(envelope), idempotencyKey, cancellationToken);
     }
+
+    private async Task<ConnectorFailure?> RefusalAsync(string path, HttpContent content, string idempotencyKey, CancellationToken cancellationToken) =>
+        (await PostAsync(path, content, idempotencyKey, cancellationToken).ConfigureAwait(false)).Failure;
 
     /// <summary>POSTs a status message; null when accepted, else this message's classified failure.</summary>
     public async Task<ConnectorFailure?> PostStatusAsync(string path, EdXmlStatus status, string idempotencyKey, CancellationToken cancellationToken)
@@ -79,29 +83,26 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
 
         var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(EdXmlMediaType.Value) { CharSet = "utf-8" };
-        return await PostAsync(path, content, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        var (failure, httpStatus) = await PostAsync(path, content, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return failure is not null && httpStatus == HttpStatusCode.NotFound ? EdXmlHttpFailures.StatusBeforeDocument(failure) : failure;
     }
 
-    private async Task<ConnectorFailure?> PostAsync(string path, HttpContent content, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<(ConnectorFailure? Failure, HttpStatusCode? Status)> PostAsync(string path, HttpContent content, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Post, path, []);
         request.Content = content;
         request.Headers.Add("Idempotency-Key", idempotencyKey);
-        ConnectorFailure? failure = null;
         try
         {
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                failure = await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false);
-            }
+            return response.IsSuccessStatusCode
+                ? (null, response.StatusCode)
+                : (await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false), response.StatusCode);
         }
         catch (ConnectorException ex)
         {
-            failure = ex.Failure;
+            return (ex.Failure, null);
         }
-
-        return failure;
     }
 
     private HttpRequestMessage NewRequest(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>> query)

@@ -9,6 +9,9 @@ namespace IntegrationHub.Connectors.DocumentExchange.Transfer;
 /// The counterparty's JSON error <c>{"code","message"}</c> gives the failure code when present.</summary>
 public static class EdXmlHttpFailures
 {
+    /// <summary>A status message about a document the counterparty does not know yet (HTTP 404 to a status post).</summary>
+    public const string DocumentNotYetKnownCode = "DOCUMENT-NOT-YET-KNOWN";
+
     public static async Task<ConnectorFailure> FromResponseAsync(HttpResponseMessage response, string counterparty, string codePrefix, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -21,6 +24,18 @@ public static class EdXmlHttpFailures
             _ => new ConnectorFailure(FailureKind.Config, code, $"{counterparty} answered an unexpected HTTP {status}: {message}. Check its BaseUrl."),
         };
     }
+
+    /// <summary>A status message refused with 404 (the documented "unknown document") may only have overtaken its
+    /// document: documents and statuses travel in separate flows, so a recall posted right after sending can reach the
+    /// counterparty first. Retried with the delivery's backoff (its MaxAttempts bounds the wait) rather than
+    /// dead-lettered, which with HoldBehindDeadLetter would also hold every later status of the document.</summary>
+    public static ConnectorFailure StatusBeforeDocument(ConnectorFailure refusal) =>
+        new(FailureKind.Transient, DocumentNotYetKnownCode, $"{refusal.Message} ({refusal.Code}); the document may not have arrived yet, so the status is retried.");
+
+    /// <summary>Whether a failure belongs to its message alone (so the rest of a batch is still sent) rather than to the
+    /// counterparty (credentials, an outage: the rest of the batch waits).</summary>
+    public static bool IsAboutTheMessage(ConnectorFailure failure) =>
+        failure.Kind == FailureKind.Permanent || failure.Code == DocumentNotYetKnownCode;
 
     /// <summary>No HTTP answer: refused connection, reset, an attempt timeout or an open circuit.</summary>
     public static ConnectorFailure Unreachable(Exception exception, string counterparty, string codePrefix) =>

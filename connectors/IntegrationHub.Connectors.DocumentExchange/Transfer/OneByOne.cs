@@ -3,10 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Transfer;
 
-/// <summary>Writes a batch one message per call (documents are large; each has its own idempotency key). A message
-/// refused for good is that message's outcome; a failure that is not about the message (credentials, an unavailable
-/// counterparty) stops the batch: the messages not yet delivered fail with it (the whole batch, if it was the first),
-/// so the rest is not tried against a counterparty that is down.</summary>
+/// <summary>Writes a batch one message per call (documents are large; each has its own idempotency key). A failure
+/// about the message (refused for good, or a status whose document has not arrived yet: see
+/// <see cref="EdXmlHttpFailures.IsAboutTheMessage"/>) is that message's outcome and the batch goes on; a failure that
+/// is not about the message (credentials, an unavailable counterparty) stops the batch: the messages not yet delivered
+/// fail with it (the whole batch, if it was the first), so the rest is not tried against a counterparty that is down.
+/// Going on past a message does not reorder a record's messages: a batch holds at most one message per record.</summary>
 public static class OneByOne
 {
     public static async Task<IReadOnlyList<WriteOutcome>> WriteAsync(
@@ -31,7 +33,7 @@ public static class OneByOne
                 continue;
             }
 
-            if (failure.Kind != FailureKind.Permanent)
+            if (!EdXmlHttpFailures.IsAboutTheMessage(failure))
             {
                 if (outcomes.Count == 0)
                 {

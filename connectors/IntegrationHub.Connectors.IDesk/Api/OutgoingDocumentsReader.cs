@@ -11,14 +11,14 @@ namespace IntegrationHub.Connectors.IDesk.Api;
 /// sent into the attachment store, yielded as a record (key DocumentId, version "1") and followed by its own
 /// checkpoint, so a run stopped after a large document does not fetch it again. A document that is not valid edXML
 /// stops the read (Permanent, with the edXML code): iDesk must fix it, and nothing after it is skipped.</summary>
-internal sealed class OutgoingDocumentsReader(EdXmlHttpApi api, DocumentDownload download, int pageSize)
+internal sealed class OutgoingDocumentsReader(EdXmlHttpApi api, DocumentDownload download, IDeskOptions options, TimeProvider clock)
 {
     public async IAsyncEnumerable<SourceItem> ReadAsync(long after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (true)
         {
             var page = await api.GetJsonAsync<EdXmlListPage>(
-                IDeskUrls.Outgoing, [EdXmlHttpApi.Query("after", after), EdXmlHttpApi.Query("limit", pageSize)], cancellationToken).ConfigureAwait(false);
+                IDeskUrls.Outgoing, [EdXmlHttpApi.Query("after", after), EdXmlHttpApi.Query("limit", options.PageSize)], cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 var document = await FetchAsync(item, cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,8 @@ internal sealed class OutgoingDocumentsReader(EdXmlHttpApi api, DocumentDownload
         using var response = await api.OpenAsync(IDeskUrls.OutgoingContent, [new("documentId", documentId)], cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var body = new IdleTimeoutStream(
+                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.DownloadIdleTimeout, clock, cancellationToken);
             return await download.ReadAsync(body, cancellationToken).ConfigureAwait(false);
         }
         catch (EdXmlException ex)

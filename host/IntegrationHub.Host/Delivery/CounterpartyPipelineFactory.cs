@@ -57,14 +57,30 @@ public static class CounterpartyPipelineFactory
         return builder.Build();
     }
 
-    /// <summary>5xx, 408, 429, network errors and attempt timeouts are worth another try; everything else is an answer.</summary>
+    /// <summary>5xx, 408, 429, network errors and attempt timeouts are worth another try; everything else is an answer.
+    /// A streamed request body whose content source failed (an attachment missing from, or corrupt in, the attachment
+    /// store) reaches us as an HttpRequestException too, but another try would read the same bytes: not transient.</summary>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome, bool countOpenCircuit) => outcome switch
     {
+        { Exception: { } exception } when IsUnreadableContent(exception) => false,
         { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
         { Exception: BrokenCircuitException } => countOpenCircuit,
         { Result: { } response } => IsTransientStatus(response.StatusCode),
         _ => false,
     };
+
+    private static bool IsUnreadableContent(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is FileNotFoundException or InvalidDataException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsTransientStatus(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;

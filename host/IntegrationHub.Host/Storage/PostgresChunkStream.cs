@@ -8,8 +8,10 @@ namespace IntegrationHub.Host.Storage;
 
 /// <summary>The content stream of one attachment being written: bytes gather in a pooled chunk buffer that is inserted
 /// as a row whenever it fills; the SHA-256 is computed on the way. The attachment row is written with the first chunk
-/// and completed last. Disposing the stream does nothing (the edXML reader disposes its sink when an attachment ends):
-/// <see cref="CompleteAsync"/> or <see cref="AbandonAsync"/> end it.</summary>
+/// and completed last. Disposing the stream ends the content: the partial chunk is written and the buffer given back,
+/// because the edXML reader disposes each sink when its attachment ends but completes the uploads only after the whole
+/// envelope (a document with 300 attachments must not pin 300 buffers). <see cref="CompleteAsync"/> or
+/// <see cref="AbandonAsync"/> then end the upload.</summary>
 internal sealed class PostgresChunkStream : Stream
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -18,12 +20,15 @@ internal sealed class PostgresChunkStream : Stream
     private readonly string _name;
     private readonly string _contentType;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(PostgresAttachmentStore.ChunkSize);
+    private byte[]? _buffer;
     private int _buffered;
+    private bool _closed;
     private int _chunks;
     private long _length;
     private bool _rowWritten;
-    private bool _completed;
+    private string? _sha256;
+    private AttachmentReference? _completed;
+    private bool _abandoned;
 
     public PostgresChunkStream(NpgsqlDataSource dataSource, TimeProvider timeProvider, Guid id, string name, string contentType)
     {
@@ -38,7 +43,7 @@ internal sealed class PostgresChunkStream : Stream
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => _buffer is not null;
+    public override bool CanWrite => !_closed;
 
     public override long Length => _length;
 
@@ -50,7 +55,9 @@ internal sealed class PostgresChunkStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var chunk = _buffer ?? throw new ObjectDisposedException(nameof(PostgresChunkStream));
+        ObjectDisposedException.ThrowIf(_closed, this);
+        // Rented on the first write, not up front: an upload begun but not yet written holds no buffer.
+        var chunk = _buffer ??= ArrayPool<byte>.Shared.Rent(PostgresAttachmentStore.ChunkSize);
         while (buffer.Length > 0)
         {
             var take = Math.Min(buffer.Length, PostgresAttachmentStore.ChunkSize - _buffered);
@@ -76,32 +83,43 @@ internal sealed class PostgresChunkStream : Stream
     {
     }
 
+    /// <summary>Idempotent: a call after a success returns the same reference, and a call after a failure (the UPDATE
+    /// cancelled, a lost connection) completes with the same hash, computed once when the content ended.</summary>
+    /// <exception cref="FileNotFoundException">The attachment row is gone: the upload took so long that
+    /// <see cref="PostgresAttachmentStore.DeleteAbandonedAsync"/> removed it. A reference to it would point at nothing.</exception>
     public async Task<AttachmentReference> CompleteAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
-        if (_buffered > 0 || !_rowWritten)
+        ObjectDisposedException.ThrowIf(_abandoned, this);
+        if (_completed is { } done)
         {
-            await FlushChunkAsync(cancellationToken);
+            return done;
         }
 
-        var sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+        await CloseAsync(cancellationToken);
+        var sha256 = _sha256!;
         await using var command = _dataSource.CreateCommand(
             "update hub.attachments set length = @length, sha256 = @sha, completed_at = @now where id = @id");
         command.Parameters.AddWithValue("id", _id);
         command.Parameters.AddWithValue("length", _length);
         command.Parameters.AddWithValue("sha", sha256);
         command.Parameters.AddWithValue("now", _timeProvider.GetUtcNow());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        _completed = true;
-        ReturnBuffer();
-        return new AttachmentReference(_id.ToString(), _name, _contentType, _length, sha256);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new FileNotFoundException(
+                $"Attachment {_id} ({_name}) was deleted before its upload completed (abandoned uploads are removed after a while); its document must be read again.");
+        }
+
+        _completed = new AttachmentReference(_id.ToString(), _name, _contentType, _length, sha256);
+        return _completed;
     }
 
     /// <summary>Frees the buffer; an upload never completed is deleted with its chunks.</summary>
     public async ValueTask AbandonAsync()
     {
+        _abandoned = true;
+        _closed = true;
         ReturnBuffer();
-        if (!_completed && _rowWritten)
+        if (_completed is null && _rowWritten)
         {
             // Abandoned (the document failed to parse part-way): its chunks are of no use to anyone.
             await using var command = _dataSource.CreateCommand("delete from hub.attachments where id = @id");
@@ -113,7 +131,13 @@ internal sealed class PostgresChunkStream : Stream
         _hash.Dispose();
     }
 
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Ends the content: writes what is buffered (and the attachment row, for empty content) and gives the
+    /// buffer back. The upload stays incomplete until <see cref="CompleteAsync"/>.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await CloseAsync(CancellationToken.None);
+        GC.SuppressFinalize(this);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -121,8 +145,32 @@ internal sealed class PostgresChunkStream : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
+    /// <summary>Synchronous disposal is not expected (the edXML reader disposes asynchronously); supported for completeness.</summary>
     protected override void Dispose(bool disposing)
     {
+        if (disposing)
+        {
+            CloseAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Idempotent; a failed write leaves the buffer in place, so a retry (or CompleteAsync) writes it again.</summary>
+    private async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        if (_buffered > 0 || !_rowWritten)
+        {
+            await FlushChunkAsync(cancellationToken);
+        }
+
+        // The hash is taken once, here: GetHashAndReset again would give the SHA-256 of nothing.
+        _sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+        _closed = true;
+        ReturnBuffer();
     }
 
     private async Task FlushChunkAsync(CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.Sandbox;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
+using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Contracts;
 using Xunit;
@@ -35,6 +36,7 @@ public sealed class ExchangeConnectorTests
         Assert.Equal(planted.Select(a => (a.Name, a.Length, a.Sha256)), document.Attachments.Select(a => (a.Stored.Name, a.Stored.Length, a.Stored.Sha256)));
         Assert.Equal(planted.Select(a => a.Sha256), document.Attachments.Select(a => rig.Store.Sha256Of(a.Stored.Id)));
         Assert.True(record.Payload.Length < 4000, "the payload holds references, not content");
+        Assert.Equal((3, 0), (rig.Store.Completed, rig.Store.Pending));
     }
 
     [Fact]
@@ -94,7 +96,7 @@ public sealed class ExchangeConnectorTests
         Assert.Equal(("02", ExchangeTestRig.OrganId, "000.01.15.H56"), (status.StatusCode, status.From, status.Recipient));
         Assert.StartsWith(code + ":", status.Description, StringComparison.Ordinal);
         Assert.True(view.Deliveries.Single().Acknowledged, "a rejected document is no longer listed");
-        Assert.Equal(0, rig.Store.Completed);
+        Assert.Equal((0, 0), (rig.Store.Completed, rig.Store.Pending));
     }
 
     [Fact]
@@ -129,6 +131,28 @@ public sealed class ExchangeConnectorTests
     }
 
     [Fact]
+    public async Task A_status_that_overtakes_its_document_is_a_transient_failure_of_that_message_only_and_is_accepted_once_the_document_arrives()
+    {
+        await using var rig = await ExchangeTestRig.StartAsync();
+        var connector = rig.Connector();
+        var late = HubDocumentSamples.Outgoing(rig.Store, "000.00.00.H56,2026/11/28,130", [Ministry], 10);
+        var known = HubDocumentSamples.Outgoing(rig.Store, "000.00.00.H56,2026/11/28,131", [Ministry], 10);
+        await connector.WriteAsync(ExchangeConnector.DocumentsStream, [ExchangeTestRig.Message(1, HubDocumentJson.Serialize(known))], CancellationToken.None);
+        var recall = ExchangeTestRig.Message(2, HubDocumentJson.Serialize(HubDocumentSamples.Status(late, ExchangeTestRig.OrganId, EdXmlStatusCode.Recall)), "statuses-out:recall:130");
+        var other = ExchangeTestRig.Message(3, HubDocumentJson.Serialize(HubDocumentSamples.Status(known, ExchangeTestRig.OrganId, EdXmlStatusCode.Recall)));
+
+        var early = await connector.WriteAsync(ExchangeConnector.StatusesStream, [recall, other], CancellationToken.None);
+
+        Assert.Equal((FailureKind.Transient, EdXmlHttpFailures.DocumentNotYetKnownCode), (early[0].Failure!.Kind, early[0].Failure!.Code));
+        Assert.Contains("unknown_document", early[0].Failure!.Message, StringComparison.Ordinal);
+        Assert.True(early[1].Delivered, "a status about another document is not held back by it");
+        await connector.WriteAsync(ExchangeConnector.DocumentsStream, [ExchangeTestRig.Message(4, HubDocumentJson.Serialize(late))], CancellationToken.None);
+        var retried = await connector.WriteAsync(ExchangeConnector.StatusesStream, [recall], CancellationToken.None);
+        Assert.True(retried.Single().Delivered);
+        Assert.Contains("13", rig.Sandbox.Document(late.DocumentId)!.Statuses.Select(s => s.StatusCode));
+    }
+
+    [Fact]
     public async Task A_recall_after_the_addressee_is_done_is_refused_with_16()
     {
         await using var rig = await ExchangeTestRig.StartAsync();
@@ -159,6 +183,20 @@ public sealed class ExchangeConnectorTests
         Assert.Equal((FailureKind.Permanent, EdXmlErrorCodes.MissingTo), (outcomes[0].Failure!.Kind, outcomes[0].Failure!.Code));
         Assert.Equal((FailureKind.Permanent, "unknown_organ"), (outcomes[1].Failure!.Kind, outcomes[1].Failure!.Code));
         Assert.True(outcomes[2].Delivered);
+    }
+
+    [Fact]
+    public async Task A_document_whose_attachment_no_longer_reads_back_intact_is_refused_for_good_and_never_reaches_the_platform()
+    {
+        await using var rig = await ExchangeTestRig.StartAsync();
+        var document = HubDocumentSamples.Outgoing(rig.Store, "000.00.00.H56,2026/11/28,140", [Ministry], 100_000, 10);
+        rig.Store.Tamper(document.Attachments[1].Stored);
+
+        var outcome = (await rig.Connector().WriteAsync(ExchangeConnector.DocumentsStream, [ExchangeTestRig.Message(1, HubDocumentJson.Serialize(document))], CancellationToken.None)).Single();
+
+        Assert.Equal((FailureKind.Permanent, "ATTACHMENT-UNREADABLE"), (outcome.Failure!.Kind, outcome.Failure!.Code));
+        Assert.Null(rig.Sandbox.Document(document.DocumentId));
+        Assert.Equal(0, rig.Sandbox.Stats().Documents);
     }
 
     [Theory]

@@ -1,24 +1,51 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.Tests.DocumentExchange;
 
-/// <summary>An <see cref="IAttachmentStore"/> over temp files, for connector tests without the host's PostgreSQL store.</summary>
+/// <summary>An <see cref="IAttachmentStore"/> over temp files, for connector tests without the host's PostgreSQL store.
+/// It keeps the contract as strictly as the real store, so connector tests catch what the real store would: reads open
+/// lazily and check length and SHA-256 at the end (<see cref="InvalidDataException"/>) or fail for an attachment not
+/// completed (<see cref="FileNotFoundException"/>); the content sink is write-only and, once disposed, takes no more
+/// writes but leaves the upload to complete; an upload disposed without completing is discarded.</summary>
 internal sealed class FileAttachmentStore : IAttachmentStore, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("attachments-test-").FullName;
+    private readonly ConcurrentDictionary<string, AttachmentReference> _readable = new();
+    private int _completed;
+    private int _pending;
+    private int _discarded;
 
-    public int Completed { get; private set; }
+    /// <summary>Uploads completed.</summary>
+    public int Completed => Volatile.Read(ref _completed);
 
-    public IAttachmentUpload BeginUpload(string name, string contentType) => new Upload(this, Guid.NewGuid().ToString("N"), name, contentType);
+    /// <summary>Uploads begun and neither completed nor discarded: a leak, once the code under test is done.</summary>
+    public int Pending => Volatile.Read(ref _pending);
 
-    public Stream OpenRead(AttachmentReference reference) => File.OpenRead(PathOf(reference.Id));
+    /// <summary>Uploads disposed without completing (their content deleted).</summary>
+    public int Discarded => Volatile.Read(ref _discarded);
 
+    public IAttachmentUpload BeginUpload(string name, string contentType)
+    {
+        Interlocked.Increment(ref _pending);
+        return new FileAttachmentUpload(this, Guid.NewGuid().ToString("N"), name, contentType);
+    }
+
+    public Stream OpenRead(AttachmentReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return new FileAttachmentReadStream(this, reference);
+    }
+
+    /// <summary>An attachment already in the store (as a source connector would have left it).</summary>
     public AttachmentReference Put(string name, byte[] content)
     {
         var id = Guid.NewGuid().ToString("N");
         File.WriteAllBytes(PathOf(id), content);
-        return new AttachmentReference(id, name, "application/pdf", content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
+        var reference = new AttachmentReference(id, name, "application/pdf", content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
+        _readable[id] = reference;
+        return reference;
     }
 
     public string Sha256Of(string id)
@@ -27,23 +54,26 @@ internal sealed class FileAttachmentStore : IAttachmentStore, IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(file));
     }
 
+    /// <summary>Changes a stored attachment's bytes behind its reference's back, as corruption would.</summary>
+    public void Tamper(AttachmentReference reference) => File.AppendAllText(PathOf(reference.Id), "!");
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private string PathOf(string id) => Path.Combine(_folder, id);
+    internal string PathOf(string id) => Path.Combine(_folder, id);
 
-    private sealed class Upload(FileAttachmentStore store, string id, string name, string contentType) : IAttachmentUpload
+    internal bool IsReadable(string id) => _readable.ContainsKey(id);
+
+    internal void MarkCompleted(AttachmentReference reference)
     {
-        private readonly FileStream _file = File.Create(store.PathOf(id));
+        _readable[reference.Id] = reference;
+        Interlocked.Increment(ref _completed);
+        Interlocked.Decrement(ref _pending);
+    }
 
-        public Stream Content => _file;
-
-        public async Task<AttachmentReference> CompleteAsync(CancellationToken cancellationToken)
-        {
-            await _file.DisposeAsync();
-            store.Completed++;
-            return new AttachmentReference(id, name, contentType, new FileInfo(store.PathOf(id)).Length, store.Sha256Of(id));
-        }
-
-        public ValueTask DisposeAsync() => _file.DisposeAsync();
+    internal void MarkDiscarded(string id)
+    {
+        File.Delete(PathOf(id));
+        Interlocked.Increment(ref _discarded);
+        Interlocked.Decrement(ref _pending);
     }
 }

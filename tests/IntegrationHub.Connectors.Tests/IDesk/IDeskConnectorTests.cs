@@ -1,6 +1,7 @@
 using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
+using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.IDesk;
 using IntegrationHub.Connectors.IDesk.Sandbox;
 using IntegrationHub.Connectors.Sandboxing;
@@ -49,6 +50,7 @@ public sealed class IDeskConnectorTests : IAsyncLifetime
         var third = await _sandbox.CreateOutgoingAsync(new CreateOutgoingRequest());
         var resumed = await ExchangeTestRig.ReadAllAsync(connector, IDeskConnector.OutgoingStream, new SourceCheckpoint("2"));
         Assert.Equal([third], resumed.OfType<SourceRecord>().Select(r => r.Key));
+        Assert.Equal(0, _store.Pending);
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class IDeskConnectorTests : IAsyncLifetime
         var outcomes = await connector.WriteAsync(IDeskConnector.StatusesStream, [.. statuses.Select((s, i) => ExchangeTestRig.Message(10 + i, HubDocumentJson.Serialize(s)))], CancellationToken.None);
 
         Assert.All(outcomes.Take(4), o => Assert.True(o.Delivered));
-        Assert.Equal((FailureKind.Permanent, "unknown_document"), (outcomes[4].Failure!.Kind, outcomes[4].Failure!.Code));
+        Assert.Equal((FailureKind.Transient, EdXmlHttpFailures.DocumentNotYetKnownCode), (outcomes[4].Failure!.Kind, outcomes[4].Failure!.Code));
         Assert.Equal("recalled", _sandbox.Document(sent)!.State);
         Assert.Equal(["03 000.00.00.G22", "15 000.00.00.G22"], _sandbox.Document(sent)!.StatusesReceived);
         Assert.Equal("recalled", _sandbox.Document(received.DocumentId)!.State);
@@ -105,6 +107,21 @@ public sealed class IDeskConnectorTests : IAsyncLifetime
             .Select(r => HubDocumentJson.Deserialize<EdXmlStatus>(r.Payload, "T")).Select(s => (s.ResponseFor.DocumentId, s.StatusCode)).ToList();
         Assert.Contains((received.DocumentId, EdXmlStatusCode.RecallAccepted), feed);
         Assert.Contains((done.DocumentId, EdXmlStatusCode.Refused), feed);
+    }
+
+    [Fact]
+    public async Task A_recall_that_overtakes_its_document_is_a_transient_failure_and_is_applied_once_the_document_arrives()
+    {
+        var connector = Connector();
+        var document = HubDocumentSamples.Outgoing(_store, "000.00.00.G22,2026/11/28,60", [ExchangeTestRig.OrganId], 10);
+        var recall = ExchangeTestRig.Message(1, HubDocumentJson.Serialize(HubDocumentSamples.Status(document, "000.00.00.G22", EdXmlStatusCode.Recall)), "document-statuses-in:recall:60");
+
+        var early = await connector.WriteAsync(IDeskConnector.StatusesStream, [recall], CancellationToken.None);
+
+        Assert.Equal((FailureKind.Transient, EdXmlHttpFailures.DocumentNotYetKnownCode), (early.Single().Failure!.Kind, early.Single().Failure!.Code));
+        await connector.WriteAsync(IDeskConnector.IncomingStream, [ExchangeTestRig.Message(2, HubDocumentJson.Serialize(document))], CancellationToken.None);
+        Assert.True((await connector.WriteAsync(IDeskConnector.StatusesStream, [recall], CancellationToken.None)).Single().Delivered);
+        Assert.Equal("recalled", _sandbox.Document(document.DocumentId)!.State);
     }
 
     [Fact]
@@ -123,5 +140,5 @@ public sealed class IDeskConnectorTests : IAsyncLifetime
     }
 
     private IDeskConnector Connector(string apiKey = ApiKey) =>
-        new(new IDeskOptions { BaseUrl = _address.ToString(), ApiKey = apiKey }, _http, _store, NullLogger<IDeskConnector>.Instance);
+        new(new IDeskOptions { BaseUrl = _address.ToString(), ApiKey = apiKey }, _http, _store, TimeProvider.System, NullLogger<IDeskConnector>.Instance);
 }

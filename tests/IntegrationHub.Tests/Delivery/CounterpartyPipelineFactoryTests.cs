@@ -35,6 +35,18 @@ public sealed class CounterpartyPipelineFactoryTests
     }
 
     [Fact]
+    public void A_request_body_whose_attachment_cannot_be_read_is_not_retried()
+    {
+        // What HttpClient throws when an edXML body's attachment source fails: retrying would read the same bytes.
+        var missing = new HttpRequestException("Error while copying content to a stream.", new FileNotFoundException("no such attachment"));
+        var corrupt = new HttpRequestException("Error while copying content to a stream.", new IOException("copy", new InvalidDataException("SHA-256 mismatch")));
+
+        Assert.False(CounterpartyPipelineFactory.IsTransient(Outcome.FromException<HttpResponseMessage>(missing), true));
+        Assert.False(CounterpartyPipelineFactory.IsTransient(Outcome.FromException<HttpResponseMessage>(corrupt), true));
+        Assert.False(CounterpartyPipelineFactory.IsTransient(Outcome.FromException<HttpResponseMessage>(new FileNotFoundException("direct")), true));
+    }
+
+    [Fact]
     public void Retry_after_in_seconds_is_honoured_and_capped()
     {
         var time = new FakeTimeProvider();
