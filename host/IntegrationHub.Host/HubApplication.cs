@@ -126,6 +126,7 @@ public static class HubApplication
         services.AddSingleton<MessageStore>();
         services.AddSingleton<PostgresAttachmentStore>();
         services.AddSingleton<Contracts.IAttachmentStore>(sp => sp.GetRequiredService<PostgresAttachmentStore>());
+        services.AddTransient<AttachmentCleanupJob>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowRunStore>();
         services.AddSingleton<InstallationStore>();
@@ -157,6 +158,7 @@ public static class HubApplication
         services.AddHostedService<FlowScheduler>();
         services.AddHostedService<PaymentScheduler>();
         services.AddHostedService<AlertScheduler>();
+        services.AddHostedService<MaintenanceScheduler>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();

@@ -39,6 +39,12 @@ public sealed class HubConfigurationValidator(
         ValidatePayments(paymentsOptions.Value, problems);
         ValidateAlerts(alertOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
+        var attachments = hubOptions.Value.Attachments;
+        if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
+        {
+            problems.Add($"Hub:Attachments: CleanupSchedule '{attachments.CleanupSchedule}' must be a valid Quartz cron expression and AbandonedAfter at least 01:00:00.");
+        }
+
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             problems.Add($"Hub:Http:TrustedProxies: '{proxy}' is not an IP address.");

@@ -18,4 +18,6 @@ public sealed class HubOptions
     public HubSchedulingOptions Scheduling { get; set; } = new();
 
     public EmbeddedPostgresOptions EmbeddedPostgres { get; set; } = new();
+
+    public AttachmentOptions Attachments { get; set; } = new();
 }

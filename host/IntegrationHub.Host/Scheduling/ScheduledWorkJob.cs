@@ -1,6 +1,7 @@
 using Hangfire;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Payments;
+using IntegrationHub.Host.Storage;
 using Quartz;
 
 namespace IntegrationHub.Host.Scheduling;
@@ -15,6 +16,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs) : IJob
     public const string Reconciliation = "payments:reconcile";
     public const string AlertSweep = "alerts:sweep";
     public const string AlertDigest = "alerts:digest";
+    public const string AttachmentCleanup = "attachments:cleanup";
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -24,6 +26,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs) : IJob
             Reconciliation => jobs.Enqueue<ReconciliationJob>(j => j.RunAsync(null, CancellationToken.None)),
             AlertSweep => jobs.Enqueue<AlertJobs>(j => j.SweepAsync(CancellationToken.None)),
             AlertDigest => jobs.Enqueue<AlertJobs>(j => j.DigestAsync(CancellationToken.None)),
+            AttachmentCleanup => jobs.Enqueue<AttachmentCleanupJob>(j => j.RunAsync(CancellationToken.None)),
             var other => throw new JobExecutionException($"Unknown scheduled task '{other}'."),
         };
         return ValueTask.CompletedTask;

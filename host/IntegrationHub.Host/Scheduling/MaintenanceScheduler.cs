@@ -1,0 +1,24 @@
+using IntegrationHub.Host.Configuration;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace IntegrationHub.Host.Scheduling;
+
+/// <summary>At start: the hub's housekeeping triggers (cron in the default time zone).</summary>
+public sealed class MaintenanceScheduler(ISchedulerFactory schedulers, IOptions<HubOptions> options, ILogger<MaintenanceScheduler> logger) : IHostedService
+{
+    private const string Group = "maintenance";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Scheduling.DefaultTimeZone);
+        var cron = options.Value.Attachments.CleanupSchedule;
+        var job = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(ScheduledWorkJob.AttachmentCleanup, Group))
+            .UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AttachmentCleanup).StoreDurably().Build();
+        var (_, next) = await CronSchedule.EnsureAsync(scheduler, job, cron, zone, cancellationToken);
+        logger.LogInformation("Attachment cleanup scheduled '{Cron}' ({TimeZone}); next {Next:O}", cron, zone.Id, next);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
