@@ -139,6 +139,7 @@ public static class HubApplication
         AddInbound(services, builder.Configuration, connectionString);
         AddPayments(services, builder.Configuration);
         services.AddSingleton<CitizenLookupStore>();
+        services.AddSingleton<AuditedCitizenLookup>();
         services.AddSingleton<IMessageEnricher, CitizenVerificationEnricher>();
         services.AddSingleton<MessageEnrichers>();
         services.AddSingleton<CounterpartyPipelines>();

@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrationHub.Connectors.PopulationDb;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
 
 namespace IntegrationHub.Host.Citizens;
 
-/// <summary>Admin API of the population-database audit: <c>GET /api/citizen-lookups?dossier=</c> (ids masked),
+/// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
+/// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
 /// <c>POST /api/citizen-lookups/{id}/reveal</c> with <c>{"reason"}</c> (the full id, the reveal itself audited) and
 /// <c>GET /api/citizen-lookups/{id}/reveals</c>.</summary>
 public static class CitizenLookupsEndpoints
@@ -20,33 +24,60 @@ public static class CitizenLookupsEndpoints
         var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(AdminAccessRequirement.PolicyName);
         group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
             Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)));
+        group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapPost("/{id:long}/reveal", RevealAsync).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)));
         return app;
     }
 
-    private static async Task<IResult> RevealAsync(long id, HttpContext context, CitizenLookupStore store, TimeProvider clock, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> LookupAsync(HttpContext context, AuditedCitizenLookup lookup, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var (request, invalid) = await ReadAsync<OfficerLookupRequest>(context, "{\"soDinhDanh\", \"hoVaTen\", \"ngaySinh\": \"yyyy-MM-dd\", \"maHoSo\"}", cancellationToken);
+        if (invalid is not null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"A reveal request is at most {MaxBodyBytes} bytes.");
+            return invalid;
         }
 
-        RevealRequest? request;
+        var id = request?.SoDinhDanh?.Trim();
+        var name = request?.HoVaTen?.Trim();
+        if (id is not { Length: 12 } || !id.All(char.IsAsciiDigit))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "soDinhDanh must be the 12-digit personal id.");
+        }
+
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required (at most 100 characters).");
+        }
+
+        if (!DateOnly.TryParseExact(request!.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid date of birth", "ngaySinh must be a date as yyyy-MM-dd.");
+        }
+
+        var user = UserOf(context);
+        var dossier = string.IsNullOrWhiteSpace(request.MaHoSo) ? null : request.MaHoSo.Trim();
+        var query = new CitizenQuery(id, name, born, MaCanBo: user, MaYeuCau: dossier ?? string.Empty);
         try
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, cancellationToken);
-            if (body.Length > MaxBodyBytes)
-            {
-                return Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"A reveal request is at most {MaxBodyBytes} bytes.");
-            }
-
-            request = JsonSerializer.Deserialize<RevealRequest>(body.ToArray(), Strict);
+            var answer = await lookup.VerifyAsync(new CitizenLookupRequest(query, user, null, null, dossier), cancellationToken);
+            logger.LogInformation("Citizen lookup {LookupId} ({SoDinhDanh}) by {User}: {Outcome}", answer.LookupId, PersonalIdMask.Mask(id), user, CitizenCheckPayload.Outcome(answer.Verification.Kind));
+            return Results.Ok(new { lookupId = answer.LookupId, soDinhDanh = PersonalIdMask.Mask(id), check = JsonDocument.Parse(answer.Result).RootElement });
         }
-        catch (JsonException e)
+        catch (ConnectorException e)
         {
-            return Problem(StatusCodes.Status400BadRequest, "malformed_json", "Malformed request", $"Send {{\"reason\": \"...\"}} ({e.Message.Split('.')[0]}).");
+            return e.Failure.Kind == FailureKind.Transient
+                ? Problem(StatusCodes.Status503ServiceUnavailable, "population_unavailable", "Population database unavailable", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)} Try again later.")
+                : Problem(StatusCodes.Status502BadGateway, "population_refused", "Population database refused the lookup", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)}");
+        }
+    }
+
+    private static async Task<IResult> RevealAsync(long id, HttpContext context, CitizenLookupStore store, TimeProvider clock, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
+    {
+        var (request, invalid) = await ReadAsync<RevealRequest>(context, "{\"reason\": \"...\"}", cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
         }
 
         var reason = request?.Reason?.Trim();
@@ -56,7 +87,7 @@ public static class CitizenLookupsEndpoints
                 $"Say why the full personal id is needed ({MinReasonLength} to {MaxReasonLength} characters); the reason is kept with the reveal.");
         }
 
-        var user = context.User.Identity?.Name is { Length: > 0 } name ? $"admin:{name}" : "admin:(anonymous)";
+        var user = UserOf(context);
         if (await store.RevealAsync(id, user, reason, clock.GetUtcNow(), cancellationToken) is not { } personalId)
         {
             return Problem(StatusCodes.Status404NotFound, "lookup_not_found", "No such lookup", $"There is no citizen lookup #{id}.");
@@ -66,6 +97,31 @@ public static class CitizenLookupsEndpoints
         context.Response.Headers.CacheControl = "no-store";
         return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
     }
+
+    /// <summary>Reads a small JSON body strictly (unknown fields refused).</summary>
+    /// <returns>The body, or a problem to answer.</returns>
+    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken)
+    {
+        var tooLarge = Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"This request is at most {MaxBodyBytes} bytes.");
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return (default, tooLarge);
+        }
+
+        try
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, cancellationToken);
+            return body.Length > MaxBodyBytes ? (default, tooLarge) : (JsonSerializer.Deserialize<T>(body.ToArray(), Strict), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, Problem(StatusCodes.Status400BadRequest, "malformed_json", "Malformed request", $"Send {shape} ({e.Message.Split('.')[0]})."));
+        }
+    }
+
+    private static string UserOf(HttpContext context) =>
+        context.User.Identity?.Name is { Length: > 0 } name ? $"admin:{name}" : "admin:(anonymous)";
 
     private static IResult Problem(int status, string code, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Enrichment;
@@ -14,9 +11,8 @@ namespace IntegrationHub.Host.Citizens;
 /// verified again. Every lookup,
 /// failed ones included, is audited before its answer is used.</summary>
 public sealed class CitizenVerificationEnricher(
-    ConnectorCatalog connectors,
+    AuditedCitizenLookup lookup,
     CitizenLookupStore lookups,
-    TimeProvider timeProvider,
     ILogger<CitizenVerificationEnricher> logger) : IMessageEnricher
 {
     public const string EnricherName = "citizen-verification";
@@ -40,47 +36,26 @@ public sealed class CitizenVerificationEnricher(
 
         // Compared with the dossier's latest answer only: a declaration changed and changed back is verified again,
         // so iGate never keeps the answer about a declaration the dossier no longer makes.
-        var declared = DeclaredHash(applicant);
-        if (await lookups.LatestVerifiedAsync(applicant.MaHoSo, cancellationToken) is { } earlier && earlier.DeclaredHash == declared)
+        var query = new CitizenQuery(applicant.SoDinhDanh, applicant.ChuHoSo, applicant.NgaySinh, MaDVC: applicant.MaTTHC, MaYeuCau: applicant.MaHoSo);
+        if (await lookups.LatestVerifiedAsync(applicant.MaHoSo, cancellationToken) is { } earlier && earlier.DeclaredHash == AuditedCitizenLookup.DeclaredHash(query))
         {
             return earlier.MessageId == message.MessageId
                 ? EnrichmentOutcome.Enriched(earlier.Result)
                 : EnrichmentOutcome.Skip($"{applicant.MaHoSo}'s applicant was verified already (lookup {earlier.Id})");
         }
 
-        var population = (PopulationDbConnector)connectors.Get(PopulationDbConnector.ConnectorId);
-        var query = new CitizenQuery(applicant.SoDinhDanh, applicant.ChuHoSo, applicant.NgaySinh, MaDVC: applicant.MaTTHC, MaYeuCau: applicant.MaHoSo);
-        var requestedAt = timeProvider.GetUtcNow();
-        var started = timeProvider.GetTimestamp();
-        CitizenVerification verification;
+        AuditedVerification answer;
         try
         {
-            verification = await population.VerifyAsync(query, cancellationToken);
+            answer = await lookup.VerifyAsync(new CitizenLookupRequest(query, $"flow:{flowId}", flowId, message.MessageId, applicant.MaHoSo), cancellationToken);
         }
         catch (ConnectorException e)
         {
-            await AuditAsync(flowId, message, applicant, declared, requestedAt, started, "failed", [], e.Failure.Code, null);
             return EnrichmentOutcome.Failed(e.Failure);
         }
 
-        var payload = CitizenCheckPayload.Build(applicant.MaHoSo, verification, requestedAt);
-        var outcome = CitizenCheckPayload.Outcome(verification.Kind);
-        await AuditAsync(flowId, message, applicant, declared, requestedAt, started, outcome, [.. verification.Differences.Select(d => d.Field)], null, payload);
         logger.LogInformation("Applicant of {MaHoSo} ({SoDinhDanh}) verified for flow {FlowId}: {Outcome}",
-            applicant.MaHoSo, PersonalIdMask.Mask(applicant.SoDinhDanh), flowId, outcome);
-        return EnrichmentOutcome.Enriched(payload);
+            applicant.MaHoSo, PersonalIdMask.Mask(applicant.SoDinhDanh), flowId, CitizenCheckPayload.Outcome(answer.Verification.Kind));
+        return EnrichmentOutcome.Enriched(answer.Result);
     }
-
-    /// <summary>Recorded with no token: a lookup that happened is audited even if the delivery is being cancelled.</summary>
-    private Task AuditAsync(
-        string flowId, OutboundMessage message, DossierApplicant applicant, string declared, DateTimeOffset requestedAt, long started,
-        string outcome, IReadOnlyList<string> fields, string? failureCode, string? result) =>
-        lookups.AddAsync(
-            new CitizenLookupEntry(requestedAt, $"flow:{flowId}", flowId, message.MessageId, applicant.MaHoSo, applicant.SoDinhDanh, declared,
-                outcome, fields, failureCode, (int)timeProvider.GetElapsedTime(started).TotalMilliseconds, result),
-            CancellationToken.None);
-
-    private static string DeclaredHash(DossierApplicant applicant) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(
-            CultureInfo.InvariantCulture, $"{applicant.SoDinhDanh}\n{applicant.ChuHoSo}\n{applicant.NgaySinh:yyyy-MM-dd}"))));
 }
