@@ -8,8 +8,7 @@ namespace IntegrationHub.Host.Citizens;
 /// population database and turns the dossier into the citizen check iGate records. Each declaration (id, name, date of
 /// birth) of a dossier is looked up once: a retried delivery of the same message reuses its recorded answer, a later
 /// version of the dossier with the same declaration as the last one verified is skipped, a changed declaration is
-/// verified again. Every lookup,
-/// failed ones included, is audited before its answer is used.</summary>
+/// verified again. Every lookup, failed ones included, is audited before its answer is used.</summary>
 public sealed class CitizenVerificationEnricher(
     AuditedCitizenLookup lookup,
     CitizenLookupStore lookups,

@@ -22,48 +22,78 @@ public static partial class PersonalDataMask
             return MaskText(payload);
         }
 
-        return node is null ? payload : Mask(node, null)?.ToJsonString() ?? "null";
+        switch (node)
+        {
+            case null:
+                return payload;
+            case JsonValue value:
+                return (Masked(value, null) ?? value).ToJsonString();
+            default:
+                MaskWithin(node, null);
+                return node.ToJsonString();
+        }
     }
 
     public static string MaskText(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : PersonalId().Replace(text, m => PersonalIdMask.Mask(m.Value));
 
-    private static JsonNode? Mask(JsonNode? node, string? name)
+    /// <summary>Replaces, in place, every value that needs masking under an object or array.</summary>
+    /// <param name="name">The property the node is the value of (an array's items take their array's name).</param>
+    private static void MaskWithin(JsonNode node, string? name)
     {
-        switch (node)
+        if (node is JsonObject obj)
         {
-            case JsonObject obj:
-                foreach (var (key, value) in obj.ToList())
+            foreach (var (key, child) in obj.ToList())
+            {
+                if (child is JsonValue value)
                 {
-                    obj[key] = Mask(value?.DeepClone(), key);
+                    if (Masked(value, key) is { } masked)
+                    {
+                        obj[key] = masked;
+                    }
                 }
-
-                return obj;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
+                else if (child is not null)
                 {
-                    array[i] = Mask(array[i]?.DeepClone(), name);
+                    MaskWithin(child, key);
                 }
-
-                return array;
-            case JsonValue value:
-                var text = value.ToJsonString().Trim('"');
-                if (name is not null && CardField().IsMatch(name) && text.Length > 0)
-                {
-                    return JsonValue.Create(PersonalIdMask.Mask(text));
-                }
-
-                if (value.GetValueKind() == JsonValueKind.String)
-                {
-                    var raw = value.GetValue<string>();
-                    var masked = MaskText(raw);
-                    return ReferenceEquals(raw, masked) || raw == masked ? value : JsonValue.Create(masked);
-                }
-
-                return value.GetValueKind() == JsonValueKind.Number && PersonalId().IsMatch(text) ? JsonValue.Create(MaskText(text)) : value;
-            default:
-                return node;
+            }
         }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is JsonValue value)
+                {
+                    if (Masked(value, name) is { } masked)
+                    {
+                        array[i] = masked;
+                    }
+                }
+                else if (array[i] is { } child)
+                {
+                    MaskWithin(child, name);
+                }
+            }
+        }
+    }
+
+    /// <returns>The masked replacement of a value, or null when it shows nothing to hide.</returns>
+    private static JsonValue? Masked(JsonValue value, string? name)
+    {
+        var kind = value.GetValueKind();
+        var text = kind == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        if (name is not null && CardField().IsMatch(name) && kind is JsonValueKind.String or JsonValueKind.Number && text.Length > 0)
+        {
+            return JsonValue.Create(PersonalIdMask.Mask(text));
+        }
+
+        if (kind is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            return null;
+        }
+
+        var masked = MaskText(text);
+        return masked == text ? null : JsonValue.Create(masked);
     }
 
     [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]

@@ -38,6 +38,15 @@ public sealed class PersonalDataMaskTests
         Assert.Equal("""{"id":"1792******67","n":[1,2]}""", masked);
     }
 
+    [Fact]
+    public void Card_numbers_sent_as_numbers_nested_arrays_and_a_bare_string_payload_are_masked()
+    {
+        Assert.Equal("""{"soCMND":"2251***56","list":[["0792******67"],{"cmnd":["2251***57"]}]}""",
+            PersonalDataMask.MaskPayload("""{"soCMND":225123456,"list":[["079201004567"],{"cmnd":["225123457"]}]}"""));
+        Assert.Equal("\"0792******67\"", PersonalDataMask.MaskPayload("\"079201004567\""));
+        Assert.Equal("[1,true,null]", PersonalDataMask.MaskPayload("[1,true,null]"));
+    }
+
     [Theory]
     [InlineData("Dossier 079201004567 rejected", "Dossier 0792******67 rejected")]
     [InlineData("not json {079201004567", "not json {0792******67")]
