@@ -120,8 +120,7 @@ public static class CitizenLookupsEndpoints
         }
     }
 
-    private static string UserOf(HttpContext context) =>
-        context.User.Identity?.Name is { Length: > 0 } name ? $"admin:{name}" : "admin:(anonymous)";
+    private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 
     private static IResult Problem(int status, string code, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
