@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Tests.Infrastructure;
@@ -15,11 +14,8 @@ public sealed class CitizenVerificationEnricherTests(PostgresCluster cluster)
     [Fact]
     public async Task A_declaration_changed_and_changed_back_is_verified_again_and_a_repeat_of_the_latest_is_skipped()
     {
-        await using var population = new PopulationDbSandbox(new PopulationDbSandboxOptions { ApiKey = TestHub.PopulationApiKey, MaTichHop = TestHub.PopulationMaTichHop });
-        await population.StartAsync(CancellationToken.None);
-        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
-        await using var hub = await TestHub.StartAsync(settings);
+        await using var rig = await PopulationRig.StartAsync(cluster);
+        var (population, hub) = (rig.Population, rig.Hub);
         var enricher = hub.Services.GetServices<IMessageEnricher>().Single(e => e.Name == "citizen-verification");
         var citizen = population.KnownCitizen(7);
         var born = DateOnly.ParseExact(citizen.NgaySinh, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
@@ -45,11 +41,8 @@ public sealed class CitizenVerificationEnricherTests(PostgresCluster cluster)
     [Fact]
     public async Task A_non_citizen_is_skipped_and_a_dossier_without_a_usable_declaration_is_parked_without_a_lookup()
     {
-        await using var population = new PopulationDbSandbox(new PopulationDbSandboxOptions { ApiKey = TestHub.PopulationApiKey, MaTichHop = TestHub.PopulationMaTichHop });
-        await population.StartAsync(CancellationToken.None);
-        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
-        await using var hub = await TestHub.StartAsync(settings);
+        await using var rig = await PopulationRig.StartAsync(cluster);
+        var (population, hub) = (rig.Population, rig.Hub);
         var enricher = hub.Services.GetServices<IMessageEnricher>().Single(e => e.Name == "citizen-verification");
 
         var business = await enricher.EnrichAsync("citizen-checks", Message(1, Dossier("056085123485", "Công ty TNHH An Phát", new DateOnly(1980, 1, 2), loaiDoiTuong: 2)), CancellationToken.None);

@@ -14,11 +14,8 @@ public sealed class OfficerLookupTests(PostgresCluster cluster)
     [Fact]
     public async Task An_officer_lookup_is_answered_masked_and_audited_under_the_officers_name()
     {
-        await using var population = new PopulationDbSandbox(new PopulationDbSandboxOptions { ApiKey = TestHub.PopulationApiKey, MaTichHop = TestHub.PopulationMaTichHop });
-        await population.StartAsync(CancellationToken.None);
-        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
-        await using var hub = await TestHub.StartAsync(settings);
+        await using var rig = await PopulationRig.StartAsync(cluster);
+        var (population, hub) = (rig.Population, rig.Hub);
         using var client = TestHub.AdminClient(hub);
         var citizen = population.KnownCitizen(3);
         var born = $"{citizen.NgaySinh[..4]}-{citizen.NgaySinh[4..6]}-{citizen.NgaySinh[6..]}";
