@@ -25,19 +25,17 @@ internal sealed class SandboxSoapGate(PopulationDbSandboxOptions options, Sandbo
             return;
         }
 
+        // Timeout and ServerError are the shared fault middleware's, played by it.
         switch (fault)
         {
             case PopulationDbSandboxFault.Timeout:
-                await Task.Delay(faults.Options.TimeoutDelay, context.RequestAborted);
-                context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+                await SandboxFaultMiddleware.PlayAsync(context, SandboxFaultKind.Timeout, faults.Options);
                 return;
             case PopulationDbSandboxFault.SoapFault:
                 await SandboxSoapFaults.WriteAsync(context, "s:Server", "sandbox: injected SOAP fault");
                 return;
             case PopulationDbSandboxFault.ServerError:
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                context.Response.ContentType = "text/plain";
-                await context.Response.WriteAsync("sandbox: injected server error", context.RequestAborted);
+                await SandboxFaultMiddleware.PlayAsync(context, SandboxFaultKind.ServerError, faults.Options);
                 return;
             case PopulationDbSandboxFault.SystemError:
                 context.Items[SystemErrorItem] = true;
