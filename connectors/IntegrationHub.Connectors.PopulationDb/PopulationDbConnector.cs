@@ -182,14 +182,8 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         var congDan = document.Body.CongDanCollection.FirstOrDefault(c => c.SoDinhDanh.Trim() == id);
         return congDan is null
             ? throw new ConnectorException(PopulationFailures.Malformed("error_code 00 without a CongDan of the requested id"))
-            : CitizenMatcher.Compare(query, ToRecord(congDan));
+            : CitizenMatcher.Compare(query, CongDanMapper.ToRecord(congDan));
     }
-
-    private static CitizenRecord ToRecord(CongDan c) =>
-        new(c.SoDinhDanh, c.HoVaTen, c.NgaySinh, c.GioiTinh, ToAddress(c.ThuongTru), ToAddress(c.NoiOHienTai), ToAddress(c.QueQuan));
-
-    private static CitizenAddress ToAddress(DiaChiHanhChinh? a) =>
-        a is null ? new CitizenAddress("", "", "") : new CitizenAddress(a.MaTinhThanh, a.MaQuanHuyen, a.MaPhuongXa);
 
     private static string[] ParameterProblems(PopulationDbOptions options)
     {

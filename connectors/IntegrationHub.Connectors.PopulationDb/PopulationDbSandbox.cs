@@ -62,22 +62,13 @@ public sealed class PopulationDbSandbox : IConnectorSandbox
     }
 
     /// <summary>The citizen generated at <paramref name="index"/> (0 .. CitizenCount-1).</summary>
-    public CitizenRecord KnownCitizen(int index = 0) => ToRecord(_store.Value.At(index));
+    public CitizenRecord KnownCitizen(int index = 0) => CongDanMapper.ToRecord(_store.Value.At(index));
 
     /// <summary>Adds or replaces a citizen (for names with odd spacing, case or composition).</summary>
     public void Put(CitizenRecord citizen)
     {
         ArgumentNullException.ThrowIfNull(citizen);
-        _store.Value.Put(new CongDan
-        {
-            SoDinhDanh = citizen.SoDinhDanh,
-            HoVaTen = citizen.HoVaTen,
-            NgaySinh = citizen.NgaySinh,
-            GioiTinh = citizen.GioiTinh,
-            ThuongTru = ToCodes(citizen.ThuongTru),
-            NoiOHienTai = ToCodes(citizen.NoiOHienTai),
-            QueQuan = ToCodes(citizen.QueQuan),
-        });
+        _store.Value.Put(CongDanMapper.ToCongDan(citizen));
     }
 
     /// <summary>How many lookups reached the service for this id (faulted attempts before the service are not counted).</summary>
@@ -120,11 +111,4 @@ public sealed class PopulationDbSandbox : IConnectorSandbox
         });
         app.MapSandboxFaults(app.Services.GetRequiredService<SandboxFaultInjector>());
     }
-
-    private static CitizenRecord ToRecord(CongDan c) =>
-        new(c.SoDinhDanh, c.HoVaTen, c.NgaySinh, c.GioiTinh, ToAddress(c.ThuongTru), ToAddress(c.NoiOHienTai), ToAddress(c.QueQuan));
-
-    private static CitizenAddress ToAddress(DiaChiHanhChinh a) => new(a.MaTinhThanh, a.MaQuanHuyen, a.MaPhuongXa);
-
-    private static DiaChiHanhChinh ToCodes(CitizenAddress a) => new() { MaTinhThanh = a.MaTinhThanh, MaQuanHuyen = a.MaQuanHuyen, MaPhuongXa = a.MaPhuongXa };
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using IntegrationHub.Connectors.Kit.Sandboxes;
+using IntegrationHub.Connectors.PopulationDb.Client;
 using IntegrationHub.Connectors.PopulationDb.Protocol;
 
 namespace IntegrationHub.Connectors.PopulationDb.Sandbox;
@@ -15,7 +15,7 @@ internal static class SandboxPopulation
     {
         SoDinhDanh = c.SoDinhDanh,
         HoVaTen = c.HoVaTen,
-        NgaySinh = c.NgaySinh.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+        NgaySinh = CitizenMatcher.FormatDate(c.NgaySinh),
         GioiTinh = c.Female ? "2" : "1",
         ThuongTru = ToCodes(c.ThuongTru),
         NoiOHienTai = ToCodes(c.NoiOHienTai),
