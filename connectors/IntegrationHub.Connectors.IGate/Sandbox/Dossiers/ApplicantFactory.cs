@@ -10,6 +10,8 @@ namespace IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 /// person, whose personal id and date of birth are the ones on the dossier.</summary>
 internal sealed class ApplicantFactory(Random random, IGateApplicantOptions options)
 {
+    /// <summary>Provinces a stranger's id comes from: any but the population's.</summary>
+    private readonly string[] _otherProvinces = [.. VietnameseNames.ProvinceCodes.Where(p => p != options.ProvinceCode)];
     private IReadOnlyList<SandboxCitizen>? _people;
 
     public Applicant Draw(int loaiDoiTuong)
@@ -52,7 +54,7 @@ internal sealed class ApplicantFactory(Random random, IGateApplicantOptions opti
         var (name, female) = PersonName();
         var birth = new DateOnly(random.Next(1950, 2007), random.Next(1, 13), random.Next(1, 29));
         var centuryAndSex = (birth.Year >= 2000 ? 2 : 0) + (female ? 1 : 0);
-        var province = Pick(VietnameseNames.ProvinceCodes.Where(p => p != options.ProvinceCode).ToList());
+        var province = Pick(_otherProvinces);
         var id = string.Create(CultureInfo.InvariantCulture, $"{province}{centuryAndSex}{birth.Year % 100:D2}{random.Next(0, 1_000_000):D6}");
         var nowhere = new SandboxAddress("", "", "");
         return new SandboxCitizen(id, name, birth, female, nowhere, nowhere, nowhere);
