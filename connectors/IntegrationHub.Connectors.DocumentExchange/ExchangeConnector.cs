@@ -87,13 +87,8 @@ public sealed class ExchangeConnector : ISourceConnector, IDestinationConnector
         ThrowIfInvalid();
         Func<OutboundMessage, Task<ConnectorFailure?>> write = stream switch
         {
-            DocumentsStream => message => _api.PostDocumentAsync(
-                ExchangeUrls.Documents,
-                HubDocumentEnvelope.Create(HubDocumentJson.Deserialize<HubDocument>(message.Payload, CodePrefix), _attachments),
-                message.IdempotencyKey,
-                cancellationToken),
-            StatusesStream => message => _api.PostStatusAsync(
-                ExchangeUrls.Statuses, HubDocumentJson.Deserialize<EdXmlStatus>(message.Payload, CodePrefix), message.IdempotencyKey, cancellationToken),
+            DocumentsStream => message => _api.PostDocumentAsync(ExchangeUrls.Documents, message, _attachments, cancellationToken),
+            StatusesStream => message => _api.PostStatusAsync(ExchangeUrls.Statuses, message, cancellationToken),
             _ => throw UnknownStream(stream, $"it writes '{DocumentsStream}' and '{StatusesStream}'"),
         };
         return await OneByOne.WriteAsync(batch, write, "exchange platform", stream, _logger).ConfigureAwait(false);

@@ -86,13 +86,8 @@ public sealed class IDeskConnector : ISourceConnector, IDestinationConnector
         ThrowIfInvalid();
         Func<OutboundMessage, Task<ConnectorFailure?>> write = stream switch
         {
-            IncomingStream => message => _api.PostDocumentAsync(
-                IDeskUrls.Incoming,
-                HubDocumentEnvelope.Create(HubDocumentJson.Deserialize<HubDocument>(message.Payload, CodePrefix), _attachments),
-                message.IdempotencyKey,
-                cancellationToken),
-            StatusesStream => message => _api.PostStatusAsync(
-                IDeskUrls.Statuses, HubDocumentJson.Deserialize<EdXmlStatus>(message.Payload, CodePrefix), message.IdempotencyKey, cancellationToken),
+            IncomingStream => message => _api.PostDocumentAsync(IDeskUrls.Incoming, message, _attachments, cancellationToken),
+            StatusesStream => message => _api.PostStatusAsync(IDeskUrls.Statuses, message, cancellationToken),
             _ => throw UnknownStream(stream, $"it writes '{IncomingStream}' and '{StatusesStream}'"),
         };
         return await OneByOne.WriteAsync(batch, write, "iDesk", stream, _logger).ConfigureAwait(false);

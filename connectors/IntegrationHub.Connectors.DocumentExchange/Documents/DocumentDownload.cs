@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Documents;
@@ -8,6 +9,26 @@ namespace IntegrationHub.Connectors.DocumentExchange.Documents;
 public sealed class DocumentDownload(IAttachmentStore store)
 {
     private readonly EdXmlReader _reader = new();
+
+    /// <summary>GETs an edXML document and reads it as <see cref="ReadAsync"/> does, the body guarded by an idle timeout
+    /// (the resilience pipeline's timeouts end with the response headers). A body that breaks off or stalls is a
+    /// transient <see cref="ConnectorException"/>; content that is not valid edXML surfaces as <see cref="EdXmlException"/>
+    /// for the caller to answer as its counterparty expects.</summary>
+    public async Task<HubDocument> FetchAsync(
+        EdXmlHttpApi api, string path, IEnumerable<KeyValuePair<string, string>> query, TimeSpan idleTimeout, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var response = await api.OpenAsync(path, query, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var body = new IdleTimeoutStream(
+                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), idleTimeout, clock, cancellationToken);
+            return await ReadAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectorException(EdXmlHttpFailures.Unreachable(ex, api.Endpoint.Counterparty, api.Endpoint.CodePrefix), ex);
+        }
+    }
 
     public async Task<HubDocument> ReadAsync(Stream edXml, CancellationToken cancellationToken)
     {

@@ -45,12 +45,10 @@ internal sealed class ReceivedDocumentsReader(EdXmlHttpApi api, ExchangeOptions 
 
     private async Task<HubDocument?> FetchAsync(ExchangeReceivedItem item, CancellationToken cancellationToken)
     {
-        using var response = await api.OpenAsync(ExchangeUrls.Content, [new("organId", options.OrganId), new("documentId", item.DocumentId)], cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var body = new IdleTimeoutStream(
-                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.DownloadIdleTimeout, clock, cancellationToken);
-            var document = await download.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            var document = await download.FetchAsync(
+                api, ExchangeUrls.Content, [new("organId", options.OrganId), new("documentId", item.DocumentId)], options.DownloadIdleTimeout, clock, cancellationToken).ConfigureAwait(false);
             if (document.DocumentId != item.DocumentId)
             {
                 throw new EdXmlException(EdXmlErrorCodes.InvalidValue, $"The envelope's DocumentId '{document.DocumentId}' is not the listed '{item.DocumentId}'.");
@@ -63,10 +61,6 @@ internal sealed class ReceivedDocumentsReader(EdXmlHttpApi api, ExchangeOptions 
             logger.LogWarning("Document {DocumentId} from {From} is not valid edXML ({Code}): {Reason}; answering 02 (rejected)", item.DocumentId, item.FromOrganId, ex.Code, ex.Message);
             await RejectAsync(item, ex, cancellationToken).ConfigureAwait(false);
             return null;
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ConnectorException(EdXmlHttpFailures.Unreachable(ex, api.Endpoint.Counterparty, api.Endpoint.CodePrefix), ex);
         }
     }
 

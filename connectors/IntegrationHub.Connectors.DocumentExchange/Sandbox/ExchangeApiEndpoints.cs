@@ -15,19 +15,8 @@ internal static class ExchangeApiEndpoints
     {
         var api = app.MapGroup("/").AddEndpointFilter(new SandboxApiKeyFilter(ExchangeUrls.ApiKeyHeader, apiKey));
         api.MapGet(ExchangeUrls.Agencies, () => Results.Json(platform.Agencies, JsonSerializerOptions.Web));
-        api.MapPost(ExchangeUrls.Documents, async (HttpContext context) =>
+        api.MapPost(ExchangeUrls.Documents, (HttpRequest request) => SandboxReplies.ReceiveDocumentAsync(request, files, stored =>
         {
-            SandboxReplies.AllowLargeBody(context);
-            StoredEdXml stored;
-            try
-            {
-                stored = await files.SaveAsync(context.Request.Body, context.RequestAborted);
-            }
-            catch (EdXmlException ex)
-            {
-                return SandboxReplies.Rejected(ex);
-            }
-
             var outcome = platform.Send(stored);
             if (outcome != PlatformOutcome.Created)
             {
@@ -37,39 +26,23 @@ internal static class ExchangeApiEndpoints
             return outcome.Refused
                 ? SandboxReplies.Error(outcome.HttpStatus, outcome.Code!, outcome.Message!)
                 : Results.Json(new { documentId = stored.DocumentId, repeated = outcome == PlatformOutcome.Repeated }, JsonSerializerOptions.Web, statusCode: outcome.HttpStatus);
-        });
+        }));
         api.MapGet(ExchangeUrls.Received, (string organId) => Results.Json(new ExchangeReceivedList(platform.ListReceived(organId)), JsonSerializerOptions.Web));
         api.MapGet(ExchangeUrls.Content, (string organId, string documentId) =>
             platform.Fetch(documentId, organId) is { } path
                 ? SandboxReplies.EdXmlFile(path)
                 : SandboxReplies.Error(StatusCodes.Status404NotFound, "unknown_document", $"No document {documentId} for {organId}."));
-        api.MapPost(ExchangeUrls.Statuses, async (HttpContext context) =>
+        api.MapPost(ExchangeUrls.Statuses, (HttpRequest request) => SandboxReplies.ReceiveStatusAsync(request, status =>
         {
-            EdXmlStatus status;
-            try
-            {
-                status = await new EdXmlStatusReader().ReadAsync(context.Request.Body, context.RequestAborted);
-            }
-            catch (EdXmlException ex)
-            {
-                return SandboxReplies.Rejected(ex);
-            }
-
-            var outcome = platform.Post(status, SandboxReplies.IdempotencyKey(context));
+            var outcome = platform.Post(status, SandboxReplies.IdempotencyKey(request));
             return outcome.Refused
                 ? SandboxReplies.Error(outcome.HttpStatus, outcome.Code!, outcome.Message!)
                 : Results.Json(new { documentId = status.ResponseFor.DocumentId, repeated = outcome == PlatformOutcome.Repeated }, JsonSerializerOptions.Web, statusCode: outcome.HttpStatus);
-        });
+        }));
         api.MapGet(ExchangeUrls.Statuses, async (string organId, long? after, int? limit, CancellationToken cancellationToken) =>
         {
             var entries = platform.Statuses(organId, after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), out var hasMore);
-            var items = new List<EdXmlListItem>(entries.Count);
-            foreach (var entry in entries)
-            {
-                items.Add(new EdXmlListItem(entry.Seq, entry.Status.ResponseFor.DocumentId, await StatusXml.WriteAsync(entry.Status, cancellationToken)));
-            }
-
-            return Results.Json(new EdXmlListPage(items, hasMore), JsonSerializerOptions.Web);
+            return Results.Json(await StatusXml.PageAsync([.. entries.Select(e => (e.Seq, e.Status))], hasMore, cancellationToken), JsonSerializerOptions.Web);
         });
     }
 }

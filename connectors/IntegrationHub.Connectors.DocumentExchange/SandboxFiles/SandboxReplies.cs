@@ -24,6 +24,41 @@ public static class SandboxReplies
         }
     }
 
-    public static string? IdempotencyKey(HttpContext context) =>
-        context.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
+    /// <summary>Stores a posted edXML document (any size) and answers with <paramref name="accept"/>, or 400 with its
+    /// edXML error code if it is not valid edXML.</summary>
+    public static async Task<IResult> ReceiveDocumentAsync(HttpRequest request, EdXmlFileStore files, Func<StoredEdXml, IResult> accept)
+    {
+        AllowLargeBody(request.HttpContext);
+        StoredEdXml stored;
+        try
+        {
+            stored = await files.SaveAsync(request.Body, request.HttpContext.RequestAborted);
+        }
+        catch (EdXmlException ex)
+        {
+            return Rejected(ex);
+        }
+
+        return accept(stored);
+    }
+
+    /// <summary>Reads a posted edXML status message and answers with <paramref name="accept"/>, or 400 with its edXML
+    /// error code if it is not valid.</summary>
+    public static async Task<IResult> ReceiveStatusAsync(HttpRequest request, Func<EdXmlStatus, IResult> accept)
+    {
+        EdXmlStatus status;
+        try
+        {
+            status = await new EdXmlStatusReader().ReadAsync(request.Body, request.HttpContext.RequestAborted);
+        }
+        catch (EdXmlException ex)
+        {
+            return Rejected(ex);
+        }
+
+        return accept(status);
+    }
+
+    public static string? IdempotencyKey(HttpRequest request) =>
+        request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
 }

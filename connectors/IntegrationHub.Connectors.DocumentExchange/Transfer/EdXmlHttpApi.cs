@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Transfer;
@@ -48,6 +49,18 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
             throw new ConnectorException(await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false));
         }
     }
+
+    /// <summary>Delivers a hub message whose payload is a <see cref="HubDocument"/>, its attachments streamed from the store.</summary>
+    public Task<ConnectorFailure?> PostDocumentAsync(string path, OutboundMessage message, IAttachmentStore attachments, CancellationToken cancellationToken) =>
+        PostDocumentAsync(
+            path,
+            HubDocumentEnvelope.Create(HubDocumentJson.Deserialize<HubDocument>(message.Payload, endpoint.CodePrefix), attachments),
+            message.IdempotencyKey,
+            cancellationToken);
+
+    /// <summary>Delivers a hub message whose payload is an <see cref="EdXmlStatus"/>.</summary>
+    public Task<ConnectorFailure?> PostStatusAsync(string path, OutboundMessage message, CancellationToken cancellationToken) =>
+        PostStatusAsync(path, HubDocumentJson.Deserialize<EdXmlStatus>(message.Payload, endpoint.CodePrefix), message.IdempotencyKey, cancellationToken);
 
     /// <summary>POSTs an e-document, streamed; null when accepted, else this message's classified failure.</summary>
     public Task<ConnectorFailure?> PostDocumentAsync(string path, EdXmlEnvelope envelope, string idempotencyKey, CancellationToken cancellationToken)

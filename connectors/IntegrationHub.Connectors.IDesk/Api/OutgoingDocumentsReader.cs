@@ -38,12 +38,9 @@ internal sealed class OutgoingDocumentsReader(EdXmlHttpApi api, DocumentDownload
     {
         var documentId = item.DocumentId ?? throw new ConnectorException(
             EdXmlHttpFailures.Malformed($"outgoing entry #{item.Seq.ToString(CultureInfo.InvariantCulture)} has no documentId", api.Endpoint.Counterparty, api.Endpoint.CodePrefix));
-        using var response = await api.OpenAsync(IDeskUrls.OutgoingContent, [new("documentId", documentId)], cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var body = new IdleTimeoutStream(
-                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.DownloadIdleTimeout, clock, cancellationToken);
-            return await download.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            return await download.FetchAsync(api, IDeskUrls.OutgoingContent, [new("documentId", documentId)], options.DownloadIdleTimeout, clock, cancellationToken).ConfigureAwait(false);
         }
         catch (EdXmlException ex)
         {
@@ -51,10 +48,6 @@ internal sealed class OutgoingDocumentsReader(EdXmlHttpApi api, DocumentDownload
             {
                 Message = $"iDesk's outgoing document {documentId} is not valid edXML: {ex.Message}",
             }, ex);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ConnectorException(EdXmlHttpFailures.Unreachable(ex, api.Endpoint.Counterparty, api.Endpoint.CodePrefix), ex);
         }
     }
 }

@@ -29,27 +29,10 @@ internal static class IDeskApiEndpoints
         api.MapGet(IDeskUrls.StatusChanges, async (long? after, int? limit, CancellationToken cancellationToken) =>
         {
             var entries = office.StatusChanges(after ?? 0, Math.Clamp(limit ?? 50, 1, 1000), out var hasMore);
-            var items = new List<EdXmlListItem>(entries.Count);
-            foreach (var (seq, status) in entries)
-            {
-                items.Add(new EdXmlListItem(seq, status.ResponseFor.DocumentId, await StatusXml.WriteAsync(status, cancellationToken)));
-            }
-
-            return Results.Json(new EdXmlListPage(items, hasMore), JsonSerializerOptions.Web);
+            return Results.Json(await StatusXml.PageAsync(entries, hasMore, cancellationToken), JsonSerializerOptions.Web);
         });
-        api.MapPost(IDeskUrls.Incoming, async (HttpContext context) =>
+        api.MapPost(IDeskUrls.Incoming, (HttpRequest request) => SandboxReplies.ReceiveDocumentAsync(request, files, stored =>
         {
-            SandboxReplies.AllowLargeBody(context);
-            StoredEdXml stored;
-            try
-            {
-                stored = await files.SaveAsync(context.Request.Body, context.RequestAborted);
-            }
-            catch (EdXmlException ex)
-            {
-                return SandboxReplies.Rejected(ex);
-            }
-
             var isNew = office.Receive(stored);
             if (!isNew)
             {
@@ -57,22 +40,10 @@ internal static class IDeskApiEndpoints
             }
 
             return Results.Json(new { documentId = stored.DocumentId, repeated = !isNew }, JsonSerializerOptions.Web, statusCode: isNew ? 201 : 200);
-        });
-        api.MapPost(IDeskUrls.Statuses, async (HttpContext context) =>
-        {
-            EdXmlStatus status;
-            try
-            {
-                status = await new EdXmlStatusReader().ReadAsync(context.Request.Body, context.RequestAborted);
-            }
-            catch (EdXmlException ex)
-            {
-                return SandboxReplies.Rejected(ex);
-            }
-
-            return office.Apply(status, SandboxReplies.IdempotencyKey(context)) is { } refusal
+        }));
+        api.MapPost(IDeskUrls.Statuses, (HttpRequest request) => SandboxReplies.ReceiveStatusAsync(request, status =>
+            office.Apply(status, SandboxReplies.IdempotencyKey(request)) is { } refusal
                 ? SandboxReplies.Error(StatusCodes.Status404NotFound, refusal.Code, refusal.Message)
-                : Results.Json(new { documentId = status.ResponseFor.DocumentId }, JsonSerializerOptions.Web);
-        });
+                : Results.Json(new { documentId = status.ResponseFor.DocumentId }, JsonSerializerOptions.Web)));
     }
 }
