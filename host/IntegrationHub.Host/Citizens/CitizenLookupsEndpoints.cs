@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.Inbound;
 
 namespace IntegrationHub.Host.Citizens;
 
@@ -16,6 +18,9 @@ public static class CitizenLookupsEndpoints
     public const int MinReasonLength = 10;
     public const int MaxReasonLength = 500;
     private const int MaxBodyBytes = 4096;
+
+    /// <summary>The rule for a reveal's reason, the same from the API and the dashboard's form.</summary>
+    public static bool IsAcceptableReason([NotNullWhen(true)] string? reason) => reason?.Length is >= MinReasonLength and <= MaxReasonLength;
 
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
@@ -81,7 +86,7 @@ public static class CitizenLookupsEndpoints
         }
 
         var reason = request?.Reason?.Trim();
-        if (reason is null || reason.Length < MinReasonLength || reason.Length > MaxReasonLength)
+        if (!IsAcceptableReason(reason))
         {
             return Problem(StatusCodes.Status400BadRequest, "reason_required", "Reason required",
                 $"Say why the full personal id is needed ({MinReasonLength} to {MaxReasonLength} characters); the reason is kept with the reveal.");
@@ -98,21 +103,20 @@ public static class CitizenLookupsEndpoints
         return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
     }
 
-    /// <summary>Reads a small JSON body strictly (unknown fields refused).</summary>
+    /// <summary>Reads a small JSON body strictly (unknown fields refused), through the inbound body reader: an oversize
+    /// body, declared or chunked, is refused without being read whole.</summary>
     /// <returns>The body, or a problem to answer.</returns>
     private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken)
     {
-        var tooLarge = Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"This request is at most {MaxBodyBytes} bytes.");
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await InboundBodyReader.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
+        if (tooLarge is not null)
         {
-            return (default, tooLarge);
+            return (default, Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"This request is at most {MaxBodyBytes} bytes."));
         }
 
         try
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, cancellationToken);
-            return body.Length > MaxBodyBytes ? (default, tooLarge) : (JsonSerializer.Deserialize<T>(body.ToArray(), Strict), null);
+            return (JsonSerializer.Deserialize<T>(body!, Strict), null);
         }
         catch (JsonException e)
         {

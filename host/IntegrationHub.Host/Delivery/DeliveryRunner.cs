@@ -161,7 +161,7 @@ public sealed class DeliveryRunner(
             catch (Exception e)
             {
                 error = e;
-                outcome = EnrichmentOutcome.Failed(e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message));
+                outcome = EnrichmentOutcome.Failed(FailureOf(e));
             }
 
             if (outcome.Failure is { } failure)
@@ -194,6 +194,10 @@ public sealed class DeliveryRunner(
 
         return (results, stop);
     }
+
+    /// <summary>A connector's own classification, else Transient: an unexpected error is retried, never parked at once.</summary>
+    private static ConnectorFailure FailureOf(Exception e) =>
+        e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message);
 
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteAsync(
         IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
@@ -237,7 +241,7 @@ public sealed class DeliveryRunner(
         }
         catch (Exception e)
         {
-            var failure = e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message);
+            var failure = FailureOf(e);
             var duration = ElapsedMs(started);
             logger.LogWarning("Delivery of {Count} messages to {Destination} failed ({Kind} {Code}): {Error}", messages.Count, destination, failure.Kind, failure.Code, PersonalDataMask.MaskText(failure.Message));
             return (messages.Select(m => ToResult(m, failure, duration)).ToList(), new DeliveryFailedException(destination, failure, e));

@@ -14,17 +14,14 @@ public sealed class AlertScheduler(ISchedulerFactory schedulers, IOptions<AlertO
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var settings = options.Value;
-        var sweepKey = new JobKey(ScheduledWorkJob.AlertSweep, Group);
-        var sweep = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(sweepKey).UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AlertSweep).StoreDurably().Build();
-        var sweepTrigger = TriggerBuilder.Create().WithIdentity(sweepKey.Name, Group).ForJob(sweepKey)
+        var sweep = ScheduledWorkJob.For(ScheduledWorkJob.AlertSweep, Group);
+        var sweepTrigger = TriggerBuilder.Create().WithIdentity(sweep.Key.Name, Group).ForJob(sweep.Key)
             .StartAt(DateTimeOffset.UtcNow + settings.SweepInterval)
             .WithSimpleSchedule(s => s.WithInterval(settings.SweepInterval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(sweep, [sweepTrigger], ScheduleJobOptions.Replacing, cancellationToken);
 
-        var digest = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(ScheduledWorkJob.AlertDigest, Group))
-            .UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AlertDigest).StoreDurably().Build();
-        await CronSchedule.EnsureAsync(scheduler, digest, settings.DigestSchedule, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone), cancellationToken);
+        await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(ScheduledWorkJob.AlertDigest, Group), settings.DigestSchedule, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

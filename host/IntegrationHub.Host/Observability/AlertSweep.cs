@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Host.Storage;
 using Npgsql;
 
 namespace IntegrationHub.Host.Observability;
@@ -9,33 +10,22 @@ namespace IntegrationHub.Host.Observability;
 public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, AlertMailer mailer, ILogger<AlertSweep> logger)
 {
     private const int MailBatch = 50;
-    private const long SweepLockKey = 0x41_4C_45_52_54_53; // "ALERTS"
+    private const string SweepLockName = "alerts:sweep";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         // One sweep at a time in the cluster (a slow SMTP server can outlast the interval): a second one would mail the
         // same unsent alerts again.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var tryLock = new NpgsqlCommand($"select pg_try_advisory_lock({SweepLockKey})", connection))
+        await using var sweepLock = await FlowLock.TryAcquireAsync(dataSource, SweepLockName, cancellationToken);
+        if (sweepLock is null)
         {
-            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
-            {
-                return;
-            }
+            return;
         }
 
-        try
+        await RaiseDeadLetterAlertsAsync(cancellationToken);
+        if (mailer.Enabled)
         {
-            await RaiseDeadLetterAlertsAsync(cancellationToken);
-            if (mailer.Enabled)
-            {
-                await MailUnsentAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand($"select pg_advisory_unlock({SweepLockKey})", connection);
-            await unlock.ExecuteScalarAsync(CancellationToken.None);
+            await MailUnsentAsync(cancellationToken);
         }
     }
 

@@ -16,8 +16,7 @@ public sealed class PaymentScheduler(ISchedulerFactory schedulers, IOptions<Paym
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         foreach (var (task, cron) in new[] { (ScheduledWorkJob.PaymentQuery, options.Value.QuerySchedule), (ScheduledWorkJob.Reconciliation, options.Value.ReconcileSchedule) })
         {
-            var job = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(task, Group)).UsingJobData(ScheduledWorkJob.TaskKey, task).StoreDurably().Build();
-            var (_, next) = await CronSchedule.EnsureAsync(scheduler, job, cron, zone, cancellationToken);
+            var (_, next) = await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(task, Group), cron, zone, cancellationToken);
             logger.LogInformation("Payments {Task} scheduled '{Cron}' ({TimeZone}); next {Next:O}", task, cron, zone.Id, next);
         }
     }

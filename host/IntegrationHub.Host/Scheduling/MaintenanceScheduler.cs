@@ -14,9 +14,7 @@ public sealed class MaintenanceScheduler(ISchedulerFactory schedulers, IOptions<
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Scheduling.DefaultTimeZone);
         var cron = options.Value.Attachments.CleanupSchedule;
-        var job = JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(ScheduledWorkJob.AttachmentCleanup, Group))
-            .UsingJobData(ScheduledWorkJob.TaskKey, ScheduledWorkJob.AttachmentCleanup).StoreDurably().Build();
-        var (_, next) = await CronSchedule.EnsureAsync(scheduler, job, cron, zone, cancellationToken);
+        var (_, next) = await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(ScheduledWorkJob.AttachmentCleanup, Group), cron, zone, cancellationToken);
         logger.LogInformation("Attachment cleanup scheduled '{Cron}' ({TimeZone}); next {Next:O}", cron, zone.Id, next);
     }
 

@@ -18,6 +18,10 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs) : IJob
     public const string AlertDigest = "alerts:digest";
     public const string AttachmentCleanup = "attachments:cleanup";
 
+    /// <summary>The durable job that enqueues <paramref name="task"/>, keyed by the task's name in <paramref name="group"/>.</summary>
+    public static IJobDetail For(string task, string group) =>
+        JobBuilder.Create<ScheduledWorkJob>().WithIdentity(new JobKey(task, group)).UsingJobData(TaskKey, task).StoreDurably().Build();
+
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         _ = context.MergedJobDataMap.GetString(TaskKey) switch

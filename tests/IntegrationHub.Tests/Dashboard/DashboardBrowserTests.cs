@@ -32,12 +32,7 @@ public sealed class DashboardBrowserTests(PostgresCluster cluster)
         sandboxes.National.SetRejectRule(new NationalPortalRejectRule { RejectEveryNth = 0 });
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
 
         // Without the login the dashboard does not open: the browser is asked for credentials and has none.
         await using (var anonymous = await browser.NewContextAsync())

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 using IntegrationHub.Connectors.DocumentExchange.Sandbox;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
 using IntegrationHub.Connectors.IDesk.Sandbox;
@@ -30,8 +28,7 @@ public sealed class LargeAttachmentMemoryTests(PostgresCluster cluster, ITestOut
         environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         await using var hub = HubProcess.Start(environment, Directory.CreateTempSubdirectory("hub-cwd-").FullName);
         await hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        using var client = new HttpClient { BaseAddress = hub.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestHub.AdminUser}:{TestHub.AdminPassword}")));
+        using var client = TestHub.AdminClient(hub.BaseAddress);
 
         // Warm-up with small documents: code paths compiled, pools open, so what follows measures the transfer.
         await MoveBothWaysAsync(client, sandboxes, 100_000);

@@ -90,9 +90,12 @@ public static class TestHub
     public static Task<HubHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing", Action<ILoggingBuilder>? logging = null) =>
         HubApplication.StartAsync(["--environment", environment], c => c.AddInMemoryCollection(settings), logging: logging);
 
-    public static HttpClient AdminClient(HubHost hub)
+    public static HttpClient AdminClient(HubHost hub) => AdminClient(hub.BaseAddress);
+
+    /// <summary>An admin client for a hub at <paramref name="baseAddress"/> (e.g. one in its own process).</summary>
+    public static HttpClient AdminClient(Uri baseAddress)
     {
-        var client = new HttpClient { BaseAddress = hub.BaseAddress };
+        var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AdminUser}:{AdminPassword}")));
         return client;
     }

@@ -7,7 +7,7 @@ using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
 namespace IntegrationHub.Host.Admin.Dashboard;
 
 /// <summary>Dashboard page: the audit of population-database lookups (who asked, for which dossier, when, outcome),
-/// personal ids masked. A full id is only given by the audited reveal of the admin API.</summary>
+/// personal ids masked. A full id is only given by an audited reveal (this page's form or the admin API).</summary>
 public sealed class CitizenLookupsPage : RazorPage
 {
     public const string Path = "/citizen-lookups";

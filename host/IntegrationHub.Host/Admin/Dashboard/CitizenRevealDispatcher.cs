@@ -32,7 +32,7 @@ public sealed class CitizenRevealDispatcher : IDashboardDispatcher
         }
 
         var reason = form["reason"].FirstOrDefault()?.Trim();
-        if (reason is null || reason.Length is < CitizenLookupsEndpoints.MinReasonLength or > CitizenLookupsEndpoints.MaxReasonLength)
+        if (!CitizenLookupsEndpoints.IsAcceptableReason(reason))
         {
             var message = $"A reason of {CitizenLookupsEndpoints.MinReasonLength} to {CitizenLookupsEndpoints.MaxReasonLength} characters is required to reveal lookup #{lookupId}; nothing was revealed.";
             http.Response.Redirect($"{back}&error={Uri.EscapeDataString(message)}");
