@@ -38,10 +38,11 @@ public static class HubApplication
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         LoadConfiguration(builder, args, configure);
+        UseSingleLineConsoleLog(builder.Logging);
         logging?.Invoke(builder.Logging);
 
         var hubOptions = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
-        builder.WebHost.UseUrls(hubOptions.Http.Urls);
+        var listenUrls = ListenUrls(builder, hubOptions);
 
         EmbeddedPostgres? postgres = null;
         var connectionString = builder.Configuration.GetConnectionString("Hub");
@@ -74,7 +75,7 @@ public static class HubApplication
             }
             catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or null)
             {
-                throw new HubStartupException($"Cannot listen on {hubOptions.Http.Urls}: {e.Message} Set Hub:Http:Urls to a free address.");
+                throw new HubStartupException($"Cannot listen on {listenUrls}: {e.Message} Give a free address with --urls, ASPNETCORE_URLS or Hub:Http:Urls.");
             }
 
             return new HubHost(app, postgres, QuartzConnectionString(connectionString));
@@ -94,25 +95,38 @@ public static class HubApplication
     private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
     {
         var folder = Environment.GetEnvironmentVariable("HUB_CONFIG_DIR") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "config");
+        HubConfigurationFiles.Load(builder.Configuration, folder, builder.Environment.EnvironmentName, args);
+        configure?.Invoke(builder.Configuration);
+    }
+
+    /// <summary>The standard address settings (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>--http_ports</c>...) win;
+    /// <c>Hub:Http:Urls</c> is only the default when none is given.</summary>
+    private static string ListenUrls(WebApplicationBuilder builder, HubOptions hubOptions)
+    {
         var configuration = builder.Configuration;
-        configuration.Sources.Clear();
-        // Base files first, then the environment's overrides, then environment variables and the command line.
-        configuration.AddJsonFile(Path.Combine(folder, "appsettings.json"), optional: false);
-        var connectors = Path.Combine(folder, "connectors");
-        if (Directory.Exists(connectors))
+        string[] standard = [WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey];
+        if (standard.Any(key => !string.IsNullOrWhiteSpace(configuration[key])))
         {
-            foreach (var file in Directory.GetFiles(connectors, "*.json").Order(StringComparer.Ordinal))
-            {
-                configuration.AddJsonFile(file, optional: false);
-            }
+            return configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : "the ports in http_ports/https_ports";
         }
 
-        configuration.AddJsonFile(Path.Combine(folder, "flows.json"), optional: true);
-        configuration.AddJsonFile(Path.Combine(folder, "inbound.json"), optional: true);
-        configuration.AddJsonFile(Path.Combine(folder, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true);
-        configuration.AddEnvironmentVariables();
-        configuration.AddCommandLine(args);
-        configure?.Invoke(configuration);
+        builder.WebHost.UseUrls(hubOptions.Http.Urls);
+        return hubOptions.Http.Urls;
+    }
+
+    /// <summary>Console entries are one line each with caller-sent text escaped (log forging). <c>json</c> (one JSON
+    /// object per line) stays selectable through <c>Logging:Console:FormatterName</c>; <c>simple</c> is replaced, as it
+    /// lets a carriage return or escape sequence through.</summary>
+    private static void UseSingleLineConsoleLog(ILoggingBuilder logging)
+    {
+        logging.AddConsoleFormatter<SingleLineConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        logging.Services.PostConfigure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(options =>
+        {
+            if (options.FormatterName is null or Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Simple)
+            {
+                options.FormatterName = SingleLineConsoleFormatter.FormatterName;
+            }
+        });
     }
 
     private static void ConfigureServices(WebApplicationBuilder builder, HubBuilder hub, HubOptions hubOptions, string connectionString)

@@ -19,6 +19,7 @@ public sealed class HubConfigurationValidator(
     IOptionsMonitor<CounterpartyResilienceOptions> resilience,
     MessageEnrichers enrichers,
     IHostEnvironment environment,
+    IConfiguration configuration,
     IServiceProvider services)
 {
     public async Task<IReadOnlyList<string>> FindProblemsAsync(CancellationToken cancellationToken)
@@ -58,11 +59,22 @@ public sealed class HubConfigurationValidator(
         var problems = await FindProblemsAsync(cancellationToken);
         if (problems.Count > 0)
         {
-            throw new HubStartupException(
-                $"IntegrationHub cannot start: {problems.Count} configuration problem(s):{Environment.NewLine}" +
-                string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
+            throw HubStartupException.ForProblems(environment.EnvironmentName, problems, EnvironmentHint());
         }
     }
+
+    /// <summary>Without a chosen environment ASP.NET Core runs as Production, which needs an admin login and real
+    /// endpoints; say how the local demo is started instead of leaving the operator to guess.</summary>
+    private string? EnvironmentHint() =>
+        environment.IsProduction() && !EnvironmentWasChosen()
+            ? "No environment was chosen (ASPNETCORE_ENVIRONMENT, DOTNET_ENVIRONMENT or --environment), so this is Production. " +
+              "For the local demo with sandboxes: dotnet run --project host/IntegrationHub.Host -- --environment Development"
+            : null;
+
+    private bool EnvironmentWasChosen() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")) ||
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")) ||
+        !string.IsNullOrEmpty(configuration["environment"]);
 
     private async Task ValidateConnectorAsync(ConnectorRegistration registration, List<string> problems, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class StartupValidationTests
 
         Assert.Equal(
             """
-            IntegrationHub cannot start: 3 configuration problem(s):
+            IntegrationHub cannot start in environment 'Testing': 3 configuration problem(s):
              - Connectors:national-portal: The BaseUrl field is required.
              - Flows:orders:Source: unknown connector 'erp' (registered connectors: exchange, idesk, igate, national-portal, payment-platform, population-db).
              - Flows:procedures:Schedule 'every five minutes' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').
@@ -45,7 +45,7 @@ public sealed class StartupValidationTests
 
         Assert.Contains("Connectors:population-db: MaTichHop is required.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Flows:citizen-checks:Enricher 'citizen-verfication' is not a known enrichment step (known: citizen-verification).", error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("IntegrationHub cannot start: 2 configuration problem(s):", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("IntegrationHub cannot start in environment 'Testing': 2 configuration problem(s):", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class StartupValidationTests
         var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings, "Production"));
 
         Assert.Equal(
-            "IntegrationHub cannot start: 1 configuration problem(s):" + Environment.NewLine +
+            "IntegrationHub cannot start in environment 'Production': 1 configuration problem(s):" + Environment.NewLine +
             " - Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
             "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).",
             error.Message);

@@ -37,9 +37,13 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     /// <param name="environment">Settings as environment variables (Section__Key).</param>
-    public static HubProcess Start(IDictionary<string, string> environment, string workingDirectory)
+    public static HubProcess Start(IDictionary<string, string> environment, string workingDirectory) =>
+        Start(environment, workingDirectory, new Uri($"http://127.0.0.1:{FreePort()}/"));
+
+    /// <param name="baseAddress">Where the test expects the hub (it sets Hub:Http:Urls to it; the environment given may
+    /// move the hub elsewhere, e.g. with ASPNETCORE_URLS).</param>
+    public static HubProcess Start(IDictionary<string, string> environment, string workingDirectory, Uri baseAddress)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -48,14 +52,14 @@ public sealed class HubProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Host.dll"));
-        info.Environment["Hub__Http__Urls"] = $"http://127.0.0.1:{port}";
+        info.Environment["Hub__Http__Urls"] = baseAddress.ToString().TrimEnd('/');
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = info };
-        var hub = new HubProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var hub = new HubProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => hub.Append(e.Data);
         process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         process.Start();
@@ -96,6 +100,13 @@ public sealed class HubProcess : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>For a hub expected to stop by itself (a refused start): its exit code once all output is read.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using IntegrationHub.Host.Storage;
+using IntegrationHub.Tests.Infrastructure;
+using Xunit;
+
+namespace IntegrationHub.Tests.Security;
+
+/// <summary>Finding 1 (critical): the README's production recipe ran as Development because a launch profile overrode
+/// the shell's ASPNETCORE_ENVIRONMENT. These run the README's own commands, read from README.md, exactly as written, in
+/// a shell with nothing but PATH and HOME (no variable the test runner happens to carry).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReadmeCommandsTests
+{
+    private static readonly string Root = RepositoryRoot();
+
+    [Fact]
+    public async Task The_readme_production_recipe_runs_as_Production_and_refuses_to_start_without_an_admin_login()
+    {
+        var recipe = FencedBlockAfter("## Pointing a connector at a real endpoint");
+        Assert.Contains("ASPNETCORE_ENVIRONMENT=Production", recipe, StringComparison.Ordinal);
+
+        using var shell = Shell(recipe, newProcessGroup: false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await shell.Process.WaitForExitAsync(timeout.Token);
+
+        var output = shell.Text;
+        Assert.True(shell.Process.ExitCode == 2, $"exit code {shell.Process.ExitCode}:\n{output}");
+        Assert.Contains("IntegrationHub cannot start in environment 'Production'", output, StringComparison.Ordinal);
+        Assert.Contains("Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Development", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sandbox of", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readme_run_command_starts_the_development_demo_because_it_asks_for_it()
+    {
+        var command = FencedBlockAfter("# IntegrationHub").Split('\n').First(l => l.StartsWith("dotnet run", StringComparison.Ordinal));
+        command = command[..command.IndexOf('#', StringComparison.Ordinal)].Trim();
+        Assert.Contains("--environment Development", command, StringComparison.Ordinal);
+
+        using var shell = Shell(command, newProcessGroup: true);
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    Assert.False(shell.Process.HasExited, $"the hub exited with {(shell.Process.HasExited ? shell.Process.ExitCode : 0)}:\n{shell.Text}");
+                    try
+                    {
+                        return (await client.GetAsync("http://127.0.0.1:5080/health/ready")).StatusCode;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        return HttpStatusCode.ServiceUnavailable;
+                    }
+                },
+                status => status == HttpStatusCode.OK, TimeSpan.FromMinutes(3), "the demo hub ready on 127.0.0.1:5080");
+
+            Assert.Contains("Hosting environment: Development", shell.Text, StringComparison.Ordinal);
+            Assert.Contains("Sandbox of national-portal listening", shell.Text, StringComparison.Ordinal);
+            Signal("TERM", shell.Process.Id);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await shell.Process.WaitForExitAsync(timeout.Token);
+            Assert.Contains("Embedded PostgreSQL in ", shell.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!shell.Process.HasExited)
+            {
+                Signal("KILL", shell.Process.Id);
+            }
+
+            var started = shell.Text.Split('\n').FirstOrDefault(l => l.Contains("Embedded PostgreSQL started in ", StringComparison.Ordinal));
+            if (started is not null)
+            {
+                var pgdata = started[(started.IndexOf(" in ", StringComparison.Ordinal) + 4)..started.IndexOf(" on ", StringComparison.Ordinal)];
+                await EmbeddedPostgres.StopLeftoverAsync(Path.GetDirectoryName(pgdata)!);
+            }
+        }
+    }
+
+    /// <summary>The first fenced code block after the line that starts with <paramref name="heading"/>.</summary>
+    private static string FencedBlockAfter(string heading)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "README.md"));
+        var start = Array.FindIndex(lines, l => l.Trim() == heading);
+        Assert.True(start >= 0, $"README.md has no heading '{heading}'");
+        var open = Array.FindIndex(lines, start, l => l.StartsWith("```", StringComparison.Ordinal));
+        var close = Array.FindIndex(lines, open + 1, l => l.StartsWith("```", StringComparison.Ordinal));
+        return string.Join('\n', lines[(open + 1)..close]);
+    }
+
+    private static RunningShell Shell(string script, bool newProcessGroup)
+    {
+        var info = new ProcessStartInfo(newProcessGroup ? "setsid" : "bash")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (newProcessGroup)
+        {
+            info.ArgumentList.Add("bash");
+        }
+
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        info.Environment.Clear();
+        info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
+        info.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME");
+        var shell = new RunningShell(new Process { StartInfo = info });
+        shell.Process.OutputDataReceived += (_, e) => shell.Append(e.Data);
+        shell.Process.ErrorDataReceived += (_, e) => shell.Append(e.Data);
+        shell.Process.Start();
+        shell.Process.BeginOutputReadLine();
+        shell.Process.BeginErrorReadLine();
+        return shell;
+    }
+
+    /// <summary>To the whole process group: dotnet run, and the hub it started.</summary>
+    private static void Signal(string signal, int processGroup)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", "--", $"-{processGroup}"]);
+        kill.WaitForExit();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IntegrationHub.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("IntegrationHub.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class RunningShell(Process process) : IDisposable
+    {
+        public Process Process { get; } = process;
+
+        private StringBuilder Output { get; } = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (Output)
+                {
+                    return Output.ToString();
+                }
+            }
+        }
+
+        public void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (Output)
+            {
+                Output.AppendLine(line);
+            }
+        }
+
+        public void Dispose() => Process.Dispose();
+    }
+}
