@@ -314,6 +314,7 @@ public static class HubApplication
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(InboundSoapNamespace.Path), soap => soap.UseMiddleware<SoapGatewayMiddleware>());
         app.UseAuthentication();
         app.UseAuthorization();
