@@ -206,7 +206,7 @@ public static class HubApplication
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService<InboxRouter>();
         services.AddSoapCore();
-        services.AddSoapExceptionTransformer(_ => "The hub could not process the message; nothing was stored. Retry later with the same message id.");
+        services.AddSingleton<SoapCore.Extensibility.IFaultExceptionTransformer, InboundSoapFaultTransformer>();
         services.AddScoped<IInboundSoapService, InboundSoapService>();
     }
 

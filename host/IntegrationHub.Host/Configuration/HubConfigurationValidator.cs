@@ -291,6 +291,11 @@ public sealed class HubConfigurationValidator(
             problems.Add("Inbound:MaxBodyBytes must be between 1024 and 67108864.");
         }
 
+        if (inbound.MaxXmlDepth is < 8 or > 256)
+        {
+            problems.Add("Inbound:MaxXmlDepth must be between 8 and 256 (a SOAP request needs 5 levels).");
+        }
+
         if (inbound.ClockSkew < TimeSpan.FromSeconds(30) || inbound.ClockSkew > TimeSpan.FromHours(1))
         {
             problems.Add("Inbound:ClockSkew must be between 00:00:30 and 01:00:00.");

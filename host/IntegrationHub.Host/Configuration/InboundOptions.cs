@@ -8,6 +8,10 @@ public sealed class InboundOptions
     /// <summary>Larger bodies are refused with 413 before they are read to the end.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Deepest element nesting a SOAP body may have (the envelope is level 1, a Submit field level 5). Checked
+    /// while the body is streamed, before anything else parses it, so a deeper body costs no more than one this deep.</summary>
+    public int MaxXmlDepth { get; set; } = 32;
+
     /// <summary>How far a request's timestamp may be from the hub's clock. Nonces are remembered twice as long.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -35,6 +35,24 @@ public sealed record InboundError(int Status, string Code, string Message)
     public static InboundError XmlDtdForbidden() =>
         new(400, "xml_dtd_forbidden", "XML with a DOCTYPE (DTD or entity declarations) is refused.");
 
+    public static InboundError XmlTooDeep(int limit) =>
+        new(400, "xml_too_deep", $"The XML nests elements deeper than {limit} levels (the SOAP envelope is level 1).");
+
+    public const string SoapVersionMismatchCode = "soap_version_mismatch";
+
+    public static InboundError SoapVersionMismatch(string detail) =>
+        new(400, SoapVersionMismatchCode, $"{detail} SOAP 1.1 envelopes (http://schemas.xmlsoap.org/soap/envelope/) are sent as text/xml, " +
+            "SOAP 1.2 envelopes (http://www.w3.org/2003/05/soap-envelope) as application/soap+xml.");
+
+    public static InboundError UnknownSoapOperation(string detail) => new(400, "unknown_operation", $"{detail} See the WSDL at /soap/inbound?wsdl.");
+
+    public static InboundError InvalidSoapBody(string detail) =>
+        new(400, "invalid_soap_body", $"The SOAP body does not match the WSDL's schema: {detail}");
+
+    /// <summary>Only for the hub's own failures: the one SOAP refusal a partner should retry.</summary>
+    public static InboundError SoapInternalError() =>
+        new(500, "internal_error", "The hub could not process the message. Retry later with the same message id: a message that was stored is answered with its original receipt.");
+
     public static InboundError MissingField(string path) => new(400, "missing_field", $"Required field '{path}' is missing.");
 
     public static InboundError WrongFieldType(string path, string expected) => new(400, "wrong_field_type", $"Field '{path}' must be of type {expected}.");

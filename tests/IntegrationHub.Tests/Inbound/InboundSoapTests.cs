@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.ServiceModel;
 using System.ServiceModel.Channels;
-using System.ServiceModel.Description;
-using System.ServiceModel.Dispatcher;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -109,7 +107,7 @@ public sealed class InboundSoapTests(PostgresCluster cluster)
         Assert.NotEmpty(soap11Bindings);
         Assert.All(soap11Bindings, b => Assert.Contains(b.Elements(w + "operation"), o => o.Attribute("name")?.Value == "Submit"));
 
-        // SoapCore emits a SOAP 1.2 binding when a 1.2 encoder is configured; if it does, it must carry Submit too.
+        // The hub accepts SOAP 1.2 too, so its WSDL has a SOAP 1.2 binding; it carries Submit as well.
         var soap12Bindings = wsdl.Descendants(w + "binding").Where(b => b.Elements(XName.Get("binding", "http://schemas.xmlsoap.org/wsdl/soap12/")).Any()).ToList();
         Assert.All(soap12Bindings, b => Assert.Contains(b.Elements(w + "operation"), o => o.Attribute("name")?.Value == "Submit"));
         Assert.Contains("soap:address", text, StringComparison.Ordinal);
@@ -258,7 +256,7 @@ public sealed class InboundSoapTests(PostgresCluster cluster)
     {
         var address = new EndpointAddress(new Uri($"http://127.0.0.1:{hub.BaseAddress.Port}{InboundSoapNamespace.Path}"));
         var factory = new ChannelFactory<IInboundSoapService>(binding, address);
-        factory.Endpoint.EndpointBehaviors.Add(new SigningBehavior(inner =>
+        factory.Endpoint.EndpointBehaviors.Add(new WcfHttpHandlerBehavior(inner =>
             new PartnerSigningHandler(TestHub.InboundPartnerKey, TestHub.InboundPartnerSecret, partner, inner) { SecretOverride = secretOverride }));
         return factory;
     }
@@ -310,23 +308,4 @@ public sealed class InboundSoapTests(PostgresCluster cluster)
 
     private static string DataJson(string maHoSo) =>
         JsonSerializer.Serialize(new { MaHoSo = maHoSo, DiemDanhGia = 5, NoiDungDanhGia = "Cán bộ hướng dẫn tận tình", ThoiGianDanhGia = "20261128093000" });
-
-    /// <summary>How dotnet/wcf lets a client wrap its HTTP handler: a <c>Func&lt;HttpClientHandler, HttpMessageHandler&gt;</c>
-    /// binding parameter; the returned handler sends every request of the channel.</summary>
-    private sealed class SigningBehavior(Func<HttpClientHandler, HttpMessageHandler> wrap) : IEndpointBehavior
-    {
-        public void AddBindingParameters(ServiceEndpoint endpoint, BindingParameterCollection bindingParameters) => bindingParameters.Add(wrap);
-
-        public void ApplyClientBehavior(ServiceEndpoint endpoint, ClientRuntime clientRuntime)
-        {
-        }
-
-        public void ApplyDispatchBehavior(ServiceEndpoint endpoint, EndpointDispatcher endpointDispatcher)
-        {
-        }
-
-        public void Validate(ServiceEndpoint endpoint)
-        {
-        }
-    }
 }

@@ -15,9 +15,21 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
             throw Fault(InboundError.MissingCredentials(InboundAuthenticator.SignatureHeader));
         }
 
+        // Absent elements (or ones in another namespace, or out of order) arrive as null; the WSDL requires them all.
         if (message is null)
         {
             throw Fault(InboundError.MissingField("message"));
+        }
+
+        foreach (var (field, value) in new[] { ("MessageType", message.MessageType), ("MessageId", message.MessageId), ("DataJson", message.DataJson) })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                throw Fault(InboundError.MissingField($"message.{field}") with
+                {
+                    Message = $"Required field 'message.{field}' is missing or empty (the fields are MessageType, MessageId, DataJson, in that order, in {InboundSoapNamespace.Value}).",
+                });
+            }
         }
 
         if (message.MessageType == Configuration.PaymentsOptions.InitMessageType)
@@ -29,7 +41,7 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(message.DataJson ?? string.Empty, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(message.DataJson, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException e)
         {
@@ -39,7 +51,7 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
         InboundSubmission? submission;
         using (document)
         {
-            if (validator.Validate(caller, message.MessageType ?? string.Empty, message.MessageId, document.RootElement, out submission) is { } invalid)
+            if (validator.Validate(caller, message.MessageType, message.MessageId, document.RootElement, out submission) is { } invalid)
             {
                 throw Fault(invalid);
             }
@@ -69,9 +81,5 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
         };
     }
 
-    private static FaultException<InboundFault> Fault(InboundError error) =>
-        new(new InboundFault { Code = error.Code, Message = error.Message, HttpStatus = error.Status },
-            new FaultReason(error.Message),
-            new FaultCode(error.Status >= 500 ? "Server" : "Client"),
-            null);
+    private static FaultException<InboundFault> Fault(InboundError error) => InboundSoapFaultTransformer.Fault(error);
 }

@@ -1,11 +1,11 @@
-using System.Xml;
 using IntegrationHub.Host.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Inbound.Soap;
 
-/// <summary>Guards the SOAP endpoint before SoapCore reads a byte: back-pressure, size limit, no DTDs (so no external
-/// entities: XXE cannot happen), well-formed XML, and the partner's signature over the exact body. The WSDL (GET) is public.</summary>
+/// <summary>Guards the SOAP endpoint before SoapCore reads a byte: back-pressure, size limit, the envelope checks of
+/// <see cref="SoapEnvelopeInspector"/> (no DTD, well-formed, depth, SOAP version, operation), the SOAP action, and the
+/// partner's signature over the exact body. Serves the hub's own WSDL (GET, public).</summary>
 public sealed class SoapGatewayMiddleware(
     RequestDelegate next,
     InboundAuthenticator authenticator,
@@ -14,19 +14,18 @@ public sealed class SoapGatewayMiddleware(
 {
     public const string CallerItem = "IntegrationHub.InboundCaller";
 
-    private static readonly XmlReaderSettings StrictXml = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 0,
-        CloseInput = true,
-    };
-
     public async Task InvokeAsync(HttpContext context)
     {
+        if (!context.Request.Path.StartsWithSegments(InboundSoapNamespace.Path, out var rest) || rest.Value is not (null or "" or "/"))
+        {
+            // SoapCore would also answer below the path (GET /soap/inbound/Submit?… calls the operation from the query).
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
-            await next(context); // the WSDL
+            await WriteWsdlAsync(context);
             return;
         }
 
@@ -60,7 +59,7 @@ public sealed class SoapGatewayMiddleware(
             return;
         }
 
-        if (XmlProblem(body!) is { } xmlError)
+        if ((SoapEnvelopeInspector.Inspect(body!, soap12, limits.MaxXmlDepth, out var operation) ?? ActionProblem(context.Request, operation!)) is { } xmlError)
         {
             await Refuse(xmlError);
             return;
@@ -85,25 +84,34 @@ public sealed class SoapGatewayMiddleware(
         await next(context);
     }
 
-    private static InboundError? XmlProblem(byte[] body)
+    /// <summary>The hub's own WSDL (see <see cref="InboundWsdl"/>), whatever the query (<c>?wsdl</c>, <c>?singleWsdl</c>, none),
+    /// with the address the partner asked it from.</summary>
+    private static Task WriteWsdlAsync(HttpContext context)
     {
-        if (body.AsSpan().IndexOf("<!DOCTYPE"u8) >= 0)
-        {
-            return InboundError.XmlDtdForbidden();
-        }
+        var request = context.Request;
+        var wsdl = InboundWsdl.Write($"{request.Scheme}://{request.Host}{request.PathBase}{InboundSoapNamespace.Path}");
+        context.Response.ContentType = "text/xml; charset=utf-8";
+        context.Response.ContentLength = wsdl.Length;
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : context.Response.Body.WriteAsync(wsdl).AsTask();
+    }
 
-        try
+    /// <summary>A SOAP action, when the client sends one (SOAPAction header, or the action parameter of SOAP 1.2's
+    /// Content-Type), must be the WSDL's action for the operation in the body; SoapCore would otherwise guess.</summary>
+    private static InboundError? ActionProblem(HttpRequest request, string operation)
+    {
+        var expected = InboundWsdl.ActionsByOperation[operation];
+        var header = request.Headers["SOAPAction"].ToString().Trim().Trim('"');
+        var parameter = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
+            ? media.Parameters.FirstOrDefault(p => p.Name.Equals("action", StringComparison.OrdinalIgnoreCase))?.Value.ToString().Trim('"') ?? string.Empty
+            : string.Empty;
+        foreach (var action in new[] { header, parameter })
         {
-            using var reader = XmlReader.Create(new MemoryStream(body, writable: false), StrictXml);
-            while (reader.Read())
+            if (action.Length > 0 && action != expected)
             {
+                return InboundError.UnknownSoapOperation($"SOAP action '{action}' is not the action of {operation} ('{expected}').");
             }
+        }
 
-            return null;
-        }
-        catch (XmlException e)
-        {
-            return e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? InboundError.XmlDtdForbidden() : InboundError.MalformedXml(e.Message);
-        }
+        return null;
     }
 }
