@@ -177,6 +177,7 @@ public static class HubApplication
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();
+        services.AddSingleton<LoginThrottle>();
         services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, AdminAccessHandler>();

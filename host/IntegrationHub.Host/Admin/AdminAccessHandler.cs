@@ -1,4 +1,3 @@
-using System.Net;
 using IntegrationHub.Host.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ public sealed class AdminAccessHandler(IHostEnvironment environment, IOptions<Hu
         {
             context.Succeed(requirement);
         }
-        else if (IsAnonymousLoopbackAllowed(environment, hubOptions.Value.Admin, accessor.HttpContext?.Connection.RemoteIpAddress))
+        else if (IsAnonymousLoopbackAllowed(environment, hubOptions.Value.Admin, accessor.HttpContext))
         {
             context.Succeed(requirement);
         }
@@ -22,7 +21,8 @@ public sealed class AdminAccessHandler(IHostEnvironment environment, IOptions<Hu
         return Task.CompletedTask;
     }
 
-    /// <summary>The anonymous rule alone: Development, allowed by config, and a loopback peer (after trusted-proxy headers).</summary>
-    public static bool IsAnonymousLoopbackAllowed(IHostEnvironment environment, AdminOptions admin, IPAddress? remote) =>
-        environment.IsDevelopment() && admin.AllowAnonymousLoopbackInDevelopment && remote is not null && IPAddress.IsLoopback(remote);
+    /// <summary>The anonymous rule alone: Development, allowed by config, and a request that is local in every respect
+    /// (<see cref="LoopbackRequest"/>: peer, Host, Origin and Referer, no proxy in between).</summary>
+    public static bool IsAnonymousLoopbackAllowed(IHostEnvironment environment, AdminOptions admin, HttpContext? context) =>
+        environment.IsDevelopment() && admin.AllowAnonymousLoopbackInDevelopment && context is not null && LoopbackRequest.IsLocal(context);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -11,13 +11,15 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Host.Admin;
 
 /// <summary>HTTP Basic login against the configured admin user and password hash. Verified credentials are
-/// remembered by their SHA-256 for a few minutes, because PBKDF2 per request would cost ~100 ms of CPU.</summary>
+/// remembered by their SHA-256 for a few minutes, because PBKDF2 per request would cost ~100 ms of CPU; every other
+/// check is rationed per client address and user name by <see cref="LoginThrottle"/> before it runs (429 when refused).</summary>
 public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptions<HubOptions> hubOptions,
-    VerifiedCredentialCache cache)
+    VerifiedCredentialCache cache,
+    LoginThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "HubBasic";
@@ -57,33 +59,43 @@ public sealed class BasicAuthenticationHandler(
         // Hashes of equal length, so the comparison's time says nothing about the user name's length.
         var userMatches = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(user)), SHA256.HashData(Encoding.UTF8.GetBytes(admin.Username)));
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{admin.PasswordHash}\n{user}\n{password}")));
-        var passwordMatches = cache.IsVerified(fingerprint) || (await VerifyAsync(admin.PasswordHash, password) && cache.Remember(fingerprint));
-        if (!userMatches || !passwordMatches)
+        if (!(userMatches && cache.IsVerified(fingerprint)))
         {
-            return AuthenticateResult.Fail("Wrong user or password.");
+            // The password is checked even for a wrong user name (non-short-circuit &), so timing does not tell names apart.
+            var check = await throttle.CheckAsync(
+                Context.Connection.RemoteIpAddress, user, () => AdminPasswordHasher.Verify(admin.PasswordHash, password) & userMatches, Context.RequestAborted);
+            if (check.IsRefused)
+            {
+                return AuthenticateResult.Fail(new LoginThrottledException(check));
+            }
+
+            if (!check.IsVerified)
+            {
+                return AuthenticateResult.Fail("Wrong user or password.");
+            }
+
+            cache.Remember(fingerprint);
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    private async Task<bool> VerifyAsync(string hash, string password)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        await cache.VerificationGate.WaitAsync(Context.RequestAborted);
-        try
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is LoginThrottledException throttled)
         {
-            return AdminPasswordHasher.Verify(hash, password);
+            var seconds = Math.Max(1, (int)Math.Ceiling(throttled.Check.RetryAfter.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many login attempts",
+                detail: $"{throttled.Message} No password was checked; try again in {seconds} s.",
+                extensions: new Dictionary<string, object?> { ["code"] = "too_many_login_attempts" }).ExecuteAsync(Context);
+            return;
         }
-        finally
-        {
-            cache.VerificationGate.Release();
-        }
-    }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"IntegrationHub\", charset=\"UTF-8\"";
-        return Task.CompletedTask;
     }
 }

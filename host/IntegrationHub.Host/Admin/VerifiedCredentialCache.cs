@@ -5,16 +5,13 @@ namespace IntegrationHub.Host.Admin;
 /// <summary>Fingerprints of credentials that passed PBKDF2 recently.</summary>
 public sealed class VerifiedCredentialCache(TimeProvider timeProvider)
 {
-    /// <summary>One PBKDF2 check at a time: a flood of wrong passwords costs at most one core.</summary>
-    public SemaphoreSlim VerificationGate { get; } = new(1, 1);
-
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
 
     public bool IsVerified(string fingerprint) =>
         _verified.TryGetValue(fingerprint, out var until) && until > timeProvider.GetUtcNow();
 
-    public bool Remember(string fingerprint)
+    public void Remember(string fingerprint)
     {
         if (_verified.Count > 1000)
         {
@@ -22,6 +19,5 @@ public sealed class VerifiedCredentialCache(TimeProvider timeProvider)
         }
 
         _verified[fingerprint] = timeProvider.GetUtcNow() + Lifetime;
-        return true;
     }
 }

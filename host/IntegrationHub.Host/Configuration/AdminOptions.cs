@@ -8,6 +8,17 @@ public sealed class AdminOptions
 
     public string? PasswordHash { get; set; }
 
-    /// <summary>Development only: requests from loopback need no login.</summary>
+    /// <summary>Development only: requests from loopback need no login, if addressed to a loopback Host by a loopback
+    /// page (or none) and not through a proxy.</summary>
     public bool AllowAnonymousLoopbackInDevelopment { get; set; } = true;
+
+    /// <summary>Password checks one client address (an IPv6 /64) may cause per <see cref="LoginLimitWindow"/>; beyond
+    /// it logins from there get 429 without a check. Logins already verified in the last minutes do not count.</summary>
+    public int LoginAttemptsPerAddress { get; set; } = 10;
+
+    /// <summary>Wrong passwords one user name may get per <see cref="LoginLimitWindow"/> from all addresses together;
+    /// then 429 for that name. Larger than <see cref="LoginAttemptsPerAddress"/>, so one address cannot lock it out.</summary>
+    public int LoginFailuresPerUser { get; set; } = 50;
+
+    public TimeSpan LoginLimitWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

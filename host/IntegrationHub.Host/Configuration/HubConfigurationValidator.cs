@@ -393,5 +393,16 @@ public sealed class HubConfigurationValidator(
         {
             problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set together.");
         }
+
+        if (admin.LoginAttemptsPerAddress < 1 || admin.LoginFailuresPerUser <= admin.LoginAttemptsPerAddress)
+        {
+            problems.Add($"Hub:Admin: LoginAttemptsPerAddress ({admin.LoginAttemptsPerAddress}) must be at least 1 and LoginFailuresPerUser " +
+                $"({admin.LoginFailuresPerUser}) larger, so that one address cannot lock the user out.");
+        }
+
+        if (admin.LoginLimitWindow < TimeSpan.FromSeconds(1) || admin.LoginLimitWindow > TimeSpan.FromDays(1))
+        {
+            problems.Add($"Hub:Admin:LoginLimitWindow ({admin.LoginLimitWindow}) must be between 00:00:01 and 1.00:00:00.");
+        }
     }
 }

@@ -8,8 +8,13 @@ namespace IntegrationHub.Host.Inbound;
 /// <summary>Checks a partner request's API key, timestamp window and HMAC signature. Secrets are compared in constant
 /// time. Replayed nonces are caught when the message is stored (the nonce is written in the same transaction), so
 /// two hosts on one database share the check and a restart does not forget it.</summary>
+/// <remarks>An unknown or disabled partner is answered exactly like a wrong key (401 <c>invalid_api_key</c>, after the
+/// same constant-time comparison against a key no one holds), so partner ids cannot be found by trying them.</remarks>
 public sealed class InboundAuthenticator(IOptions<InboundOptions> options, TimeProvider timeProvider)
 {
+    // Random per process: nothing a caller sends can equal it.
+    private readonly string _keyNoOneHolds = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public const string ApiKeyHeader = "X-Api-Key";
     public const string TimestampHeader = "X-Timestamp";
     public const string NonceHeader = "X-Nonce";
@@ -18,11 +23,7 @@ public sealed class InboundAuthenticator(IOptions<InboundOptions> options, TimeP
     public InboundError? Authenticate(string partnerId, string method, string path, IHeaderDictionary headers, ReadOnlySpan<byte> body, out InboundCaller? caller)
     {
         caller = null;
-        if (!options.Value.Partners.TryGetValue(partnerId, out var partner) || !partner.Enabled)
-        {
-            return InboundError.UnknownPartner(partnerId);
-        }
-
+        var partner = options.Value.Partners.TryGetValue(partnerId, out var configured) && configured.Enabled ? configured : null;
         string? Header(string name) => headers.TryGetValue(name, out var value) && value.Count == 1 && !string.IsNullOrEmpty(value[0]) ? value[0] : null;
         var apiKey = Header(ApiKeyHeader);
         var timestamp = Header(TimestampHeader);
@@ -34,7 +35,9 @@ public sealed class InboundAuthenticator(IOptions<InboundOptions> options, TimeP
             return InboundError.MissingCredentials(missing);
         }
 
-        if (!FixedTimeEquals(apiKey!, partner.ApiKey!))
+        // Compared even for an unknown partner, so the answer and the work are the same as for a wrong key.
+        var keyMatches = FixedTimeEquals(apiKey!, partner?.ApiKey ?? _keyNoOneHolds);
+        if (partner is null || !keyMatches)
         {
             return InboundError.InvalidApiKey();
         }

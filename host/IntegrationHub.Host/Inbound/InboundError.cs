@@ -4,14 +4,13 @@ namespace IntegrationHub.Host.Inbound;
 /// message for the person reading their logs. REST answers it as problem+json, SOAP as a Fault.</summary>
 public sealed record InboundError(int Status, string Code, string Message)
 {
-    public static InboundError UnknownPartner(string partner) => new(404, "unknown_partner", $"No partner '{partner}' is configured.");
-
     public static InboundError UnknownMessageType(string partner, string type) =>
         new(404, "unknown_message_type", $"Partner '{partner}' may not send message type '{type}'.");
 
     public static InboundError MissingCredentials(string missing) =>
         new(401, "missing_credentials", $"The request has no {missing} header (needed: X-Api-Key, X-Timestamp, X-Nonce, X-Signature).");
 
+    /// <summary>Also the answer for a partner id that is unknown or disabled: it must not tell which ids exist.</summary>
     public static InboundError InvalidApiKey() => new(401, "invalid_api_key", "The API key is not this partner's.");
 
     public static InboundError InvalidSignature() =>

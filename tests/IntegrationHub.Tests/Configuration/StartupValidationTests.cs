@@ -88,4 +88,23 @@ public sealed class StartupValidationTests
             "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).",
             error.Message);
     }
+
+    [Fact]
+    public async Task Login_limits_that_let_one_address_lock_out_the_user_or_a_zero_window_are_reported()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Hub:Admin:LoginAttemptsPerAddress"] = "20";
+        settings["Hub:Admin:LoginFailuresPerUser"] = "20";
+        settings["Hub:Admin:LoginLimitWindow"] = "00:00:00";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            """
+            IntegrationHub cannot start: 2 configuration problem(s):
+             - Hub:Admin: LoginAttemptsPerAddress (20) must be at least 1 and LoginFailuresPerUser (20) larger, so that one address cannot lock the user out.
+             - Hub:Admin:LoginLimitWindow (00:00:00) must be between 00:00:01 and 1.00:00:00.
+            """.ReplaceLineEndings(Environment.NewLine),
+            error.Message);
+    }
 }

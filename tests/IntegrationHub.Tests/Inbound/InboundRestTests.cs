@@ -135,7 +135,7 @@ public sealed class InboundRestTests(PostgresCluster cluster)
         ["oversize body"] = ((HttpStatusCode.RequestEntityTooLarge, "body_too_large"), c => c.SendAsync(Signed(Json(new { messageId = "big", data = new { MaHoSo = new string('x', 5000), DiemDanhGia = 5, ThoiGianDanhGia = "20261128090000" } })))),
         ["oversize chunked body"] = ((HttpStatusCode.RequestEntityTooLarge, "body_too_large"), c => c.SendAsync(Chunked(Signed(Json(new { messageId = "big2", data = new { MaHoSo = new string('x', 5000), DiemDanhGia = 5, ThoiGianDanhGia = "20261128090000" } }))))),
         ["not json content type"] = ((HttpStatusCode.UnsupportedMediaType, "unsupported_media_type"), c => c.SendAsync(Signed(Json(Evaluation("t1", "H1")), contentType: "text/plain"))),
-        ["unknown partner"] = ((HttpStatusCode.NotFound, "unknown_partner"), c => c.SendAsync(Signed(Json(Evaluation("p1", "H1")), path: "/api/inbound/nobody/danh-gia"))),
+        ["unknown partner"] = ((HttpStatusCode.Unauthorized, "invalid_api_key"), c => c.SendAsync(Signed(Json(Evaluation("p1", "H1")), path: "/api/inbound/nobody/danh-gia"))),
         ["unknown message type"] = ((HttpStatusCode.NotFound, "unknown_message_type"), c => c.SendAsync(Signed(Json(Evaluation("p2", "H1")), path: "/api/inbound/dvcqg/khong-co"))),
         ["no signature"] = ((HttpStatusCode.Unauthorized, "missing_credentials"), c => c.SendAsync(Without(Signed(Json(Evaluation("s1", "H1"))), InboundAuthenticator.SignatureHeader))),
         ["wrong api key"] = ((HttpStatusCode.Unauthorized, "invalid_api_key"), c => c.SendAsync(Signed(Json(Evaluation("s2", "H1")), apiKey: "someone-elses-key-123"))),

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using IntegrationHub.Host;
+using IntegrationHub.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace IntegrationHub.Tests.Security;
+
+/// <summary>Attacks on the admin login (HTTP Basic, PBKDF2): floods and guessing are refused with 429 before any
+/// password is checked, per client address (as the hub sees it, after trusted proxies) and per user name, while the
+/// real admin still gets in.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AdminLoginFloodTests(PostgresCluster cluster, ITestOutputHelper output)
+{
+    private const int Flood = 1000;
+    private const int FloodConcurrency = 50;
+
+    /// <summary>The shipped default (config/appsettings.json).</summary>
+    private const int AttemptsPerAddress = 10;
+
+    [Fact]
+    public async Task A_flood_of_1000_wrong_logins_gets_429_and_the_admin_logs_in_from_another_address_in_under_a_second()
+    {
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()));
+
+        // What one password check costs here without a flood (another user name, so the admin's budget is untouched),
+        // after a first request has warmed the pipeline up.
+        using (var anonymous = new HttpClient { BaseAddress = hub.BaseAddress })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/flows")).StatusCode);
+        }
+
+        using var quiet = LoopbackClient.From("127.0.0.3", hub.BaseAddress, "someone-else", "a-guess");
+        var baseline = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await quiet.GetAsync("api/flows")).StatusCode);
+        baseline.Stop();
+
+        using var attacker = LoopbackClient.From("127.0.0.1", hub.BaseAddress);
+        var refusedOnce = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answered = 0;
+        var clock = Stopwatch.StartNew();
+        var flood = Task.Run(async () =>
+        {
+            var outcomes = new List<(HttpStatusCode Status, string? RetryAfter, string Body)>();
+            await Parallel.ForEachAsync(Enumerable.Range(0, Flood), new ParallelOptions { MaxDegreeOfParallelism = FloodConcurrency }, async (i, ct) =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/flows");
+                request.Headers.Authorization = LoopbackClient.Basic(TestHub.AdminUser, $"guess-{i}");
+                using var response = await attacker.SendAsync(request, ct);
+                var outcome = (response.StatusCode, response.Headers.RetryAfter?.ToString(), await response.Content.ReadAsStringAsync(ct));
+                lock (outcomes)
+                {
+                    outcomes.Add(outcome);
+                }
+
+                Interlocked.Increment(ref answered);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    refusedOnce.TrySetResult();
+                }
+            });
+            return outcomes;
+        });
+
+        // The worst moment: the flooding address has just used up its checks and its hashes are queued or running.
+        await refusedOnce.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var answeredBefore = Volatile.Read(ref answered);
+        using var admin = LoopbackClient.From("127.0.0.2", hub.BaseAddress, TestHub.AdminUser, TestHub.AdminPassword);
+        var login = Stopwatch.StartNew();
+        var adminResponse = await admin.GetAsync("api/flows");
+        login.Stop();
+
+        // Now verified, the same login is not checked again: it works even from the flooded address (a shared NAT).
+        using var sameAddressAdmin = LoopbackClient.From("127.0.0.1", hub.BaseAddress, TestHub.AdminUser, TestHub.AdminPassword);
+        var cachedResponse = await sameAddressAdmin.GetAsync("api/flows");
+        var outcomes = await flood;
+        clock.Stop();
+
+        output.WriteLine($"one wrong login without a flood: {baseline.Elapsed.TotalMilliseconds:0} ms");
+        output.WriteLine($"flood: {Flood} requests in {clock.Elapsed.TotalSeconds:0.00} s; the admin's login from 127.0.0.2 after {answeredBefore} flood answers: {login.Elapsed.TotalMilliseconds:0} ms");
+        foreach (var group in outcomes.GroupBy(o => o.Status))
+        {
+            output.WriteLine($"  {(int)group.Key}: {group.Count()}");
+        }
+
+        Assert.True(answeredBefore < Flood, "the admin's login was sent during the flood");
+        Assert.Equal(HttpStatusCode.OK, adminResponse.StatusCode);
+        Assert.True(login.Elapsed < TimeSpan.FromSeconds(1), $"the admin's login took {login.Elapsed.TotalMilliseconds:0} ms during the flood");
+        Assert.Equal(HttpStatusCode.OK, cachedResponse.StatusCode);
+
+        // Only the address's budget was checked; every other request was refused without a check.
+        Assert.Equal(AttemptsPerAddress, outcomes.Count(o => o.Status == HttpStatusCode.Unauthorized));
+        var refused = outcomes.Where(o => o.Status == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(Flood - AttemptsPerAddress, refused.Count);
+        Assert.All(refused, r =>
+        {
+            Assert.True(int.TryParse(r.RetryAfter, out var seconds) && seconds > 0, $"Retry-After '{r.RetryAfter}'");
+            Assert.Equal("too_many_login_attempts", JsonDocument.Parse(r.Body).RootElement.GetProperty("code").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_for_one_user_name_from_many_addresses_lock_that_name_with_429()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Admin:LoginAttemptsPerAddress"] = "3";
+        settings["Hub:Admin:LoginFailuresPerUser"] = "5";
+        await using var hub = await TestHub.StartAsync(settings);
+
+        // Three guesses from each of two addresses: five are checked (and fail), the sixth finds the name's budget spent.
+        var statuses = new List<HttpStatusCode>();
+        foreach (var address in new[] { "127.0.0.2", "127.0.0.3" })
+        {
+            using var guesser = LoopbackClient.From(address, hub.BaseAddress);
+            for (var i = 0; i < 3; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/flows");
+                request.Headers.Authorization = LoopbackClient.Basic(TestHub.AdminUser, $"{address}-guess-{i}");
+                statuses.Add((await guesser.SendAsync(request)).StatusCode);
+            }
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5).Append(HttpStatusCode.TooManyRequests), statuses);
+
+        // From a fresh address the name stays locked, even with its right password; another name is not.
+        using var fresh = LoopbackClient.From("127.0.0.4", hub.BaseAddress, TestHub.AdminUser, TestHub.AdminPassword);
+        var locked = await fresh.GetAsync("api/flows");
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.NotNull(locked.Headers.RetryAfter);
+        Assert.Equal("too_many_login_attempts", JsonDocument.Parse(await locked.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        using var otherName = LoopbackClient.From("127.0.0.4", hub.BaseAddress, "operator", "a-guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await otherName.GetAsync("api/flows")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Rotating_X_Forwarded_For_without_a_trusted_proxy_does_not_escape_the_address_limit()
+    {
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()));
+        var statuses = await GuessAsync(hub, 30, i => $"198.51.100.{i}");
+
+        Assert.Equal(AttemptsPerAddress, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(30 - AttemptsPerAddress, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_a_flooding_client_does_not_lock_out_the_admin_behind_the_same_proxy()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Http:TrustedProxies:0"] = "127.0.0.1";
+        await using var hub = await TestHub.StartAsync(settings);
+
+        var statuses = await GuessAsync(hub, 30, _ => "203.0.113.9");
+        Assert.Equal(AttemptsPerAddress, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(30 - AttemptsPerAddress, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+
+        using var admin = TestHub.AdminClient(hub);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/flows");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.10");
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(request)).StatusCode);
+    }
+
+    /// <summary>Wrong passwords sent one after another from 127.0.0.1, each with the X-Forwarded-For <paramref name="forwardedFor"/> gives.</summary>
+    private static async Task<List<HttpStatusCode>> GuessAsync(HubHost hub, int count, Func<int, string> forwardedFor)
+    {
+        using var client = new HttpClient { BaseAddress = hub.BaseAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/flows");
+            request.Headers.Authorization = LoopbackClient.Basic(TestHub.AdminUser, $"guess-{i}");
+            request.Headers.Add("X-Forwarded-For", forwardedFor(i));
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        return statuses;
+    }
+}
