@@ -101,7 +101,7 @@ public sealed class StartupValidationTests
 
         Assert.Equal(
             """
-            IntegrationHub cannot start: 2 configuration problem(s):
+            IntegrationHub cannot start in environment 'Testing': 2 configuration problem(s):
              - Hub:Admin: LoginAttemptsPerAddress (20) must be at least 1 and LoginFailuresPerUser (20) larger, so that one address cannot lock the user out.
              - Hub:Admin:LoginLimitWindow (00:00:00) must be between 00:00:01 and 1.00:00:00.
             """.ReplaceLineEndings(Environment.NewLine),
