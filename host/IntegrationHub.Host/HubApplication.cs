@@ -176,7 +176,8 @@ public static class HubApplication
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
-            .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"]);
+            .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"])
+            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"]);
     }
 
     private static void AddInbound(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -188,6 +189,10 @@ public static class HubApplication
         services.AddSingleton<SignedMessageReader>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<InboxRouterSignal>();
+        services.AddSingleton<InboxSources>();
+        services.AddSingleton<InboxRoutingMonitor>();
+        services.AddSingleton<ParkedInboxStore>();
+        services.AddSingleton<ParkedInboxOperations>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService<InboxRouter>();
@@ -308,6 +313,7 @@ public static class HubApplication
         app.MapFlowsApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
+        app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapPaymentInit();
         app.MapPaymentCallback();
