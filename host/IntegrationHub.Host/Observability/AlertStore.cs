@@ -42,7 +42,9 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
         command.Parameters.AddWithValue("gap", gap);
-        return (DateTimeOffset)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetFieldValue<DateTimeOffset>(0);
     }
 
     public async Task<IReadOnlyList<Alert>> RecentAsync(int limit, CancellationToken cancellationToken)
