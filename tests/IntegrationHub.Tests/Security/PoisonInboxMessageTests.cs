@@ -78,13 +78,14 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_parked_message_replayed_without_a_reason_gets_400_and_fixed_then_replayed_is_routed()
+    public async Task A_parked_message_replayed_without_a_reason_gets_400_and_fixed_then_replayed_is_routed_another_discarded_stays_out()
     {
         var database = await cluster.CreateDatabaseAsync();
         await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(database));
         using var admin = TestHub.AdminClient(hub);
-        var id = (await InsertAsync(database, ("poison-2", Poison("H56.01-261128-0201"))))["poison-2"];
-        await Eventually.ReturnsAsync(() => ParkedRowAsync(database, id), p => p.State == "parked", Patience, "the poison parked");
+        var ids = await InsertAsync(database, ("poison-2", Poison("H56.01-261128-0201")), ("poison-3", Poison("H56.01-261128-0203")));
+        var (id, other) = (ids["poison-2"], ids["poison-3"]);
+        await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_parked where state = 'parked'"), n => n == 2, Patience, "both poisons parked");
 
         await InboundRestTests.AssertProblemAsync(await admin.PostAsJsonAsync("api/inbox/parked/replay", new { ids = new[] { id } }), HttpStatusCode.BadRequest, "reason_required");
         await InboundRestTests.AssertProblemAsync(await admin.PostAsJsonAsync("api/inbox/parked/replay", new { reason = "which ones?" }), HttpStatusCode.BadRequest, "selection_required");
@@ -103,6 +104,10 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 1, Patience, "a later push routed");
         Assert.Equal(2, (await ParkedRowAsync(database, id)).Attempts);
 
+        var discard = await admin.PostAsJsonAsync("api/inbox/parked/discard", new { ids = new[] { other }, reason = "partner resent it as another message" });
+        Assert.Equal(1, (await discard.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("affected").GetInt32());
+        Assert.Equal("discarded", (await ParkedRowAsync(database, other)).State);
+
         await PaymentTestKit.ScalarAsync(database, "update hub.inbox set payload = replace(payload, '\\ud800', '') where id = @id returning id", ("id", id));
         var replay = await admin.PostAsJsonAsync("api/inbox/parked/replay", new { all = true, reason = "lone surrogate removed, ticket 42" });
         var result = await replay.Content.ReadFromJsonAsync<JsonElement>();
@@ -111,6 +116,8 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
 
         await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-2'"), n => n == 1, Patience, "the fixed message routed");
         Assert.Equal("replayed", (await ParkedRowAsync(database, id)).State);
+        Assert.Equal("discarded", (await ParkedRowAsync(database, other)).State);
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-3'"));
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("api/inbox/parked")).GetProperty("total").GetInt32());
         Assert.Equal(1, await PaymentTestKit.ScalarAsync(database,
             "select count(*) from hub.operator_actions where action = 'inbox-replay' and operator = @operator and reason = 'lone surrogate removed, ticket 42'", ("operator", TestHub.AdminUser)));
