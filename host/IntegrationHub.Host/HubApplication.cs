@@ -191,7 +191,8 @@ public static class HubApplication
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
-            .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"]);
+            .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"])
+            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"]);
     }
 
     private static void AddInbound(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -203,6 +204,10 @@ public static class HubApplication
         services.AddSingleton<SignedMessageReader>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<InboxRouterSignal>();
+        services.AddSingleton<InboxSources>();
+        services.AddSingleton<InboxRoutingMonitor>();
+        services.AddSingleton<ParkedInboxStore>();
+        services.AddSingleton<ParkedInboxOperations>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService<InboxRouter>();
@@ -324,6 +329,7 @@ public static class HubApplication
         app.MapFlowsApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
+        app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapPaymentInit();
         app.MapPaymentCallback();

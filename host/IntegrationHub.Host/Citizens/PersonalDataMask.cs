@@ -12,25 +12,26 @@ public static partial class PersonalDataMask
 {
     public static string MaskPayload(string payload)
     {
-        JsonNode? node;
         try
         {
-            node = JsonNode.Parse(payload);
-        }
-        catch (JsonException)
-        {
-            return MaskText(payload);
-        }
-
-        switch (node)
-        {
-            case null:
+            var node = JsonNode.Parse(payload);
+            if (node is null)
+            {
                 return payload;
-            case JsonValue value:
+            }
+
+            if (node is JsonValue value)
+            {
                 return (Masked(value, null) ?? value).ToJsonString();
-            default:
-                MaskWithin(node, null);
-                return node.ToJsonString();
+            }
+
+            MaskWithin(node, null);
+            return node.ToJsonString();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or a string .NET cannot read (a lone surrogate such as a parked inbox message may hold): masked as text.
+            return MaskText(payload);
         }
     }
 

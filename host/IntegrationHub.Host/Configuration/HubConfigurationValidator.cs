@@ -306,6 +306,12 @@ public sealed class HubConfigurationValidator(
             problems.Add("Inbound: MaxInboxDepth, MaxQueuedRequests, CommitBatchSize and RouteBatchSize must be positive, Writers 1 to 32.");
         }
 
+        if (inbound.RoutingStallAge < TimeSpan.FromSeconds(1) || inbound.RoutingStallAge > TimeSpan.FromDays(1)
+            || inbound.UnroutedAlertAge < TimeSpan.FromSeconds(1) || inbound.UnroutedAlertAge > TimeSpan.FromDays(1))
+        {
+            problems.Add("Inbound: RoutingStallAge and UnroutedAlertAge must be between 00:00:01 and 1.00:00:00.");
+        }
+
         foreach (var (id, partner) in inbound.Partners)
         {
             var prefix = $"Inbound:Partners:{id}";

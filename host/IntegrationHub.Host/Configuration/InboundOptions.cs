@@ -43,5 +43,12 @@ public sealed class InboundOptions
     /// up to <see cref="MaxInboxDepth"/>, then pushes get 503).</summary>
     public bool RoutingEnabled { get; set; } = true;
 
+    /// <summary>Readiness reports Degraded when the oldest message a flow reads has waited longer than this to be routed
+    /// (or when messages are parked).</summary>
+    public TimeSpan RoutingStallAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>An alert is raised (one per incident) when the oldest message a flow reads has waited longer than this.</summary>
+    public TimeSpan UnroutedAlertAge { get; set; } = TimeSpan.FromMinutes(10);
+
     public Dictionary<string, InboundPartnerOptions> Partners { get; set; } = new(StringComparer.Ordinal);
 }

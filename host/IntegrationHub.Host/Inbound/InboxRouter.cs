@@ -9,27 +9,27 @@ namespace IntegrationHub.Host.Inbound;
 
 /// <summary>Moves received inbox rows into the messages of the flows that read their <c>partner:messageType</c>
 /// (taking a row off the unrouted queue and creating its messages is one transaction), then starts delivery. Messages
-/// no flow reads stay in the inbox.
+/// no flow reads stay in the inbox. A message that cannot be routed (PostgreSQL refuses its data) is parked with its
+/// error instead of failing its batch again and again, so the messages behind it keep flowing.
 /// Also keeps the inbox depth the gateway's back-pressure reads, and forgets nonces older than the replay window.</summary>
 public sealed class InboxRouter(
     NpgsqlDataSource dataSource,
     InboxPressure pressure,
     InboxRouterSignal signal,
     FlowCatalog flows,
-    ConnectorCatalog connectors,
+    InboxSources sources,
     DeliveryDispatcher deliveries,
     IOptions<InboundOptions> options,
     TimeProvider timeProvider,
     ILogger<InboxRouter> logger) : BackgroundService
 {
+    private const string Savepoint = "route";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
     // Writers signal after every commit; cycles are spaced so a busy gateway does not make the router query per commit.
     private static readonly TimeSpan MinCycle = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan DepthRefresh = TimeSpan.FromSeconds(1);
     private DateTimeOffset _lastNonceCleanup = DateTimeOffset.MinValue;
-    private readonly Lazy<(IReadOnlyList<FlowDefinition> Inbound, HashSet<string> Routable, IReadOnlyList<string> Takeable)> _sources =
-        new(() => ResolveSources(flows, connectors, options.Value));
     private DateTimeOffset _lastDepthRefresh = DateTimeOffset.MinValue;
 
     /// <summary>Reads the inbox depth before the server takes requests (hosted services start before it): a hub
@@ -102,22 +102,50 @@ public sealed class InboxRouter(
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
             {
                 logger.LogWarning("Inbox routing paused: {Error}", e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await PauseAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Not a message's fault (those are parked) nor the connection's: a defect. The router keeps trying instead
+                // of ending the host; readiness and the stall alert show that nothing moves.
+                logger.LogError(e, "Inbox routing failed");
+                await PauseAsync(stoppingToken);
             }
         }
     }
 
-    /// <returns>Rows taken from the inbox.</returns>
+    /// <returns>Rows taken from the inbox (routed, parked, or read by no flow).</returns>
     public async Task<int> RouteBatchAsync(ISet<(string Flow, string Destination)> touched, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Take a batch off the unrouted queue, source by source (an index range each); payloads are read only for sources
-        // some flow reads. Messages for a flow that is configured but disabled stay queued (and count as depth) until it
-        // is enabled again; so do messages of sources no longer configured at all.
-        var (inbound, routable, takeable) = _sources.Value;
-        var rows = new List<(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload)>();
-        foreach (var source in takeable)
+        var rows = await TakeAsync(connection, transaction, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // Rows of sources no flow reads were only taken off the queue (no payload read): they stay in the inbox.
+        var routable = rows.Where(r => r.Payload is not null).ToList();
+
+        // Flow locks in one order on every host, so two routers never wait on each other crosswise; taken before the
+        // first savepoint, because rolling back to a savepoint releases the locks taken after it.
+        foreach (var flowId in routable.SelectMany(r => FlowsReading(r.Source)).Select(f => f.Id).Distinct().Order(StringComparer.Ordinal))
+        {
+            await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
+        }
+
+        await RouteOrParkAsync(connection, transaction, routable, touched, timeProvider.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    /// <summary>Takes a batch off the unrouted queue, source by source (an index range each); payloads are read only for
+    /// sources some flow reads.</summary>
+    private async Task<List<TakenRow>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new List<TakenRow>();
+        foreach (var source in sources.Takeable)
         {
             await using var take = new NpgsqlCommand(
                 """
@@ -132,11 +160,11 @@ public sealed class InboxRouter(
                 """, connection, transaction);
             take.Parameters.AddWithValue("source", source);
             take.Parameters.AddWithValue("n", options.Value.RouteBatchSize - rows.Count);
-            take.Parameters.AddWithValue("routable", routable.Contains(source));
+            take.Parameters.AddWithValue("routable", sources.Routable.Contains(source));
             await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                rows.Add(new TakenRow(reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
 
             if (rows.Count >= options.Value.RouteBatchSize)
@@ -145,23 +173,61 @@ public sealed class InboxRouter(
             }
         }
 
+        return rows;
+    }
+
+    /// <summary>Routes <paramref name="rows"/> under a savepoint. When a message's own data makes that fail, the rows are
+    /// split in halves and each is tried again, down to the single message, which is parked with its error: one bad
+    /// message costs about 2·log2(batch) attempts, and the good messages of its batch are routed in this transaction.
+    /// Any other failure (connection, shutdown, the hub's SQL) leaves this method and rolls the whole batch back onto
+    /// the queue for a later cycle.</summary>
+    private async Task RouteOrParkAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TakenRow> rows, ISet<(string Flow, string Destination)> touched,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
-            return 0;
+            return;
         }
 
-        var now = timeProvider.GetUtcNow();
-        var work = rows.Where(r => r.Payload is not null).GroupBy(r => r.Source, StringComparer.Ordinal)
-            .SelectMany(group => inbound.Where(f => f.Source.ToString() == group.Key).Select(flow => (Flow: flow, Rows: group.ToList())))
+        var reached = new HashSet<(string Flow, string Destination)>();
+        await transaction.SaveAsync(Savepoint, cancellationToken);
+        try
+        {
+            await AppendAsync(connection, transaction, rows, reached, now, cancellationToken);
+            await transaction.ReleaseAsync(Savepoint, cancellationToken);
+            touched.UnionWith(reached);
+            return;
+        }
+        catch (Exception e) when (InboxRoutingFailure.IsMessageFault(e))
+        {
+            // Also proves the connection still works before anything is parked.
+            await transaction.RollbackAsync(Savepoint, cancellationToken);
+            await transaction.ReleaseAsync(Savepoint, cancellationToken);
+            if (rows.Count == 1)
+            {
+                var row = rows[0];
+                await ParkedInboxStore.ParkAsync(connection, transaction, row.Id, row.Source, InboxRoutingFailure.Code(e), InboxRoutingFailure.Text(e), now, cancellationToken);
+                // The error's text can quote the payload: it is kept for operators (masked), not logged.
+                logger.LogWarning("Inbox message {InboxId} ({Source}, partner message {MessageId}) could not be routed ({Code}) and is parked: GET /api/inbox/parked",
+                    row.Id, row.Source, row.MessageId, InboxRoutingFailure.Code(e));
+                return;
+            }
+        }
+
+        var half = rows.Count / 2;
+        await RouteOrParkAsync(connection, transaction, rows.Take(half).ToList(), touched, now, cancellationToken);
+        await RouteOrParkAsync(connection, transaction, rows.Skip(half).ToList(), touched, now, cancellationToken);
+    }
+
+    private async Task AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TakenRow> rows, ISet<(string Flow, string Destination)> reached,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var work = rows.GroupBy(r => r.Source, StringComparer.Ordinal)
+            .SelectMany(group => FlowsReading(group.Key).Select(flow => (Flow: flow, Rows: group.ToList())))
             .OrderBy(w => w.Flow.Id, StringComparer.Ordinal)
             .ToList();
-
-        // Flow locks in one order on every host, so two routers never wait on each other crosswise.
-        foreach (var flowId in work.Select(w => w.Flow.Id).Distinct())
-        {
-            await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        }
-
         foreach (var (flow, group) in work)
         {
             // The partner's message id is the version: unique per partner, so a record's messages are never "unchanged".
@@ -171,29 +237,15 @@ public sealed class InboxRouter(
                 flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken);
             foreach (var destination in destinations)
             {
-                touched.Add((flow.Id, destination));
+                reached.Add((flow.Id, destination));
             }
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
     }
 
-    /// <summary>Config does not change while the hub runs: which flows read pushed sources, which sources some flow reads,
-    /// and which the router may take (every configured <c>partner:messageType</c> and connector inbound stream, except
-    /// those of a configured but disabled flow), worked out once instead of every cycle.</summary>
-    private static (IReadOnlyList<FlowDefinition> Inbound, HashSet<string> Routable, IReadOnlyList<string> Takeable) ResolveSources(
-        FlowCatalog flows, ConnectorCatalog connectors, InboundOptions options)
-    {
-        var inbound = flows.Flows.Where(FlowCatalog.IsInbound).ToList();
-        var routable = inbound.Select(f => f.Source.ToString()).ToHashSet(StringComparer.Ordinal);
-        var held = flows.Options.Where(o => !o.Value.Enabled && o.Value.Source is not null && string.IsNullOrEmpty(o.Value.Schedule))
-            .Select(o => o.Value.Source!).Where(source => !routable.Contains(source));
-        var known = options.Partners.Where(p => p.Value.Enabled).SelectMany(p => p.Value.MessageTypes.Keys.Select(type => $"{p.Key}:{type}"))
-            .Concat(connectors.Registrations.SelectMany(r => connectors.Get(r.Id).Spec.Streams
-                .Where(s => s.Direction.HasFlag(StreamDirection.Inbound)).Select(s => $"{r.Id}:{s.Name}")));
-        return (inbound, routable, known.Distinct(StringComparer.Ordinal).Except(held).Order(StringComparer.Ordinal).ToList());
-    }
+    private IEnumerable<FlowDefinition> FlowsReading(string source) => sources.Inbound.Where(f => f.Source.ToString() == source);
+
+    private Task PauseAsync(CancellationToken stoppingToken) =>
+        Task.Delay(TimeSpan.FromSeconds(2), timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private async Task RefreshDepthAsync(CancellationToken cancellationToken)
     {
@@ -215,4 +267,6 @@ public sealed class InboxRouter(
         delete.Parameters.AddWithValue("before", now - (2 * options.Value.ClockSkew));
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload);
 }

@@ -28,6 +28,25 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return raised;
     }
 
+    /// <summary>Records that a lasting condition (<paramref name="name"/>) is seen now.</summary>
+    /// <returns>When its episode began: the same as last time if it was seen within <paramref name="gap"/>, else now.
+    /// Raising its alert with this time in the reference makes one incident per episode, however many sweeps see it.</returns>
+    public async Task<DateTimeOffset> EpisodeBeganAsync(string name, TimeSpan gap, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            insert into hub.alert_episodes as e (name, began_at, seen_at) values (@name, @now, @now)
+            on conflict (name) do update
+            set began_at = case when e.seen_at < @now - @gap then excluded.began_at else e.began_at end, seen_at = excluded.seen_at
+            returning began_at
+            """);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        command.Parameters.AddWithValue("gap", gap);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
     public async Task<IReadOnlyList<Alert>> RecentAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("select id, kind, subject, detail, reference, raised_at from hub.alerts order by id desc limit @limit");

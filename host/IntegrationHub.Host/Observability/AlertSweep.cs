@@ -1,13 +1,25 @@
 using System.Globalization;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace IntegrationHub.Host.Observability;
 
 /// <summary>Raises an alert per flow whose messages became dead letters (the incident is named by the oldest dead
 /// letter still parked, so more dead letters of the same episode, or retries, add nothing), then mails every alert
-/// not mailed yet. A mail that fails stays unsent and is tried at the next sweep.</summary>
-public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, AlertMailer mailer, ILogger<AlertSweep> logger)
+/// not mailed yet. A mail that fails stays unsent and is tried at the next sweep. Also raises an alert while inbox
+/// messages are parked, and while routing is stalled (the oldest message a flow reads waited longer than
+/// <c>Inbound:UnroutedAlertAge</c>), one per incident.</summary>
+public sealed class AlertSweep(
+    NpgsqlDataSource dataSource,
+    AlertStore alerts,
+    AlertMailer mailer,
+    InboxRoutingMonitor inbox,
+    IOptions<InboundOptions> inboundOptions,
+    IOptions<AlertOptions> alertOptions,
+    ILogger<AlertSweep> logger)
 {
     private const int MailBatch = 50;
     private const string SweepLockName = "alerts:sweep";
@@ -23,6 +35,7 @@ public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, A
         }
 
         await RaiseDeadLetterAlertsAsync(cancellationToken);
+        await RaiseInboxAlertsAsync(cancellationToken);
         if (mailer.Enabled)
         {
             await MailUnsentAsync(cancellationToken);
@@ -70,6 +83,31 @@ public sealed class AlertSweep(NpgsqlDataSource dataSource, AlertStore alerts, A
                 $"Luồng {flow} có thư chết (dead letters)",
                 $"{count.ToString(CultureInfo.InvariantCulture)} message(s) of flow {flow} were rejected and are parked as dead letters; replay or discard them on /hangfire/dead-letters.",
                 $"dead-letters:{flow}:{oldest.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+        }
+    }
+
+    private async Task RaiseInboxAlertsAsync(CancellationToken cancellationToken)
+    {
+        var status = await inbox.ReadAsync(cancellationToken);
+        if (status.OldestParkedId is { } oldest)
+        {
+            // Named by the oldest parked message, like dead letters: more joining, or a replay parked again, add nothing.
+            await alerts.RaiseAsync("inbox_parked",
+                "Tin nhắn đến không định tuyến được (parked inbox messages)",
+                $"{status.Parked.ToString(CultureInfo.InvariantCulture)} received message(s) could not be routed into their flow and are set aside; the rest flows on. See GET /api/inbox/parked or /hangfire/inbox-parked, fix the cause, then replay or discard them with a reason.",
+                $"inbox-parked:{oldest.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+        }
+
+        var age = inboundOptions.Value.UnroutedAlertAge;
+        if (status.OldestWait is { } wait && wait > age)
+        {
+            // A stall seen again within the alert age (or two sweeps) is the same incident.
+            var gap = TimeSpan.FromTicks(Math.Max(age.Ticks, 2 * alertOptions.Value.SweepInterval.Ticks));
+            var began = await alerts.EpisodeBeganAsync("inbox-stalled", gap, cancellationToken);
+            await alerts.RaiseAsync("inbox_stalled",
+                "Định tuyến tin nhắn đến bị đình trệ (inbox routing stalled)",
+                $"The oldest received message a flow reads has waited {((long)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s without being routed (Inbound:UnroutedAlertAge {age}). Pushes and payment events are acknowledged but do not reach their flows; see /health/ready and the hub's log.",
+                $"inbox-stalled:{began.UtcTicks.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         }
     }
 

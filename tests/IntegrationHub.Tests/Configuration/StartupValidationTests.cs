@@ -35,6 +35,21 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Routing_stall_and_unrouted_alert_ages_outside_one_second_to_one_day_are_reported()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Inbound:RoutingStallAge"] = "00:00:00";
+        settings["Inbound:UnroutedAlertAge"] = "2.00:00:00";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            "IntegrationHub cannot start: 1 configuration problem(s):" + Environment.NewLine +
+            " - Inbound: RoutingStallAge and UnroutedAlertAge must be between 00:00:01 and 1.00:00:00.",
+            error.Message);
+    }
+
+    [Fact]
     public async Task An_unknown_enricher_and_an_invalid_population_db_connector_are_reported()
     {
         var settings = TestHub.BaseSettings(UnusedDatabase);

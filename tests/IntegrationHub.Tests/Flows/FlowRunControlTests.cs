@@ -108,7 +108,7 @@ public sealed class FlowRunControlTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task Readiness_reports_postgresql_hangfire_and_quartz()
+    public async Task Readiness_reports_postgresql_hangfire_quartz_and_inbox_routing()
     {
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
         await using var hub = await TestHub.StartAsync(settings);
@@ -117,7 +117,7 @@ public sealed class FlowRunControlTests(PostgresCluster cluster)
         var ready = await Eventually.ReturnsAsync(() => anonymous.GetAsync("health/ready"), r => r.StatusCode == HttpStatusCode.OK, Patience, "readiness");
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        foreach (var check in new[] { "postgresql", "hangfire", "quartz" })
+        foreach (var check in new[] { "postgresql", "hangfire", "quartz", "inbox-routing" })
         {
             Assert.Equal("Healthy", body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
         }

@@ -1,0 +1,46 @@
+using Hangfire.Dashboard;
+
+namespace IntegrationHub.Host.Admin.Dashboard;
+
+/// <summary>The parked-inbox page's POST: replay or discard, then back to the page with the outcome. Hangfire checks the
+/// antiforgery token before this runs.</summary>
+public sealed class ParkedInboxActionDispatcher : IDashboardDispatcher
+{
+    public const string Path = "/inbox-parked/act";
+
+    public async Task Dispatch(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var ids = form["ids"].Select(v => long.TryParse(v, out var id) ? id : (long?)null).OfType<long>().ToList();
+        var action = form["action"].FirstOrDefault();
+        var reason = form["reason"].FirstOrDefault();
+        var back = $"{http.Request.PathBase}{ParkedInboxPage.Path}";
+        if (action is not ("replay" or "discard"))
+        {
+            http.Response.Redirect($"{back}?error={Uri.EscapeDataString("Choose Replay or Discard.")}");
+            return;
+        }
+
+        if (ParkedInboxOperations.Refusal(ids, all: ids.Count == 0, reason) is { } refusal)
+        {
+            http.Response.Redirect($"{back}?error={Uri.EscapeDataString(refusal.Message)}");
+            return;
+        }
+
+        var operations = http.RequestServices.GetRequiredService<ParkedInboxOperations>();
+        var selected = ids.Count == 0 ? null : ids;
+        var operatorName = OperatorName.Of(http);
+        var result = action == "replay"
+            ? await operations.ReplayAsync(selected, operatorName, reason!, http.RequestAborted)
+            : await operations.DiscardAsync(selected, operatorName, reason!, http.RequestAborted);
+        var outcome = $"{(action == "replay" ? "Replayed" : "Discarded")} {result.Count} message(s) as action #{result.ActionId} by {result.Operator}.";
+        http.Response.Redirect($"{back}?done={Uri.EscapeDataString(outcome)}");
+    }
+}

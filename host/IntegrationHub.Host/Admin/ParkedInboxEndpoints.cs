@@ -1,0 +1,59 @@
+using IntegrationHub.Host.Citizens;
+using IntegrationHub.Host.Inbound;
+
+namespace IntegrationHub.Host.Admin;
+
+/// <summary><c>GET /api/inbox/parked</c>, <c>POST /api/inbox/parked/replay</c>, <c>POST /api/inbox/parked/discard</c>.</summary>
+public static class ParkedInboxEndpoints
+{
+    private const int ListLimit = 500;
+
+    public static IEndpointRouteBuilder MapParkedInboxApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/inbox/parked").RequireAuthorization(AdminAccessRequirement.PolicyName);
+        group.MapGet("/", async (ParkedInboxOperations operations, CancellationToken cancellationToken) =>
+        {
+            var (total, items) = await operations.ListAsync(ListLimit, cancellationToken);
+            return Results.Ok(new { total, items = items.Select(ToJson) });
+        });
+        group.MapPost("/replay", (ParkedInboxActionRequest request, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/discard", (ParkedInboxActionRequest request, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> ActAsync(string action, ParkedInboxActionRequest request, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (ParkedInboxOperations.Refusal(request.Ids, request.All, request.Reason) is { } refusal)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Request refused", detail: refusal.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+        }
+
+        var ids = request.All ? null : request.Ids;
+        var operatorName = OperatorName.Of(context);
+        var result = action == "replay"
+            ? await operations.ReplayAsync(ids, operatorName, request.Reason!, cancellationToken)
+            : await operations.DiscardAsync(ids, operatorName, request.Reason!, cancellationToken);
+        return Results.Ok(new { action, actionId = result.ActionId, affected = result.Count, @operator = result.Operator, reason = result.Reason });
+    }
+
+    /// <summary>The payload as masked text: a parked payload may be JSON PostgreSQL refuses, so it is not re-parsed here.</summary>
+    private static object ToJson(ParkedInboxMessage m) => new
+    {
+        inboxId = m.InboxId,
+        receiptId = m.ReceiptId,
+        partner = m.Partner,
+        messageType = m.MessageType,
+        messageId = m.PartnerMessageId,
+        businessKey = m.BusinessKey,
+        receivedAt = m.ReceivedAt,
+        errorCode = m.ErrorCode,
+        error = PersonalDataMask.MaskText(m.Error),
+        attempts = m.Attempts,
+        firstParkedAt = m.FirstParkedAt,
+        parkedAt = m.ParkedAt,
+        payload = PersonalDataMask.MaskPayload(m.Payload),
+    };
+}

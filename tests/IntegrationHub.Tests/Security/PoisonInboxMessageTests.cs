@@ -1,0 +1,268 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationHub.Host.Observability;
+using IntegrationHub.Tests.Inbound;
+using IntegrationHub.Tests.Infrastructure;
+using IntegrationHub.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IntegrationHub.Tests.Security;
+
+/// <summary>One message must never stop inbound routing (issue 10, finding 2 b and c). The poison is put into the inbox
+/// with SQL exactly as an acknowledged push is stored, so these tests do not depend on what the gateway accepts: text
+/// holding a lone surrogate, which PostgreSQL's jsonb refuses (22P02) when the router moves it into its flow.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
+{
+    private const string Source = "dvcqg:danh-gia";
+    private const string PersonalId = "001203004567";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_message_PostgreSQL_cannot_store_is_parked_and_the_pushes_and_payment_around_it_are_routed()
+    {
+        await using var rig = await PaymentRig.StartAsync(cluster);
+        var database = rig.Database;
+        using var partner = InboundRestTests.PartnerClient(rig.Hub);
+        Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("before-1", "H56.01-261128-0101")))).StatusCode);
+        await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 1, Patience, "the first push routed");
+
+        // Committed together, as the gateway's group commit stores them: the router takes the three in one batch.
+        var ids = await InsertAsync(database, ("good-a", Evaluation("H56.01-261128-0102", "tốt")), ("poison-1", Poison("H56.01-261128-0103")), ("good-b", Evaluation("H56.01-261128-0104", "tốt")));
+        foreach (var messageId in new[] { "after-1", "after-2" })
+        {
+            var pushed = await partner.PostAsync("api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation(messageId, "H56.01-261128-0105")));
+            Assert.Equal(HttpStatusCode.Accepted, pushed.StatusCode);
+        }
+
+        var (_, payment) = await PaymentTestKit.InitAsync(rig.Portal, "init-poison", rig.MaHoSo, 120_000);
+        var paid = await rig.Sandboxes.Platform.PayAsync(payment.GetProperty("maThamChieu").GetString()!);
+        Assert.Equal(200, paid.Delivery!.HttpStatus);
+
+        await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 5, Patience, "every good evaluation routed past the poison");
+        await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where flow_id = 'payments'"), n => n == 1, Patience, "the fee-paid event routed");
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-1'"));
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_unrouted"));
+        var parked = await ParkedRowAsync(database, ids["poison-1"]);
+        Assert.Equal(("parked", "22P02", 1), (parked.State, parked.Code, parked.Attempts));
+        Assert.Contains("json", parked.Error, StringComparison.Ordinal);
+
+        using var admin = TestHub.AdminClient(rig.Hub);
+        var listed = await admin.GetFromJsonAsync<JsonElement>("api/inbox/parked");
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        var item = listed.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(ids["poison-1"], item.GetProperty("inboxId").GetInt64());
+        Assert.Equal(("dvcqg", "danh-gia", "poison-1", "22P02"), (item.GetProperty("partner").GetString(), item.GetProperty("messageType").GetString(), item.GetProperty("messageId").GetString(), item.GetProperty("errorCode").GetString()));
+        Assert.Contains("NoiDungDanhGia", item.GetProperty("payload").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(PersonalId, item.GetRawText(), StringComparison.Ordinal);
+        var page = await admin.GetStringAsync("hangfire/inbox-parked");
+        Assert.Contains("poison-1", page, StringComparison.Ordinal);
+        Assert.Contains("22P02", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(PersonalId, page, StringComparison.Ordinal);
+
+        var (status, ready) = await ReadinessAsync(rig.Hub.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
+        Assert.Equal("Degraded", ready.GetProperty("checks").GetProperty("inbox-routing").GetProperty("status").GetString());
+        Assert.Contains("parked", ready.GetProperty("checks").GetProperty("inbox-routing").GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        var sweep = rig.Hub.Services.GetRequiredService<AlertSweep>();
+        for (var i = 0; i < 3; i++)
+        {
+            await sweep.RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, await AlertCountAsync(admin, "inbox_parked"));
+    }
+
+    [Fact]
+    public async Task A_parked_message_replayed_without_a_reason_gets_400_and_fixed_then_replayed_is_routed_another_discarded_stays_out()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(database));
+        using var admin = TestHub.AdminClient(hub);
+        var ids = await InsertAsync(database, ("poison-2", Poison("H56.01-261128-0201")), ("poison-3", Poison("H56.01-261128-0203")));
+        var (id, other) = (ids["poison-2"], ids["poison-3"]);
+        await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_parked where state = 'parked'"), n => n == 2, Patience, "both poisons parked");
+
+        await InboundRestTests.AssertProblemAsync(await admin.PostAsJsonAsync("api/inbox/parked/replay", new { ids = new[] { id } }), HttpStatusCode.BadRequest, "reason_required");
+        await InboundRestTests.AssertProblemAsync(await admin.PostAsJsonAsync("api/inbox/parked/replay", new { reason = "which ones?" }), HttpStatusCode.BadRequest, "selection_required");
+        Assert.Equal("parked", (await ParkedRowAsync(database, id)).State);
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.operator_actions"));
+
+        // Replayed unchanged: it fails again and is parked again, once, waiting for the operator (no hot loop).
+        var again = await admin.PostAsJsonAsync("api/inbox/parked/replay", new { ids = new[] { id }, reason = "try once more" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await Eventually.ReturnsAsync(() => ParkedRowAsync(database, id), p => p is { State: "parked", Attempts: 2 }, Patience, "the unchanged replay parked again");
+        using (var partner = InboundRestTests.PartnerClient(hub))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("later-1", "H56.01-261128-0202")))).StatusCode);
+        }
+
+        await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 1, Patience, "a later push routed");
+        Assert.Equal(2, (await ParkedRowAsync(database, id)).Attempts);
+
+        var discard = await admin.PostAsJsonAsync("api/inbox/parked/discard", new { ids = new[] { other }, reason = "partner resent it as another message" });
+        Assert.Equal(1, (await discard.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("affected").GetInt32());
+        Assert.Equal("discarded", (await ParkedRowAsync(database, other)).State);
+
+        await PaymentTestKit.ScalarAsync(database, "update hub.inbox set payload = replace(payload, '\\ud800', '') where id = @id returning id", ("id", id));
+        var replay = await admin.PostAsJsonAsync("api/inbox/parked/replay", new { all = true, reason = "lone surrogate removed, ticket 42" });
+        var result = await replay.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(replay.StatusCode == HttpStatusCode.OK, result.ToString());
+        Assert.Equal((1, TestHub.AdminUser), (result.GetProperty("affected").GetInt32(), result.GetProperty("operator").GetString()));
+
+        await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-2'"), n => n == 1, Patience, "the fixed message routed");
+        Assert.Equal("replayed", (await ParkedRowAsync(database, id)).State);
+        Assert.Equal("discarded", (await ParkedRowAsync(database, other)).State);
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-3'"));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("api/inbox/parked")).GetProperty("total").GetInt32());
+        Assert.Equal(1, await PaymentTestKit.ScalarAsync(database,
+            "select count(*) from hub.operator_actions where action = 'inbox-replay' and operator = @operator and reason = 'lone surrogate removed, ticket 42'", ("operator", TestHub.AdminUser)));
+        var (_, ready) = await ReadinessAsync(hub.BaseAddress);
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("inbox-routing").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_database_failure_while_routing_parks_nothing_and_routing_resumes_after_it()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var logs = new CapturedLogs();
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(database), logging: logs.AddTo);
+
+        // What a restart of PostgreSQL answers (57P01 admin_shutdown), raised while messages are stored: not the messages' fault.
+        await ExecuteAsync(database, """
+            create table public.simulated_outage (code text);
+            insert into public.simulated_outage values ('57P01');
+            create function public.simulate_outage() returns trigger language plpgsql as $$
+            declare failure text;
+            begin
+                select code into failure from public.simulated_outage;
+                if failure is not null then raise exception 'simulated outage' using errcode = failure; end if;
+                return new;
+            end $$;
+            create trigger simulate_outage before insert on hub.messages for each row execute function public.simulate_outage();
+            """);
+        var ids = await InsertAsync(database, ("outage-1", Evaluation("H56.01-261128-0301", "tốt")), ("outage-2", Evaluation("H56.01-261128-0302", "tốt")));
+        await Eventually.HoldsAsync(() => logs.Lines.Any(l => l.Contains("Inbox routing paused", StringComparison.Ordinal) && l.Contains("57P01", StringComparison.Ordinal)), Patience, "the router meeting the outage");
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_parked"));
+        Assert.Equal(2, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_unrouted where inbox_id = any(@ids)", ("ids", ids.Values.ToArray())));
+
+        await ExecuteAsync(database, "update public.simulated_outage set code = null");
+        await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 2, Patience, "both messages routed after the outage");
+        Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_parked"));
+    }
+
+    [Fact]
+    public async Task Routable_messages_waiting_too_long_make_readiness_Degraded_and_raise_one_alert_but_a_disabled_flows_do_not()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        settings["Inbound:RoutingEnabled"] = "false";
+        settings["Flows:evaluations:Enabled"] = "false";
+        await using var hub = await TestHub.StartAsync(settings);
+        using var admin = TestHub.AdminClient(hub);
+        var sweep = hub.Services.GetRequiredService<AlertSweep>();
+
+        // The evaluations flow is disabled: its message waits by design, however old.
+        await InsertAsync(database, ("waits-by-design", Evaluation("H56.01-261128-0401", "tốt")));
+        await ExecuteAsync(database, "update hub.inbox_unrouted set queued_at = now() - interval '1 hour'");
+        var (_, ready) = await ReadinessAsync(hub.BaseAddress);
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("inbox-routing").GetProperty("status").GetString());
+        await sweep.RunAsync(CancellationToken.None);
+        Assert.Equal(0, await AlertCountAsync(admin, "inbox_stalled"));
+
+        // A fee-paid event the enabled payments flow reads, not routed for an hour (routing paused here).
+        await InsertAsync(database, "payment-platform", "callbacks", ("paid-1", """{"MaHoSo":"H56.01-261128-0402","SoTien":10000}"""));
+        await ExecuteAsync(database, "update hub.inbox_unrouted set queued_at = now() - interval '1 hour'");
+        var (status, stalled) = await ReadinessAsync(hub.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Degraded", stalled.GetProperty("status").GetString());
+        var check = stalled.GetProperty("checks").GetProperty("inbox-routing");
+        Assert.Equal("Degraded", check.GetProperty("status").GetString());
+        Assert.Contains("Inbound:RoutingStallAge", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await sweep.RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, await AlertCountAsync(admin, "inbox_stalled"));
+    }
+
+    private static string Evaluation(string maHoSo, string text) =>
+        JsonSerializer.Serialize(new { MaHoSo = maHoSo, DiemDanhGia = 5, NoiDungDanhGia = text, ThoiGianDanhGia = "20261128093000" });
+
+    /// <summary>Valid JSON to .NET's parser, refused by PostgreSQL's jsonb; it also quotes a personal id, which no admin
+    /// listing may show.</summary>
+    private static string Poison(string maHoSo) =>
+        $$"""{"MaHoSo":"{{maHoSo}}","DiemDanhGia":1,"NoiDungDanhGia":"CCCD {{PersonalId}} a\ud800b","ThoiGianDanhGia":"20261128093000"}""";
+
+    private static Task<Dictionary<string, long>> InsertAsync(string database, params (string MessageId, string Payload)[] messages) =>
+        InsertAsync(database, "dvcqg", "danh-gia", messages);
+
+    /// <summary>Stores messages as the gateway does after a 202: the inbox row and its place on the routing queue, in one
+    /// transaction.</summary>
+    private static async Task<Dictionary<string, long>> InsertAsync(string database, string partner, string messageType, params (string MessageId, string Payload)[] messages)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            with input as (select * from unnest(@ids, @keys, @payloads) with ordinality as t(message_id, business_key, payload, ord)),
+            inserted as (
+                insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
+                select gen_random_uuid(), @partner, @type, message_id, business_key, payload, sha256(convert_to(@type || payload, 'UTF8')), now()
+                from input order by ord
+                returning id, partner_message_id),
+            queued as (insert into hub.inbox_unrouted (inbox_id, source) select id, @partner || ':' || @type from inserted)
+            select partner_message_id, id from inserted
+            """, connection);
+        command.Parameters.AddWithValue("ids", messages.Select(m => m.MessageId).ToArray());
+        command.Parameters.AddWithValue("keys", messages.Select(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("MaHoSo").GetString()!).ToArray());
+        command.Parameters.AddWithValue("payloads", messages.Select(m => m.Payload).ToArray());
+        command.Parameters.AddWithValue("partner", partner);
+        command.Parameters.AddWithValue("type", messageType);
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return ids;
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static Task<long> EvaluationsRoutedAsync(string database) =>
+        PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where flow_id = 'evaluations'");
+
+    private static async Task<(string State, string Code, string Error, int Attempts)> ParkedRowAsync(string database, long inboxId)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select state, error_code, error, attempts from hub.inbox_parked where inbox_id = @id", connection);
+        command.Parameters.AddWithValue("id", inboxId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)) : ("none", string.Empty, string.Empty, 0);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadinessAsync(Uri hub)
+    {
+        using var client = new HttpClient { BaseAddress = hub };
+        var response = await client.GetAsync("health/ready");
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+    }
+
+    private static async Task<int> AlertCountAsync(HttpClient admin, string kind) =>
+        (await admin.GetFromJsonAsync<JsonElement>("api/alerts")).EnumerateArray().Count(a => a.GetProperty("kind").GetString() == kind);
+}
