@@ -3,22 +3,23 @@ using Npgsql;
 
 namespace IntegrationHub.Host.Inbound;
 
-/// <summary>Whose fault a routing failure is. A message's own: PostgreSQL refused its data (SQLSTATE class 22 data
-/// exception, 23 integrity constraint, 54 program limit such as an oversize key) or the hub's code refused the record —
-/// the message is parked and the rest flows on. Anything else the database says (connection lost, shutdown, out of
-/// resources, deadlock, an error in the hub's SQL) is not the message's fault: the batch is put back and tried later,
-/// so an outage or a bug never parks good messages.</summary>
+/// <summary>Whose fault a routing failure is. Not the message's: what says the database or the link to it is in
+/// trouble (SQLSTATE class 08 connection, 40 rollback such as a deadlock, 53 out of resources, 55P03 lock not available,
+/// 57 shutdown or cancel, 58 system error, XX internal) or a lost connection: the batch is put back and tried later, so
+/// an outage never parks good messages. Anything else (a data exception, a constraint, a trigger refusing the row, the
+/// hub's code refusing the record) is narrowed down to the one message that causes it, which is parked, and the rest
+/// flows on: no single row can stop the router, whatever the error.</summary>
 public static class InboxRoutingFailure
 {
     private const int MaxErrorLength = 2000;
     // Npgsql's placeholder for a detail it withholds (no "Include Error Detail" in the connection string).
     private const string RedactedDetail = "Detail redacted";
-    private static readonly string[] MessageClasses = ["22", "23", "54"];
+    private static readonly string[] DatabaseTroubleClasses = ["08", "40", "53", "57", "58", "XX"];
 
     public static bool IsMessageFault(Exception exception) => exception switch
     {
         OperationCanceledException => false,
-        PostgresException postgres => MessageClasses.Contains(postgres.SqlState[..2], StringComparer.Ordinal),
+        PostgresException postgres => postgres.SqlState != PostgresErrorCodes.LockNotAvailable && !DatabaseTroubleClasses.Contains(postgres.SqlState[..2], StringComparer.Ordinal),
         NpgsqlException or TimeoutException or IOException or SocketException or ObjectDisposedException => false,
         _ => true,
     };

@@ -44,7 +44,7 @@ public sealed class StartupValidationTests
         var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
 
         Assert.Equal(
-            "IntegrationHub cannot start: 1 configuration problem(s):" + Environment.NewLine +
+            "IntegrationHub cannot start in environment 'Testing': 1 configuration problem(s):" + Environment.NewLine +
             " - Inbound: RoutingStallAge and UnroutedAlertAge must be between 00:00:01 and 1.00:00:00.",
             error.Message);
     }

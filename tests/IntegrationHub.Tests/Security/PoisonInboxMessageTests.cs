@@ -156,6 +156,29 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_row_a_trigger_refuses_with_any_other_error_is_parked_and_the_rest_are_routed()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(database));
+
+        // P0001 (raise_exception) is no data exception: the row is still the cause, so it is parked, not retried forever.
+        await ExecuteAsync(database, """
+            create function public.refuse_one() returns trigger language plpgsql as $$
+            begin
+                if new.business_key = 'H56.01-261128-0599' then raise exception 'refused by a rule' using errcode = 'P0001'; end if;
+                return new;
+            end $$;
+            create trigger refuse_one before insert on hub.messages for each row execute function public.refuse_one();
+            """);
+        var ids = await InsertAsync(database,
+            ("rule-1", Evaluation("H56.01-261128-0598", "tốt")), ("rule-2", Evaluation("H56.01-261128-0599", "tốt")), ("rule-3", Evaluation("H56.01-261128-0600", "tốt")));
+
+        await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 2, Patience, "the two other messages routed");
+        var parked = await ParkedRowAsync(database, ids["rule-2"]);
+        Assert.Equal(("parked", "P0001"), (parked.State, parked.Code));
+    }
+
+    [Fact]
     public async Task Routable_messages_waiting_too_long_make_readiness_Degraded_and_raise_one_alert_but_a_disabled_flows_do_not()
     {
         var database = await cluster.CreateDatabaseAsync();
