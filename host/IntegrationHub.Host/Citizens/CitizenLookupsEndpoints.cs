@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
@@ -21,8 +20,6 @@ public static class CitizenLookupsEndpoints
 
     /// <summary>The rule for a reveal's reason, the same from the API and the dashboard's form.</summary>
     public static bool IsAcceptableReason([NotNullWhen(true)] string? reason) => reason?.Length is >= MinReasonLength and <= MaxReasonLength;
-
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
     {
@@ -103,29 +100,10 @@ public static class CitizenLookupsEndpoints
         return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
     }
 
-    /// <summary>Reads a small JSON body strictly (unknown fields refused), through the inbound body reader: an oversize
-    /// body, declared or chunked, is refused without being read whole.</summary>
-    /// <returns>The body, or a problem to answer.</returns>
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken)
-    {
-        var (body, tooLarge) = await InboundBodyReader.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
-        if (tooLarge is not null)
-        {
-            return (default, Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"This request is at most {MaxBodyBytes} bytes."));
-        }
-
-        try
-        {
-            return (JsonSerializer.Deserialize<T>(body!, Strict), null);
-        }
-        catch (JsonException e)
-        {
-            return (default, Problem(StatusCodes.Status400BadRequest, "malformed_json", "Malformed request", $"Send {shape} ({e.Message.Split('.')[0]})."));
-        }
-    }
+    private static Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken) =>
+        AdminJsonBody.ReadAsync<T>(context, MaxBodyBytes, shape, cancellationToken);
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 
-    private static IResult Problem(int status, string code, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static IResult Problem(int status, string code, string title, string detail) => AdminJsonBody.Problem(status, code, title, detail);
 }

@@ -1,3 +1,5 @@
+using IntegrationHub.Host.Text;
+
 namespace IntegrationHub.Host.Inbound;
 
 /// <summary>Why an inbound request was refused: HTTP status, a machine-readable code partners can branch on, and a
@@ -29,6 +31,11 @@ public sealed record InboundError(int Status, string Code, string Message)
     public static InboundError UnsupportedMediaType(string expected) => new(415, "unsupported_media_type", $"Content-Type must be {expected}.");
 
     public static InboundError MalformedJson(string detail) => new(400, "malformed_json", $"The body is not valid JSON: {detail}");
+
+    /// <summary>A JSON text refused by <see cref="JsonTextInspector"/> (malformed, text PostgreSQL cannot store, a property twice).</summary>
+    public static InboundError From(JsonTextProblem problem) => new(400, problem.Code, problem.Message);
+
+    public static InboundError InvalidAmount(string path, string message) => new(400, "invalid_amount", $"Field '{path}': {message}");
 
     public static InboundError MalformedXml(string detail) => new(400, "malformed_xml", $"The body is not well-formed XML: {detail}");
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Text;
 using Npgsql;
 
 namespace IntegrationHub.Host.Storage;
@@ -128,12 +129,33 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             return 0;
         }
 
+        // Keys and payload text in NFC, so a record's key is one key however its source composed "Nguyễn"; text
+        // PostgreSQL cannot store makes the record a dead letter (its key kept with U+FFFD), never a failed commit.
+        var keys = new string[records.Count];
+        var businessKeys = new string[records.Count];
+        var versions = new string[records.Count];
+        var payloads = new string[records.Count];
+        var problems = new string?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            problems[i] = PayloadCheck.Problem(record.Payload, out var payload);
+            if ((StorableText.Problem(record.Key) ?? StorableText.Problem(record.BusinessKey) ?? StorableText.Problem(record.Version)) is { } keyProblem)
+            {
+                problems[i] ??= $"The record's key, business key or version holds {keyProblem}, which PostgreSQL cannot store.";
+            }
+
+            keys[i] = StorableText.Sanitize(record.Key);
+            businessKeys[i] = StorableText.Sanitize(record.BusinessKey ?? record.Key);
+            versions[i] = record.Version is { } version ? StorableText.Sanitize(version) : HashedVersionPrefix + HashOf(payload);
+            payloads[i] = problems[i] is null ? payload : PayloadCheck.Wrap(record.Payload);
+        }
+
         await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
-        append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
-        append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
-        append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashedVersionPrefix + HashOf(r.Payload)).ToArray());
-        var problems = records.Select(r => PayloadCheck.Problem(r.Payload)).ToArray();
-        append.Parameters.AddWithValue("payloads", records.Select((r, i) => problems[i] is null ? r.Payload : PayloadCheck.Wrap(r.Payload)).ToArray());
+        append.Parameters.AddWithValue("keys", keys);
+        append.Parameters.AddWithValue("business_keys", businessKeys);
+        append.Parameters.AddWithValue("versions", versions);
+        append.Parameters.AddWithValue("payloads", payloads);
         append.Parameters.AddWithValue("problems", problems);
         append.Parameters.AddWithValue("invalid_code", PayloadCheck.ErrorCode);
         append.Parameters.AddWithValue("flow", flowId);
