@@ -31,7 +31,7 @@ public static class ErrorResponses
         app.UseStatusCodePages(context =>
         {
             var status = context.HttpContext.Response.StatusCode;
-            return WriteAsync(context.HttpContext, status, ProblemCodes.ForStatus(status), null);
+            return WriteAsync(context.HttpContext, status, ProblemCodes.ForStatus(status), ProblemCodes.Describe(status));
         });
         return app;
     }
@@ -63,12 +63,12 @@ public static class ErrorResponses
 
         logger.LogInformation("{Endpoint} refused the request: {Status} {Error} (trace {TraceId})", endpoint, status, exception?.GetType().Name, traceId);
         // The request's own fault: its message says what (a parameter that did not bind...), never a stack trace.
-        var detail = exception is BadHttpRequestException ? PersonalDataMask.MaskText(exception.Message) : null;
+        var detail = exception is BadHttpRequestException ? PersonalDataMask.MaskText(exception.Message) : ProblemCodes.Describe(status);
         return WriteAsync(context, status, ProblemCodes.ForStatus(status), detail);
     }
 
     /// <summary>Written as problem+json whatever the request's Accept header says.</summary>
-    private static Task WriteAsync(HttpContext context, int status, string code, string? detail) =>
+    private static Task WriteAsync(HttpContext context, int status, string code, string detail) =>
         Results.Problem(statusCode: status, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code, ["traceId"] = TraceId(context) })
             .ExecuteAsync(context);
 

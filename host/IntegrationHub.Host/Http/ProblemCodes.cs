@@ -28,4 +28,19 @@ public static class ProblemCodes
         504 => "gateway_timeout",
         _ => $"http_{status}",
     };
+
+    /// <summary>A sentence for a person reading the answer.</summary>
+    public static string Describe(int status) => status switch
+    {
+        400 => "The request is not one the hub can read.",
+        401 => "This needs a login (HTTP Basic) or the partner's signature.",
+        403 => "This login may not do that.",
+        404 => "The hub has nothing at this address.",
+        405 => "This address does not take this HTTP method.",
+        413 => "The body is larger than the hub accepts here.",
+        415 => "The hub does not read this Content-Type here.",
+        429 => "Too many requests; wait as Retry-After says.",
+        _ when status >= 500 => "The hub could not answer this request now.",
+        _ => $"HTTP {status}.",
+    };
 }

@@ -13,12 +13,7 @@ public sealed class RequestTextMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (StorableText.Problem(request.Path.Value) is { } pathProblem)
-        {
-            await RefuseAsync(context, "path", pathProblem);
-            return;
-        }
-
+        // (Kestrel itself refuses %00 in the path; route values are checked for any other server.)
         foreach (var (key, value) in request.RouteValues.ToList())
         {
             if (value is string text)
