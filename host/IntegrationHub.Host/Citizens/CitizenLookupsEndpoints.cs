@@ -47,12 +47,18 @@ public static class CitizenLookupsEndpoints
             return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "soDinhDanh must be the 12-digit personal id.");
         }
 
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        // Both travel in the SOAP request to the population database: text XML cannot carry would fail there, not here.
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || !IsPlainText(name))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required (at most 100 characters).");
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required: at most 100 characters, no control characters.");
         }
 
-        if (!DateOnly.TryParseExact(request!.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        if (request!.MaHoSo is { } maHoSo && (maHoSo.Length > 100 || !IsPlainText(maHoSo)))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid dossier", "maHoSo is at most 100 characters, no control characters.");
+        }
+
+        if (!DateOnly.TryParseExact(request.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
         {
             return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid date of birth", "ngaySinh must be a date as yyyy-MM-dd.");
         }
@@ -102,6 +108,24 @@ public static class CitizenLookupsEndpoints
 
     private static Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken) =>
         AdminJsonBody.ReadAsync<T>(context, MaxBodyBytes, shape, cancellationToken);
+
+    /// <summary>Text a name or a dossier code can be: characters XML 1.0 carries, and no control characters.</summary>
+    private static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(text[i]) || char.IsControl(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 

@@ -1,13 +1,12 @@
 using IntegrationHub.Host.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace IntegrationHub.Host.Http;
 
-/// <summary>The text of the request line and of form posts, at the edge: a route value, query parameter or form field
-/// PostgreSQL cannot store (<c>%00</c>) is refused with 400 <c>invalid_text</c>, and the rest is put in NFC, so a
-/// search by "Nguyễn" finds it however the browser or client composed it. JSON bodies are checked by their readers
-/// (<see cref="JsonTextInspector"/>).</summary>
+/// <summary>The text of the request line, at the edge: a route value or query parameter PostgreSQL cannot store
+/// (<c>%00</c>) is refused with 400 <c>invalid_text</c>, and the rest is put in NFC, so a search by "Nguyễn" finds it
+/// however the browser or client composed it. JSON bodies are checked by their readers (<see cref="JsonTextInspector"/>),
+/// the dashboard's form fields by the dispatchers that read them (<see cref="StorableText.Sanitize"/>).</summary>
 public sealed class RequestTextMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -33,20 +32,6 @@ public sealed class RequestTextMiddleware(RequestDelegate next)
             if (Normalized(request.Query, out var problem) is { } query)
             {
                 request.Query = new QueryCollection(query);
-            }
-            else if (problem is not null)
-            {
-                await RefuseAsync(context, problem.Value.Name, problem.Value.What);
-                return;
-            }
-        }
-
-        if (request.HasFormContentType && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            var form = await request.ReadFormAsync(context.RequestAborted);
-            if (Normalized(form, out var problem) is { } fields)
-            {
-                context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(fields, form.Files)));
             }
             else if (problem is not null)
             {

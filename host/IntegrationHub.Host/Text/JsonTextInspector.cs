@@ -123,7 +123,7 @@ public static class JsonTextInspector
             return Invalid("\\u0000", lastName);
         }
 
-        rewrite |= !text.IsNormalized(NormalizationForm.FormC);
+        rewrite |= !StorableText.IsNfc(text);
         return null;
     }
 

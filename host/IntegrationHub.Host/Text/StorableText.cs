@@ -31,18 +31,21 @@ public static class StorableText
         return null;
     }
 
-    /// <summary>The NFC form; the text itself (no copy) when it is already NFC, as nearly all text is. Text with an
-    /// unpaired surrogate has no normal form and is returned as it is (see <see cref="Problem"/>).</summary>
+    /// <summary>The NFC form; the text itself (no copy) when it is already NFC, as nearly all text is.</summary>
     [return: NotNullIfNotNull(nameof(text))]
-    public static string? Nfc(string? text)
+    public static string? Nfc(string? text) => text is null || IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
+
+    /// <summary>True when <paramref name="text"/> is in NFC, or has no normal form: .NET refuses to normalize text with an
+    /// unpaired surrogate or a noncharacter such as U+FFFE, which is then kept as it is.</summary>
+    public static bool IsNfc(string text)
     {
         try
         {
-            return text is null || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+            return text.IsNormalized(NormalizationForm.FormC);
         }
         catch (ArgumentException)
         {
-            return text;
+            return true;
         }
     }
 

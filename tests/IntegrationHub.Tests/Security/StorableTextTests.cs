@@ -49,6 +49,18 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
     }
 
     [Fact]
+    public async Task A_noncharacter_with_no_normal_form_is_stored_as_sent_not_a_500()
+    {
+        // U+FFFE is storable, but .NET refuses to normalize it: found by the fuzz tests as a 500.
+        var rig = await fixture.GetAsync(cluster);
+        var response = await rig.Partner.PostAsync(Push, Json(Evaluation("txt-6", "H56.01-261128-0906", noiDung: "x\\ufffey")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(1, await rig.ScalarAsync("select count(*) from hub.inbox where partner_message_id = 'txt-6' and payload::jsonb->>'NoiDungDanhGia' = @text", ("text", "x\ufffey")));
+        // Routed before the next test counts rows.
+        await Eventually.ReturnsAsync(() => rig.ScalarAsync("select count(*) from hub.inbox_unrouted"), n => n == 0, TimeSpan.FromSeconds(30), "the message routed");
+    }
+
+    [Fact]
     public async Task A_property_sent_twice_is_refused_400_duplicate_field()
     {
         // Which MaHoSo is the key, which one is stored? Neither: the partner is told to send it once.
@@ -197,6 +209,40 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
             "select count(*) from hub.deliveries d join hub.messages m on m.id = d.message_id where m.record_key = 'TXT-SRC-1' and d.status = 'dead' and d.last_error_code = @code",
             ("code", PayloadCheck.ErrorCode)));
         Assert.Equal(1, await rig.ScalarAsync("select count(*) from hub.messages where record_key = 'TXT-SRC-2' and payload->>'TenTTHC' = 'Cấp phép'"));
+    }
+
+    [Fact]
+    public async Task An_officer_lookup_with_a_name_XML_cannot_carry_is_400_invalid_field_not_503()
+    {
+        // Found by the fuzz tests: U+FFFF (or a control character) reached the population database's SOAP request,
+        // which failed there, and the officer got 503 population_unavailable for a typing error.
+        var rig = await fixture.GetAsync(cluster);
+        var citizen = rig.Population.KnownCitizen(4);
+        var asked = rig.Population.RequestCount;
+        foreach (var (name, dossier) in new[] { ("\\uffff", "HS-1"), ("Nguyễn\\u0007Văn", "HS-1"), (citizen.HoVaTen, "HS\\ufffe") })
+        {
+            var body = $$"""{"soDinhDanh":"{{citizen.SoDinhDanh}}","hoVaTen":"{{name}}","ngaySinh":"{{citizen.NgaySinh[..4]}}-{{citizen.NgaySinh[4..6]}}-{{citizen.NgaySinh[6..]}}","maHoSo":"{{dossier}}"}""";
+            await Inbound.InboundRestTests.AssertProblemAsync(await rig.Admin.PostAsync("api/citizen-lookups", Json(Encoding.UTF8.GetBytes(body))), HttpStatusCode.BadRequest, "invalid_field");
+        }
+
+        Assert.Equal(asked, rig.Population.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_SOAP_fault_quoting_a_control_character_is_well_formed_XML_with_its_code()
+    {
+        // Found by the fuzz tests: the parser's message quoted the character it refused, and the Fault carrying it was
+        // itself not XML any client could read.
+        var rig = await fixture.GetAsync(cluster);
+        var envelope = $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Submit xmlns="{InboundSoapNamespace.Value}"><message><MessageType>danh-gia</MessageType><MessageId>ctl-1</MessageId><DataJson>{"\u001f"}</DataJson></message></Submit></s:Body></s:Envelope>""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, InboundSoapNamespace.Path.TrimStart('/')) { Content = new StringContent(envelope, Encoding.UTF8) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
+
+        var response = await rig.SoapPartner.SendAsync(request);
+
+        var fault = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("malformed_xml", fault.Descendants().Single(e => e.Name.LocalName == "Code").Value);
+        Assert.Contains("\\u001f", fault.Descendants().Single(e => e.Name.LocalName == "Message").Value, StringComparison.Ordinal);
     }
 
     private async Task ExpectPushRefusedAsync(byte[] body, string code = "invalid_text")
