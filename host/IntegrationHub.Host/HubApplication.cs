@@ -12,6 +12,7 @@ using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Execution;
+using IntegrationHub.Host.Http;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Observability;
@@ -184,7 +185,7 @@ public static class HubApplication
         services.AddAuthorizationBuilder().AddPolicy(AdminAccessRequirement.PolicyName, policy => policy
             .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
             .AddRequirements(new AdminAccessRequirement()));
-        services.AddProblemDetails();
+        services.AddProblemDetails(ErrorResponses.Configure);
 
         // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
         services.AddAntiforgery();
@@ -307,6 +308,7 @@ public static class HubApplication
 
     private static void ConfigurePipeline(WebApplication app, HubOptions hubOptions)
     {
+        app.UseErrorResponses();
         if (hubOptions.Http.TrustedProxies.Count > 0)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
@@ -324,6 +326,7 @@ public static class HubApplication
         app.UseWhen(c => c.Request.Path.StartsWithSegments(InboundSoapNamespace.Path), soap => soap.UseMiddleware<SoapGatewayMiddleware>());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestTextMiddleware>();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapFlowsApi();

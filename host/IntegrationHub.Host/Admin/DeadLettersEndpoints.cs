@@ -7,15 +7,17 @@ namespace IntegrationHub.Host.Admin;
 public static class DeadLettersEndpoints
 {
     private const int PreviewLimit = 500;
+    private const int MaxBodyBytes = 64 * 1024;
+    private const string ActionShape = "{\"flow\", \"errorCode\", \"from\", \"to\", \"businessKey\", \"destination\", \"messageIds\": [...], \"dryRun\", \"reason\"}";
 
     public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName);
         group.MapGet("/", ListAsync);
-        group.MapPost("/replay", (DeadLetterActionRequest request, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/discard", (DeadLetterActionRequest request, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 
@@ -28,8 +30,20 @@ public static class DeadLettersEndpoints
         return Results.Ok(new { total, items = items.Select(ToJson) });
     }
 
-    private static async Task<IResult> ActAsync(string action, DeadLetterActionRequest request, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(string action, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)
     {
+        // Read strictly: a misspelt criterion silently ignored would widen a replay or discard.
+        var (request, invalid) = await AdminJsonBody.ReadAsync<DeadLetterActionRequest>(context, MaxBodyBytes, ActionShape, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (request is null)
+        {
+            return AdminJsonBody.Problem(StatusCodes.Status400BadRequest, "malformed_json", "Malformed request", $"Send {ActionShape}.");
+        }
+
         var selection = request.Selection;
         if (DeadLetterOperations.Refusal(selection, request.Reason, request.DryRun) is { } refusal)
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
@@ -21,8 +20,6 @@ public static class CitizenLookupsEndpoints
 
     /// <summary>The rule for a reveal's reason, the same from the API and the dashboard's form.</summary>
     public static bool IsAcceptableReason([NotNullWhen(true)] string? reason) => reason?.Length is >= MinReasonLength and <= MaxReasonLength;
-
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
     {
@@ -50,12 +47,18 @@ public static class CitizenLookupsEndpoints
             return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "soDinhDanh must be the 12-digit personal id.");
         }
 
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        // Both travel in the SOAP request to the population database: text XML cannot carry would fail there, not here.
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || !IsPlainText(name))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required (at most 100 characters).");
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required: at most 100 characters, no control characters.");
         }
 
-        if (!DateOnly.TryParseExact(request!.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        if (request!.MaHoSo is { } maHoSo && (maHoSo.Length > 100 || !IsPlainText(maHoSo)))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid dossier", "maHoSo is at most 100 characters, no control characters.");
+        }
+
+        if (!DateOnly.TryParseExact(request.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
         {
             return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid date of birth", "ngaySinh must be a date as yyyy-MM-dd.");
         }
@@ -103,29 +106,28 @@ public static class CitizenLookupsEndpoints
         return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
     }
 
-    /// <summary>Reads a small JSON body strictly (unknown fields refused), through the inbound body reader: an oversize
-    /// body, declared or chunked, is refused without being read whole.</summary>
-    /// <returns>The body, or a problem to answer.</returns>
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken)
+    private static Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken) =>
+        AdminJsonBody.ReadAsync<T>(context, MaxBodyBytes, shape, cancellationToken);
+
+    /// <summary>Text a name or a dossier code can be: characters XML 1.0 carries, and no control characters.</summary>
+    private static bool IsPlainText(string text)
     {
-        var (body, tooLarge) = await InboundBodyReader.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
-        if (tooLarge is not null)
+        for (var i = 0; i < text.Length; i++)
         {
-            return (default, Problem(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Body too large", $"This request is at most {MaxBodyBytes} bytes."));
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(text[i]) || char.IsControl(text[i]))
+            {
+                return false;
+            }
         }
 
-        try
-        {
-            return (JsonSerializer.Deserialize<T>(body!, Strict), null);
-        }
-        catch (JsonException e)
-        {
-            return (default, Problem(StatusCodes.Status400BadRequest, "malformed_json", "Malformed request", $"Send {shape} ({e.Message.Split('.')[0]})."));
-        }
+        return true;
     }
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 
-    private static IResult Problem(int status, string code, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static IResult Problem(int status, string code, string title, string detail) => AdminJsonBody.Problem(status, code, title, detail);
 }

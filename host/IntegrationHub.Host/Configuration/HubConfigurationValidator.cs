@@ -273,6 +273,11 @@ public sealed class HubConfigurationValidator(
             problems.Add("Payments: QueryBatchSize must be positive and CallbackMaxBodyBytes at least 1024.");
         }
 
+        if (payments.MaxAmount < 1)
+        {
+            problems.Add("Payments:MaxAmount must be a positive number of VND.");
+        }
+
         if (string.IsNullOrWhiteSpace(payments.ReferencePrefix) || payments.ReferencePrefix.Length > 10 || !payments.ReferencePrefix.All(char.IsAsciiLetterOrDigit))
         {
             problems.Add("Payments:ReferencePrefix must be 1 to 10 letters or digits.");

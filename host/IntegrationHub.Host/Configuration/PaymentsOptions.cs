@@ -28,4 +28,7 @@ public sealed class PaymentsOptions
     public string ReferencePrefix { get; set; } = "HUB";
 
     public int CallbackMaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>The largest fee line and the largest payment (VND): a bound on every amount, so no sum can overflow.</summary>
+    public long MaxAmount { get; set; } = 1_000_000_000_000;
 }

@@ -5,8 +5,11 @@ namespace IntegrationHub.Host.Inbound;
 /// <summary>The REST body: <c>{"messageId": "...", "data": {...}}</c>. Anything else at the top level is refused.</summary>
 public static class InboundEnvelope
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    public const int MaxDepth = 32;
 
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <param name="body">Text already passed by <see cref="IntegrationHub.Host.Text.JsonTextInspector"/>.</param>
     /// <returns>The parsed document (caller disposes) with the message id and data, or an error.</returns>
     public static InboundError? Parse(ReadOnlyMemory<byte> body, out JsonDocument? document, out string? messageId, out JsonElement data)
     {

@@ -1,9 +1,15 @@
+using IntegrationHub.Host.Text;
+
 namespace IntegrationHub.Host.Inbound;
 
 /// <summary>Why an inbound request was refused: HTTP status, a machine-readable code partners can branch on, and a
 /// message for the person reading their logs. REST answers it as problem+json, SOAP as a Fault.</summary>
 public sealed record InboundError(int Status, string Code, string Message)
 {
+    /// <summary>Messages echo what the client sent (a property name, a parser's complaint quoting a character); they
+    /// travel in JSON, SOAP Faults (XML 1.0 cannot carry control characters) and logs, so such characters are escaped.</summary>
+    public string Message { get; init; } = Printable(Message);
+
     public static InboundError UnknownMessageType(string partner, string type) =>
         new(404, "unknown_message_type", $"Partner '{partner}' may not send message type '{type}'.");
 
@@ -28,6 +34,11 @@ public sealed record InboundError(int Status, string Code, string Message)
     public static InboundError UnsupportedMediaType(string expected) => new(415, "unsupported_media_type", $"Content-Type must be {expected}.");
 
     public static InboundError MalformedJson(string detail) => new(400, "malformed_json", $"The body is not valid JSON: {detail}");
+
+    /// <summary>A JSON text refused by <see cref="JsonTextInspector"/> (malformed, text PostgreSQL cannot store, a property twice).</summary>
+    public static InboundError From(JsonTextProblem problem) => new(400, problem.Code, problem.Message);
+
+    public static InboundError InvalidAmount(string path, string message) => new(400, "invalid_amount", $"Field '{path}': {message}");
 
     public static InboundError MalformedXml(string detail) => new(400, "malformed_xml", $"The body is not well-formed XML: {detail}");
 
@@ -56,6 +67,9 @@ public sealed record InboundError(int Status, string Code, string Message)
 
     public static InboundError WrongFieldType(string path, string expected) => new(400, "wrong_field_type", $"Field '{path}' must be of type {expected}.");
 
+    public static InboundError BusinessKeyTooLong(string path, int limit) =>
+        new(400, "invalid_field", $"Field '{path}' is the message's business key and may hold at most {limit} characters.");
+
     public static InboundError UnknownField(string path) => new(400, "unknown_field", $"Field '{path}' is not part of this message type.");
 
     public static InboundError InvalidMessageId() =>
@@ -70,4 +84,32 @@ public sealed record InboundError(int Status, string Code, string Message)
 
     public static InboundError StorageUnavailable() =>
         new(503, "storage_unavailable", "The hub's database is unavailable; nothing was stored. Retry later with the same message id.");
+
+    private static string Printable(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
+        {
+            return text;
+        }
+
+        var printable = new System.Text.StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                printable.Append(c).Append(text[++i]);
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                printable.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                printable.Append(c);
+            }
+        }
+
+        return printable.ToString();
+    }
 }

@@ -54,6 +54,11 @@ public sealed class InboundMessageValidator(IOptions<InboundOptions> options)
         if (type.BusinessKeyField is { } keyField && data.TryGetProperty(keyField, out var key) && key.ValueKind != JsonValueKind.Null)
         {
             businessKey = key.ValueKind == JsonValueKind.String ? key.GetString() : key.GetRawText();
+            if (businessKey!.Length > Storage.MessageStore.MaxKeyLength)
+            {
+                // PostgreSQL cannot index a key of a few kilobytes: refused here, not parked by the router later.
+                return InboundError.BusinessKeyTooLong($"data.{keyField}", Storage.MessageStore.MaxKeyLength);
+            }
         }
 
         // The validated object as sent: no second serialization on the hot path.

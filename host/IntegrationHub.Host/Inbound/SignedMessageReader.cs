@@ -1,10 +1,11 @@
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Inbound;
 
 /// <summary>The steps every signed JSON endpoint takes, in this order: media type, size limit, signature (over the exact
-/// bytes), envelope, then the message type's fields. Unauthenticated callers learn nothing about message types.</summary>
+/// bytes), the text (storable, NFC), envelope, then the message type's fields. Unauthenticated callers learn nothing about message types.</summary>
 public sealed class SignedMessageReader(InboundAuthenticator authenticator, InboundMessageValidator validator, IOptions<InboundOptions> options)
 {
     /// <param name="keepData">Return a copy of <c>data</c> for the caller to read further (the parsed document is released).</param>
@@ -28,7 +29,13 @@ public sealed class SignedMessageReader(InboundAuthenticator authenticator, Inbo
             return Refused(authError);
         }
 
-        var parseError = InboundEnvelope.Parse(body, out var document, out var messageId, out var data);
+        // Text is checked (and put in NFC) only after the signature, which covers the exact bytes sent.
+        if (JsonTextInspector.Inspect(body, InboundEnvelope.MaxDepth, out var text) is { } textProblem)
+        {
+            return Refused(InboundError.From(textProblem));
+        }
+
+        var parseError = InboundEnvelope.Parse(text, out var document, out var messageId, out var data);
         using (document)
         {
             if (parseError is not null)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using IntegrationHub.Connectors.PaymentPlatform;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Inbound;
+using IntegrationHub.Host.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Payments;
@@ -36,6 +37,12 @@ public static class PaymentCallbackEndpoint
         if (bodyError is not null)
         {
             return Reply(StatusCodes.Status413PayloadTooLarge, PaymentErrorCodes.InvalidField, bodyError.Message);
+        }
+
+        // The text is checked like every body; it is read as sent, because MaXacThuc covers the fields as the platform wrote them.
+        if (JsonTextInspector.Inspect(body, JsonTextInspector.DefaultMaxDepth, out _) is { Code: not JsonTextProblem.MalformedJson })
+        {
+            return Reply(StatusCodes.Status400BadRequest, PaymentErrorCodes.InvalidField, "Bản tin chứa ký tự không hợp lệ (invalid_text: invalid UTF-8, \\u0000 or an unpaired surrogate) hoặc trường lặp (or a field twice).");
         }
 
         PaymentCallback? callback;
@@ -72,7 +79,7 @@ public static class PaymentCallbackEndpoint
         try
         {
             outcome = await payments.SettleAsync(
-                new PaymentSettlement(callback.MaThamChieu, paid, callback.SoTien, callback.MaGiaoDich, callback.MaNganHang, callback.ThoiGianGD, "callback"),
+                new PaymentSettlement(callback.MaThamChieu, paid, callback.SoTien, StorableText.Nfc(callback.MaGiaoDich), StorableText.Nfc(callback.MaNganHang), callback.ThoiGianGD, "callback"),
                 context.RequestAborted);
         }
         catch (Exception e) when (PaymentService.IsStorageFailure(e))

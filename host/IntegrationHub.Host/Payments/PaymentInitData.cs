@@ -8,7 +8,8 @@ namespace IntegrationHub.Host.Payments;
 /// schema already checked the top-level fields; the fee lines are checked here.</summary>
 public static class PaymentInitData
 {
-    public static InboundError? Read(JsonElement data, out PaymentReceiptInfo? receipt, out long total)
+    /// <param name="maxAmount">The largest fee and the largest total (<c>Payments:MaxAmount</c>).</param>
+    public static InboundError? Read(JsonElement data, long maxAmount, out PaymentReceiptInfo? receipt, out long total)
     {
         receipt = null;
         total = 0;
@@ -33,9 +34,15 @@ public static class PaymentInitData
                 return InboundError.MissingField($"{path}.SoTien");
             }
 
-            if (amount.ValueKind != JsonValueKind.Number || !amount.TryGetInt64(out var soTien) || soTien <= 0)
+            if (amount.ValueKind != JsonValueKind.Number || (!amount.TryGetInt64(out var soTien) && !IsBeyondInt64(amount)))
             {
                 return InboundError.WrongFieldType($"{path}.SoTien", "positive integer (VND)");
+            }
+
+            // Bounded before any sum: no total can overflow, and no amount the platform could not take is sent.
+            if (soTien <= 0 || soTien > maxAmount)
+            {
+                return InboundError.InvalidAmount($"{path}.SoTien", $"an amount is a whole number of VND from 1 to {maxAmount}.");
             }
 
             string Field(string name) => fee.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
@@ -45,7 +52,12 @@ public static class PaymentInitData
             }
 
             lines.Add(new PaymentFee { LoaiPhiLePhi = Field("LoaiPhiLePhi"), MaPhiLePhi = Field("MaPhiLePhi"), TenPhiLePhi = Field("TenPhiLePhi"), SoTien = soTien });
-            total = checked(total + soTien);
+            if (soTien > maxAmount - total)
+            {
+                return InboundError.InvalidAmount("data.PhiLePhi", $"the fees add up to more than {maxAmount} VND.");
+            }
+
+            total += soTien;
         }
 
         receipt = new PaymentReceiptInfo
@@ -63,4 +75,7 @@ public static class PaymentInitData
         };
         return null;
     }
+
+    /// <summary>A number too large for a long (99999999999999999999, 1e30) is an amount out of range, not a wrong type.</summary>
+    private static bool IsBeyondInt64(JsonElement amount) => !amount.TryGetDecimal(out var value) || Math.Abs(value) > long.MaxValue;
 }

@@ -22,6 +22,7 @@ public static class PaymentInitEndpoint
         NonceStore nonces,
         PaymentService payments,
         IOptions<InboundOptions> options,
+        IOptions<PaymentsOptions> paymentOptions,
         CancellationToken cancellationToken)
     {
         IResult Refuse(InboundError error) => InboundProblem.From(error, context, options.Value.RetryAfterSeconds);
@@ -31,7 +32,7 @@ public static class PaymentInitEndpoint
             return Refuse(message.Error);
         }
 
-        if (PaymentInitData.Read(message.Data, out var receipt, out var total) is { } feeError)
+        if (PaymentInitData.Read(message.Data, paymentOptions.Value.MaxAmount, out var receipt, out var total) is { } feeError)
         {
             return Refuse(feeError);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Text;
 using Npgsql;
 
 namespace IntegrationHub.Host.Storage;
@@ -11,6 +12,10 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Marks versions the hub derived from the payload: they can repeat (A, B, A), unlike a source's own.</summary>
     public const string HashedVersionPrefix = "#";
+
+    /// <summary>Keys longer than this are not records of any counterparty the hub knows (MaHoSo is ~25 characters),
+    /// and a few kilobytes would break PostgreSQL's btree index (2,704 bytes a row): such a record is a dead letter.</summary>
+    public const int MaxKeyLength = 500;
 
     // Several versions of one record may come in one batch (a dossier's progress steps): each that differs from the
     // one before it is a message, in order; only the first of a record may be 'pending', the rest wait behind it.
@@ -128,12 +133,38 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             return 0;
         }
 
+        // Keys and payload text in NFC, so a record's key is one key however its source composed "Nguyễn"; text
+        // PostgreSQL cannot store makes the record a dead letter (its key kept with U+FFFD), never a failed commit.
+        var keys = new string[records.Count];
+        var businessKeys = new string[records.Count];
+        var versions = new string[records.Count];
+        var payloads = new string[records.Count];
+        var problems = new string?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            problems[i] = PayloadCheck.Problem(record.Payload, out var payload);
+            if ((StorableText.Problem(record.Key) ?? StorableText.Problem(record.BusinessKey) ?? StorableText.Problem(record.Version)) is { } keyProblem)
+            {
+                problems[i] ??= $"The record's key, business key or version holds {keyProblem}, which PostgreSQL cannot store.";
+            }
+
+            if (new[] { record.Key, record.BusinessKey, record.Version }.Any(k => k is { Length: > MaxKeyLength }))
+            {
+                problems[i] ??= $"The record's key, business key or version is longer than {MaxKeyLength} characters, more than PostgreSQL can index.";
+            }
+
+            keys[i] = Bounded(StorableText.Sanitize(record.Key));
+            businessKeys[i] = Bounded(StorableText.Sanitize(record.BusinessKey ?? record.Key));
+            versions[i] = record.Version is { } version ? Bounded(StorableText.Sanitize(version)) : HashedVersionPrefix + HashOf(payload);
+            payloads[i] = problems[i] is null ? payload : PayloadCheck.Wrap(record.Payload);
+        }
+
         await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
-        append.Parameters.AddWithValue("keys", records.Select(r => r.Key).ToArray());
-        append.Parameters.AddWithValue("business_keys", records.Select(r => r.BusinessKey ?? r.Key).ToArray());
-        append.Parameters.AddWithValue("versions", records.Select(r => r.Version ?? HashedVersionPrefix + HashOf(r.Payload)).ToArray());
-        var problems = records.Select(r => PayloadCheck.Problem(r.Payload)).ToArray();
-        append.Parameters.AddWithValue("payloads", records.Select((r, i) => problems[i] is null ? r.Payload : PayloadCheck.Wrap(r.Payload)).ToArray());
+        append.Parameters.AddWithValue("keys", keys);
+        append.Parameters.AddWithValue("business_keys", businessKeys);
+        append.Parameters.AddWithValue("versions", versions);
+        append.Parameters.AddWithValue("payloads", payloads);
         append.Parameters.AddWithValue("problems", problems);
         append.Parameters.AddWithValue("invalid_code", PayloadCheck.ErrorCode);
         append.Parameters.AddWithValue("flow", flowId);
@@ -144,6 +175,10 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         append.Parameters.AddWithValue("detail", detail);
         return Convert.ToInt32(await append.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A key cut to what can be indexed; the record keeping it is a dead letter saying why.</summary>
+    private static string Bounded(string key) =>
+        key.Length <= MaxKeyLength ? key : key[..(char.IsHighSurrogate(key[MaxKeyLength - 1]) ? MaxKeyLength - 1 : MaxKeyLength)];
 
     /// <summary>Refreshes planner statistics of the message tables. A bulk run outpaces autovacuum, and plans made for
     /// an empty table turn the delivery claim into a scan.</summary>

@@ -12,12 +12,13 @@ namespace IntegrationHub.Tests.Security;
 
 /// <summary>One message must never stop inbound routing (issue 10, finding 2 b and c). The poison is put into the inbox
 /// with SQL exactly as an acknowledged push is stored, so these tests do not depend on what the gateway accepts: text
-/// holding a lone surrogate, which PostgreSQL's jsonb refuses (22P02) when the router moves it into its flow.</summary>
+/// PostgreSQL refuses (a check constraint, 23514) when the router moves it into its flow.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
 {
     private const string Source = "dvcqg:danh-gia";
     private const string PersonalId = "001203004567";
+    private const string PoisonMark = "-POISON";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         await Eventually.ReturnsAsync(() => EvaluationsRoutedAsync(database), n => n == 1, Patience, "the first push routed");
 
         // Committed together, as the gateway's group commit stores them: the router takes the three in one batch.
+        await RefusePoisonAsync(database);
         var ids = await InsertAsync(database, ("good-a", Evaluation("H56.01-261128-0102", "tốt")), ("poison-1", Poison("H56.01-261128-0103")), ("good-b", Evaluation("H56.01-261128-0104", "tốt")));
         foreach (var messageId in new[] { "after-1", "after-2" })
         {
@@ -46,20 +48,20 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-1'"));
         Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_unrouted"));
         var parked = await ParkedRowAsync(database, ids["poison-1"]);
-        Assert.Equal(("parked", "22P02", 1), (parked.State, parked.Code, parked.Attempts));
-        Assert.Contains("json", parked.Error, StringComparison.Ordinal);
+        Assert.Equal(("parked", "23514", 1), (parked.State, parked.Code, parked.Attempts));
+        Assert.Contains("refuse_poison", parked.Error, StringComparison.Ordinal);
 
         using var admin = TestHub.AdminClient(rig.Hub);
         var listed = await admin.GetFromJsonAsync<JsonElement>("api/inbox/parked");
         Assert.Equal(1, listed.GetProperty("total").GetInt32());
         var item = listed.GetProperty("items").EnumerateArray().Single();
         Assert.Equal(ids["poison-1"], item.GetProperty("inboxId").GetInt64());
-        Assert.Equal(("dvcqg", "danh-gia", "poison-1", "22P02"), (item.GetProperty("partner").GetString(), item.GetProperty("messageType").GetString(), item.GetProperty("messageId").GetString(), item.GetProperty("errorCode").GetString()));
+        Assert.Equal(("dvcqg", "danh-gia", "poison-1", "23514"), (item.GetProperty("partner").GetString(), item.GetProperty("messageType").GetString(), item.GetProperty("messageId").GetString(), item.GetProperty("errorCode").GetString()));
         Assert.Contains("NoiDungDanhGia", item.GetProperty("payload").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(PersonalId, item.GetRawText(), StringComparison.Ordinal);
         var page = await admin.GetStringAsync("hangfire/inbox-parked");
         Assert.Contains("poison-1", page, StringComparison.Ordinal);
-        Assert.Contains("22P02", page, StringComparison.Ordinal);
+        Assert.Contains("23514", page, StringComparison.Ordinal);
         Assert.DoesNotContain(PersonalId, page, StringComparison.Ordinal);
 
         var (status, ready) = await ReadinessAsync(rig.Hub.BaseAddress);
@@ -83,6 +85,7 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         var database = await cluster.CreateDatabaseAsync();
         await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(database));
         using var admin = TestHub.AdminClient(hub);
+        await RefusePoisonAsync(database);
         var ids = await InsertAsync(database, ("poison-2", Poison("H56.01-261128-0201")), ("poison-3", Poison("H56.01-261128-0203")));
         var (id, other) = (ids["poison-2"], ids["poison-3"]);
         await Eventually.ReturnsAsync(() => PaymentTestKit.ScalarAsync(database, "select count(*) from hub.inbox_parked where state = 'parked'"), n => n == 2, Patience, "both poisons parked");
@@ -108,8 +111,8 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         Assert.Equal(1, (await discard.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("affected").GetInt32());
         Assert.Equal("discarded", (await ParkedRowAsync(database, other)).State);
 
-        await PaymentTestKit.ScalarAsync(database, "update hub.inbox set payload = replace(payload, '\\ud800', '') where id = @id returning id", ("id", id));
-        var replay = await admin.PostAsJsonAsync("api/inbox/parked/replay", new { all = true, reason = "lone surrogate removed, ticket 42" });
+        await PaymentTestKit.ScalarAsync(database, "update hub.inbox set business_key = replace(business_key, '-POISON', ''), payload = replace(payload, '-POISON', '') where id = @id returning id", ("id", id));
+        var replay = await admin.PostAsJsonAsync("api/inbox/parked/replay", new { all = true, reason = "poison mark removed, ticket 42" });
         var result = await replay.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(replay.StatusCode == HttpStatusCode.OK, result.ToString());
         Assert.Equal((1, TestHub.AdminUser), (result.GetProperty("affected").GetInt32(), result.GetProperty("operator").GetString()));
@@ -120,7 +123,7 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         Assert.Equal(0, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where version = 'inbound:poison-3'"));
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("api/inbox/parked")).GetProperty("total").GetInt32());
         Assert.Equal(1, await PaymentTestKit.ScalarAsync(database,
-            "select count(*) from hub.operator_actions where action = 'inbox-replay' and operator = @operator and reason = 'lone surrogate removed, ticket 42'", ("operator", TestHub.AdminUser)));
+            "select count(*) from hub.operator_actions where action = 'inbox-replay' and operator = @operator and reason = 'poison mark removed, ticket 42'", ("operator", TestHub.AdminUser)));
         var (_, ready) = await ReadinessAsync(hub.BaseAddress);
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("inbox-routing").GetProperty("status").GetString());
     }
@@ -218,10 +221,15 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
     private static string Evaluation(string maHoSo, string text) =>
         JsonSerializer.Serialize(new { MaHoSo = maHoSo, DiemDanhGia = 5, NoiDungDanhGia = text, ThoiGianDanhGia = "20261128093000" });
 
-    /// <summary>Valid JSON to .NET's parser, refused by PostgreSQL's jsonb; it also quotes a personal id, which no admin
-    /// listing may show.</summary>
+    /// <summary>A message PostgreSQL refuses when the router moves it into its flow. The edge and the message store
+    /// now turn every refusal they can foresee (text jsonb cannot hold, keys too long to index) into a 400 or a dead
+    /// letter, so the refusal is a rule of the database's own (a check constraint, 23514), as a DBA or a later migration
+    /// may add. It also quotes a personal id, which no admin listing may show.</summary>
     private static string Poison(string maHoSo) =>
-        $$"""{"MaHoSo":"{{maHoSo}}","DiemDanhGia":1,"NoiDungDanhGia":"CCCD {{PersonalId}} a\ud800b","ThoiGianDanhGia":"20261128093000"}""";
+        JsonSerializer.Serialize(new { MaHoSo = maHoSo + PoisonMark, DiemDanhGia = 1, NoiDungDanhGia = $"CCCD {PersonalId}", ThoiGianDanhGia = "20261128093000" });
+
+    private static Task RefusePoisonAsync(string database) =>
+        ExecuteAsync(database, $"alter table hub.messages add constraint refuse_poison check (business_key not like '%{PoisonMark}') not valid");
 
     private static Task<Dictionary<string, long>> InsertAsync(string database, params (string MessageId, string Payload)[] messages) =>
         InsertAsync(database, "dvcqg", "danh-gia", messages);

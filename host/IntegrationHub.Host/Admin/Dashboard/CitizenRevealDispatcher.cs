@@ -1,6 +1,7 @@
 using System.Text;
 using Hangfire.Dashboard;
 using IntegrationHub.Host.Citizens;
+using IntegrationHub.Host.Text;
 using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
@@ -23,7 +24,8 @@ public sealed class CitizenRevealDispatcher : IDashboardDispatcher
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         // Back to the page as it was filtered, so the admin sees the same rows.
-        var dossier = form["dossier"].FirstOrDefault();
+        // Form fields in NFC, anything PostgreSQL cannot store replaced (the reason is kept, the dossier searched for).
+        var dossier = StorableText.Sanitize(form["dossier"].FirstOrDefault());
         var back = $"{http.Request.PathBase}{CitizenLookupsPage.Path}?dossier={Uri.EscapeDataString(dossier ?? string.Empty)}";
         if (!long.TryParse(form["lookupId"].FirstOrDefault(), out var lookupId))
         {
@@ -31,7 +33,7 @@ public sealed class CitizenRevealDispatcher : IDashboardDispatcher
             return;
         }
 
-        var reason = form["reason"].FirstOrDefault()?.Trim();
+        var reason = StorableText.Sanitize(form["reason"].FirstOrDefault())?.Trim();
         if (!CitizenLookupsEndpoints.IsAcceptableReason(reason))
         {
             var message = $"A reason of {CitizenLookupsEndpoints.MinReasonLength} to {CitizenLookupsEndpoints.MaxReasonLength} characters is required to reveal lookup #{lookupId}; nothing was revealed.";

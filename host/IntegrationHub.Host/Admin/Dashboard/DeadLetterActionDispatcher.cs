@@ -1,5 +1,6 @@
 using Hangfire.Dashboard;
 using IntegrationHub.Host.Storage;
+using IntegrationHub.Host.Text;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
@@ -19,11 +20,13 @@ public sealed class DeadLetterActionDispatcher : IDashboardDispatcher
         }
 
         var formValues = await http.Request.ReadFormAsync(http.RequestAborted);
-        var form = DeadLetterForm.FromQuery(name => formValues[name].FirstOrDefault());
+        // Form fields as the query string's: in NFC, and (being only searched for) anything unstorable replaced.
+        string? Field(string name) => StorableText.Sanitize(formValues[name].FirstOrDefault());
+        var form = DeadLetterForm.FromQuery(Field);
         var ids = formValues["messageIds"].Select(v => long.TryParse(v, out var id) ? id : (long?)null).OfType<long>().ToList();
         var selection = ids.Count > 0 ? form.Selection with { MessageIds = ids } : form.Selection;
         var action = formValues["action"].FirstOrDefault() ?? "dry-run";
-        var reason = formValues["reason"].FirstOrDefault();
+        var reason = Field("reason");
         var operations = http.RequestServices.GetRequiredService<DeadLetterOperations>();
         var back = $"{http.Request.PathBase}{DeadLettersPage.Path}?{form.QueryString()}";
 

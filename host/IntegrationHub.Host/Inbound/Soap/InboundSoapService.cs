@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.ServiceModel;
+using System.Text;
 using System.Text.Json;
+using IntegrationHub.Host.Text;
 
 namespace IntegrationHub.Host.Inbound.Soap;
 
@@ -38,10 +40,16 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
             throw Fault(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
         }
 
+        // DataJson passes the same text check as a REST body: storable by PostgreSQL, NFC; and so does the message id.
+        if (JsonTextInspector.Inspect(Encoding.UTF8.GetBytes(message.DataJson ?? string.Empty), InboundEnvelope.MaxDepth, out var dataJson) is { } textProblem)
+        {
+            throw Fault(InboundError.From(textProblem with { Message = $"DataJson: {textProblem.Message}" }));
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(message.DataJson, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(dataJson, new JsonDocumentOptions { MaxDepth = InboundEnvelope.MaxDepth });
         }
         catch (JsonException e)
         {
@@ -51,7 +59,7 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
         InboundSubmission? submission;
         using (document)
         {
-            if (validator.Validate(caller, message.MessageType, message.MessageId, document.RootElement, out submission) is { } invalid)
+            if (validator.Validate(caller, message.MessageType!, StorableText.Nfc(message.MessageId!), document.RootElement, out submission) is { } invalid)
             {
                 throw Fault(invalid);
             }
