@@ -11,7 +11,9 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" on the dashboard's own form posts,
+            // which the cross-site and loopback checks rightly refuse.
+            headers["Referrer-Policy"] = "same-origin";
             headers.ContentSecurityPolicy = "frame-ancestors 'none'";
             var path = context.Request.Path;
             if ((path.StartsWithSegments("/api") || path.StartsWithSegments("/hangfire")) && string.IsNullOrEmpty(headers.CacheControl))
