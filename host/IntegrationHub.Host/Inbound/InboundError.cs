@@ -7,8 +7,9 @@ namespace IntegrationHub.Host.Inbound;
 public sealed record InboundError(int Status, string Code, string Message)
 {
     /// <summary>Messages echo what the client sent (a property name, a parser's complaint quoting a character); they
-    /// travel in JSON, SOAP Faults (XML 1.0 cannot carry control characters) and logs, so such characters are escaped.</summary>
-    public string Message { get; init; } = Printable(Message);
+    /// travel in JSON, SOAP Faults (XML 1.0 cannot carry control characters) and logs, so such characters are escaped —
+    /// in the init accessor, so a copy made with <c>with { Message = ... }</c> is escaped too.</summary>
+    public string Message { get; init => field = Printable(value); } = Printable(Message);
 
     public static InboundError UnknownMessageType(string partner, string type) =>
         new(404, "unknown_message_type", $"Partner '{partner}' may not send message type '{type}'.");

@@ -76,6 +76,9 @@ public static class JsonTextInspector
                         }
 
                         break;
+                    case JsonTokenType.Number when !StorableNumber.IsStorable(reader.ValueSpan):
+                        return new JsonTextProblem(JsonTextProblem.InvalidNumber,
+                            $"A number the hub cannot store{(lastName is null ? string.Empty : $" (at or after property '{lastName}')")}: at most {StorableNumber.MaxIntegerDigits} digits before the decimal point and {StorableNumber.MaxScale} after it; nothing was stored.");
                 }
             }
         }

@@ -212,6 +212,13 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
     }
 
     [Fact]
+    public async Task A_number_beyond_what_jsonb_holds_is_refused_400_invalid_number_not_accepted_and_parked()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"messageId":"txt-num","data":{"MaHoSo":"H56.01-261128-0911","DiemDanhGia":1e200000,"ThoiGianDanhGia":"20261128093000"}}""");
+        await ExpectPushRefusedAsync(body, "invalid_number");
+    }
+
+    [Fact]
     public async Task A_business_key_too_long_to_index_is_refused_400_invalid_field_not_accepted_and_parked()
     {
         // 8,000 characters fit the body limit, but PostgreSQL cannot index such a key (54000): it was accepted with
