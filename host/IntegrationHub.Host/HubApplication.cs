@@ -106,8 +106,11 @@ public static class HubApplication
     {
         var configuration = builder.Configuration;
         string[] standard = [WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey];
-        if (standard.Any(key => !string.IsNullOrWhiteSpace(configuration[key])))
+        if (standard.FirstOrDefault(key => !string.IsNullOrWhiteSpace(configuration[key])) is { } chosen)
         {
+            // Said aloud: a container image's ASPNETCORE_HTTP_PORTS=8080 would otherwise move a loopback-only hub to
+            // every interface without a word.
+            Console.Error.WriteLine($"IntegrationHub listens where '{chosen}' says ({configuration[chosen]}), not on Hub:Http:Urls ({hubOptions.Http.Urls}).");
             return configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : "the ports in http_ports/https_ports";
         }
 

@@ -41,5 +41,6 @@ public sealed class ListenAddressTests(PostgresCluster cluster)
         using var client = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync($"http://127.0.0.1:{fallback}/health/live"));
         Assert.Equal(0, await hub.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains($"IntegrationHub listens where 'urls' says ({chosen}), not on Hub:Http:Urls", hub.Output, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,8 @@ using IntegrationHub.Host.Text;
 namespace IntegrationHub.Host.Inbound.Soap;
 
 /// <summary>Stores a SOAP-pushed message exactly as REST does. The caller was authenticated by <see cref="SoapGatewayMiddleware"/>.</summary>
-public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessageValidator validator, InboxWriter writer) : IInboundSoapService
+public sealed class InboundSoapService(
+    IHttpContextAccessor http, InboundMessageValidator validator, InboxWriter writer, Microsoft.Extensions.Options.IOptions<Configuration.InboundOptions> options) : IInboundSoapService
 {
     public async Task<InboundSoapReceipt> Submit(InboundSoapMessage message)
     {
@@ -71,7 +72,7 @@ public sealed class InboundSoapService(IHttpContextAccessor http, InboundMessage
             if (result.Error.Status == StatusCodes.Status503ServiceUnavailable)
             {
                 // SOAP carries the fault with HTTP 500; the header still tells the client when to retry.
-                context.Response.Headers.RetryAfter = "5";
+                context.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
 
             throw Fault(result.Error);

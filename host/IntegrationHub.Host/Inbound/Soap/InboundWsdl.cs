@@ -50,7 +50,7 @@ public static class InboundWsdl
                 $"{InboundAuthenticator.TimestampHeader} (Unix seconds), {InboundAuthenticator.NonceHeader} (16-64 of [A-Za-z0-9_-], new each time) and " +
                 $"{InboundAuthenticator.SignatureHeader} = Base64(HMAC-SHA256(secret, \"POST\\n{InboundSoapNamespace.Path}\\n<timestamp>\\n<nonce>\\n<hex SHA-256 of the body>\")). " +
                 "DataJson is the message type's data object as JSON text. Refusals are SOAP Faults whose detail InboundFault carries a machine-readable Code; " +
-                "only internal_error and HTTP 503 answers are worth retrying, with the same MessageId.");
+                "only internal_error, the Faults whose InboundFault HttpStatus is 503 (with an HTTP Retry-After header) and plain HTTP 503 answers are worth retrying, with the same MessageId.");
             WriteTypes(writer);
             WriteMessages(writer);
             WritePortType(writer);
