@@ -24,4 +24,20 @@ public sealed class SecurityHeadersTests(PostgresCluster cluster)
             Assert.True(answer.Headers.CacheControl?.NoStore == true, $"{path}: Cache-Control {answer.Headers.CacheControl}");
         }
     }
+
+    [Fact]
+    public async Task With_AllowedHosts_set_a_request_for_another_host_name_is_refused()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["AllowedHosts"] = "hub.example;127.0.0.1";
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = new HttpClient { BaseAddress = hub.BaseAddress };
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("soap/inbound?wsdl")).StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "soap/inbound?wsdl");
+        forged.Headers.Host = "evil.example";
+        var answer = await client.SendAsync(forged);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.DoesNotContain("evil.example", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

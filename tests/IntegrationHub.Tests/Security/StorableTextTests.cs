@@ -74,7 +74,7 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
         var rig = await fixture.GetAsync(cluster);
         var before = await InboxCounts.ReadAsync(rig.Database);
         var factory = new ChannelFactory<IInboundSoapService>(new BasicHttpBinding(), new EndpointAddress(new Uri(rig.Hub.BaseAddress, InboundSoapNamespace.Path.TrimStart('/'))));
-        factory.Endpoint.EndpointBehaviors.Add(new PartnerSigningBehavior(inner =>
+        factory.Endpoint.EndpointBehaviors.Add(new WcfHttpHandlerBehavior(inner =>
             new PartnerSigningHandler(TestHub.InboundPartnerKey, TestHub.InboundPartnerSecret, "dvcqg", inner)));
         try
         {

@@ -8,9 +8,28 @@ namespace IntegrationHub.Host.Inbound.Soap;
 
 /// <summary>Stores a SOAP-pushed message exactly as REST does. The caller was authenticated by <see cref="SoapGatewayMiddleware"/>.</summary>
 public sealed class InboundSoapService(
-    IHttpContextAccessor http, InboundMessageValidator validator, InboxWriter writer, Microsoft.Extensions.Options.IOptions<Configuration.InboundOptions> options) : IInboundSoapService
+    IHttpContextAccessor http,
+    InboundMessageValidator validator,
+    InboxWriter writer,
+    Microsoft.Extensions.Options.IOptions<Configuration.InboundOptions> options,
+    ILogger<InboundSoapService> logger) : IInboundSoapService
 {
     public async Task<InboundSoapReceipt> Submit(InboundSoapMessage message)
+    {
+        try
+        {
+            return await SubmitCheckedAsync(message);
+        }
+        catch (Exception e) when (e is not FaultException and not OperationCanceledException)
+        {
+            // The hub's own failure: retryable internal_error, never taken for the partner's permanent invalid_soap_body
+            // (which SoapCore's serializer exceptions of the same types mean).
+            logger.LogError(Citizens.MaskedException.Guard(e), "SOAP submit failed inside the hub");
+            throw Fault(InboundError.SoapInternalError());
+        }
+    }
+
+    private async Task<InboundSoapReceipt> SubmitCheckedAsync(InboundSoapMessage message)
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("No HTTP context.");
         if (context.Items[SoapGatewayMiddleware.CallerItem] is not InboundCaller caller)
