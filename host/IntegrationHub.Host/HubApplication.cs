@@ -34,8 +34,13 @@ public static class HubApplication
 {
     /// <param name="configure">Extra configuration applied last (tests use it to override settings).</param>
     /// <param name="logging">Extra logging setup, e.g. a provider that keeps what the hub logs (tests of masking).</param>
+    /// <param name="services">Replaces services after the hub's own registrations (tests use it for the clock).</param>
     public static async Task<HubHost> StartAsync(
-        string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default, Action<ILoggingBuilder>? logging = null)
+        string[] args,
+        Action<IConfigurationBuilder>? configure = null,
+        CancellationToken cancellationToken = default,
+        Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         LoadConfiguration(builder, args, configure);
@@ -58,6 +63,7 @@ public static class HubApplication
         var hub = new HubBuilder(builder.Services, builder.Configuration);
         hub.AddNationalPortal().AddIGate().AddPaymentPlatform().AddPopulationDb().AddDocumentExchange().AddIDesk();
         ConfigureServices(builder, hub, hubOptions, connectionString);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         try

@@ -10,4 +10,7 @@ public enum LoginRefusal
 
     /// <summary>The user name has had too many wrong passwords in the window, from all addresses together.</summary>
     UserName,
+
+    /// <summary>Too many checks are already waiting for their turn in the whole hub.</summary>
+    Busy,
 }

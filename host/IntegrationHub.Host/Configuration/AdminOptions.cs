@@ -17,8 +17,13 @@ public sealed class AdminOptions
     public int LoginAttemptsPerAddress { get; set; } = 10;
 
     /// <summary>Wrong passwords one user name may get per <see cref="LoginLimitWindow"/> from all addresses together;
-    /// then 429 for that name. Larger than <see cref="LoginAttemptsPerAddress"/>, so one address cannot lock it out.</summary>
+    /// then 429 for that name, except from addresses it logged in from lately. Larger than
+    /// <see cref="LoginAttemptsPerAddress"/>, so one address cannot lock it out.</summary>
     public int LoginFailuresPerUser { get; set; } = 50;
+
+    /// <summary>Password checks that may wait for their turn (they run one at a time, ~0.1 s each) in the whole hub;
+    /// beyond it a login gets 429 with Retry-After 1 s, so a real login never waits behind many guesses.</summary>
+    public int MaxQueuedLoginChecks { get; set; } = 4;
 
     public TimeSpan LoginLimitWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -415,5 +415,10 @@ public sealed class HubConfigurationValidator(
         {
             problems.Add($"Hub:Admin:LoginLimitWindow ({admin.LoginLimitWindow}) must be between 00:00:01 and 1.00:00:00.");
         }
+
+        if (admin.MaxQueuedLoginChecks is < 1 or > 1000)
+        {
+            problems.Add($"Hub:Admin:MaxQueuedLoginChecks ({admin.MaxQueuedLoginChecks}) must be between 1 and 1000.");
+        }
     }
 }

@@ -105,20 +105,22 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
-    public async Task Login_limits_that_let_one_address_lock_out_the_user_or_a_zero_window_are_reported()
+    public async Task Login_limits_that_let_one_address_lock_out_the_user_a_zero_window_or_no_login_queue_are_reported()
     {
         var settings = TestHub.BaseSettings(UnusedDatabase);
         settings["Hub:Admin:LoginAttemptsPerAddress"] = "20";
         settings["Hub:Admin:LoginFailuresPerUser"] = "20";
         settings["Hub:Admin:LoginLimitWindow"] = "00:00:00";
+        settings["Hub:Admin:MaxQueuedLoginChecks"] = "0";
 
         var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
 
         Assert.Equal(
             """
-            IntegrationHub cannot start in environment 'Testing': 2 configuration problem(s):
+            IntegrationHub cannot start in environment 'Testing': 3 configuration problem(s):
              - Hub:Admin: LoginAttemptsPerAddress (20) must be at least 1 and LoginFailuresPerUser (20) larger, so that one address cannot lock the user out.
              - Hub:Admin:LoginLimitWindow (00:00:00) must be between 00:00:01 and 1.00:00:00.
+             - Hub:Admin:MaxQueuedLoginChecks (0) must be between 1 and 1000.
             """.ReplaceLineEndings(Environment.NewLine),
             error.Message);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using IntegrationHub.Host;
 using IntegrationHub.Host.Admin;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Tests.Infrastructure;
@@ -87,8 +88,13 @@ public static class TestHub
         ["Connectors:idesk:Resilience:RetryMaxDelay"] = "00:00:00.500",
     };
 
-    public static Task<HubHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing", Action<ILoggingBuilder>? logging = null) =>
-        HubApplication.StartAsync(["--environment", environment], c => c.AddInMemoryCollection(settings), logging: logging);
+    public static Task<HubHost> StartAsync(
+        IDictionary<string, string?> settings, string environment = "Testing", Action<ILoggingBuilder>? logging = null, TimeProvider? clock = null) =>
+        HubApplication.StartAsync(
+            ["--environment", environment],
+            c => c.AddInMemoryCollection(settings),
+            logging: logging,
+            services: clock is null ? null : s => s.AddSingleton(clock));
 
     public static HttpClient AdminClient(HubHost hub) => AdminClient(hub.BaseAddress);
 

@@ -160,6 +160,188 @@ public sealed class AdminLoginFloodTests(PostgresCluster cluster, ITestOutputHel
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_concurrent_flood_from_many_addresses_gets_no_more_failed_checks_than_the_user_name_budget()
+    {
+        const int Addresses = 10;
+        const int Budget = 20;
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Admin:LoginFailuresPerUser"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Hub:Admin:MaxQueuedLoginChecks"] = "1000";
+        await using var hub = await TestHub.StartAsync(settings);
+
+        // Each address sends its whole per-address allowance at once: 100 guesses for a name that may fail 20 times.
+        var guesses = Enumerable.Range(1, Addresses)
+            .SelectMany(a => Enumerable.Range(0, AttemptsPerAddress).Select(i => new Guess($"127.0.1.{a}", TestHub.AdminUser, $"guess-{a}-{i}")))
+            .ToList();
+        var outcomes = await SendAllAtOnceAsync(hub, guesses);
+
+        var failedChecks = outcomes.Count(o => o.Status == HttpStatusCode.Unauthorized);
+        var refused = outcomes.Where(o => o.Status == HttpStatusCode.TooManyRequests).ToList();
+        output.WriteLine($"{guesses.Count} concurrent guesses from {Addresses} addresses: {failedChecks} checked and failed (401), {refused.Count} refused (429)");
+        Assert.Equal(Budget, failedChecks);
+        Assert.Equal(guesses.Count - Budget, refused.Count);
+        Assert.All(refused, r => Assert.Equal("too_many_login_attempts", JsonDocument.Parse(r.Body).RootElement.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Guesses_spread_over_many_addresses_and_names_are_refused_rather_than_queued_in_front_of_the_admin()
+    {
+        const int Addresses = 40;
+        const int PerAddress = 5;
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Admin:MaxQueuedLoginChecks"] = "1";
+        await using var hub = await TestHub.StartAsync(settings);
+
+        // Neither limit applies: each address stays under its own, and every guess names another user.
+        var guesses = Enumerable.Range(1, Addresses)
+            .SelectMany(a => Enumerable.Range(0, PerAddress).Select(i => new Guess($"127.0.2.{a}", $"user-{a}-{i}", "a-guess")))
+            .ToList();
+        var firstAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flood = SendAllAtOnceAsync(hub, guesses, firstAnswer);
+        await firstAnswer.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        using var admin = LoopbackClient.From("127.0.0.2", hub.BaseAddress, TestHub.AdminUser, TestHub.AdminPassword);
+        var login = Stopwatch.StartNew();
+        var adminStatus = (await admin.GetAsync("api/flows")).StatusCode;
+        login.Stop();
+        var outcomes = await flood;
+
+        var refused = outcomes.Where(o => o.Status == HttpStatusCode.TooManyRequests).ToList();
+        output.WriteLine($"{guesses.Count} guesses from {Addresses} addresses: {outcomes.Count(o => o.Status == HttpStatusCode.Unauthorized)} checked (401), {refused.Count} refused as busy (429); " +
+            $"the admin's login from 127.0.0.2 during it: {(int)adminStatus} after {login.Elapsed.TotalMilliseconds:0} ms");
+        Assert.NotEmpty(refused);
+        Assert.Equal(guesses.Count, outcomes.Count(o => o.Status == HttpStatusCode.Unauthorized) + refused.Count);
+        Assert.All(refused, r =>
+        {
+            Assert.Equal("1", r.RetryAfter);
+            Assert.Equal("too_many_login_attempts", JsonDocument.Parse(r.Body).RootElement.GetProperty("code").GetString());
+        });
+
+        // Answered at once: checked behind at most one waiting guess, or told to come back in a second.
+        Assert.Contains(adminStatus, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests });
+        Assert.True(login.Elapsed < TimeSpan.FromSeconds(1), $"the admin's login took {login.Elapsed.TotalMilliseconds:0} ms during the flood");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("api/flows")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_name_locked_from_other_addresses_still_lets_its_admin_in_from_where_they_logged_in_before()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Admin:LoginAttemptsPerAddress"] = "3";
+        settings["Hub:Admin:LoginFailuresPerUser"] = "5";
+        var clock = new ShiftedClock();
+        await using var hub = await TestHub.StartAsync(settings, clock: clock);
+        using var office = LoopbackClient.From("127.0.0.5", hub.BaseAddress, TestHub.AdminUser, TestHub.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("api/flows")).StatusCode);
+
+        var guesses = new[] { "127.0.0.2", "127.0.0.3" }.SelectMany(a => Enumerable.Range(0, 3).Select(i => new Guess(a, TestHub.AdminUser, $"{a}-guess-{i}")));
+        var statuses = new List<HttpStatusCode>();
+        foreach (var guess in guesses)
+        {
+            statuses.Add((await SendAsync(hub, guess)).Status);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5).Append(HttpStatusCode.TooManyRequests), statuses);
+
+        // Six minutes on the admin's verified login is no longer remembered (5 min), so each login below is checked.
+        // An address the name never logged in from stays locked out, even with the right password, for the rest of the window;
+        // the address the admin logged in from is let in.
+        clock.Advance(TimeSpan.FromMinutes(6));
+        var fresh = await SendAsync(hub, new Guess("127.0.0.4", TestHub.AdminUser, TestHub.AdminPassword));
+        Assert.Equal(HttpStatusCode.TooManyRequests, fresh.Status);
+        Assert.True(int.TryParse(fresh.RetryAfter, out var seconds) && seconds is > 500 and <= 540, $"Retry-After '{fresh.RetryAfter}'");
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("api/flows")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_Retry_After_of_a_refused_login_is_the_time_left_in_its_window_not_a_whole_window()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Admin:LoginAttemptsPerAddress"] = "3";
+        settings["Hub:Admin:LoginFailuresPerUser"] = "5";
+        var clock = new ShiftedClock();
+        await using var hub = await TestHub.StartAsync(settings, clock: clock);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(hub, new Guess("127.0.0.8", "someone", $"guess-{i}"))).Status);
+        }
+
+        var first = await SendAsync(hub, new Guess("127.0.0.8", "someone", "guess-3"));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var later = await SendAsync(hub, new Guess("127.0.0.8", "someone", "guess-4"));
+
+        output.WriteLine($"Retry-After at the start of the 15 min window: {first.RetryAfter} s; 10 min later: {later.RetryAfter} s");
+        Assert.Equal(HttpStatusCode.TooManyRequests, first.Status);
+        Assert.True(int.TryParse(first.RetryAfter, out var atStart) && atStart is > 840 and <= 900, $"Retry-After '{first.RetryAfter}'");
+        Assert.Equal(HttpStatusCode.TooManyRequests, later.Status);
+        Assert.True(int.TryParse(later.RetryAfter, out var tenMinutesOn) && tenMinutesOn is > 240 and <= 300, $"Retry-After '{later.RetryAfter}'");
+    }
+
+    [Fact]
+    public async Task Each_failed_password_check_is_logged_with_the_client_address_but_never_the_name_or_password_typed()
+    {
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings["Hub:Admin:LoginAttemptsPerAddress"] = "3";
+        settings["Hub:Admin:LoginFailuresPerUser"] = "5";
+        var logs = new CapturedLogs();
+        await using var hub = await TestHub.StartAsync(settings, logging: logs.AddTo);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await SendAsync(hub, new Guess("127.0.0.6", "officer.nguyen", $"Hunter2-guess-{i}"))).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        var throttleWarnings = logs.Lines.Where(l => l.StartsWith("Warning IntegrationHub.Host.Admin.LoginThrottle:", StringComparison.Ordinal)).ToList();
+        foreach (var line in throttleWarnings)
+        {
+            output.WriteLine(line);
+        }
+
+        Assert.Equal(3, throttleWarnings.Count(l => l.Contains("Wrong user name or password from client 127.0.0.6", StringComparison.Ordinal)));
+        Assert.Single(throttleWarnings, l => l.Contains("Login limit reached for client 127.0.0.6", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("officer.nguyen", StringComparison.Ordinal) || l.Contains("Hunter2", StringComparison.Ordinal));
+    }
+
+    private sealed record Guess(string Address, string User, string Password);
+
+    private sealed record Outcome(HttpStatusCode Status, string? RetryAfter, string Body);
+
+    private static async Task<Outcome> SendAsync(HubHost hub, Guess guess)
+    {
+        using var client = LoopbackClient.From(guess.Address, hub.BaseAddress, guess.User, guess.Password);
+        using var response = await client.GetAsync("api/flows");
+        return new Outcome(response.StatusCode, response.Headers.RetryAfter?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Sends every guess at once, each address over its own connections; <paramref name="firstAnswer"/> is
+    /// completed when the first answer arrives.</summary>
+    private static async Task<List<Outcome>> SendAllAtOnceAsync(HubHost hub, IReadOnlyList<Guess> guesses, TaskCompletionSource? firstAnswer = null)
+    {
+        var clients = guesses.Select(g => g.Address).Distinct().ToDictionary(a => a, a => LoopbackClient.From(a, hub.BaseAddress));
+        try
+        {
+            return (await Task.WhenAll(guesses.Select(async guess =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/flows");
+                request.Headers.Authorization = LoopbackClient.Basic(guess.User, guess.Password);
+                using var response = await clients[guess.Address].SendAsync(request);
+                firstAnswer?.TrySetResult();
+
+                return new Outcome(response.StatusCode, response.Headers.RetryAfter?.ToString(), await response.Content.ReadAsStringAsync());
+            }))).ToList();
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
     /// <summary>Wrong passwords sent one after another from 127.0.0.1, each with the X-Forwarded-For <paramref name="forwardedFor"/> gives.</summary>
     private static async Task<List<HttpStatusCode>> GuessAsync(HubHost hub, int count, Func<int, string> forwardedFor)
     {
