@@ -8,6 +8,6 @@ public enum FailureKind
     /// <summary>May succeed later (timeouts, 5xx, 429, open circuit): retried.</summary>
     Transient,
 
-    /// <summary>The counterparty rejected this message for good (poison): parked as a dead letter.</summary>
+    /// <summary>The counterparty rejected this message for good (poison): it becomes a dead letter.</summary>
     Permanent,
 }

@@ -7,6 +7,8 @@ namespace IntegrationHub.Host.Admin;
 public static class ParkedInboxEndpoints
 {
     private const int ListLimit = 500;
+    private const int MaxBodyBytes = 64 * 1024;
+    private const string ActionShape = "{\"ids\": [inbox ids]} or {\"all\": true}, with \"reason\"";
 
     public static IEndpointRouteBuilder MapParkedInboxApi(this IEndpointRouteBuilder app)
     {
@@ -16,19 +18,31 @@ public static class ParkedInboxEndpoints
             var (total, items) = await operations.ListAsync(ListLimit, cancellationToken);
             return Results.Ok(new { total, items = items.Select(ToJson) });
         });
-        group.MapPost("/replay", (ParkedInboxActionRequest request, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/discard", (ParkedInboxActionRequest request, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", request, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/replay", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/discard", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 
-    private static async Task<IResult> ActAsync(string action, ParkedInboxActionRequest request, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(string action, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken)
     {
+        // Read as the dead-letter actions are: strictly (a misspelt "ids" must not be ignored), size-limited, text checked
+        // (a NUL in the reason is 400 invalid_text, not a 500 from the operator_actions insert) and in NFC.
+        var (request, invalid) = await AdminJsonBody.ReadAsync<ParkedInboxActionRequest>(context, MaxBodyBytes, ActionShape, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (request is null)
+        {
+            return AdminJsonBody.Problem(StatusCodes.Status400BadRequest, "malformed_json", "Malformed request", $"Send {ActionShape}.");
+        }
+
         if (ParkedInboxOperations.Refusal(request.Ids, request.All, request.Reason) is { } refusal)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Request refused", detail: refusal.Message,
-                extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+            return AdminJsonBody.Problem(StatusCodes.Status400BadRequest, refusal.Code, "Request refused", refusal.Message);
         }
 
         var ids = request.All ? null : request.Ids;

@@ -5,7 +5,7 @@ public sealed class DeliveryOptions
     /// <summary>Messages per destination call (a connector may ask for fewer).</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Transient failures of one message before it is parked as a dead letter.</summary>
+    /// <summary>Transient failures of one message before it becomes a dead letter.</summary>
     public int MaxAttempts { get; set; } = 25;
 
     /// <summary>Wait before a message that failed transiently is offered again (doubles per attempt up to <see cref="MaxRetryBackoff"/>).</summary>

@@ -9,7 +9,7 @@ using Npgsql;
 namespace IntegrationHub.Host.Delivery;
 
 /// <summary>Drains a flow's pending messages to one destination in message order, in batches. Delivered messages are
-/// marked, permanent rejections parked as dead letters (the rest flow on), transient failures retried with backoff.</summary>
+/// marked, permanent rejections made dead letters (the rest flow on), transient failures retried with backoff.</summary>
 public sealed class DeliveryRunner(
     FlowCatalog flows,
     ConnectorCatalog connectors,
@@ -131,7 +131,7 @@ public sealed class DeliveryRunner(
             : $"{flowId}:{delivery.RecordKey}:{delivery.Version}:{destination}";
 
     /// <summary>Enriches the batch in message order, then writes what the enricher produced. A Permanent enrichment
-    /// failure parks its message and the rest go on; any other failure stops the batch there (the rest are not
+    /// failure makes its message a dead letter and the rest go on; any other failure stops the batch there (the rest are not
     /// attempted) after the messages before it are written.</summary>
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> EnrichAndWriteAsync(
         IMessageEnricher enricher, string flowId, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
@@ -195,7 +195,7 @@ public sealed class DeliveryRunner(
         return (results, stop);
     }
 
-    /// <summary>A connector's own classification, else Transient: an unexpected error is retried, never parked at once.</summary>
+    /// <summary>A connector's own classification, else Transient: an unexpected error is retried, never a dead letter at once.</summary>
     private static ConnectorFailure FailureOf(Exception e) =>
         e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message);
 

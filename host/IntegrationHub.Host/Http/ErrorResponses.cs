@@ -42,6 +42,8 @@ public static class ErrorResponses
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status400BadRequest,
+        // The dashboard's antiforgery check reads the form first: a form it cannot read (a NUL in a value) is the request's.
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 

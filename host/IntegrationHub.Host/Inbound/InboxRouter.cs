@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Storage;
@@ -10,7 +11,8 @@ namespace IntegrationHub.Host.Inbound;
 /// <summary>Moves received inbox rows into the messages of the flows that read their <c>partner:messageType</c>
 /// (taking a row off the unrouted queue and creating its messages is one transaction), then starts delivery. Messages
 /// no flow reads stay in the inbox. A message that cannot be routed (PostgreSQL refuses its data) is parked with its
-/// error instead of failing its batch again and again, so the messages behind it keep flowing.
+/// error instead of failing its batch again and again, so the messages behind it keep flowing; a systemic failure (see
+/// <see cref="InboxRoutingFailure"/>) parks nothing: the batch goes back on the queue and routing pauses.
 /// Also keeps the inbox depth the gateway's back-pressure reads, and forgets nonces older than the replay window.</summary>
 public sealed class InboxRouter(
     NpgsqlDataSource dataSource,
@@ -99,16 +101,19 @@ public sealed class InboxRouter(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InboxRoutingDefectException)
             {
-                logger.LogWarning("Inbox routing paused: {Error}", e.Message);
+                // The database, its schema or rights, the link to it, or a defect every message of a batch met: the batch
+                // is back on the queue. A trigger's or the hub's message may quote a personal id: masked.
+                logger.LogWarning("Inbox routing paused: {Error}", PersonalDataMask.MaskText(e.Message));
                 await PauseAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Not a message's fault (those are parked) nor the connection's: a defect. The router keeps trying instead
-                // of ending the host; readiness and the stall alert show that nothing moves.
-                logger.LogError(e, "Inbox routing failed");
+                // of ending the host; readiness and the stall alert show that nothing moves. Its text (inner exceptions
+                // too) may quote a personal id: logged masked.
+                logger.LogError(MaskedException.Guard(e), "Inbox routing failed");
                 await PauseAsync(stoppingToken);
             }
         }
@@ -135,8 +140,23 @@ public sealed class InboxRouter(
             await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
         }
 
-        await RouteOrParkAsync(connection, transaction, routable, touched, timeProvider.GetUtcNow(), cancellationToken);
+        var parked = new List<(TakenRow Row, Exception Error)>();
+        await RouteOrParkAsync(connection, transaction, routable, touched, parked, timeProvider.GetUtcNow(), cancellationToken);
+        if (routable.Count > 1 && parked.Count == routable.Count && parked.All(p => InboxRoutingFailure.IsHubCodeFault(p.Error)))
+        {
+            // Every message of the batch failed on its own in the hub's code: the code is at fault, not the messages.
+            // Nothing is parked: without a commit the whole batch goes back on the queue.
+            throw new InboxRoutingDefectException(routable.Count, parked[0].Error);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        foreach (var (row, error) in parked)
+        {
+            // The error's text can quote the payload: it is kept for operators (masked), not logged.
+            logger.LogWarning("Inbox message {InboxId} ({Source}, partner message {MessageId}) could not be routed ({Code}) and is parked: GET /api/inbox/parked",
+                row.Id, row.Source, row.MessageId, InboxRoutingFailure.Code(error));
+        }
+
         return rows.Count;
     }
 
@@ -176,14 +196,18 @@ public sealed class InboxRouter(
         return rows;
     }
 
-    /// <summary>Routes <paramref name="rows"/> under a savepoint. When a message's own data makes that fail, the rows are
-    /// split in halves and each is tried again, down to the single message, which is parked with its error: one bad
-    /// message costs about 2·log2(batch) attempts, and the good messages of its batch are routed in this transaction.
-    /// Any other failure (connection, shutdown, the hub's SQL) leaves this method and rolls the whole batch back onto
-    /// the queue for a later cycle.</summary>
+    /// <summary>Routes <paramref name="rows"/> under a savepoint. When a message's own data makes that fail (PostgreSQL
+    /// refuses it, or the hub's code refuses the record: <see cref="InboxRoutingFailure.IsMessageFault(Exception)"/>),
+    /// the rows are split in halves and each is tried again, down to the single message, which is parked with its error:
+    /// one bad message costs about 2·log2(batch) attempts, and the good messages of its batch are routed in this
+    /// transaction. A systemic failure (the connection, shutdown, a missing table or right, the database's own trouble)
+    /// leaves this method and rolls the whole batch back onto the queue for a later cycle, so it parks nothing. So does
+    /// (in <see cref="RouteBatchAsync"/>) an exception of the hub's code that every row of a batch of several meets on its
+    /// own: a defect of the code, not bad messages.</summary>
+    /// <param name="parked">Gets each row parked, with its error.</param>
     private async Task RouteOrParkAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TakenRow> rows, ISet<(string Flow, string Destination)> touched,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        List<(TakenRow Row, Exception Error)> parked, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -208,16 +232,14 @@ public sealed class InboxRouter(
             {
                 var row = rows[0];
                 await ParkedInboxStore.ParkAsync(connection, transaction, row.Id, row.Source, InboxRoutingFailure.Code(e), InboxRoutingFailure.Text(e), now, cancellationToken);
-                // The error's text can quote the payload: it is kept for operators (masked), not logged.
-                logger.LogWarning("Inbox message {InboxId} ({Source}, partner message {MessageId}) could not be routed ({Code}) and is parked: GET /api/inbox/parked",
-                    row.Id, row.Source, row.MessageId, InboxRoutingFailure.Code(e));
+                parked.Add((row, e));
                 return;
             }
         }
 
         var half = rows.Count / 2;
-        await RouteOrParkAsync(connection, transaction, rows.Take(half).ToList(), touched, now, cancellationToken);
-        await RouteOrParkAsync(connection, transaction, rows.Skip(half).ToList(), touched, now, cancellationToken);
+        await RouteOrParkAsync(connection, transaction, rows.Take(half).ToList(), touched, parked, now, cancellationToken);
+        await RouteOrParkAsync(connection, transaction, rows.Skip(half).ToList(), touched, parked, now, cancellationToken);
     }
 
     private async Task AppendAsync(

@@ -8,9 +8,9 @@ using Npgsql;
 namespace IntegrationHub.Host.Observability;
 
 /// <summary>Raises an alert per flow whose messages became dead letters (the incident is named by the oldest dead
-/// letter still parked, so more dead letters of the same episode, or retries, add nothing), then mails every alert
+/// letter not yet replayed or discarded, so more dead letters of the same episode, or retries, add nothing), then mails every alert
 /// not mailed yet. A mail that fails stays unsent and is tried at the next sweep. Also raises an alert while inbox
-/// messages are parked, and while routing is stalled (the oldest message a flow reads waited longer than
+/// messages are parked (set aside by the router, <c>hub.inbox_parked</c>), and while routing is stalled (the oldest message a flow reads waited longer than
 /// <c>Inbound:UnroutedAlertAge</c>), one per incident.</summary>
 public sealed class AlertSweep(
     NpgsqlDataSource dataSource,
@@ -81,7 +81,7 @@ public sealed class AlertSweep(
         {
             await alerts.RaiseAsync("dead_letters",
                 $"Luồng {flow} có thư chết (dead letters)",
-                $"{count.ToString(CultureInfo.InvariantCulture)} message(s) of flow {flow} were rejected and are parked as dead letters; replay or discard them on /hangfire/dead-letters.",
+                $"{count.ToString(CultureInfo.InvariantCulture)} message(s) of flow {flow} were rejected and are dead letters; replay or discard them on /hangfire/dead-letters.",
                 $"dead-letters:{flow}:{oldest.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         }
     }

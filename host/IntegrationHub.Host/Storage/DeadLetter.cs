@@ -1,6 +1,6 @@
 namespace IntegrationHub.Host.Storage;
 
-/// <summary>A message parked for one destination, with what the destination said.</summary>
+/// <summary>A message that became a dead letter for one destination, with what the destination said.</summary>
 public sealed record DeadLetter(
     long MessageId,
     string FlowId,

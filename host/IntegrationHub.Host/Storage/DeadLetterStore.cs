@@ -88,7 +88,7 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         var change = action == "replay"
             ? """
               update hub.deliveries d
-              -- Only a record's oldest replayed message may be pending, and only if nothing open or parked is ahead of it
+              -- Only a record's oldest replayed message may be pending, and only if nothing open or dead is ahead of it
               -- (this statement cannot see its own updates, so siblings are ranked instead).
               set status = case when p.superseded then 'discarded'
                                 when p.rank = 1

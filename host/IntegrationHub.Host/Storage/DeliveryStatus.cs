@@ -5,6 +5,6 @@ public enum DeliveryStatus
     Pending,
     Delivered,
 
-    /// <summary>Parked as a dead letter with its payload and error.</summary>
+    /// <summary>A dead letter, kept with its payload and error.</summary>
     Dead,
 }

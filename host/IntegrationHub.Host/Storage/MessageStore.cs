@@ -56,9 +56,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
                         when exists (select 1 from hub.deliveries open
                                      where open.destination = d and open.flow_id = @flow and open.record_key = p.record_key
                                        and open.status in ('pending', 'waiting')) then 'waiting'
-                        when @hold and exists (select 1 from hub.deliveries parked
-                                     where parked.destination = d and parked.flow_id = @flow and parked.record_key = p.record_key
-                                       and parked.status = 'dead') then 'waiting'
+                        when @hold and exists (select 1 from hub.deliveries dead
+                                     where dead.destination = d and dead.flow_id = @flow and dead.record_key = p.record_key
+                                       and dead.status = 'dead') then 'waiting'
                         else 'pending' end, 0,
                    case when p.problem is null then null else @invalid_code end, p.problem, @now
             from paired p cross join unnest(@destinations) as d),

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrationHub.Tests.Citizens;
 
 /// <summary>The citizen-verification step against the SOAP sandbox and the hub's database: which declarations are
-/// looked up, which answers are reused, which messages are skipped or parked.</summary>
+/// looked up, which answers are reused, which messages are skipped or become dead letters.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CitizenVerificationEnricherTests(PostgresCluster cluster)
 {
@@ -39,7 +39,7 @@ public sealed class CitizenVerificationEnricherTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_non_citizen_is_skipped_and_a_dossier_without_a_usable_declaration_is_parked_without_a_lookup()
+    public async Task A_non_citizen_is_skipped_and_a_dossier_without_a_usable_declaration_is_a_dead_letter_without_a_lookup()
     {
         await using var rig = await PopulationRig.StartAsync(cluster);
         var (population, hub) = (rig.Population, rig.Hub);

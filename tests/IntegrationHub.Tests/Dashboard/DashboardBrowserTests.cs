@@ -66,7 +66,7 @@ public sealed class DashboardBrowserTests(PostgresCluster cluster)
         await page.ClickAsync("#replay");
         Assert.Contains("Replayed 1 message(s)", await page.InnerTextAsync("#action-result"), StringComparison.Ordinal);
 
-        // Only the selected dossier was replayed; the other dead letters stay parked.
+        // Only the selected dossier was replayed; the others stay dead letters.
         await Eventually.ReturnsAsync(() => FlowAsync(api, "dossiers"),
             f => Count(f, "delivered") == codes.Count - rejectedCount + 1 && Count(f, "deadLettered") == rejectedCount - 1, Patience, "the replayed dossier delivered");
         Assert.NotNull(sandboxes.National.FindDossier(rejected));

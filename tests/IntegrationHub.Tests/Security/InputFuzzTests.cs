@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Storage;
@@ -134,7 +135,7 @@ public sealed class InputFuzzTests(PostgresCluster cluster, EdgeRigFixture fixtu
         var rig = await fixture.GetAsync(cluster);
         var messages = rig.Hub.Services.GetRequiredService<MessageStore>();
         var runId = await rig.ScalarAsync("insert into hub.flow_runs (flow_id, trigger, status, started_at) values ('procedures', 'test', 'running', now()) returning id");
-        // Dead letters to act on: payloads PostgreSQL cannot store are parked at once.
+        // Dead letters to act on: payloads PostgreSQL cannot store are dead letters at once.
         await messages.AppendAsync("procedures", runId, [.. Enumerable.Range(0, 5).Select(i => new SourceRecord($"FZ-DEAD-{i}", """{"TenTTHC":"\u0000"}""", FuzzRequests.DossierKeys[i]))],
             ["igate:procedures"], null, DateTimeOffset.UtcNow, CancellationToken.None);
         var before = await rig.ScalarAsync("select count(*) from hub.operator_actions");
@@ -147,6 +148,66 @@ public sealed class InputFuzzTests(PostgresCluster cluster, EdgeRigFixture fixtu
         Assert.Equal(tally["200 acted"], await rig.ScalarAsync("select count(*) from hub.operator_actions") - before);
         Assert.True(tally["200 acted"] > 100 && tally["200 dry run"] > 100, $"too few valid actions to show they still work: {tally}");
         await AssertHealthyAsync(rig);
+    }
+
+    [Fact]
+    public async Task Generated_parked_inbox_actions_never_get_a_5xx_and_only_their_actions_are_recorded()
+    {
+        var rig = await fixture.GetAsync(cluster);
+        var ids = await ParkAsync(rig, 40);
+        var before = await rig.ScalarAsync("select count(*) from hub.operator_actions");
+        var affected = 0L;
+
+        var tally = await RunAsync("parked inbox actions", FuzzRequests.ParkedInboxAction(ids), rig.Admin, (_, answer) =>
+        {
+            var verdict = FuzzChecks.SuccessOrProblem(answer, 200, "actionId", "200 acted");
+            if (verdict is { Failure: null, Category: "200 acted" })
+            {
+                Interlocked.Add(ref affected, JsonDocument.Parse(answer.Body).RootElement.GetProperty("affected").GetInt64());
+            }
+
+            return verdict;
+        });
+
+        Assert.Equal(tally["200 acted"], await rig.ScalarAsync("select count(*) from hub.operator_actions") - before);
+        // A parked message is acted on once (replayed ones are routed, valid as they are): what changed is what the
+        // successes reported, so nothing refused changed anything.
+        Assert.Equal(affected, await rig.ScalarAsync("select count(*) from hub.inbox_parked where inbox_id = any(@ids) and state <> 'parked'", ("ids", ids.ToArray())));
+        Assert.True(tally["200 acted"] > 100 && affected > 0, $"too few valid actions to show they still work: {tally}");
+
+        // Whatever the generated requests left parked is set aside by an operator, so the hub can be Healthy afterwards.
+        var discarded = await rig.Admin.PostAsync("api/inbox/parked/discard", new StringContent("""{"all":true,"reason":"fuzz test cleanup"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, discarded.StatusCode);
+        await AssertHealthyAsync(rig);
+    }
+
+    /// <summary>Parks <paramref name="count"/> valid evaluations as the router does (stored, taken off the queue, set
+    /// aside with an error), so a replay routes them.</summary>
+    private static async Task<List<long>> ParkAsync(EdgeRig rig, int count)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(rig.Database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            with inserted as (
+                insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
+                select gen_random_uuid(), 'dvcqg', 'danh-gia', 'parked-fz-' || n, 'H56.01-261128-0001',
+                       '{"MaHoSo":"H56.01-261128-0001","DiemDanhGia":5,"ThoiGianDanhGia":"20261128093000"}', sha256(convert_to('parked-fz-' || n, 'UTF8')), now()
+                from generate_series(1, @count) n
+                returning id)
+            insert into hub.inbox_parked (inbox_id, source, state, error_code, error, attempts, first_parked_at, parked_at, updated_at)
+            select id, 'dvcqg:danh-gia', 'parked', '23514', 'refused by a rule', 1, now(), now(), now() from inserted
+            returning inbox_id
+            """, connection);
+        command.Parameters.AddWithValue("count", count);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     private async Task<FuzzTally> RunAsync(string endpoint, FsCheck.Gen<FuzzRequest> requests, HttpClient client, Func<FuzzRequest, FuzzAnswer, FuzzVerdict> check)
@@ -163,11 +224,17 @@ public sealed class InputFuzzTests(PostgresCluster cluster, EdgeRigFixture fixtu
         return tally;
     }
 
-    /// <summary>Afterwards the inbox router has routed everything (one bad message did not stop it) and the hub is ready.</summary>
+    /// <summary>Afterwards the inbox router has routed everything (one bad message did not stop it), parked nothing, and
+    /// the hub is ready and Healthy: readiness answers 200 also when Degraded (parked messages, a stalled queue), so the
+    /// JSON status is what shows it.</summary>
     private static async Task AssertHealthyAsync(EdgeRig rig)
     {
         await Eventually.ReturnsAsync(() => rig.ScalarAsync("select count(*) from hub.inbox_unrouted"), n => n == 0, TimeSpan.FromSeconds(60), "the inbox routed");
-        Assert.Equal(HttpStatusCode.OK, (await rig.Anonymous.GetAsync("health/ready")).StatusCode);
+        Assert.Equal(0, await rig.ScalarAsync("select count(*) from hub.inbox_parked where state = 'parked'"));
+        var ready = await rig.Anonymous.GetAsync("health/ready");
+        var body = await ready.Content.ReadAsStringAsync();
+        Assert.True(ready.StatusCode == HttpStatusCode.OK, body);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("status").GetString() == "Healthy", body);
     }
 
     private static async Task<string> StateAsync(EdgeRig rig, string sql)

@@ -168,6 +168,19 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
     }
 
     [Fact]
+    public async Task A_NUL_escape_in_a_parked_inbox_action_reason_is_refused_400_invalid_text_not_500()
+    {
+        var rig = await fixture.GetAsync(cluster);
+        var actions = await rig.ScalarAsync("select count(*) from hub.operator_actions");
+
+        // Bound by default, the reason reached the operator_actions insert, which PostgreSQL refused (22021): a 500.
+        var response = await rig.Admin.PostAsync("api/inbox/parked/replay", Json("""{"ids":[1],"reason":"\u0000"}"""u8.ToArray()));
+
+        await Inbound.InboundRestTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_text");
+        Assert.Equal(actions, await rig.ScalarAsync("select count(*) from hub.operator_actions"));
+    }
+
+    [Fact]
     public async Task A_NUL_escape_in_a_dead_letter_replay_body_is_refused_400_invalid_text_not_500()
     {
         var rig = await fixture.GetAsync(cluster);
@@ -190,7 +203,7 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
     }
 
     [Fact]
-    public async Task A_source_record_with_a_lone_surrogate_escape_is_parked_and_the_rest_of_its_batch_is_stored()
+    public async Task A_source_record_with_a_lone_surrogate_escape_is_a_dead_letter_and_the_rest_of_its_batch_is_stored()
     {
         var rig = await fixture.GetAsync(cluster);
         var store = (MessageStore)rig.Hub.Services.GetService(typeof(MessageStore))!;

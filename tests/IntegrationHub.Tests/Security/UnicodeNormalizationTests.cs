@@ -77,7 +77,7 @@ public sealed class UnicodeNormalizationTests(PostgresCluster cluster, EdgeRigFi
         var store = (MessageStore)rig.Hub.Services.GetService(typeof(MessageStore))!;
         var (nfc, nfd) = Forms("HS-Đỗ-Quyên-0004");
         var runId = await rig.ScalarAsync("insert into hub.flow_runs (flow_id, trigger, status, started_at) values ('procedures', 'test', 'running', now()) returning id");
-        // A payload that cannot be stored is parked at once: a dead letter under the NFC key.
+        // A payload that cannot be stored is a dead letter at once, under the NFC key.
         await store.AppendAsync("procedures", runId, [new SourceRecord(nfc, """{"TenTTHC":"\u0000"}""", nfc)], ["igate:procedures"], null, DateTimeOffset.UtcNow, CancellationToken.None);
 
         var listed = await rig.Admin.GetFromJsonAsync<JsonElement>($"api/dead-letters?businessKey={Uri.EscapeDataString(nfd)}");

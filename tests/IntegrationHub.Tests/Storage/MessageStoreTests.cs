@@ -107,7 +107,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task Holding_nothing_overtakes_an_unstorable_payload_parked_between_two_versions()
+    public async Task Holding_nothing_overtakes_an_unstorable_payload_dead_lettered_between_two_versions()
     {
         await using var db = await MigratedAsync();
         var messages = new MessageStore(db);

@@ -1,9 +1,10 @@
 using Hangfire.Dashboard;
+using IntegrationHub.Host.Text;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
-/// <summary>The parked-inbox page's POST: replay or discard, then back to the page with the outcome. Hangfire checks the
-/// antiforgery token before this runs.</summary>
+/// <summary>The parked-inbox page's POST: replay or discard the ticked messages, or all of them when "all" is chosen,
+/// then back to the page with the outcome. Hangfire checks the antiforgery token before this runs.</summary>
 public sealed class ParkedInboxActionDispatcher : IDashboardDispatcher
 {
     public const string Path = "/inbox-parked/act";
@@ -19,8 +20,11 @@ public sealed class ParkedInboxActionDispatcher : IDashboardDispatcher
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var ids = form["ids"].Select(v => long.TryParse(v, out var id) ? id : (long?)null).OfType<long>().ToList();
+        // Every parked message only when "all" is chosen on purpose, never because nothing was ticked.
+        var all = form["all"].Contains("true", StringComparer.Ordinal);
         var action = form["action"].FirstOrDefault();
-        var reason = form["reason"].FirstOrDefault();
+        // The reason as the API's: in NFC, and what PostgreSQL cannot store (a NUL) replaced, not a 500 at the insert.
+        var reason = StorableText.Sanitize(form["reason"].FirstOrDefault());
         var back = $"{http.Request.PathBase}{ParkedInboxPage.Path}";
         if (action is not ("replay" or "discard"))
         {
@@ -28,14 +32,15 @@ public sealed class ParkedInboxActionDispatcher : IDashboardDispatcher
             return;
         }
 
-        if (ParkedInboxOperations.Refusal(ids, all: ids.Count == 0, reason) is { } refusal)
+        if (ParkedInboxOperations.Refusal(ids, all, reason) is { } refusal)
         {
-            http.Response.Redirect($"{back}?error={Uri.EscapeDataString(refusal.Message)}");
+            var message = refusal.Code == "selection_required" ? "Tick the messages to act on, or choose \"all\" (not both); nothing was changed." : refusal.Message;
+            http.Response.Redirect($"{back}?error={Uri.EscapeDataString(message)}");
             return;
         }
 
         var operations = http.RequestServices.GetRequiredService<ParkedInboxOperations>();
-        var selected = ids.Count == 0 ? null : ids;
+        var selected = all ? null : ids;
         var operatorName = OperatorName.Of(http);
         var result = action == "replay"
             ? await operations.ReplayAsync(selected, operatorName, reason!, http.RequestAborted)

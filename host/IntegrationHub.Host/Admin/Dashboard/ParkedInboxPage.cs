@@ -7,7 +7,8 @@ using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
 namespace IntegrationHub.Host.Admin.Dashboard;
 
 /// <summary>Dashboard page: inbox messages the router could not route, with their error and masked payload; replay
-/// (after fixing the cause) or discard the ticked ones, or all, with a reason.</summary>
+/// (after fixing the cause) or discard the ticked ones, or all of them (chosen on purpose, never by ticking none), with a
+/// reason.</summary>
 public sealed class ParkedInboxPage : RazorPage
 {
     public const string Path = "/inbox-parked";
@@ -42,7 +43,8 @@ public sealed class ParkedInboxPage : RazorPage
         }
 
         html.Append("</tbody></table>")
-            .Append("<p>Acts on the ticked messages, or, with none ticked, on every parked message. Fix the cause first (a replayed message that fails again is parked again).</p>")
+            .Append("<p>Acts on the ticked messages, or on every parked message when \"all\" is chosen below (nothing ticked and \"all\" not chosen is refused). Fix the cause first (a replayed message that fails again is parked again).</p>")
+            .Append($"<div class=\"checkbox\"><label><input type=\"checkbox\" name=\"all\" value=\"true\" id=\"all\" /> All {total} parked message(s), not only the ticked ones</label></div>")
             .Append("<div class=\"form-group\"><label for=\"reason\">Reason (recorded with your name)</label>")
             .Append("<input id=\"reason\" name=\"reason\" class=\"form-control\" placeholder=\"e.g. payload corrected with the partner, ticket 123\" /></div>")
             .Append("<button type=\"submit\" name=\"action\" value=\"replay\" class=\"btn btn-primary\" id=\"replay\">Replay</button> ")

@@ -189,6 +189,34 @@ public static class FuzzRequests
                select new FuzzRequest(HttpMethod.Post, $"api/dead-letters/{action}", type, body);
     }
 
+    /// <summary><c>POST /api/inbox/parked/replay</c> and <c>/discard</c>: parked inbox ids (or others), all or not,
+    /// both or neither, a reason or not.</summary>
+    public static Gen<FuzzRequest> ParkedInboxAction(IReadOnlyList<long> parkedIds)
+    {
+        var ids = Gen.Frequency(
+            (4, Gen.Choose(1, 3).SelectMany(n => Gen.ListOf(Gen.Elements(parkedIds.ToArray()), n)).Select(list => string.Join(",", list))),
+            (1, Gen.ListOf(Gen.Choose(-5, 5_000), 3).Select(list => string.Join(",", list))),
+            (1, Gen.Elements("", "-1", "9223372036854775807", "9223372036854775808", "1.5", "\"1\"", "null")));
+        var all = Gen.Frequency((1, Gen.Constant("true")), (3, Gen.Constant("false")), (1, Gen.Elements("\"true\"", "1", "null", "[]")));
+        var reason = Gen.Frequency((3, Gen.Elements("đối tác đã gửi lại, phiếu 42", "Sửa dữ liệu".Normalize(NormalizationForm.FormD))), (1, JsonFuzz.Text));
+        var action =
+            from selection in Gen.Frequency((4, Gen.Constant("ids")), (1, Gen.Constant("all")), (1, Gen.Constant("both")), (1, Gen.Constant("neither")))
+            from i in ids
+            from a in all
+            from r in reason
+            from withReason in Gen.Frequency((5, Gen.Constant(true)), (1, Gen.Constant(false)))
+            select FuzzJson.Object(new (string Name, FuzzJson Value, bool Present)[]
+                {
+                    ("ids", FuzzJson.Raw("[" + i + "]"), selection is "ids" or "both"),
+                    ("all", FuzzJson.Raw(selection is "all" or "both" ? "true" : a), selection is not "ids" || a != "false"),
+                    ("reason", FuzzJson.String(r), withReason),
+                }.Where(f => f.Present).Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        return from name in Gen.Elements("replay", "discard")
+               from type in JsonContentType
+               from body in JsonFuzz.Body(action)
+               select new FuzzRequest(HttpMethod.Post, $"api/inbox/parked/{name}", type, body);
+    }
+
     private const string SoapAction = InboundSoapNamespace.Value + "/InboundService/Submit";
 
     private static string Envelope(string type, string messageId, string dataJson, bool soap12) =>
