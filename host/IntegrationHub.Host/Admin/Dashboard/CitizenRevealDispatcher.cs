@@ -1,5 +1,4 @@
 using System.Text;
-using Hangfire.Dashboard;
 using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Text;
 using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
@@ -7,22 +6,13 @@ using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
 namespace IntegrationHub.Host.Admin.Dashboard;
 
 /// <summary>The citizen-lookups page's reveal form: records the reveal with the admin's name and reason, then answers
-/// the full id in this response only (never in a redirect URL, which browsers and proxies keep), not cached.
-/// Hangfire checks the antiforgery token before this runs.</summary>
-public sealed class CitizenRevealDispatcher : IDashboardDispatcher
+/// the full id in this response only (never in a redirect URL, which browsers and proxies keep), not cached.</summary>
+public sealed class CitizenRevealDispatcher : FormPostDispatcher
 {
     public const string Path = "/citizen-lookups/reveal";
 
-    public async Task Dispatch(DashboardContext context)
+    protected override async Task HandleAsync(HttpContext http, IFormCollection form)
     {
-        var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
         // Back to the page as it was filtered, so the admin sees the same rows.
         // Form fields in NFC, anything PostgreSQL cannot store replaced (the reason is kept, the dossier searched for).
         var dossier = StorableText.Sanitize(form["dossier"].FirstOrDefault());

@@ -1,29 +1,19 @@
-using Hangfire.Dashboard;
 using IntegrationHub.Host.Storage;
 using IntegrationHub.Host.Text;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
-/// <summary>The dead-letter page's POST: dry run, replay or discard, then back to the page with the outcome.
-/// Hangfire checks the antiforgery token before this runs.</summary>
-public sealed class DeadLetterActionDispatcher : IDashboardDispatcher
+/// <summary>The dead-letter page's POST: dry run, replay or discard, then back to the page with the outcome.</summary>
+public sealed class DeadLetterActionDispatcher : FormPostDispatcher
 {
     public const string Path = "/dead-letters/act";
 
-    public async Task Dispatch(DashboardContext context)
+    protected override async Task HandleAsync(HttpContext http, IFormCollection formValues)
     {
-        var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var formValues = await http.Request.ReadFormAsync(http.RequestAborted);
         // Form fields as the query string's: in NFC, and (being only searched for) anything unstorable replaced.
         string? Field(string name) => StorableText.Sanitize(formValues[name].FirstOrDefault());
         var form = DeadLetterForm.FromQuery(Field);
-        var ids = formValues["messageIds"].Select(v => long.TryParse(v, out var id) ? id : (long?)null).OfType<long>().ToList();
+        var ids = Ids(formValues, "messageIds");
         var selection = ids.Count > 0 ? form.Selection with { MessageIds = ids } : form.Selection;
         var action = formValues["action"].FirstOrDefault() ?? "dry-run";
         var reason = Field("reason");

@@ -1,25 +1,16 @@
-using Hangfire.Dashboard;
 using IntegrationHub.Host.Text;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
 /// <summary>The parked-inbox page's POST: replay or discard the ticked messages, or all of them when "all" is chosen,
-/// then back to the page with the outcome. Hangfire checks the antiforgery token before this runs.</summary>
-public sealed class ParkedInboxActionDispatcher : IDashboardDispatcher
+/// then back to the page with the outcome.</summary>
+public sealed class ParkedInboxActionDispatcher : FormPostDispatcher
 {
     public const string Path = "/inbox-parked/act";
 
-    public async Task Dispatch(DashboardContext context)
+    protected override async Task HandleAsync(HttpContext http, IFormCollection form)
     {
-        var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var ids = form["ids"].Select(v => long.TryParse(v, out var id) ? id : (long?)null).OfType<long>().ToList();
+        var ids = Ids(form, "ids");
         // Every parked message only when "all" is chosen on purpose, never because nothing was ticked.
         var all = form["all"].Contains("true", StringComparer.Ordinal);
         var action = form["action"].FirstOrDefault();
