@@ -24,19 +24,16 @@ public sealed class NationalPortalConnector : ISourceConnector, IDestinationConn
     private readonly NationalPortalOptions _options;
     private readonly HttpClient _httpClient;
     private readonly ILogger<NationalPortalConnector> _logger;
-    private readonly TimeProvider _timeProvider;
 
     /// <param name="httpClient">Carries the counterparty's resilience pipeline; has no BaseAddress (BaseUrl is used).</param>
     public NationalPortalConnector(
         NationalPortalOptions options,
         HttpClient httpClient,
-        ILogger<NationalPortalConnector> logger,
-        TimeProvider? timeProvider = null)
+        ILogger<NationalPortalConnector> logger)
     {
         _options = options;
         _httpClient = httpClient;
         _logger = logger;
-        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     public ConnectorSpec Spec { get; } = new(
@@ -60,7 +57,7 @@ public sealed class NationalPortalConnector : ISourceConnector, IDestinationConn
         try
         {
             using var rest = CreateRestClient();
-            await new NationalPortalApiClient(rest, _options, _timeProvider).LoginAsync(cancellationToken).ConfigureAwait(false);
+            await new NationalPortalApiClient(rest, _options).LoginAsync(cancellationToken).ConfigureAwait(false);
             return CheckResult.Success;
         }
         catch (ConnectorException exception)
@@ -89,7 +86,7 @@ public sealed class NationalPortalConnector : ISourceConnector, IDestinationConn
         // A RestClient per read: it only wraps the shared HttpClient (which owns the connections), and this way
         // the connector holds nothing to dispose.
         using var rest = CreateRestClient();
-        using var session = new NationalPortalSession(new NationalPortalApiClient(rest, _options, _timeProvider), _logger);
+        using var session = new NationalPortalSession(new NationalPortalApiClient(rest, _options), _logger);
         await session.LoginAsync(cancellationToken).ConfigureAwait(false);
         var reader = new ProceduresReader(session, _options, _logger);
         await foreach (var item in reader.ReadAsync(firstPage, cancellationToken).ConfigureAwait(false))
@@ -116,7 +113,7 @@ public sealed class NationalPortalConnector : ISourceConnector, IDestinationConn
         var statuses = new StatusMapper(_options.StatusMap);
         var zone = DvcqgDateFormat.ResolveTimeZone(_options.TimeZone!);
         using var rest = CreateRestClient();
-        using var session = new NationalPortalSession(new NationalPortalApiClient(rest, _options, _timeProvider), _logger);
+        using var session = new NationalPortalSession(new NationalPortalApiClient(rest, _options), _logger);
         var outcomes = stream == DossiersStream
             ? await new DossiersWriter(session, new DossierMapper(statuses, zone), _options.MaxParallelWrites, _logger)
                 .WriteAsync(batch, cancellationToken).ConfigureAwait(false)

@@ -98,7 +98,7 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
         var (reply, _) = await _api.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(reply.UrlThanhToan))
         {
-            throw new ConnectorException(PaymentFailureClassifier.Malformed("INIT succeeded without UrlThanhToan"));
+            throw new ConnectorException(PaymentFailures.Malformed("INIT succeeded without UrlThanhToan"));
         }
 
         _logger.LogInformation("Payment {MaThamChieu} of {SoTien} VND created on the platform", request.MaThamChieu, request.SoTien);
@@ -111,7 +111,7 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
         var (reply, _) = await _api.SendAsync(QueryMessage(PaymentMessageTypes.Query, maThamChieu), cancellationToken).ConfigureAwait(false);
         if (reply.TrangThaiGD is not { } status || !Enum.IsDefined((PaymentStatus)status))
         {
-            throw new ConnectorException(PaymentFailureClassifier.Malformed($"QUERY answered TrangThaiGD '{reply.TrangThaiGD}', expected 1, 3 or 4"));
+            throw new ConnectorException(PaymentFailures.Malformed($"QUERY answered TrangThaiGD '{reply.TrangThaiGD}', expected 1, 3 or 4"));
         }
 
         return new PaymentQueryResult(
@@ -129,7 +129,7 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
         var (reply, json) = await _api.SendAsync(QueryMessage(PaymentMessageTypes.GetBill, maThamChieu), cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(reply.SoBienLai))
         {
-            throw new ConnectorException(PaymentFailureClassifier.Malformed("GET_BILL succeeded without SoBienLai"));
+            throw new ConnectorException(PaymentFailures.Malformed("GET_BILL succeeded without SoBienLai"));
         }
 
         return new PaymentBill(
@@ -158,7 +158,7 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
                 new("MaXacThuc", PaymentHash.Statement(_options.PhienBan, _options.MaDoiTac, ngay, _options.SecretKey)),
             ],
             cancellationToken).ConfigureAwait(false);
-        return reply.DanhSach ?? throw new ConnectorException(PaymentFailureClassifier.Malformed("the statement has no DanhSach"));
+        return reply.DanhSach ?? throw new ConnectorException(PaymentFailures.Malformed("the statement has no DanhSach"));
     }
 
     /// <summary>Whether a callback is genuine (partner code and hash, in constant time).</summary>

@@ -26,7 +26,7 @@ public sealed class DocumentDownload(IAttachmentStore store)
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ConnectorException(EdXmlHttpFailures.Unreachable(ex, api.Endpoint.Counterparty, api.Endpoint.CodePrefix), ex);
+            throw new ConnectorException(api.Failures.FromException(ex), ex);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Transfer;
@@ -17,6 +18,13 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
 
     public EdXmlHttpEndpoint Endpoint => endpoint;
 
+    /// <summary>The kit's HTTP failure rule in this counterparty's name and codes (<c>{CodePrefix}-HTTP-503</c>, …).</summary>
+    public HttpFailureClassifier Failures { get; } = new(new HttpCounterparty(endpoint.Counterparty, HttpFailureCodes.Prefixed(endpoint.CodePrefix))
+    {
+        CredentialsHint = "Check its ApiKey.",
+        AddressHint = "Check its BaseUrl.",
+    });
+
     /// <exception cref="ConnectorException">Classified; malformed JSON is transient.</exception>
     public async Task<T> GetJsonAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
         where T : class
@@ -29,7 +37,7 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
         }
         catch (JsonException ex)
         {
-            throw new ConnectorException(EdXmlHttpFailures.Malformed(ex.Message, endpoint.Counterparty, endpoint.CodePrefix), ex);
+            throw new ConnectorException(Failures.Malformed(ex.Message), ex);
         }
     }
 
@@ -46,7 +54,7 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
 
         using (response)
         {
-            throw new ConnectorException(await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false));
+            throw new ConnectorException(await EdXmlHttpFailures.FromResponseAsync(response, Failures, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -110,7 +118,7 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? (null, response.StatusCode)
-                : (await EdXmlHttpFailures.FromResponseAsync(response, endpoint.Counterparty, endpoint.CodePrefix, cancellationToken).ConfigureAwait(false), response.StatusCode);
+                : (await EdXmlHttpFailures.FromResponseAsync(response, Failures, cancellationToken).ConfigureAwait(false), response.StatusCode);
         }
         catch (ConnectorException ex)
         {
@@ -148,7 +156,7 @@ public sealed class EdXmlHttpApi(HttpClient httpClient, EdXmlHttpEndpoint endpoi
                 throw new ConnectorException(EdXmlHttpFailures.Invalid(edXml), ex);
             }
 
-            throw new ConnectorException(EdXmlHttpFailures.Unreachable(ex, endpoint.Counterparty, endpoint.CodePrefix), ex);
+            throw new ConnectorException(Failures.FromException(ex), ex);
         }
     }
 

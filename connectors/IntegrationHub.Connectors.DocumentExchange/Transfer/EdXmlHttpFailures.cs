@@ -1,29 +1,21 @@
-using System.Net;
 using System.Text.Json;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Transfer;
 
-/// <summary>Classifies what is left of a call after the host's resilience pipeline has retried it: 401/403 are
-/// configuration, 408/429/5xx and network failures transient, other 4xx a permanent refusal of this message.
-/// The counterparty's JSON error <c>{"code","message"}</c> gives the failure code when present.</summary>
+/// <summary>What the edXML-speaking systems add to the kit's <see cref="HttpFailureClassifier"/> rule: their JSON error
+/// <c>{"code","message"}</c> gives the failure code when present, a status posted before its document is retried, and
+/// a message the hub cannot express as edXML is refused before sending.</summary>
 public static class EdXmlHttpFailures
 {
     /// <summary>A status message about a document the counterparty does not know yet (HTTP 404 to a status post).</summary>
     public const string DocumentNotYetKnownCode = "DOCUMENT-NOT-YET-KNOWN";
 
-    public static async Task<ConnectorFailure> FromResponseAsync(HttpResponseMessage response, string counterparty, string codePrefix, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        var (code, message) = await DescribeAsync(response, codePrefix, cancellationToken).ConfigureAwait(false);
-        return status switch
-        {
-            401 or 403 => new ConnectorFailure(FailureKind.Config, code, $"{counterparty} refused the credentials (HTTP {status}): {message}. Check its ApiKey."),
-            408 or 429 or >= 500 => new ConnectorFailure(FailureKind.Transient, code, $"{counterparty} is unavailable (HTTP {status}): {message}", response.Headers.RetryAfter?.Delta),
-            >= 400 => new ConnectorFailure(FailureKind.Permanent, code, $"{counterparty} refused the message (HTTP {status}): {message}"),
-            _ => new ConnectorFailure(FailureKind.Config, code, $"{counterparty} answered an unexpected HTTP {status}: {message}. Check its BaseUrl."),
-        };
-    }
+    /// <summary>A non-2xx answer, classified by the kit's rule with the counterparty's own error read from the body.</summary>
+    public static async Task<ConnectorFailure> FromResponseAsync(HttpResponseMessage response, HttpFailureClassifier classifier, CancellationToken cancellationToken) =>
+        classifier.Classify(response, await ErrorOfAsync(response, cancellationToken).ConfigureAwait(false))
+        ?? throw new InvalidOperationException($"HTTP {(int)response.StatusCode} is a success, not a failure.");
 
     /// <summary>A status message refused with 404 (the documented "unknown document") may only have overtaken its
     /// document: documents and statuses travel in separate flows, so a recall posted right after sending can reach the
@@ -37,34 +29,26 @@ public static class EdXmlHttpFailures
     public static bool IsAboutTheMessage(ConnectorFailure failure) =>
         failure.Kind == FailureKind.Permanent || failure.Code == DocumentNotYetKnownCode;
 
-    /// <summary>No HTTP answer: refused connection, reset, an attempt timeout or an open circuit.</summary>
-    public static ConnectorFailure Unreachable(Exception exception, string counterparty, string codePrefix) =>
-        new(FailureKind.Transient, $"{codePrefix}-NETWORK", $"{counterparty} could not be reached: {exception.Message}");
-
-    public static ConnectorFailure Malformed(string problem, string counterparty, string codePrefix) =>
-        new(FailureKind.Transient, $"{codePrefix}-MALFORMED", $"{counterparty} sent a reply that cannot be read: {problem}");
-
     /// <summary>A document or status the hub itself cannot express as valid edXML: retrying will not help.</summary>
     public static ConnectorFailure Invalid(EdXmlException exception) =>
         new(FailureKind.Permanent, exception.Code, $"Not a valid edXML message: {exception.Message}");
 
-    private static async Task<(string Code, string Message)> DescribeAsync(HttpResponseMessage response, string codePrefix, CancellationToken cancellationToken)
+    private static async Task<CounterpartyError?> ErrorOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var fallback = ($"{codePrefix}-HTTP-{(int)response.StatusCode}", response.ReasonPhrase ?? "no detail");
         try
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(body) || body.Length > 64 * 1024)
             {
-                return fallback;
+                return null;
             }
 
             var error = JsonSerializer.Deserialize<EdXmlErrorReply>(body, JsonSerializerOptions.Web);
-            return error?.Code is { Length: > 0 } code ? (code, error.Message ?? fallback.Item2) : fallback;
+            return error?.Code is { Length: > 0 } code ? new CounterpartyError(code, error.Message) : null;
         }
         catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
         {
-            return fallback;
+            return null;
         }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class OutgoingDocumentsReader(EdXmlHttpApi api, DocumentDownload
     private async Task<HubDocument> FetchAsync(EdXmlListItem item, CancellationToken cancellationToken)
     {
         var documentId = item.DocumentId ?? throw new ConnectorException(
-            EdXmlHttpFailures.Malformed($"outgoing entry #{item.Seq.ToString(CultureInfo.InvariantCulture)} has no documentId", api.Endpoint.Counterparty, api.Endpoint.CodePrefix));
+            api.Failures.Malformed($"outgoing entry #{item.Seq.ToString(CultureInfo.InvariantCulture)} has no documentId"));
         try
         {
             return await download.FetchAsync(api, IDeskUrls.OutgoingContent, [new("documentId", documentId)], options.DownloadIdleTimeout, clock, cancellationToken).ConfigureAwait(false);

@@ -55,7 +55,7 @@ internal sealed class IGateApiClient(IGateOptions options, HttpClient httpClient
         // RestSharp turns the caller's cancellation into an "Aborted" response; the contract wants it thrown.
         cancellationToken.ThrowIfCancellationRequested();
 
-        var failure = IGateFailureClassifier.Classify(response);
+        var failure = IGateFailures.Classify(response);
         return failure is null ? response : throw new ConnectorException(failure, response.ErrorException);
     }
 
@@ -68,9 +68,9 @@ internal sealed class IGateApiClient(IGateOptions options, HttpClient httpClient
         }
         catch (JsonException ex)
         {
-            throw new ConnectorException(IGateFailureClassifier.Malformed(ex.Message), ex);
+            throw new ConnectorException(IGateFailures.Malformed(ex.Message), ex);
         }
 
-        return reply?.Results ?? throw new ConnectorException(IGateFailureClassifier.Malformed("no \"results\" array"));
+        return reply?.Results ?? throw new ConnectorException(IGateFailures.Malformed("no \"results\" array"));
     }
 }

@@ -33,7 +33,7 @@ internal sealed record IGateChangesPage(IReadOnlyList<SourceRecord> Records, IGa
         }
         catch (JsonException ex)
         {
-            throw new ConnectorException(IGateFailureClassifier.Malformed($"{feed.Stream} page: {ex.Message}"), ex);
+            throw new ConnectorException(IGateFailures.Malformed($"{feed.Stream} page: {ex.Message}"), ex);
         }
     }
 
@@ -56,5 +56,5 @@ internal sealed record IGateChangesPage(IReadOnlyList<SourceRecord> Records, IGa
     }
 
     private static ConnectorException Malformed(IGateChangeFeed feed, string problem) =>
-        new(IGateFailureClassifier.Malformed($"{feed.Stream} page: {problem}"));
+        new(IGateFailures.Malformed($"{feed.Stream} page: {problem}"));
 }

@@ -40,7 +40,7 @@ internal sealed class IGateChangesReader(IGateApiClient api, IGateChangeFeed fee
             if (page.Records.Count == 0)
             {
                 // Asking again from the same cursor would get the same empty page for ever.
-                throw new ConnectorException(IGateFailureClassifier.Malformed($"{feed.Stream} page: hasMore is true but there are no items"));
+                throw new ConnectorException(IGateFailures.Malformed($"{feed.Stream} page: hasMore is true but there are no items"));
             }
         }
     }

@@ -7,7 +7,7 @@ namespace IntegrationHub.Connectors.NationalPortal.Client;
 
 /// <summary>The portal's two endpoints over RestSharp: login, and the integration envelope. One call, one attempt:
 /// retries belong to the host's resilience pipeline inside the HttpClient.</summary>
-internal sealed class NationalPortalApiClient(RestClient rest, NationalPortalOptions options, TimeProvider timeProvider)
+internal sealed class NationalPortalApiClient(RestClient rest, NationalPortalOptions options)
 {
     private const string LoginOperation = "login";
 
@@ -49,7 +49,7 @@ internal sealed class NationalPortalApiClient(RestClient rest, NationalPortalOpt
 
         // RestSharp turns the caller's cancellation into a response; the caller must see it as cancellation.
         cancellationToken.ThrowIfCancellationRequested();
-        var failure = HttpFailureClassifier.Classify(response, operation, timeProvider);
+        var failure = PortalFailures.Classify(response, operation);
         if (failure is not null)
         {
             throw new ConnectorException(failure, response.ErrorException);

@@ -118,6 +118,8 @@ internal sealed record PortalReply(string ErrorCode, string Message, JsonElement
         return (errorCode, message);
     }
 
+    public const string MalformedCode = "malformed-reply";
+
     public static ConnectorException Malformed(string operation, string reason, Exception? inner) =>
-        new(new ConnectorFailure(FailureKind.Transient, "malformed-reply", $"{operation}: {reason}."), inner);
+        new(new ConnectorFailure(FailureKind.Transient, MalformedCode, $"{operation}: {reason}."), inner);
 }

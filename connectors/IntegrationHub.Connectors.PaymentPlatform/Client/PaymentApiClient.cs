@@ -23,7 +23,7 @@ internal sealed class PaymentApiClient(PaymentPlatformOptions options, HttpClien
         var reply = Read<PaymentReply>(json);
         return reply.MaLoi == PaymentErrorCodes.Success
             ? (reply, json)
-            : throw new ConnectorException(PaymentFailureClassifier.Rejected(reply.MaLoi, reply.MoTaLoi));
+            : throw new ConnectorException(PaymentFailures.Rejected(reply.MaLoi, reply.MoTaLoi));
     }
 
     /// <summary>GETs <c>api/statement</c> with the query parameters.</summary>
@@ -38,7 +38,7 @@ internal sealed class PaymentApiClient(PaymentPlatformOptions options, HttpClien
         var reply = Read<PaymentStatementReply>(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false));
         return reply.MaLoi == PaymentErrorCodes.Success
             ? reply
-            : throw new ConnectorException(PaymentFailureClassifier.Rejected(reply.MaLoi, reply.MoTaLoi));
+            : throw new ConnectorException(PaymentFailures.Rejected(reply.MaLoi, reply.MoTaLoi));
     }
 
     public void Dispose() => _rest.Dispose();
@@ -50,7 +50,7 @@ internal sealed class PaymentApiClient(PaymentPlatformOptions options, HttpClien
         // RestSharp turns the caller's cancellation into an "Aborted" response; the contract wants it thrown.
         cancellationToken.ThrowIfCancellationRequested();
 
-        var failure = PaymentFailureClassifier.ClassifyHttp(response);
+        var failure = PaymentFailures.ClassifyHttp(response);
         return failure is null ? response.Content ?? string.Empty : throw new ConnectorException(failure, response.ErrorException);
     }
 
@@ -60,11 +60,11 @@ internal sealed class PaymentApiClient(PaymentPlatformOptions options, HttpClien
         try
         {
             return JsonSerializer.Deserialize<T>(json, PaymentJson.Options)
-                ?? throw new ConnectorException(PaymentFailureClassifier.Malformed("an empty reply"));
+                ?? throw new ConnectorException(PaymentFailures.Malformed("an empty reply"));
         }
         catch (JsonException ex)
         {
-            throw new ConnectorException(PaymentFailureClassifier.Malformed(ex.Message), ex);
+            throw new ConnectorException(PaymentFailures.Malformed(ex.Message), ex);
         }
     }
 }

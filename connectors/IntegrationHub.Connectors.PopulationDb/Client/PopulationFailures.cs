@@ -1,23 +1,27 @@
 using System.ServiceModel;
 using System.ServiceModel.Security;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.PopulationDb.Protocol;
 using IntegrationHub.Contracts;
 using Polly.Timeout;
 
 namespace IntegrationHub.Connectors.PopulationDb.Client;
 
-/// <summary>Classifies what went wrong in a lookup. Every text passes through <see cref="PersonalIdMask.MaskAll"/>:
-/// a counterpart's fault reason may quote the id.</summary>
+/// <summary>Classifies what went wrong in a lookup: what WCF reports of the SOAP exchange (faults, refused credentials,
+/// an unknown endpoint, a busy server) here, timeouts and broken calls by the kit's <see cref="HttpFailureClassifier"/>.
+/// Every text passes through <see cref="PersonalIdMask.MaskAll"/>: a counterpart's fault reason may quote the id.</summary>
 internal static class PopulationFailures
 {
+    private static readonly HttpFailureClassifier Transport =
+        new(new HttpCounterparty("The population database", new HttpFailureCodes("POPDB-TIMEOUT", "POPDB-HTTP", "POPDB-HTTP-", "POPDB-MALFORMED")));
+
     /// <summary>Fault codes (or subcodes) that mean the hub is not allowed in: a configuration problem, not retried.</summary>
     private static readonly string[] AuthCodes = ["Unauthorized", "Unauthenticated", "AuthenticationFailed", "Authentication", "Forbidden", "AccessDenied", "InvalidApiKey"];
 
     public static ConnectorFailure Config(string problems) =>
         new(FailureKind.Config, "POPDB-CONFIG", problems);
 
-    public static ConnectorFailure Malformed(string problem) =>
-        new(FailureKind.Transient, "POPDB-MALFORMED", $"The population database sent a reply that cannot be read: {PersonalIdMask.MaskAll(problem)}");
+    public static ConnectorFailure Malformed(string problem) => Transport.Malformed(PersonalIdMask.MaskAll(problem));
 
     /// <summary>An error_code other than found or not found.</summary>
     public static ConnectorFailure Rejected(string errorCode, string message)
@@ -40,13 +44,14 @@ internal static class PopulationFailures
             $"The population database refused the hub (SOAP fault {FaultCodeName(fault)}: {Reason(fault)}). Check Connectors:population-db:ApiKey."),
         FaultException fault => new(FailureKind.Transient, "POPDB-FAULT", $"The population database answered a SOAP fault {FaultCodeName(fault)}: {Reason(fault)}"),
         MessageSecurityException => new(FailureKind.Config, "POPDB-AUTH", $"The population database refused the hub's credentials (HTTP 401/403). Check Connectors:population-db:ApiKey."),
-        TimeoutRejectedException or TimeoutException => new(FailureKind.Transient, "POPDB-TIMEOUT", "The population database did not answer in time."),
         EndpointNotFoundException => new(FailureKind.Transient, "POPDB-UNREACHABLE", $"The population database could not be reached: {PersonalIdMask.MaskAll(exception.Message)}"),
         ServerTooBusyException => new(FailureKind.Transient, "POPDB-BUSY", "The population database is too busy (HTTP 503)."),
-        CommunicationException => new(FailureKind.Transient, "POPDB-HTTP", $"The population database call failed: {PersonalIdMask.MaskAll(exception.Message)}"),
-        HttpRequestException => new(FailureKind.Transient, "POPDB-HTTP", $"The population database call failed: {PersonalIdMask.MaskAll(exception.Message)}"),
+        TimeoutRejectedException or TimeoutException or CommunicationException or HttpRequestException =>
+            Masked(Transport.FromException(exception)),
         _ => null,
     };
+
+    private static ConnectorFailure Masked(ConnectorFailure failure) => failure with { Message = PersonalIdMask.MaskAll(failure.Message) };
 
     private static bool IsAuthFault(FaultException fault)
     {

@@ -57,6 +57,6 @@ public sealed class NationalPortalSpecTests
         var constructor = Assert.Single(typeof(NationalPortalConnector).GetConstructors());
         var parameters = constructor.GetParameters().Select(p => p.ParameterType).ToArray();
 
-        Assert.Equal([typeof(NationalPortalOptions), typeof(HttpClient), typeof(ILogger<NationalPortalConnector>), typeof(TimeProvider)], parameters);
+        Assert.Equal([typeof(NationalPortalOptions), typeof(HttpClient), typeof(ILogger<NationalPortalConnector>)], parameters);
     }
 }
