@@ -8,7 +8,9 @@ namespace IntegrationHub.Connectors.Kit;
 public sealed class AbsoluteHttpUrlAttribute : ValidationAttribute
 {
     public static bool IsAbsoluteHttpUrl(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Connectors.Kit;
 
 namespace IntegrationHub.Connectors.NationalPortal;
 

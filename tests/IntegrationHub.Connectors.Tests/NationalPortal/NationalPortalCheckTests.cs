@@ -114,7 +114,7 @@ public sealed class NationalPortalCheckTests
 
         var result = await CheckParametersAsync(options);
 
-        Assert.Equal([$"The BaseUrl field must be an absolute http or https URL, e.g. https://portal.example/ (got '{baseUrl}')."], result.Problems);
+        Assert.Equal([$"BaseUrl must be an absolute http or https URL, got '{baseUrl}'."], result.Problems);
     }
 
     [Fact]
