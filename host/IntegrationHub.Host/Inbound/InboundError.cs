@@ -9,7 +9,7 @@ public sealed record InboundError(int Status, string Code, string Message)
     /// <summary>Messages echo what the client sent (a property name, a parser's complaint quoting a character); they
     /// travel in JSON, SOAP Faults (XML 1.0 cannot carry control characters) and logs, so such characters are escaped —
     /// in the init accessor, so a copy made with <c>with { Message = ... }</c> is escaped too.</summary>
-    public string Message { get; init => field = Printable(value); } = Printable(Message);
+    public string Message { get; init => field = EscapedText.Escape(value); } = EscapedText.Escape(Message);
 
     public static InboundError UnknownMessageType(string partner, string type) =>
         new(404, "unknown_message_type", $"Partner '{partner}' may not send message type '{type}'.");
@@ -85,32 +85,4 @@ public sealed record InboundError(int Status, string Code, string Message)
 
     public static InboundError StorageUnavailable() =>
         new(503, "storage_unavailable", "The hub's database is unavailable; nothing was stored. Retry later with the same message id.");
-
-    private static string Printable(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
-        {
-            return text;
-        }
-
-        var printable = new System.Text.StringBuilder(text.Length + 16);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                printable.Append(c).Append(text[++i]);
-            }
-            else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
-            {
-                printable.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-            else
-            {
-                printable.Append(c);
-            }
-        }
-
-        return printable.ToString();
-    }
 }

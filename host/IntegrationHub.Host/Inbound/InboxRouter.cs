@@ -30,9 +30,12 @@ public sealed class InboxRouter(
 
     // Writers signal after every commit; cycles are spaced so a busy gateway does not make the router query per commit.
     private static readonly TimeSpan MinCycle = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DepthRefresh = TimeSpan.FromSeconds(1);
     private DateTimeOffset _lastNonceCleanup = DateTimeOffset.MinValue;
     private DateTimeOffset _lastDepthRefresh = DateTimeOffset.MinValue;
+    private TimeSpan _pause = FirstPause;
 
     /// <summary>Reads the inbox depth before the server takes requests (hosted services start before it): a hub
     /// restarted on a full inbox must refuse at once, not accept pushes until its first refresh.</summary>
@@ -95,6 +98,7 @@ public sealed class InboxRouter(
                 }
 
                 await ForgetOldNoncesAsync(stoppingToken);
+                _pause = FirstPause;
                 await Task.Delay(MinCycle, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -266,8 +270,14 @@ public sealed class InboxRouter(
 
     private IEnumerable<FlowDefinition> FlowsReading(string source) => sources.Inbound.Where(f => f.Source.ToString() == source);
 
-    private Task PauseAsync(CancellationToken stoppingToken) =>
-        Task.Delay(TimeSpan.FromSeconds(2), timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    /// <summary>Waits before the next try, twice as long after each failure in a row (2 s up to 30 s): an outage or a
+    /// defect that lasts is not met by a full batch (and its bisection) and a warning every 2 s.</summary>
+    private Task PauseAsync(CancellationToken stoppingToken)
+    {
+        var pause = _pause;
+        _pause = TimeSpan.FromTicks(Math.Min(_pause.Ticks * 2, MaxPause.Ticks));
+        return Task.Delay(pause, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
 
     private async Task RefreshDepthAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrationHub.Host.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -32,39 +33,18 @@ public sealed class SingleLineConsoleFormatter(IOptionsMonitor<ConsoleFormatterO
         line.Append(Level(logEntry.LogLevel)).Append(": ").Append(logEntry.Category).Append('[').Append(logEntry.EventId.Id).Append("] ");
         if (settings.IncludeScopes && scopeProvider is not null)
         {
-            scopeProvider.ForEachScope((scope, builder) => AppendEscaped(builder, scope?.ToString()).Append(" => "), line);
+            scopeProvider.ForEachScope((scope, builder) => EscapedText.Append(builder, scope?.ToString()).Append(" => "), line);
         }
 
-        AppendEscaped(line, message);
+        EscapedText.Append(line, message);
         textWriter.Write(line.Append('\n'));
         if (logEntry.Exception is not null)
         {
             foreach (var exceptionLine in logEntry.Exception.ToString().Split('\n'))
             {
-                textWriter.Write(AppendEscaped(new StringBuilder("  | "), exceptionLine.TrimEnd('\r')).Append('\n'));
+                textWriter.Write(EscapedText.Append(new StringBuilder("  | "), exceptionLine.TrimEnd('\r')).Append('\n'));
             }
         }
-    }
-
-    /// <summary>Escapes every control character (C0, DEL, C1) and the Unicode line and paragraph separators.</summary>
-    public static StringBuilder AppendEscaped(StringBuilder builder, string? text)
-    {
-        foreach (var c in text ?? "")
-        {
-            switch (c)
-            {
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\u2028' or '\u2029' or '\u0085':
-                case < ' ' or (>= '\u007f' and <= '\u009f'):
-                    builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        return builder;
     }
 
     private static string Level(LogLevel level) => level switch
