@@ -14,7 +14,7 @@ public sealed class PaymentCallbackVerifier(string maDoiTac, string secretKey)
             return CallbackVerdict.Rejected(CallbackVerdict.MissingFieldCode, "MaThamChieu and MaXacThuc are required.");
         }
 
-        if (callback.LoaiBanTin != PaymentMessageTypes.PaymentResult || callback.MaLoi.Length != 2 || !callback.MaLoi.All(char.IsAsciiDigit))
+        if (callback.LoaiBanTin != PaymentMessageTypes.PaymentResult || callback.MaLoi is not { Length: 2 } maLoi || !maLoi.All(char.IsAsciiDigit))
         {
             return CallbackVerdict.Rejected(CallbackVerdict.MissingFieldCode, $"LoaiBanTin must be {PaymentMessageTypes.PaymentResult} and MaLoi two digits.");
         }

@@ -20,6 +20,9 @@ public static class PaymentCallbackEndpoint
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        // A null where the callback declares text ("MaLoi": null) is a malformed message, refused here, not a
+        // NullReferenceException (500) in whatever reads the field next.
+        RespectNullableAnnotations = true,
     };
 
     public static IEndpointRouteBuilder MapPaymentCallback(this IEndpointRouteBuilder app)

@@ -113,6 +113,20 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
     }
 
     [Fact]
+    public async Task A_payment_callback_with_a_null_MaLoi_is_answered_MaLoi_01_not_500()
+    {
+        // Found by InputFuzzTests (seed 8511927079471119079,5681618448273797601): a null where text is declared reached
+        // the verifier's MaLoi.Length.
+        var rig = await fixture.GetAsync(cluster);
+        var body = $$"""{"LoaiBanTin":"PAYMENT_RESULT","MaLoi":null,"MaDoiTac":"{{TestHub.PaymentPartnerCode}}","MaThamChieu":"HUB26112800000001","SoTien":120000,"MaTienTe":"VND","MaGiaoDich":"GD1","MaNganHang":"970436","ThoiGianGD":"20261205053725","ThongTinGiaoDich":"x","MaXacThuc":"00"}""";
+
+        var response = await rig.Anonymous.PostAsync("/api/payments/callback", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(PaymentErrorCodes.InvalidField, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("MaLoi").GetString());
+    }
+
+    [Fact]
     public async Task A_NUL_escape_in_a_payment_callback_is_answered_MaLoi_01_not_99()
     {
         var rig = await fixture.GetAsync(cluster);
