@@ -13,9 +13,10 @@ namespace IntegrationHub.Connectors.Kit;
 /// <item>the Config failures for bad options (<see cref="ThrowIfInvalid()"/>, to call before reading or writing) and
 /// for a stream it does not have (<see cref="UnknownStream"/>).</item>
 /// </list>
-/// The derived class implements <see cref="ISourceConnector"/> and/or <see cref="IDestinationConnector"/>.
+/// The derived class implements <see cref="ISourceConnector"/> and/or <see cref="IDestinationConnector"/>, and overrides
+/// <see cref="Dispose(bool)"/> when it holds something of its own (the host's HttpClient is not its to dispose).
 /// </summary>
-public abstract class ConnectorBase<TOptions> : IConnector
+public abstract class ConnectorBase<TOptions> : IConnector, IDisposable
     where TOptions : class
 {
     protected ConnectorBase(ConnectorIdentity identity, IReadOnlyList<StreamSpec> streams, TOptions options, ILogger logger)
@@ -73,6 +74,16 @@ public abstract class ConnectorBase<TOptions> : IConnector
         {
             throw new ConnectorException(Identity.InvalidOptions(problems));
         }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
     }
 
     /// <summary>The Config failure for a stream this connector does not have in <paramref name="direction"/>
