@@ -9,9 +9,8 @@ namespace IntegrationHub.Connectors.Kit;
 /// <item><see cref="EachAsync"/>: one call per message (documents, or a counterparty without batches). A failure about
 /// the message (<see cref="IsAboutTheMessage"/>: Permanent by default) is its outcome and the batch goes on; any other
 /// failure (credentials, an outage) is the counterparty's: the messages not yet delivered fail with it (it is thrown
-/// when nothing was delivered), so the rest is not tried against a counterparty that is down. After a message's
-/// non-permanent failure, later messages of the same record in the batch are held back (<see cref="HeldForOrderCode"/>)
-/// so they cannot overtake it.</item>
+/// when nothing was delivered), so the rest is not tried against a counterparty that is down. Going on past a message
+/// does not reorder a record's messages: the host puts at most one message per record in a batch.</item>
 /// <item><see cref="WithFallbackAsync"/>: the batch in one call; when the counterparty refuses that call as a whole
 /// (a thrown Permanent failure), each message is sent again alone, so only the poison one ends Permanent. When every
 /// message alone is refused exactly as the batch was, the refusal is the call's (a wrong address), not a message's, and
@@ -21,9 +20,6 @@ namespace IntegrationHub.Connectors.Kit;
 /// <param name="counterparty">Names the counterparty in log lines, e.g. "iGate".</param>
 public sealed class OneByOneWriter(string counterparty, ILogger logger)
 {
-    /// <summary>The failure of a message held back behind an earlier one of its record (Transient, retried).</summary>
-    public const string HeldForOrderCode = "HELD-FOR-ORDER";
-
     /// <summary>Which failures belong to their message alone; the others stop the batch.</summary>
     public Func<ConnectorFailure, bool> IsAboutTheMessage { get; init; } = static failure => failure.Kind == FailureKind.Permanent;
 
@@ -36,15 +32,8 @@ public sealed class OneByOneWriter(string counterparty, ILogger logger)
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(write);
         var outcomes = new List<WriteOutcome>(batch.Count);
-        var held = new Dictionary<string, ConnectorFailure>(StringComparer.Ordinal);
         foreach (var message in batch)
         {
-            if (held.TryGetValue(message.Key, out var earlier))
-            {
-                outcomes.Add(WriteOutcome.Failed(message.MessageId, HeldForOrder(message.Key, earlier)));
-                continue;
-            }
-
             ConnectorFailure? failure;
             try
             {
@@ -76,10 +65,6 @@ public sealed class OneByOneWriter(string counterparty, ILogger logger)
             logger.LogWarning("{Counterparty} refused {Stream} message {MessageId} ({BusinessKey}): {Kind} {Code} {Reason}",
                 counterparty, stream, message.MessageId, message.BusinessKey, failure.Kind, failure.Code, failure.Message);
             outcomes.Add(WriteOutcome.Failed(message.MessageId, failure));
-            if (failure.Kind != FailureKind.Permanent)
-            {
-                held[message.Key] = failure;
-            }
         }
 
         return outcomes;
@@ -113,9 +98,4 @@ public sealed class OneByOneWriter(string counterparty, ILogger logger)
             return outcomes;
         }
     }
-
-    private static ConnectorFailure HeldForOrder(string key, ConnectorFailure earlier) =>
-        new(FailureKind.Transient, HeldForOrderCode,
-            $"Not sent: an earlier message of record {key} in this batch failed ({earlier.Code}), and this one must not overtake it.",
-            earlier.RetryAfter);
 }
