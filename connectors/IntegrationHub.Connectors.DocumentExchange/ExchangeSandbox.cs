@@ -35,6 +35,10 @@ public sealed class ExchangeSandbox : IConnectorSandbox
 
     public string ConnectorId => ExchangeConnector.ConnectorId;
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey };
+
     public Uri? BaseAddress => _server.BaseAddress;
 
     public SandboxFaultOptions Faults => _faults.Options;

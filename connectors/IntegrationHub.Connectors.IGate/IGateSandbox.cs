@@ -34,6 +34,10 @@ public sealed class IGateSandbox : IConnectorSandbox
 
     public string ConnectorId => IGateConnector.ConnectorId;
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey };
+
     /// <summary>Null until started.</summary>
     public Uri? BaseAddress => _server.BaseAddress;
 

@@ -43,6 +43,10 @@ public sealed class PaymentPlatformSandbox : IConnectorSandbox
 
     public string ConnectorId => PaymentPlatformConnector.ConnectorId;
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["MaDoiTac"] = _options.MaDoiTac, ["SecretKey"] = _options.SecretKey };
+
     /// <summary>Null until started.</summary>
     public Uri? BaseAddress => _server.BaseAddress;
 

@@ -32,6 +32,10 @@ public sealed class PopulationDbSandbox : IConnectorSandbox
 
     public string ConnectorId => PopulationDbConnector.ConnectorId;
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey, ["MaTichHop"] = _options.MaTichHop };
+
     /// <summary>Null until started.</summary>
     public Uri? BaseAddress => _server.BaseAddress;
 

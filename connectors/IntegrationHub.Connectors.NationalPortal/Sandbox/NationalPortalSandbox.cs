@@ -41,6 +41,10 @@ public sealed class NationalPortalSandbox : IConnectorSandbox
 
     public string ConnectorId => NationalPortalConnector.ConnectorId;
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["Username"] = _options.Username, ["Password"] = _options.Password };
+
     /// <summary>The base address once started.</summary>
     public Uri? BaseAddress => _server.BaseAddress;
 

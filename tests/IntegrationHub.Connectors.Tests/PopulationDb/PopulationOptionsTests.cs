@@ -91,7 +91,7 @@ public sealed class PopulationOptionsTests
     {
         var hub = new RecordingHubBuilder();
 
-        hub.AddPopulationDb();
+        new PopulationDbModule().Register(hub);
 
         Assert.Equal(
             [

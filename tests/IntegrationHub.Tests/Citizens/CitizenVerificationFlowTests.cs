@@ -51,8 +51,10 @@ public sealed class CitizenVerificationFlowTests(PostgresCluster cluster)
         var logs = new CapturedLogs();
         var database = await cluster.CreateDatabaseAsync();
         var settings = TestHub.BaseSettings(database);
-        settings["Connectors:igate:BaseUrl"] = igate.BaseAddress!.ToString();
-        settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
+        settings.Wire(igate, igate.BaseAddress!);
+        settings.Wire(population, population.BaseAddress!);
+        settings["Connectors:population-db:RetryDelay"] = "00:00:00.020";
+        settings["Connectors:population-db:Timeout"] = "00:00:02";
         settings["Connectors:population-db:Timeout"] = "00:00:01";
         settings["Hub:Delivery:SweepInterval"] = "00:00:01";
         await using var hub = await TestHub.StartAsync(settings, logging: logs.AddTo);

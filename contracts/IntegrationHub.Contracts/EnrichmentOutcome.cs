@@ -1,6 +1,4 @@
-using IntegrationHub.Contracts;
-
-namespace IntegrationHub.Host.Enrichment;
+namespace IntegrationHub.Contracts;
 
 /// <summary>What an enricher made of one message: a new payload for the destination, nothing to send (the message is
 /// done), or a failure classified like a destination's (Transient retried, Permanent dead-lettered).</summary>

@@ -1,6 +1,4 @@
-using IntegrationHub.Contracts;
-
-namespace IntegrationHub.Host.Enrichment;
+namespace IntegrationHub.Contracts;
 
 /// <summary>A named step a flow can put between its stored messages and its destinations (<c>Flows:{id}:Enricher</c>):
 /// it turns each message into what the destinations receive, usually by asking another counterparty. It runs inside
