@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Storage;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using Npgsql;
 
 namespace IntegrationHub.Host.Storage;

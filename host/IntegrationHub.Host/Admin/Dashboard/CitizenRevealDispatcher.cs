@@ -1,7 +1,8 @@
 using System.Text;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Citizens;
-using IntegrationHub.Host.Text;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using IntegrationHub.Contracts.Text;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

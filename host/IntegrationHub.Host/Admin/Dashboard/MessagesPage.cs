@@ -3,7 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
 using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Storage;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
 using IntegrationHub.Host.Citizens;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.ServiceModel;
 using System.Text;
 using System.Text.Json;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Inbound.Soap;
 

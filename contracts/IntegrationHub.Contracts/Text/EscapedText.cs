@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace IntegrationHub.Host.Text;
+namespace IntegrationHub.Contracts.Text;
 
 /// <summary>Text a caller sent, made safe to echo in a log line, a JSON answer or a SOAP Fault: control characters
 /// (C0, DEL, C1), the Unicode line and paragraph separators, unpaired surrogates and U+FFFE/U+FFFF are written as

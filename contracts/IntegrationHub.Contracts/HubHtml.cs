@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
 
-namespace IntegrationHub.Host.Admin.Dashboard;
+using Microsoft.AspNetCore.Http;
+
+namespace IntegrationHub.Contracts;
 
 /// <summary>Encoding and formatting for the dashboard pages' hand-written HTML.</summary>
-public static class HtmlText
+public static class HubHtml
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 

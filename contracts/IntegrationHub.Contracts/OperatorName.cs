@@ -1,4 +1,6 @@
-namespace IntegrationHub.Host.Admin;
+using Microsoft.AspNetCore.Http;
+
+namespace IntegrationHub.Contracts;
 
 /// <summary>Who is acting: the logged-in admin, or the loopback address of an anonymous Development request.</summary>
 public static class OperatorName

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Text;
+namespace IntegrationHub.Contracts.Text;
 
 /// <summary>Whether PostgreSQL's numeric (which jsonb keeps numbers in) can hold a JSON number: at most 131,072 digits
 /// before the decimal point and 16,383 after it, counted after the exponent is applied (measured on PostgreSQL 15:

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Text;
+namespace IntegrationHub.Contracts.Text;
 
 /// <summary>Why a JSON text was refused: <c>malformed_json</c>, <c>invalid_text</c> (not storable: invalid UTF-8, an
 /// unpaired surrogate, <c>\u0000</c>), <c>invalid_number</c> (beyond PostgreSQL's numeric) or <c>duplicate_field</c>, with a message for the sender.</summary>

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace IntegrationHub.Host.Text;
+namespace IntegrationHub.Contracts.Text;
 
 /// <summary>The one check every JSON body passes before anything reads it: well-formed, every string and property name
 /// storable by PostgreSQL (valid UTF-8, no unpaired surrogate escape, no <c>\u0000</c>), no property twice in an

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace IntegrationHub.Host.Text;
+namespace IntegrationHub.Contracts.Text;
 
 /// <summary>Text as the hub keeps it: storable by PostgreSQL (no NUL, no unpaired surrogate: <c>text</c> and
 /// <c>jsonb</c> refuse both) and in Unicode NFC, so "Nguyễn" typed composed or decomposed is one business key.</summary>
