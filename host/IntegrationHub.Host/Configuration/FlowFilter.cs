@@ -6,8 +6,9 @@ namespace IntegrationHub.Host.Configuration;
 
 /// <summary><c>Flows:{id}:Filter</c>: the records a flow makes messages of. Each entry names a payload field (a top-level
 /// name, or a dotted path into nested objects: <c>a.b</c>) and the JSON scalars it may hold; a record passes when every
-/// field holds one of its values. A string matches exactly (in NFC), a number by value (<c>1</c> = <c>1.0</c>),
-/// <c>true</c>/<c>false</c> and <c>null</c> themselves; a missing field, an object or an array matches nothing.
+/// field holds one of its values. Config keeps no JSON kinds, so a value matches a string field by its text (in NFC) and
+/// a number field by value (<c>2</c> matches 2, 2.0 and "2"); <c>true</c>, <c>false</c> and <c>null</c> match
+/// themselves; a missing field, an object or an array matches nothing.
 /// A payload that is not a JSON object passes, so that it becomes a visible dead letter instead of vanishing.</summary>
 public sealed class FlowFilter
 {
