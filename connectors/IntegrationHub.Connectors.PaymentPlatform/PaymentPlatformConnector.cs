@@ -40,7 +40,7 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
     public ConnectorSpec Spec { get; } = new(
         ConnectorId,
         "1.0.0",
-        [new StreamSpec(CallbacksStream, StreamDirection.Inbound, "Payment results the platform calls back with; key and business key MaThamChieu.")],
+        [new StreamSpec(CallbacksStream, StreamDirection.Inbound, "Payment results the platform calls back with; key and business key MaThamChieu.") { Key = ["MaThamChieu"] }],
         typeof(PaymentPlatformOptions));
 
     /// <summary>Checks callbacks against this connector's partner code and secret.</summary>

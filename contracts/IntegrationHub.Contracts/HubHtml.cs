@@ -20,6 +20,7 @@ public static class HubHtml
     public static string StatusLabel(string status) => status switch
     {
         "delivered" => "label-success",
+        "skipped" => "label-primary",
         "dead" => "label-danger",
         "waiting" => "label-warning",
         "pending" => "label-info",

@@ -41,6 +41,7 @@ public static class FlowsEndpoints
                     end = lastRun.EndedAt,
                     status = lastRun.Status,
                     recordsRead = lastRun.RecordsRead,
+                    recordsFiltered = lastRun.RecordsFiltered,
                     messagesCreated = lastRun.MessagesCreated,
                     error = lastRun.Error,
                 },
@@ -48,6 +49,7 @@ public static class FlowsEndpoints
                 {
                     received = counts.Received,
                     delivered = counts.Delivered,
+                    skipped = counts.Skipped,
                     failed = counts.Failed,
                     deadLettered = counts.DeadLettered,
                     pending = counts.Pending,

@@ -1,6 +1,6 @@
 namespace IntegrationHub.Host.Configuration;
 
-/// <summary>One flow as written in config (<c>Flows:{id}</c>).</summary>
+/// <summary>One flow as written in config (<c>Flows:{id}</c>). Its <c>Filter</c> is read by <see cref="FlowFilter"/>.</summary>
 public sealed class FlowOptions
 {
     /// <summary><c>connector:stream</c> read on schedule.</summary>

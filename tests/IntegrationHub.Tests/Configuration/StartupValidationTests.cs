@@ -38,6 +38,24 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Malformed_flow_filters_are_reported_with_the_other_problems()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Flows:dossiers:Filter:kenhThucHien"] = "";
+        settings["Flows:dossiers:Filter:nguoiNhan..tinh:0"] = "68";
+        settings["Flows:procedures:Filter"] = "MATTHC";
+        settings["Flows:procedures:Schedule"] = "daily";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.StartsWith("IntegrationHub cannot start in environment 'Testing': 4 configuration problem(s):", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:dossiers:Filter:kenhThucHien: lists no value; give the values the field may hold, e.g. [\"BuuChinh\"].", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:dossiers:Filter:nguoiNhan..tinh: 'nguoiNhan..tinh' is not a field path (names joined by '.', none empty).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Filter: must be an object of payload field paths to the values each may hold", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Schedule 'daily' is not a valid Quartz cron expression", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Routing_stall_and_unrouted_alert_ages_outside_one_second_to_one_day_are_reported()
     {
         var settings = TestHub.BaseSettings(UnusedDatabase);

@@ -55,6 +55,10 @@ internal abstract class IdempotentBatchBook
     /// <summary>What the item's result names it by (echoed as "code"); null when the body has none.</summary>
     protected abstract string? CodeOf(JsonObject? body);
 
+    /// <summary>iGate's number for the item's record once applied (a payment's receipt), answered again for a
+    /// duplicate; null when iGate numbers nothing.</summary>
+    protected virtual string? ReferenceOf(JsonObject? body) => null;
+
     /// <summary>The Vietnamese message for an item without its object.</summary>
     protected abstract string MissingBodyMessage { get; }
 
@@ -72,7 +76,7 @@ internal abstract class IdempotentBatchBook
         if (_appliedKeys.Contains(key))
         {
             _duplicates++;
-            return new IGateItemResult(key, code, IGateItemStatus.Duplicate);
+            return new IGateItemResult(key, code, IGateItemStatus.Duplicate, Reference: ReferenceOf(item.Body));
         }
 
         if (item.Body is not { } body)
@@ -90,7 +94,7 @@ internal abstract class IdempotentBatchBook
 
         _appliedKeys.Add(key);
         _writeCounts[write.CountedAs!] = _writeCounts.GetValueOrDefault(write.CountedAs!) + 1;
-        return new IGateItemResult(key, code, write.Status);
+        return new IGateItemResult(key, code, write.Status, Reference: ReferenceOf(body));
     }
 
     private IGateItemResult Reject(string? key, string? code, string errorCode, string message)

@@ -50,6 +50,10 @@ public sealed class MessagesPage : RazorPage
         foreach (var delivery in message.Deliveries)
         {
             html.Append($" · {E(delivery.Destination)} <span class=\"label {StatusLabel(delivery.Status)} delivery-status\">{E(delivery.Status)}</span>");
+            if (delivery.Reference is { } reference)
+            {
+                html.Append($" <span class=\"delivery-reference\" title=\"the counterparty's reference\">ref <b>{E(PersonalDataMask.MaskText(reference))}</b></span>");
+            }
             if (delivery.Status == "dead")
             {
                 html.Append($" <a href=\"{Url.To(DeadLettersPage.Path)}?businessKey={Url(message.BusinessKey)}\">replay or discard…</a>");
