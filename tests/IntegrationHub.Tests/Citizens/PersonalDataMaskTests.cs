@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 
 namespace IntegrationHub.Tests.Citizens;
 
