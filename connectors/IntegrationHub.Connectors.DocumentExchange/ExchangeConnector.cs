@@ -38,9 +38,17 @@ public sealed class ExchangeConnector : ConnectorBase<ExchangeOptions>, ISourceC
 
     private static IReadOnlyList<StreamSpec> Streams { get; } =
     [
-        new StreamSpec(DocumentsStream, StreamDirection.Destination, "E-documents the province sends (HubDocument: edXML header and attachment references); once per DocumentId."),
-        new StreamSpec(ReceivedStream, StreamDirection.Source, "E-documents waiting for the province; key and business key DocumentId, version 1; attachments in the hub's attachment store."),
-        new StreamSpec(StatusesStream, StreamDirection.Both, "edXML status messages (01 arrived … 06 done, 13 recall, 15/16 its answer): read those addressed to the province, post the province's; key DocumentId."),
+        new StreamSpec(DocumentsStream, StreamDirection.Destination, "E-documents the province sends (HubDocument: edXML header and attachment references); once per DocumentId.") { Key = ["documentId"] },
+        new StreamSpec(ReceivedStream, StreamDirection.Source, "E-documents waiting for the province; key and business key DocumentId, version 1; attachments in the hub's attachment store.")
+        {
+            Key = ["documentId"],
+            Cursor = "{seen}: ids of the documents already stored that the platform still lists",
+        },
+        new StreamSpec(StatusesStream, StreamDirection.Both, "edXML status messages (01 arrived … 06 done, 13 recall, 15/16 its answer): read those addressed to the province, post the province's; key DocumentId.")
+        {
+            Key = ["responseFor.documentId"],
+            Cursor = "the Seq of the last status read; the next page is after it",
+        },
     ];
 
     public IAsyncEnumerable<SourceItem> ReadAsync(string stream, SourceCheckpoint? checkpoint, CancellationToken cancellationToken)

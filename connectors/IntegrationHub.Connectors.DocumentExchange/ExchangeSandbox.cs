@@ -51,6 +51,10 @@ public sealed class ExchangeSandbox : SandboxBase<ExchangeSandboxOptions>
         }
     }
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey };
+
     protected override void Map(WebApplication app)
     {
         ExchangeApiEndpoints.Map(app, _platform, _files, Options.ApiKey);

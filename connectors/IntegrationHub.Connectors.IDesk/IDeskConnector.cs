@@ -39,9 +39,17 @@ public sealed class IDeskConnector : ConnectorBase<IDeskOptions>, ISourceConnect
 
     private static IReadOnlyList<StreamSpec> Streams { get; } =
     [
-        new StreamSpec(OutgoingStream, StreamDirection.Source, "E-documents officers send out (HubDocument); key and business key DocumentId, version 1; attachments in the hub's attachment store."),
-        new StreamSpec(IncomingStream, StreamDirection.Destination, "E-documents received for the province; stored once per DocumentId."),
-        new StreamSpec(StatusesStream, StreamDirection.Both, "edXML status messages: read those iDesk produces (processing of received documents, recalls of sent ones), apply those about its documents; key DocumentId."),
+        new StreamSpec(OutgoingStream, StreamDirection.Source, "E-documents officers send out (HubDocument); key and business key DocumentId, version 1; attachments in the hub's attachment store.")
+        {
+            Key = ["documentId"],
+            Cursor = "the Seq of the last outgoing document read; the next page is after it",
+        },
+        new StreamSpec(IncomingStream, StreamDirection.Destination, "E-documents received for the province; stored once per DocumentId.") { Key = ["documentId"] },
+        new StreamSpec(StatusesStream, StreamDirection.Both, "edXML status messages: read those iDesk produces (processing of received documents, recalls of sent ones), apply those about its documents; key DocumentId.")
+        {
+            Key = ["responseFor.documentId"],
+            Cursor = "the Seq of the last status read; the next page is after it",
+        },
     ];
 
     public IAsyncEnumerable<SourceItem> ReadAsync(string stream, SourceCheckpoint? checkpoint, CancellationToken cancellationToken)

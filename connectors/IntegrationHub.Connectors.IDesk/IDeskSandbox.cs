@@ -40,6 +40,10 @@ public sealed class IDeskSandbox : SandboxBase<IDeskSandboxOptions>
 
     public IDeskSandboxStats Stats() => _office.Stats();
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey };
+
     protected override void Map(WebApplication app)
     {
         IDeskApiEndpoints.Map(app, _office, _files, Options.ApiKey);

@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.IGate.Mapping;
 using IntegrationHub.Connectors.IGate.Reading;
 using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
@@ -37,12 +38,24 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
 
     private static IReadOnlyList<StreamSpec> Streams { get; } =
     [
-        new StreamSpec(ProceduresStream, StreamDirection.Destination, "iGate's local procedure catalogue, upserted by MaTTHC from national-portal procedures."),
-        new StreamSpec(DossiersStream, StreamDirection.Source, "Dossiers (hồ sơ) in iGate's shape, each change as its latest version; key and business key maHoSo, version the dossier's version."),
-        new StreamSpec(ProgressStream, StreamDirection.Source, "Processing progress entries of dossiers, in order; key maHoSo, version the entry's stt."),
-        new StreamSpec(PaymentsStream, StreamDirection.Destination, "Confirmed payments of dossiers' fees from the national payment platform, recorded on the dossier once per MaThamChieu; key MaThamChieu, business key MaHoSo."),
-        new StreamSpec(EvaluationsStream, StreamDirection.Destination, "Citizens' satisfaction evaluations (DiemDanhGia 1..5) of dossiers from the national portal; key and business key MaHoSo."),
-        new StreamSpec(CitizenChecksStream, StreamDirection.Destination, "Population-database verifications of dossiers' applicants (KHOP, KHONG_KHOP with the differing fields, KHONG_TIM_THAY), the latest one kept per dossier; key and business key MaHoSo."),
+        new StreamSpec(ProceduresStream, StreamDirection.Destination, "iGate's local procedure catalogue, upserted by MaTTHC from national-portal procedures.") { Key = ["MATTHC"] },
+        new StreamSpec(DossiersStream, StreamDirection.Source, "Dossiers (hồ sơ) in iGate's shape, each change as its latest version; key and business key maHoSo, version the dossier's version.")
+        {
+            Key = ["maHoSo"],
+            Cursor = "{since, afterId}: updatedAt and maHoSo of the last change read; the next page is strictly after them",
+        },
+        new StreamSpec(ProgressStream, StreamDirection.Source, "Processing progress entries of dossiers, in order; key maHoSo, version the entry's stt.")
+        {
+            Key = ["maHoSo"],
+            Cursor = "{since, afterId}: recordedAt and id of the last entry read; the next page is strictly after them",
+        },
+        new StreamSpec(PaymentsStream, StreamDirection.Destination, "Confirmed payments of dossiers' fees from the national payment platform, recorded on the dossier once per MaThamChieu (answered with iGate's receipt number); key MaThamChieu, business key MaHoSo.")
+        {
+            Key = ["MaThamChieu"],
+            PayloadSchema = HubPaymentSchema.Json,
+        },
+        new StreamSpec(EvaluationsStream, StreamDirection.Destination, "Citizens' satisfaction evaluations (DiemDanhGia 1..5) of dossiers from the national portal; key and business key MaHoSo.") { Key = ["MaHoSo"] },
+        new StreamSpec(CitizenChecksStream, StreamDirection.Destination, "Population-database verifications of dossiers' applicants (KHOP, KHONG_KHOP with the differing fields, KHONG_TIM_THAY), the latest one kept per dossier; key and business key MaHoSo.") { Key = ["MaHoSo"] },
     ];
 
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken) =>

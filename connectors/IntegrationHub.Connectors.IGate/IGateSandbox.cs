@@ -80,6 +80,10 @@ public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 
     protected override ValueTask OnStoppingAsync() => _feed.DisposeAsync();
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey };
+
     protected override void Map(WebApplication app)
     {
         IGateApiEndpoints.Map(app, _catalogue, Dossiers, Options.ApiKey);

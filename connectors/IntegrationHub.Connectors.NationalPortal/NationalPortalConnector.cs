@@ -40,9 +40,13 @@ public sealed class NationalPortalConnector : ConnectorBase<NationalPortalOption
 
     private static IReadOnlyList<StreamSpec> Streams { get; } =
     [
-        new StreamSpec(ProceduresStream, StreamDirection.Source, "Administrative procedures (TTHC) of the national catalogue, one record per MaTTHC."),
-        new StreamSpec(DossiersStream, StreamDirection.Destination, "iGate dossiers (local shape) synced to the portal with TraCuuHoSo + DongBoHoSoMC, one message per dossier version."),
-        new StreamSpec(ProgressStream, StreamDirection.Destination, "iGate processing steps (local shape) sent with CapNhatTienDoHoSoMC in chunks of 10."),
+        new StreamSpec(ProceduresStream, StreamDirection.Source, "Administrative procedures (TTHC) of the national catalogue, one record per MaTTHC.")
+        {
+            Key = ["MATTHC"],
+            Cursor = "{nextPage}: the catalogue page to read next; a complete pass starts again at page 1",
+        },
+        new StreamSpec(DossiersStream, StreamDirection.Destination, "iGate dossiers (local shape) synced to the portal with TraCuuHoSo + DongBoHoSoMC, one message per dossier version.") { Key = ["maHoSo"] },
+        new StreamSpec(ProgressStream, StreamDirection.Destination, "iGate processing steps (local shape) sent with CapNhatTienDoHoSoMC in chunks of 10.") { Key = ["maHoSo"] },
     ];
 
     public async IAsyncEnumerable<SourceItem> ReadAsync(

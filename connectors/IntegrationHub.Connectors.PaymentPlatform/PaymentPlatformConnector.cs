@@ -25,7 +25,7 @@ public sealed class PaymentPlatformConnector : ConnectorBase<PaymentPlatformOpti
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline and no BaseAddress.</param>
     /// <param name="timeProvider">Stamps ThoiGianGD on every message.</param>
     public PaymentPlatformConnector(PaymentPlatformOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger<PaymentPlatformConnector> logger)
-        : base(Platform, [new StreamSpec(CallbacksStream, StreamDirection.Inbound, "Payment results the platform calls back with; key and business key MaThamChieu.")], options, logger)
+        : base(Platform, [new StreamSpec(CallbacksStream, StreamDirection.Inbound, "Payment results the platform calls back with; key and business key MaThamChieu.") { Key = ["MaThamChieu"] }], options, logger)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));

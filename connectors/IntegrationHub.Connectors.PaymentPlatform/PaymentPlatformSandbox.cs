@@ -77,6 +77,10 @@ public sealed class PaymentPlatformSandbox : SandboxBase<PaymentPlatformSandboxO
     /// <summary>Reconciliation: the statement shows another status for this payment.</summary>
     public void AlterStatementStatus(string maThamChieu, PaymentStatus status) => _statement.AlterStatus(maThamChieu, status);
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["MaDoiTac"] = Options.MaDoiTac, ["SecretKey"] = Options.SecretKey };
+
     protected override void Map(WebApplication app)
     {
         SandboxProtocolEndpoints.Map(app, _protocol, _store, _settler, () => BaseAddress ?? new Uri($"http://127.0.0.1:{Options.Port}/"));

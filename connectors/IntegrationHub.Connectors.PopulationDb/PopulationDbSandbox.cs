@@ -62,6 +62,10 @@ public sealed class PopulationDbSandbox : SandboxBase<PopulationDbSandboxOptions
         services.AddSingleton<IQldcService, SandboxQldcService>();
     }
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey, ["MaTichHop"] = Options.MaTichHop };
+
     protected override void Map(WebApplication app)
     {
         var gate = app.Services.GetRequiredService<SandboxSoapGate>();

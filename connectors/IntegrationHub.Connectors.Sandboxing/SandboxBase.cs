@@ -53,6 +53,11 @@ public abstract class SandboxBase<TOptions> : IConnectorSandbox
 
     protected SandboxFaultInjector FaultInjector { get; }
 
+    /// <summary>The connector settings (under <c>Connectors:{id}</c>) that point the connector at this sandbox: its URL;
+    /// an override adds the credentials the sandbox accepts.</summary>
+    public virtual IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString() };
+
     /// <summary>Faults injected so far, by kind.</summary>
     public IReadOnlyDictionary<SandboxFaultKind, int> FaultCounts() => FaultInjector.Counts();
 

@@ -1,11 +1,17 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Delivery;
 
 namespace IntegrationHub.Host;
 
 /// <summary>The registered connectors by id.</summary>
 public sealed class ConnectorCatalog(IReadOnlyList<ConnectorRegistration> registrations, IServiceProvider services)
 {
+    private StreamPayloadSchemas? _payloadSchemas;
+
     public IReadOnlyList<ConnectorRegistration> Registrations { get; } = registrations;
+
+    /// <summary>The payload schemas the connectors' streams declare, compiled on first use.</summary>
+    public StreamPayloadSchemas PayloadSchemas => LazyInitializer.EnsureInitialized(ref _payloadSchemas, () => new StreamPayloadSchemas(this));
 
     public bool IsRegistered(string connectorId) => Registrations.Any(r => r.Id == connectorId);
 

@@ -1,16 +1,11 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using IntegrationHub.Connectors.DocumentExchange;
-using IntegrationHub.Connectors.IDesk;
-using IntegrationHub.Connectors.IGate;
-using IntegrationHub.Connectors.NationalPortal;
-using IntegrationHub.Connectors.PaymentPlatform;
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Host.Admin;
-using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Http;
 using IntegrationHub.Host.Inbound;
@@ -60,14 +55,15 @@ public static class HubApplication
             connectionString = postgres.ConnectionString;
         }
 
-        var hub = new HubBuilder(builder.Services, builder.Configuration);
-        hub.AddNationalPortal().AddIGate().AddPaymentPlatform().AddPopulationDb().AddDocumentExchange().AddIDesk();
+        var hub = new HubBuilder(builder.Services, builder.Configuration).AddModules(HubModuleCatalog.Discover(AppContext.BaseDirectory));
         ConfigureServices(builder, hub, hubOptions, connectionString);
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
         try
         {
+            // Sandboxes first: a connector left without a URL or key is given its sandbox's before the settings are checked.
+            await app.Services.GetRequiredService<SandboxHost>().StartSandboxesAsync((IConfigurationBuilder)app.Configuration, cancellationToken);
             await app.Services.GetRequiredService<HubConfigurationValidator>().ValidateAsync(cancellationToken);
             if (postgres is not null)
             {
@@ -75,7 +71,7 @@ public static class HubApplication
             }
 
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-            ConfigurePipeline(app, hubOptions);
+            ConfigurePipeline(app, hubOptions, hub.Contributions);
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -158,13 +154,12 @@ public static class HubApplication
         services.AddSingleton<MessageHistoryStore>();
         services.AddSingleton<DeadLetterOperations>();
         services.AddSingleton(sp => new ConnectorCatalog(hub.Connectors, sp));
+        services.AddSingleton(hub.Contributions);
+        services.AddTransient<RecurringTaskJob>();
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
         AddPayments(services, builder.Configuration);
-        services.AddSingleton<CitizenLookupStore>();
-        services.AddSingleton<AuditedCitizenLookup>();
-        services.AddSingleton<IMessageEnricher, CitizenVerificationEnricher>();
         services.AddSingleton<MessageEnrichers>();
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
@@ -184,6 +179,7 @@ public static class HubApplication
         services.AddHostedService<PaymentScheduler>();
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
+        services.AddHostedService<RecurringTaskScheduler>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();
@@ -195,6 +191,7 @@ public static class HubApplication
             .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
             .AddRequirements(new AdminAccessRequirement()));
         services.AddProblemDetails(ErrorResponses.Configure);
+        services.AddSingleton<IHubAdminRequests, AdminRequests>();
 
         // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
         services.AddAntiforgery();
@@ -315,7 +312,7 @@ public static class HubApplication
     private static string QuartzConnectionString(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "integrationhub-quartz" }.ConnectionString;
 
-    private static void ConfigurePipeline(WebApplication app, HubOptions hubOptions)
+    private static void ConfigurePipeline(WebApplication app, HubOptions hubOptions, ModuleContributions modules)
     {
         app.UseErrorResponses();
         if (hubOptions.Http.TrustedProxies.Count > 0)
@@ -347,7 +344,6 @@ public static class HubApplication
         app.MapPaymentCallback();
         app.MapPaymentAdminApi();
         app.MapReconciliationApi();
-        app.MapCitizenLookupsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;
@@ -359,7 +355,12 @@ public static class HubApplication
             soap.SoapSerializer = SoapSerializer.DataContractSerializer;
             soap.IndentXml = false;
         });
-        Admin.Dashboard.DashboardPages.Register();
+        foreach (var map in modules.Endpoints)
+        {
+            map(app);
+        }
+
+        Admin.Dashboard.DashboardPages.Register(app.Services, modules);
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
         {
             DashboardTitle = "IntegrationHub",

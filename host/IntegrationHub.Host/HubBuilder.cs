@@ -1,12 +1,14 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Modules;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host;
 
-/// <summary>Registers connectors and sandboxes: options bound per connector id, an HttpClient whose handler runs the
-/// counterparty's Polly pipeline, and the connector as a keyed singleton.</summary>
+/// <summary>What modules register through: connectors (options bound per connector id, an HttpClient whose handler runs
+/// the counterparty's Polly pipeline, the connector as a keyed singleton), sandboxes, enrichers, recurring tasks,
+/// endpoints and dashboard pages.</summary>
 public sealed class HubBuilder(IServiceCollection services, IConfiguration configuration) : IHubBuilder
 {
     private readonly List<ConnectorRegistration> _connectors = [];
@@ -19,6 +21,19 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
     public IReadOnlyList<ConnectorRegistration> Connectors => _connectors;
 
     public IReadOnlyList<SandboxRegistration> Sandboxes => _sandboxes;
+
+    public ModuleContributions Contributions { get; } = new();
+
+    /// <summary>Registers every module, in the order given (the catalog's: by assembly name).</summary>
+    public HubBuilder AddModules(IEnumerable<IHubModule> modules)
+    {
+        foreach (var module in modules)
+        {
+            module.Register(this);
+        }
+
+        return this;
+    }
 
     public IHubBuilder AddConnector<TConnector, TOptions>(string connectorId)
         where TConnector : class, IConnector
@@ -35,12 +50,13 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
             // Connectors keep their client for the host's life: recycle connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler(sp => new CounterpartyResilienceHandler(sp.GetRequiredService<CounterpartyPipelines>().Get(connectorId)));
-        Services.AddKeyedSingleton<IConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
+        Services.AddKeyedSingleton<TConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
             sp,
             sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId),
             TakesHttpClient(typeof(TConnector))
                 ? sp.GetRequiredService<IHttpClientFactory>().CreateClient(connectorId)
                 : CounterpartyHandler(sp, connectorId)));
+        Services.AddKeyedSingleton<IConnector>(connectorId, (sp, key) => sp.GetRequiredKeyedService<TConnector>(key));
         _connectors.Add(new ConnectorRegistration(connectorId,
             sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId)));
         return this;
@@ -61,6 +77,48 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
         Services.AddOptions<TOptions>(connectorId).Bind(Configuration.GetSection($"Sandboxes:{connectorId}"));
         _sandboxes.Add(new SandboxRegistration(connectorId,
             sp => ActivatorUtilities.CreateInstance<TSandbox>(sp, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId))));
+        return this;
+    }
+
+    public IHubBuilder AddEnricher<TEnricher>()
+        where TEnricher : class, IMessageEnricher
+    {
+        Services.AddSingleton<IMessageEnricher, TEnricher>();
+        return this;
+    }
+
+    public IHubBuilder AddRecurringTask<TTask>(string name, Func<IServiceProvider, RecurringSchedule> schedule)
+        where TTask : class, IRecurringTask
+    {
+        if (Contributions.RecurringTasks.Any(t => t.Name == name))
+        {
+            throw new InvalidOperationException($"Recurring task '{name}' is registered twice.");
+        }
+
+        Services.AddKeyedTransient<IRecurringTask, TTask>(name);
+        Contributions.RecurringTasks.Add(new RecurringTaskRegistration(name, schedule));
+        return this;
+    }
+
+    public IHubBuilder AddEndpoints(Action<IEndpointRouteBuilder> map)
+    {
+        Contributions.Endpoints.Add(map);
+        return this;
+    }
+
+    public IHubBuilder AddDashboardPage<TPage>()
+        where TPage : class, IHubDashboardPage
+    {
+        Services.AddTransient<TPage>();
+        Contributions.DashboardPages.Add(typeof(TPage));
+        return this;
+    }
+
+    public IHubBuilder AddDashboardAction<TAction>()
+        where TAction : class, IHubDashboardAction
+    {
+        Services.AddTransient<TAction>();
+        Contributions.DashboardActions.Add(typeof(TAction));
         return this;
     }
 }

@@ -85,7 +85,7 @@ internal sealed class IGateBatchPlan<TItem>
 
         if (IGateItemStatus.IsDelivered(result.Status))
         {
-            return WriteOutcome.Success(messageId);
+            return WriteOutcome.Success(messageId, result.Reference);
         }
 
         return result.Status == IGateItemStatus.Rejected

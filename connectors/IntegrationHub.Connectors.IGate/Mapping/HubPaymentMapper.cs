@@ -1,7 +1,8 @@
 namespace IntegrationHub.Connectors.IGate.Mapping;
 
 /// <summary>Maps the hub's confirmed-payment payload ({MaHoSo, MaThamChieu, SoTien, MaGiaoDich, MaNganHang,
-/// ThoiGianThanhToan}) to iGate's payment. Names are matched ignoring case; values are not judged here.</summary>
+/// ThoiGianThanhToan}) to iGate's payment. Names are matched ignoring case; values are not judged here: the stream's
+/// declared <see cref="HubPaymentSchema"/> is, by the hub, before a message gets this far.</summary>
 internal static class HubPaymentMapper
 {
     public static IGatePayment? TryMap(string payload, out string? problem)

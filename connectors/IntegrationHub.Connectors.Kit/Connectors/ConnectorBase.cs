@@ -9,7 +9,8 @@ namespace IntegrationHub.Connectors.Kit;
 /// <item>its <see cref="Spec"/>: the identity's id and version, its streams and <typeparamref name="TOptions"/>;</item>
 /// <item>the <see cref="CheckScope.Parameters"/> check, listing every bad option (<see cref="ParameterProblems"/>:
 /// DataAnnotations on all properties, plus what an override adds), then for <see cref="CheckScope.Connectivity"/> a
-/// call of <see cref="CheckConnectivityAsync"/>, whose <see cref="ConnectorException"/> becomes a failed check;</item>
+/// call of <see cref="CheckConnectivityAsync"/>, whose <see cref="ConnectorException"/> becomes a failed check
+/// carrying its <see cref="CheckResult.Failure"/>;</item>
 /// <item>the Config failures for bad options (<see cref="ThrowIfInvalid()"/>, to call before reading or writing) and
 /// for a stream it does not have (<see cref="UnknownStream"/>).</item>
 /// </list>
@@ -52,8 +53,9 @@ public abstract class ConnectorBase<TOptions> : IConnector, IDisposable
         }
         catch (ConnectorException exception)
         {
+            // The failure goes with the problem, so the caller can tell a wrong setting (Config) from an outage (Transient).
             Logger.LogWarning("{Connector} connectivity check failed: {Failure}", Identity.Name, exception.Message);
-            return CheckResult.Failed(exception.Message);
+            return new CheckResult(false, [exception.Message], exception.Failure);
         }
     }
 

@@ -88,6 +88,10 @@ public sealed class NationalPortalSandbox : SandboxBase<NationalPortalSandboxOpt
         return problems;
     }
 
+    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
+    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["Username"] = Options.Username, ["Password"] = Options.Password };
+
     protected override void Map(WebApplication app)
     {
         new SandboxPortalApi(Options, _catalogue.Value, new SandboxSessionStore(Options, _timeProvider), _counters, new SandboxDossierApi(_dossiers)).Map(app);

@@ -5,5 +5,5 @@ namespace IntegrationHub.Host.Admin;
 /// <summary>The dashboard and admin API: a logged-in admin, or (Development only) anyone on loopback.</summary>
 public sealed class AdminAccessRequirement : IAuthorizationRequirement
 {
-    public const string PolicyName = "HubAdmin";
+    public const string PolicyName = Contracts.HubPolicies.Admin;
 }

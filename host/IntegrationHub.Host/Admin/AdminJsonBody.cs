@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationHub.Host.Inbound;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Admin;
 

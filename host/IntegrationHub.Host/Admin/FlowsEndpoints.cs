@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Storage;
@@ -41,6 +42,7 @@ public static class FlowsEndpoints
                     end = lastRun.EndedAt,
                     status = lastRun.Status,
                     recordsRead = lastRun.RecordsRead,
+                    recordsFiltered = lastRun.RecordsFiltered,
                     messagesCreated = lastRun.MessagesCreated,
                     error = lastRun.Error,
                 },
@@ -48,6 +50,7 @@ public static class FlowsEndpoints
                 {
                     received = counts.Received,
                     delivered = counts.Delivered,
+                    skipped = counts.Skipped,
                     failed = counts.Failed,
                     deadLettered = counts.DeadLettered,
                     pending = counts.Pending,

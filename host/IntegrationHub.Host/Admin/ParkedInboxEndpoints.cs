@@ -1,4 +1,5 @@
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Inbound;
 
 namespace IntegrationHub.Host.Admin;

@@ -5,10 +5,15 @@ namespace IntegrationHub.Host.Configuration;
 /// <summary>The flows of <c>Flows:*</c> in config, after <see cref="HubConfigurationValidator"/> accepted them.</summary>
 public sealed class FlowCatalog
 {
+    private readonly Dictionary<string, FlowFilter> _filters;
+
     public FlowCatalog(IConfiguration configuration, HubSchedulingOptions scheduling)
     {
         Options = configuration.GetSection("Flows").GetChildren()
             .ToDictionary(s => s.Key, s => s.Get<FlowOptions>() ?? new FlowOptions(), StringComparer.Ordinal);
+        // Problems are the validator's to report (it parses the same sections); a flow is not run before it passed.
+        _filters = configuration.GetSection("Flows").GetChildren()
+            .ToDictionary(s => s.Key, s => FlowFilter.Parse(s.GetSection("Filter"), new List<string>()), StringComparer.Ordinal);
         DefaultTimeZone = scheduling.DefaultTimeZone;
     }
 
@@ -27,6 +32,9 @@ public sealed class FlowCatalog
 
     /// <summary>A flow whose source is pushed to the hub has no schedule (validation makes sure of it): it runs as messages arrive.</summary>
     public static bool IsInbound(FlowDefinition flow) => flow.Schedule.Length == 0;
+
+    /// <summary>The records <paramref name="flowId"/> makes messages of (<c>Flows:{id}:Filter</c>).</summary>
+    public FlowFilter Filter(string flowId) => _filters.GetValueOrDefault(flowId) ?? FlowFilter.None;
 
     public FlowDefinition? Find(string flowId) =>
         Options.TryGetValue(flowId, out var options) && options.Enabled ? ToDefinition(flowId, options) : null;

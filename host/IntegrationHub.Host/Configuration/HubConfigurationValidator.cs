@@ -98,6 +98,7 @@ public sealed class HubConfigurationValidator(
             // Only a connector whose options bind cleanly is asked for its own offline check.
             var check = await connectors.Get(registration.Id).CheckAsync(CheckScope.Parameters, cancellationToken);
             found.AddRange(check.Problems.Select(p => $"{prefix}: {p}"));
+            found.AddRange(connectors.PayloadSchemas.Problems(registration.Id).Select(p => $"{prefix}: {p}"));
         }
 
         problems.AddRange(found.Distinct());
@@ -185,6 +186,7 @@ public sealed class HubConfigurationValidator(
             }
         }
 
+        FlowFilter.Parse(configuration.GetSection($"{prefix}:Filter"), problems);
         var zone = string.IsNullOrWhiteSpace(flow.TimeZone) ? flows.DefaultTimeZone : flow.TimeZone;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {

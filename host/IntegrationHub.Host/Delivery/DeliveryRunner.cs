@@ -1,5 +1,5 @@
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Storage;
@@ -96,6 +96,7 @@ public sealed class DeliveryRunner(
         batchSize ??= Math.Max(1, hubOptions.Value.Delivery.BatchSize);
         var hubId = await installation.IdAsync(cancellationToken);
         var enricher = enrichers.Find(flows.Options[flowId].Enricher);
+        var schema = StreamRef.TryParse(destination, out var target) ? connectors.PayloadSchemas.Find(target!.ConnectorId, stream) : null;
         for (var round = 0; round < maxBatches; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -108,8 +109,8 @@ public sealed class DeliveryRunner(
             var messages = batch.Select(p => new OutboundMessage(
                 p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
             var (results, failure) = enricher is null
-                ? await WriteAsync(connector, stream, destination, messages, cancellationToken)
-                : await EnrichAndWriteAsync(enricher, flowId, connector, stream, destination, messages, cancellationToken);
+                ? await CheckAndWriteAsync(schema, connector, stream, destination, messages, cancellationToken)
+                : await EnrichAndWriteAsync(enricher, schema, flowId, connector, stream, destination, messages, cancellationToken);
 
             // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
             // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
@@ -134,7 +135,8 @@ public sealed class DeliveryRunner(
     /// failure makes its message a dead letter and the rest go on; any other failure stops the batch there (the rest are not
     /// attempted) after the messages before it are written.</summary>
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> EnrichAndWriteAsync(
-        IMessageEnricher enricher, string flowId, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
+        IMessageEnricher enricher, PayloadSchema? schema, string flowId, IDestinationConnector connector, string stream, string destination,
+        List<OutboundMessage> messages, CancellationToken cancellationToken)
     {
         var results = new List<DeliveryResult>(messages.Count);
         var enriched = new List<OutboundMessage>(messages.Count);
@@ -173,11 +175,11 @@ public sealed class DeliveryRunner(
                     stop = new DeliveryFailedException(destination, failure, error ?? new InvalidOperationException(failure.Message));
                 }
             }
-            else if (outcome.SkipReason is not null)
+            else if (outcome.SkipReason is { } reason)
             {
-                // Done without a write: the log line says "skipped"; the reason is for the operator's log only.
-                logger.LogDebug("Message {MessageId} of flow {FlowId} skipped by {Enricher}: {Reason}", message.MessageId, flowId, enricher.Name, outcome.SkipReason);
-                results.Add(new DeliveryResult(message.MessageId, DeliveryStatus.Delivered, message.Attempt, null, null, null, "skipped", ElapsedMs(started)));
+                // Done without a write, as when a destination answers Skipped: the step says why.
+                logger.LogDebug("Message {MessageId} of flow {FlowId} skipped by {Enricher}: {Reason}", message.MessageId, flowId, enricher.Name, reason);
+                results.Add(Skipped(message, reason, ElapsedMs(started)));
             }
             else
             {
@@ -187,7 +189,7 @@ public sealed class DeliveryRunner(
 
         if (enriched.Count > 0)
         {
-            var (written, failure) = await WriteAsync(connector, stream, destination, enriched, cancellationToken);
+            var (written, failure) = await CheckAndWriteAsync(schema, connector, stream, destination, enriched, cancellationToken);
             results.AddRange(written);
             stop ??= failure;
         }
@@ -199,6 +201,45 @@ public sealed class DeliveryRunner(
     private static ConnectorFailure FailureOf(Exception e) =>
         e is ConnectorException ce ? ce.Failure : new ConnectorFailure(FailureKind.Transient, "UNEXPECTED", e.Message);
 
+    /// <summary>Messages whose payload does not match the destination stream's declared schema are dead letters
+    /// naming the failing path, and never reach the connector; the rest are written.</summary>
+    private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> CheckAndWriteAsync(
+        PayloadSchema? schema, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
+    {
+        if (schema is null)
+        {
+            return await WriteAsync(connector, stream, destination, messages, cancellationToken);
+        }
+
+        var refused = new List<DeliveryResult>();
+        var matching = new List<OutboundMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (schema.Problem(message.Payload) is { } problem)
+            {
+                refused.Add(ToResult(message, new ConnectorFailure(FailureKind.Permanent, PayloadSchema.ErrorCode, problem), 0));
+            }
+            else
+            {
+                matching.Add(message);
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            logger.LogWarning("{Count} messages to {Destination} do not match its payload schema and are dead letters", refused.Count, destination);
+        }
+
+        if (matching.Count == 0)
+        {
+            return (refused, null);
+        }
+
+        var (results, failure) = await WriteAsync(connector, stream, destination, matching, cancellationToken);
+        refused.AddRange(results);
+        return (refused, failure);
+    }
+
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteAsync(
         IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
     {
@@ -209,7 +250,7 @@ public sealed class DeliveryRunner(
             var duration = ElapsedMs(started);
             var byId = outcomes.GroupBy(o => o.MessageId).ToDictionary(g => g.Key, g => g.First());
             var results = messages.Select(m => byId.TryGetValue(m.MessageId, out var outcome)
-                ? ToResult(m, outcome.Failure, duration)
+                ? ToResult(m, outcome, duration)
                 : ToResult(m, new ConnectorFailure(FailureKind.Transient, "NO_OUTCOME", "The connector returned no outcome for this message."), duration)).ToList();
             return (results, null);
         }
@@ -247,6 +288,23 @@ public sealed class DeliveryRunner(
             return (messages.Select(m => ToResult(m, failure, duration)).ToList(), new DeliveryFailedException(destination, failure, e));
         }
     }
+
+    /// <summary>A connector's outcome: skipped with its reason, delivered with its reference, or failed.</summary>
+    private DeliveryResult ToResult(OutboundMessage message, WriteOutcome outcome, int durationMs)
+    {
+        if (outcome.Failure is null && OutcomeText.Reason(outcome.SkipReason) is { } reason)
+        {
+            return Skipped(message, reason, durationMs);
+        }
+
+        var result = ToResult(message, outcome.Failure, durationMs);
+        return outcome.Failure is null && OutcomeText.Reference(outcome.Reference) is { } reference
+            ? result with { Reference = reference, Note = "reference " + reference }
+            : result;
+    }
+
+    private static DeliveryResult Skipped(OutboundMessage message, string reason, int durationMs) =>
+        new(message.MessageId, DeliveryStatus.Skipped, message.Attempt, null, null, null, "skipped", durationMs, Note: OutcomeText.Reason(reason));
 
     private DeliveryResult ToResult(OutboundMessage message, ConnectorFailure? failure, int durationMs, bool countAttempt = true)
     {

@@ -1,3 +1,5 @@
+using IntegrationHub.Contracts;
+
 namespace IntegrationHub.Host.Enrichment;
 
 /// <summary>The registered enrichers by name.</summary>

@@ -1,5 +1,5 @@
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Storage;
@@ -42,9 +42,9 @@ public sealed class FlowRunner(
         {
             var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
             logger.LogInformation("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
-            var (read, created) = await ReadAsync(flow, runId, checkpoint, destinations, cancellationToken);
+            var (read, filtered, created) = await ReadAsync(flow, runId, checkpoint, destinations, cancellationToken);
             await runs.FinishAsync(runId, "succeeded", null, timeProvider.GetUtcNow());
-            logger.LogInformation("Flow {FlowId} run {RunId} succeeded: {Read} records read, {Created} new messages", flowId, runId, read, created);
+            logger.LogInformation("Flow {FlowId} run {RunId} succeeded: {Read} records read, {Filtered} filtered out, {Created} new messages", flowId, runId, read, filtered, created);
             return "succeeded";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -84,19 +84,26 @@ public sealed class FlowRunner(
         }
     }
 
-    private async Task<(long Read, long Created)> ReadAsync(FlowDefinition flow, long runId, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
+    /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
+    /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.</summary>
+    private async Task<(long Read, long Filtered, long Created)> ReadAsync(FlowDefinition flow, long runId, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
     {
         var source = connectors.GetSource(flow.Source.ConnectorId);
+        var filter = flows.Filter(flow.Id);
         var maxBuffered = Math.Max(1, hubOptions.Value.Delivery.MaxRecordsPerCommit);
         var buffer = new List<SourceRecord>();
-        long read = 0, created = 0, analyzeAt = 2_000;
+        var passedOver = 0;
+        long read = 0, filtered = 0, created = 0, analyzeAt = 2_000;
 
         async Task CommitAsync(SourceCheckpoint? next)
         {
-            var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken, flows.Options[flow.Id].HoldBehindDeadLetter);
-            read += buffer.Count;
+            var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken,
+                flows.Options[flow.Id].HoldBehindDeadLetter, passedOver);
+            read += buffer.Count + passedOver;
+            filtered += passedOver;
             created += added;
             buffer.Clear();
+            passedOver = 0;
             if (created >= analyzeAt)
             {
                 analyzeAt *= 10;
@@ -126,6 +133,9 @@ public sealed class FlowRunner(
         {
             switch (item)
             {
+                case SourceRecord record when !filter.Accepts(record.Payload):
+                    passedOver++;
+                    break;
                 case SourceRecord record:
                     buffer.Add(record);
                     if (buffer.Count >= maxBuffered)
@@ -140,11 +150,11 @@ public sealed class FlowRunner(
             }
         }
 
-        if (buffer.Count > 0)
+        if (buffer.Count > 0 || passedOver > 0)
         {
             await CommitAsync(null);
         }
 
-        return (read, created);
+        return (read, filtered, created);
     }
 }

@@ -1,4 +1,4 @@
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace IntegrationHub.Host.Http;

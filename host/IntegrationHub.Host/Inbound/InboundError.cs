@@ -1,4 +1,4 @@
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Inbound;
 

@@ -1,5 +1,5 @@
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Storage;
@@ -257,7 +257,10 @@ public sealed class InboxRouter(
         foreach (var (flow, group) in work)
         {
             // The partner's message id is the version: unique per partner, so a record's messages are never "unchanged".
-            var records = group.Select(r => new SourceRecord(r.RecordKey, r.Payload!, r.BusinessKey ?? r.RecordKey, "inbound:" + r.MessageId)).ToList();
+            // A row the flow's filter passes over is routed all the same, with no message of that flow.
+            var filter = flows.Filter(flow.Id);
+            var records = group.Where(r => filter.Accepts(r.Payload!))
+                .Select(r => new SourceRecord(r.RecordKey, r.Payload!, r.BusinessKey ?? r.RecordKey, "inbound:" + r.MessageId)).ToList();
             var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
             await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}", records, destinations, now,
                 flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken);

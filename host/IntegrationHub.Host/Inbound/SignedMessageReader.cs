@@ -1,5 +1,5 @@
 using IntegrationHub.Host.Configuration;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Inbound;

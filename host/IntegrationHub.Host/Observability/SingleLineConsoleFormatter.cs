@@ -1,5 +1,5 @@
 using System.Text;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using IntegrationHub.Connectors.PaymentPlatform;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Inbound;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Payments;

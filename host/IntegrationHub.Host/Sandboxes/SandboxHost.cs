@@ -2,26 +2,44 @@ using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Host.Sandboxes;
 
-/// <summary>Starts the registered sandboxes (counterparty twins) in development runs, before flows start.</summary>
+/// <summary>Starts the registered sandboxes (counterparty twins) in development runs, before the settings are checked,
+/// and wires each connector to its sandbox: whatever <c>Connectors:{id}</c> leaves empty (URL, keys) is taken from
+/// <see cref="IConnectorSandbox.ConnectorSettings"/>. No sandbox port or key has to be typed twice.</summary>
 public sealed class SandboxHost(IReadOnlyList<SandboxRegistration> registrations, IServiceProvider services, IConfiguration configuration, ILogger<SandboxHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly List<IConnectorSandbox> _running = [];
+    private bool _started;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartSandboxesAsync(IConfigurationBuilder wiring, CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("Sandboxes:Enabled"))
+        if (_started || !configuration.GetValue<bool>("Sandboxes:Enabled"))
         {
             return;
         }
 
+        _started = true;
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var registration in registrations)
         {
             var sandbox = registration.Create(services);
             var address = await sandbox.StartAsync(cancellationToken);
             _running.Add(sandbox);
             logger.LogInformation("Sandbox of {Connector} listening on {Address}", registration.ConnectorId, address);
+            foreach (var (key, value) in sandbox.ConnectorSettings(address))
+            {
+                var path = $"Connectors:{registration.ConnectorId}:{key}";
+                if (string.IsNullOrEmpty(configuration[path]))
+                {
+                    settings[path] = value;
+                }
+            }
         }
+
+        wiring.AddInMemoryCollection(settings);
     }
+
+    /// <summary>Sandboxes are started by <see cref="StartSandboxesAsync"/> before the host starts; stopping stops them.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Payments;
 using IntegrationHub.Host.Storage;
@@ -9,7 +10,7 @@ namespace IntegrationHub.Host.Scheduling;
 /// <summary>A Quartz trigger's only work for the hub's periodic tasks: enqueue the Hangfire job that does it. Quartz owns
 /// when (cron in local time, clustered, misfires); Hangfire owns how (retries, dashboard).</summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduledWorkJob(IBackgroundJobClient jobs) : IJob
+public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributions modules) : IJob
 {
     public const string TaskKey = "task";
     public const string PaymentQuery = "payments:query";
@@ -31,6 +32,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs) : IJob
             AlertSweep => jobs.Enqueue<AlertJobs>(j => j.SweepAsync(CancellationToken.None)),
             AlertDigest => jobs.Enqueue<AlertJobs>(j => j.DigestAsync(CancellationToken.None)),
             AttachmentCleanup => jobs.Enqueue<AttachmentCleanupJob>(j => j.RunAsync(CancellationToken.None)),
+            { } task when modules.RecurringTasks.Any(t => t.Name == task) => jobs.Enqueue<RecurringTaskJob>(j => j.RunAsync(task, CancellationToken.None)),
             var other => throw new JobExecutionException($"Unknown scheduled task '{other}'."),
         };
         return ValueTask.CompletedTask;

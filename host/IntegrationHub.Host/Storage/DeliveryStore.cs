@@ -50,21 +50,21 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var command = new NpgsqlCommand(
             """
             with r as (
-                select * from unnest(@ids, @statuses, @attempts, @next, @codes, @errors, @events, @durations)
-                    as t(id, status, attempts, next_at, code, error, event, duration)),
+                select * from unnest(@ids, @statuses, @attempts, @next, @codes, @errors, @events, @durations, @references, @notes)
+                    as t(id, status, attempts, next_at, code, error, event, duration, reference, note)),
             updated as (
                 update hub.deliveries d
                 set status = r.status, attempts = r.attempts, next_attempt_at = r.next_at,
-                    last_error_code = r.code, last_error = r.error, updated_at = @now
+                    last_error_code = r.code, last_error = r.error, reference = r.reference, updated_at = @now
                 from r where d.message_id = r.id and d.destination = @destination and d.status = 'pending'
                 returning d.record_key, d.status),
             logged as (
                 insert into hub.message_log (message_id, destination, event, detail, duration_ms, at)
-                select id, @destination, event, case when code is null then null else code || ': ' || coalesce(error, '') end, duration, @now from r),
+                select id, @destination, event, case when code is null then note else code || ': ' || coalesce(error, '') end, duration, @now from r),
             next_in_line as (
                 select distinct on (w.record_key) w.message_id from hub.deliveries w
                 where w.destination = @destination and w.flow_id = @flow and w.status = 'waiting'
-                  and w.record_key in (select record_key from updated where status = 'delivered' or (status = 'dead' and not @hold))
+                  and w.record_key in (select record_key from updated where status in ('delivered', 'skipped') or (status = 'dead' and not @hold))
                   -- Holding: nothing moves past an older dead letter of the record (e.g. an unstorable payload).
                   and not (@hold and exists (select 1 from hub.deliveries x
                                              where x.destination = w.destination and x.flow_id = w.flow_id and x.record_key = w.record_key
@@ -81,6 +81,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("errors", results.Select(r => r.Error).ToArray());
         command.Parameters.AddWithValue("events", results.Select(r => r.Event).ToArray());
         command.Parameters.AddWithValue("durations", results.Select(r => r.DurationMs).ToArray());
+        command.Parameters.AddWithValue("references", results.Select(r => r.Reference).ToArray());
+        command.Parameters.AddWithValue("notes", results.Select(r => r.Note).ToArray());
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("hold", holdBehindDeadLetter);
@@ -153,6 +155,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             select
                 (select count(*) from hub.messages where flow_id = @flow),
                 count(*) filter (where d.status = 'delivered'),
+                count(*) filter (where d.status = 'skipped'),
                 count(*) filter (where d.status = 'pending' and d.attempts > 0),
                 count(*) filter (where d.status = 'dead'),
                 count(*) filter (where d.status in ('pending', 'waiting')),
@@ -163,6 +166,6 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("flow", flowId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new FlowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+        return new FlowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
     }
 }

@@ -1,5 +1,6 @@
 namespace IntegrationHub.Host.Storage;
 
+/// <param name="RecordsFiltered">Records read that the flow's filter passed over (counted in <paramref name="RecordsRead"/>, not messages).</param>
 public sealed record FlowRun(
     long Id,
     string FlowId,
@@ -10,4 +11,5 @@ public sealed record FlowRun(
     DateTimeOffset? EndedAt,
     long RecordsRead,
     long MessagesCreated,
-    string? Error);
+    string? Error,
+    long RecordsFiltered);

@@ -41,7 +41,7 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error
+            select id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered
             from hub.flow_runs where flow_id = @flow order by id desc limit 1
             """);
         command.Parameters.AddWithValue("flow", flowId);
@@ -52,7 +52,7 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
             last = new FlowRun(
                 reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9));
+                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10));
         }
 
         return last;

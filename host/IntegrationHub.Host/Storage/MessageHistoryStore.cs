@@ -24,14 +24,15 @@ public sealed class MessageHistoryStore(NpgsqlDataSource dataSource)
         var ids = messages.Select(m => m.Id).ToArray();
         var deliveries = ids.ToDictionary(id => id, _ => new List<MessageDeliveryState>());
         await using (var command = new NpgsqlCommand(
-            "select message_id, destination, status, attempts, last_error_code, last_error, updated_at from hub.deliveries where message_id = any(@ids) order by destination", connection))
+            "select message_id, destination, status, attempts, last_error_code, last_error, updated_at, reference from hub.deliveries where message_id = any(@ids) order by destination", connection))
         {
             command.Parameters.AddWithValue("ids", ids);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 deliveries[reader.GetInt64(0)].Add(new MessageDeliveryState(reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
         }
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using Npgsql;
 
 namespace IntegrationHub.Host.Storage;
@@ -68,6 +68,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         select count(*) from inserted
         """;
 
+    /// <param name="filtered">Records read before these that the flow's filter passed over: counted as read and
+    /// filtered by the run, committed with the checkpoint like the rest.</param>
     /// <returns>How many new messages were created (unchanged records are not messages).</returns>
     public async Task<int> AppendAsync(
         string flowId,
@@ -77,7 +79,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         SourceCheckpoint? checkpoint,
         DateTimeOffset now,
         CancellationToken cancellationToken,
-        bool holdBehindDeadLetter = true)
+        bool holdBehindDeadLetter = true,
+        int filtered = 0)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -99,10 +102,15 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         }
 
         await using (var count = new NpgsqlCommand(
-            "update hub.flow_runs set records_read = records_read + @read, messages_created = messages_created + @created where id = @run",
+            """
+            update hub.flow_runs set records_read = records_read + @read, records_filtered = records_filtered + @filtered,
+                                     messages_created = messages_created + @created
+            where id = @run
+            """,
             connection, transaction))
         {
-            count.Parameters.AddWithValue("read", (long)records.Count);
+            count.Parameters.AddWithValue("read", (long)records.Count + filtered);
+            count.Parameters.AddWithValue("filtered", (long)filtered);
             count.Parameters.AddWithValue("created", (long)created);
             count.Parameters.AddWithValue("run", runId);
             await count.ExecuteNonQueryAsync(cancellationToken);

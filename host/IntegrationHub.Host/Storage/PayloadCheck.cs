@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Storage;
 

@@ -37,13 +37,12 @@ public sealed class IGateConnectorSpecTests
     }
 
     [Fact]
-    public void AddIGate_registers_the_connector_and_its_sandbox_under_igate()
+    public void The_module_registers_the_connector_and_its_sandbox_under_igate()
     {
         var hub = new RecordingHubBuilder();
 
-        var returned = hub.AddIGate();
+        new IGateModule().Register(hub);
 
-        Assert.Same(hub, returned);
         Assert.Equal(
             [
                 ("connector", "igate", typeof(IGateConnector), typeof(IGateOptions)),

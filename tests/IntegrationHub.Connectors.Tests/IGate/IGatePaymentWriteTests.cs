@@ -52,6 +52,24 @@ public sealed class IGatePaymentWriteTests
     }
 
     [Fact]
+    public async Task A_recorded_payment_is_delivered_with_iGates_receipt_number_and_a_retry_or_a_second_key_gets_the_same_one()
+    {
+        await using var rig = await IGateTestRig.StartAsync();
+        var connector = rig.Connector();
+        var dossiers = Dossiers(rig, 3);
+        var batch = Payments(dossiers);
+
+        var first = await connector.WriteAsync("payments", batch, CancellationToken.None);
+        var retried = await connector.WriteAsync("payments", [.. batch.Select(m => m with { Attempt = 2 })], CancellationToken.None);
+        var underAnotherKey = await connector.WriteAsync("payments", [PaymentMessage(99, batch[1].Payload)], CancellationToken.None);
+
+        Assert.Equal(["BL00000001", "BL00000002", "BL00000003"], first.Select(o => o.Reference));
+        Assert.Equal(first.Select(o => o.Reference), retried.Select(o => o.Reference));
+        Assert.Equal("BL00000002", Assert.Single(underAnotherKey).Reference);
+        Assert.All(first.Concat(retried).Concat(underAnotherKey), o => Assert.True(o.Delivered, o.Failure?.Message));
+    }
+
+    [Fact]
     public async Task Concurrent_deliveries_of_one_batch_record_each_payment_once()
     {
         await using var rig = await IGateTestRig.StartAsync();

@@ -28,4 +28,38 @@ internal sealed class RecordingHubBuilder : IHubBuilder
         Registrations.Add(("sandbox", connectorId, typeof(TSandbox), typeof(TOptions)));
         return this;
     }
+
+    public IHubBuilder AddEnricher<TEnricher>()
+        where TEnricher : class, IMessageEnricher
+    {
+        Registrations.Add(("enricher", string.Empty, typeof(TEnricher), typeof(void)));
+        return this;
+    }
+
+    public IHubBuilder AddRecurringTask<TTask>(string name, Func<IServiceProvider, RecurringSchedule> schedule)
+        where TTask : class, IRecurringTask
+    {
+        Registrations.Add(("task", name, typeof(TTask), typeof(void)));
+        return this;
+    }
+
+    public IHubBuilder AddEndpoints(Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map)
+    {
+        Registrations.Add(("endpoints", string.Empty, typeof(void), typeof(void)));
+        return this;
+    }
+
+    public IHubBuilder AddDashboardPage<TPage>()
+        where TPage : class, IHubDashboardPage
+    {
+        Registrations.Add(("page", string.Empty, typeof(TPage), typeof(void)));
+        return this;
+    }
+
+    public IHubBuilder AddDashboardAction<TAction>()
+        where TAction : class, IHubDashboardAction
+    {
+        Registrations.Add(("action", string.Empty, typeof(TAction), typeof(void)));
+        return this;
+    }
 }

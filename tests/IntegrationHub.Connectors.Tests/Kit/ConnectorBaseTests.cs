@@ -35,6 +35,7 @@ public sealed class ConnectorBaseTests
             ["BaseUrl must be an absolute http or https URL, got 'not a url'.", "ApiKey is required.", "PageSize must be between 1 and 1000."],
             parameters.Problems);
         Assert.Equal(parameters.Problems, connectivity.Problems);
+        Assert.Null(connectivity.Failure);
     }
 
     [Fact]
@@ -72,6 +73,7 @@ public sealed class ConnectorBaseTests
 
         Assert.True(good.Succeeded, string.Join(" ", good.Problems));
         Assert.StartsWith("Config failure DENIED: Tally refused the credentials (HTTP 401)", Assert.Single(wrongKey.Problems), StringComparison.Ordinal);
+        Assert.Equal((FailureKind.Config, "DENIED"), (wrongKey.Failure!.Kind, wrongKey.Failure.Code));
     }
 
     [Fact]
@@ -82,5 +84,6 @@ public sealed class ConnectorBaseTests
         var result = await connector.CheckAsync(CheckScope.Connectivity, CancellationToken.None);
 
         Assert.StartsWith("Transient failure TALLY-NETWORK:", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Transient, result.Failure!.Kind);
     }
 }

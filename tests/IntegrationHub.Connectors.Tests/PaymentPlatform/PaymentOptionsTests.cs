@@ -100,7 +100,7 @@ public sealed class PaymentOptionsTests
     {
         var hub = new RecordingHubBuilder();
 
-        hub.AddPaymentPlatform();
+        new PaymentPlatformModule().Register(hub);
 
         Assert.Equal(
             [

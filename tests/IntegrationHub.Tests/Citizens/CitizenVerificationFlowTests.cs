@@ -51,15 +51,19 @@ public sealed class CitizenVerificationFlowTests(PostgresCluster cluster)
         var logs = new CapturedLogs();
         var database = await cluster.CreateDatabaseAsync();
         var settings = TestHub.BaseSettings(database);
-        settings["Connectors:igate:BaseUrl"] = igate.BaseAddress!.ToString();
-        settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
+        settings.Wire(igate, igate.BaseAddress!);
+        settings.Wire(population, population.BaseAddress!);
+        settings["Connectors:population-db:RetryDelay"] = "00:00:00.020";
+        settings["Connectors:population-db:Timeout"] = "00:00:02";
         settings["Connectors:population-db:Timeout"] = "00:00:01";
         settings["Hub:Delivery:SweepInterval"] = "00:00:01";
         await using var hub = await TestHub.StartAsync(settings, logging: logs.AddTo);
         using var client = TestHub.AdminClient(hub);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("api/flows/citizen-checks/run", null)).StatusCode);
-        await Eventually.ReturnsAsync(() => DeliveredAsync(client), n => n == codes.Count, Patience, "every dossier verified or skipped");
+        await Eventually.ReturnsAsync(() => DoneAsync(client), n => n == codes.Count, Patience, "every dossier verified or skipped");
+        Assert.Equal(citizens.Count, await CountAsync(client, "delivered"));
+        Assert.Equal(codes.Count - citizens.Count, await CountAsync(client, "skipped"));
 
         // Written back once per citizen applicant, with the outcome the population holds.
         foreach (var (code, want) in expected)
@@ -97,7 +101,8 @@ public sealed class CitizenVerificationFlowTests(PostgresCluster cluster)
         }
 
         await client.PostAsync("api/flows/citizen-checks/run", null);
-        await Eventually.ReturnsAsync(() => DeliveredAsync(client), n => n == codes.Count + 20, Patience, "the new versions done");
+        await Eventually.ReturnsAsync(() => DoneAsync(client), n => n == codes.Count + 20, Patience, "the new versions done");
+        Assert.Equal(citizens.Count, await CountAsync(client, "delivered"));
         Assert.Equal(requests, population.RequestCount);
         Assert.Equal(citizens.Count, igate.CitizenCheckStats().TotalAppliedWrites);
         Assert.Equal(audit!.Length, (await client.GetFromJsonAsync<JsonElement[]>("api/citizen-lookups?limit=1000"))!.Length);
@@ -194,10 +199,18 @@ public sealed class CitizenVerificationFlowTests(PostgresCluster cluster)
         _ => "not_found",
     };
 
-    private static async Task<long> DeliveredAsync(HttpClient client)
+    /// <summary>Deliveries done: verified and written back, or skipped (not a citizen, or verified already).</summary>
+    private static async Task<long> DoneAsync(HttpClient client)
     {
         var flows = await client.GetFromJsonAsync<JsonElement[]>("api/flows");
-        return flows!.Single(f => f.GetProperty("id").GetString() == "citizen-checks").GetProperty("counts").GetProperty("delivered").GetInt64();
+        var counts = flows!.Single(f => f.GetProperty("id").GetString() == "citizen-checks").GetProperty("counts");
+        return counts.GetProperty("delivered").GetInt64() + counts.GetProperty("skipped").GetInt64();
+    }
+
+    private static async Task<long> CountAsync(HttpClient client, string count)
+    {
+        var flows = await client.GetFromJsonAsync<JsonElement[]>("api/flows");
+        return flows!.Single(f => f.GetProperty("id").GetString() == "citizen-checks").GetProperty("counts").GetProperty(count).GetInt64();
     }
 
     private sealed record Expectation(string KetQua, IReadOnlyList<string> Fields);

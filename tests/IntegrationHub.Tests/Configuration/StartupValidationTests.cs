@@ -24,14 +24,35 @@ public sealed class StartupValidationTests
 
         var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
 
+        // The registered connectors are whatever modules are beside the hub, listed the way the hub lists them.
+        var registered = string.Join(", ", RegisteredModules.ConnectorIds.Order(StringComparer.Ordinal));
         Assert.Equal(
-            """
+            $"""
             IntegrationHub cannot start in environment 'Testing': 3 configuration problem(s):
              - Connectors:national-portal: The BaseUrl field is required.
-             - Flows:orders:Source: unknown connector 'erp' (registered connectors: exchange, idesk, igate, national-portal, payment-platform, population-db).
+             - Flows:orders:Source: unknown connector 'erp' (registered connectors: {registered}).
              - Flows:procedures:Schedule 'every five minutes' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').
             """.ReplaceLineEndings(Environment.NewLine),
             error.Message);
+        Assert.Contains("national-portal", RegisteredModules.ConnectorIds);
+    }
+
+    [Fact]
+    public async Task Malformed_flow_filters_are_reported_with_the_other_problems()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Flows:dossiers:Filter:kenhThucHien"] = "";
+        settings["Flows:dossiers:Filter:nguoiNhan..tinh:0"] = "68";
+        settings["Flows:procedures:Filter"] = "MATTHC";
+        settings["Flows:procedures:Schedule"] = "daily";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.StartsWith("IntegrationHub cannot start in environment 'Testing': 4 configuration problem(s):", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:dossiers:Filter:kenhThucHien: lists no value; give the values the field may hold, e.g. [\"BuuChinh\"].", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:dossiers:Filter:nguoiNhan..tinh: 'nguoiNhan..tinh' is not a field path (names joined by '.', none empty).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Filter: must be an object of payload field paths to the values each may hold", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:procedures:Schedule 'daily' is not a valid Quartz cron expression", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

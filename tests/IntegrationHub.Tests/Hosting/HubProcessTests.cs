@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Contracts;
 using IntegrationHub.Tests.Infrastructure;
 
 namespace IntegrationHub.Tests.Hosting;
@@ -14,27 +15,20 @@ public sealed class HubProcessTests
     public async Task The_development_run_is_ready_within_a_minute_and_syncs_every_sandbox_procedure_within_the_next()
     {
         var dataFolder = HubProcess.NewDataFolder();
-        var nationalPort = HubProcess.FreePort();
-        var igatePort = HubProcess.FreePort();
-        var exchangePort = HubProcess.FreePort();
-        var ideskPort = HubProcess.FreePort();
-        var populationPort = HubProcess.FreePort();
+        // A free port for every registered sandbox, so another hub's development run does not collide; the hub wires
+        // each connector to its sandbox itself.
+        var ports = RegisteredModules.SandboxIds.ToDictionary(id => id, _ => HubProcess.FreePort());
+        var igatePort = ports["igate"];
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
-            ["Sandboxes__national-portal__Port"] = nationalPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sandboxes__igate__Port"] = igatePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Connectors__national-portal__BaseUrl"] = $"http://127.0.0.1:{nationalPort}/",
-            ["Connectors__igate__BaseUrl"] = $"http://127.0.0.1:{igatePort}/",
-            // Free ports for the document sandboxes too, so another hub's development run on 5085/5086 does not collide.
-            ["Sandboxes__exchange__Port"] = exchangePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sandboxes__idesk__Port"] = ideskPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Connectors__exchange__BaseUrl"] = $"http://127.0.0.1:{exchangePort}/",
-            ["Connectors__idesk__BaseUrl"] = $"http://127.0.0.1:{ideskPort}/",
-            ["Sandboxes__population-db__Port"] = populationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Connectors__population-db__BaseUrl"] = $"http://127.0.0.1:{populationPort}/",
         };
+        foreach (var (id, port) in ports)
+        {
+            environment[$"Sandboxes__{id}__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         try
         {
             var clock = Stopwatch.StartNew();
@@ -77,7 +71,7 @@ public sealed class HubProcessTests
         var slow = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(25) };
         await using var sandboxes = await SandboxPair.StartAsync(procedures: 2000, nationalFaults: slow);
         var dataFolder = HubProcess.NewDataFolder();
-        var environment = SandboxBackedEnvironment(dataFolder, sandboxes.NationalAddress, sandboxes.IGateAddress);
+        var environment = SandboxBackedEnvironment(dataFolder, (sandboxes.National, sandboxes.NationalAddress), (sandboxes.IGate, sandboxes.IGateAddress));
         environment["Flows__procedures__RunOnStart"] = "true";
         environment["Connectors__national-portal__PageSize"] = "50";
         environment["Connectors__national-portal__MaxParallelDetails"] = "4";
@@ -125,7 +119,7 @@ public sealed class HubProcessTests
         var expectedProgress = sandboxes.IGate.Dossiers.Stats().ProgressEntries;
         sandboxes.NationalFaults.Latency = TimeSpan.FromMilliseconds(15);
         var dataFolder = HubProcess.NewDataFolder();
-        var environment = SandboxBackedEnvironment(dataFolder, sandboxes.National.BaseAddress!, sandboxes.IGate.BaseAddress!);
+        var environment = SandboxBackedEnvironment(dataFolder, (sandboxes.National, sandboxes.National.BaseAddress!), (sandboxes.IGate, sandboxes.IGate.BaseAddress!));
         environment["Flows__procedures__Enabled"] = "false";
         environment["Flows__dossiers__RunOnStart"] = "true";
         environment["Flows__progress__RunOnStart"] = "true";
@@ -168,17 +162,21 @@ public sealed class HubProcessTests
 
     /// <summary>A Development hub with its own embedded PostgreSQL, talking to sandboxes that live in this test process
     /// (so they outlive a killed hub and can count what it wrote).</summary>
-    private static Dictionary<string, string> SandboxBackedEnvironment(string dataFolder, Uri national, Uri igate) => new()
+    private static Dictionary<string, string> SandboxBackedEnvironment(string dataFolder, params (IConnectorSandbox Sandbox, Uri Address)[] sandboxes)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Hub__EmbeddedPostgres__DataFolder"] = dataFolder,
-        ["Sandboxes__Enabled"] = "false",
-        ["Connectors__national-portal__BaseUrl"] = national.ToString(),
-        ["Connectors__national-portal__Username"] = "sandbox-hub",
-        ["Connectors__national-portal__Password"] = "sandbox-test-password",
-        ["Connectors__igate__BaseUrl"] = igate.ToString(),
-        ["Connectors__igate__ApiKey"] = "igate-test-key",
-    };
+        // Every other connector is pointed where nothing listens, with settings its sandbox would accept.
+        var settings = new Dictionary<string, string?>(RegisteredModules.ConnectorSettings);
+        foreach (var (sandbox, address) in sandboxes)
+        {
+            settings.Wire(sandbox, address);
+        }
+
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? string.Empty);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["Hub__EmbeddedPostgres__DataFolder"] = dataFolder;
+        environment["Sandboxes__Enabled"] = "false";
+        return environment;
+    }
 
     private static void TryDelete(string folder)
     {

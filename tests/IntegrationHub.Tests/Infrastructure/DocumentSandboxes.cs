@@ -30,8 +30,8 @@ public sealed class DocumentSandboxes : IAsyncDisposable
 
     public void ApplyTo(IDictionary<string, string?> settings)
     {
-        settings["Connectors:idesk:BaseUrl"] = IDesk.BaseAddress!.ToString();
-        settings["Connectors:exchange:BaseUrl"] = Exchange.BaseAddress!.ToString();
+        settings.Wire(IDesk, IDesk.BaseAddress!);
+        settings.Wire(Exchange, Exchange.BaseAddress!);
         settings["Connectors:exchange:OrganId"] = OrganId;
     }
 

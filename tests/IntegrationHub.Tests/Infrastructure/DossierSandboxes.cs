@@ -43,8 +43,8 @@ public sealed class DossierSandboxes : IAsyncDisposable
 
     public void ApplyTo(IDictionary<string, string?> settings)
     {
-        settings["Connectors:national-portal:BaseUrl"] = National.BaseAddress!.ToString();
-        settings["Connectors:igate:BaseUrl"] = IGate.BaseAddress!.ToString();
+        settings.Wire(National, National.BaseAddress!);
+        settings.Wire(IGate, IGate.BaseAddress!);
     }
 
     public async ValueTask DisposeAsync()

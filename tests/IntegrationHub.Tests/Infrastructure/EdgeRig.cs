@@ -52,7 +52,9 @@ public sealed class EdgeRig : IAsyncDisposable
             var database = await cluster.CreateDatabaseAsync();
             var settings = TestHub.BaseSettings(database);
             payments.ApplyTo(settings);
-            settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
+            settings.Wire(population, population.BaseAddress!);
+            settings["Connectors:population-db:RetryDelay"] = "00:00:00.020";
+            settings["Connectors:population-db:Timeout"] = "00:00:02";
             configure?.Invoke(settings);
             var hub = await TestHub.StartAsync(settings);
             payments.CallBack(hub);

@@ -33,8 +33,8 @@ public sealed class PaymentSandboxes : IAsyncDisposable
 
     public void ApplyTo(IDictionary<string, string?> settings)
     {
-        settings["Connectors:igate:BaseUrl"] = IGate.BaseAddress!.ToString();
-        settings["Connectors:payment-platform:BaseUrl"] = Platform.BaseAddress!.ToString();
+        settings.Wire(IGate, IGate.BaseAddress!);
+        settings.Wire(Platform, Platform.BaseAddress!);
     }
 
     public void CallBack(HubHost hub) => PlatformOptions.CallbackUrl = new Uri(hub.BaseAddress, "api/payments/callback").ToString();

@@ -23,7 +23,9 @@ public sealed class PopulationRig : IAsyncDisposable
         {
             await population.StartAsync(CancellationToken.None);
             var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-            settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
+            settings.Wire(population, population.BaseAddress!);
+            settings["Connectors:population-db:RetryDelay"] = "00:00:00.020";
+            settings["Connectors:population-db:Timeout"] = "00:00:02";
             return new PopulationRig(population, await TestHub.StartAsync(settings));
         }
         catch

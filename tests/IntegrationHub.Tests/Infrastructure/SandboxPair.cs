@@ -47,8 +47,8 @@ public sealed class SandboxPair : IAsyncDisposable
 
     public void ApplyTo(IDictionary<string, string?> settings)
     {
-        settings["Connectors:national-portal:BaseUrl"] = NationalAddress.ToString();
-        settings["Connectors:igate:BaseUrl"] = IGateAddress.ToString();
+        settings.Wire(National, NationalAddress);
+        settings.Wire(IGate, IGateAddress);
     }
 
     public async ValueTask DisposeAsync()

@@ -12,20 +12,44 @@ public static class TestHub
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "correct horse battery staple";
-    public const string PaymentPartnerCode = "HUBTEST";
-    public const string PaymentSecret = "payment-test-secret-0123456789";
+    public static string PaymentPartnerCode => RegisteredModules.Setting("payment-platform", "MaDoiTac");
+    public static string PaymentSecret => RegisteredModules.Setting("payment-platform", "SecretKey");
     public const string PortalPartnerKey = "cong-dvc-test-api-key-01";
     public const string PortalPartnerSecret = "cong-dvc-test-hmac-secret-0123456789abcdef";
     public const string InboundPartnerKey = "dvcqg-test-api-key-0001";
     public const string InboundPartnerSecret = "dvcqg-test-hmac-secret-0123456789abcdef";
-    public const string PopulationApiKey = "population-test-api-key";
-    public const string PopulationMaTichHop = "TEST-TICH-HOP";
-    public const string ExchangeApiKey = "exchange-test-api-key";
-    public const string IDeskApiKey = "idesk-test-api-key";
+    public static string PopulationApiKey => RegisteredModules.Setting("population-db", "ApiKey");
+    public static string PopulationMaTichHop => RegisteredModules.Setting("population-db", "MaTichHop");
+    public static string ExchangeApiKey => RegisteredModules.Setting("exchange", "ApiKey");
+    public static string IDeskApiKey => RegisteredModules.Setting("idesk", "ApiKey");
     private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
 
     /// <summary>Settings every test hub gets: fast pickup, short retries, quick shutdown, no schedule firing during a test.</summary>
-    public static Dictionary<string, string?> BaseSettings(string connectionString) => new()
+    public static Dictionary<string, string?> BaseSettings(string connectionString)
+    {
+        var settings = new Dictionary<string, string?>(RegisteredModules.ConnectorSettings, StringComparer.OrdinalIgnoreCase);
+        foreach (var connector in RegisteredModules.ConnectorIds)
+        {
+            settings[$"Connectors:{connector}:Resilience:RetryBaseDelay"] = "00:00:00.050";
+            settings[$"Connectors:{connector}:Resilience:RetryMaxDelay"] = "00:00:00.500";
+        }
+
+        // Flows run when a test says so: no schedule fires during a test.
+        foreach (var flow in RegisteredModules.ScheduledFlowIds)
+        {
+            settings[$"Flows:{flow}:Schedule"] = "0 0 3 1 1 ? 2099";
+            settings[$"Flows:{flow}:RunOnStart"] = "false";
+        }
+
+        foreach (var (key, value) in HubSettings(connectionString))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string?> HubSettings(string connectionString) => new()
     {
         ["ConnectionStrings:Hub"] = connectionString,
         ["Hub:Http:Urls"] = "http://127.0.0.1:0",
@@ -41,51 +65,11 @@ public static class TestHub
         ["Hub:Jobs:ShutdownTimeout"] = "00:00:05",
         ["Hub:Delivery:RetryBackoff"] = "00:00:00.200",
         ["Hub:Scheduling:SchedulerName"] = "IntegrationHubTest",
-        ["Flows:procedures:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:procedures:RunOnStart"] = "false",
-        ["Flows:dossiers:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:dossiers:RunOnStart"] = "false",
-        ["Flows:progress:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:progress:RunOnStart"] = "false",
-        ["Flows:citizen-checks:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:citizen-checks:RunOnStart"] = "false",
-        ["Flows:documents-out:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:documents-in:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:document-statuses-out:Schedule"] = "0 0 3 1 1 ? 2099",
-        ["Flows:document-statuses-in:Schedule"] = "0 0 3 1 1 ? 2099",
         ["Sandboxes:Enabled"] = "false",
-        // Nothing listens on port 9: tests that sync point these at sandboxes.
-        ["Connectors:national-portal:BaseUrl"] = "http://127.0.0.1:9/",
-        ["Connectors:igate:BaseUrl"] = "http://127.0.0.1:9/",
-        ["Connectors:national-portal:Username"] = "sandbox-hub",
-        ["Connectors:national-portal:Password"] = "sandbox-test-password",
-        ["Connectors:national-portal:Resilience:RetryBaseDelay"] = "00:00:00.050",
-        ["Connectors:national-portal:Resilience:RetryMaxDelay"] = "00:00:00.500",
-        ["Connectors:igate:ApiKey"] = "igate-test-key",
-        ["Connectors:payment-platform:BaseUrl"] = "http://127.0.0.1:9/",
-        ["Connectors:payment-platform:MaDoiTac"] = PaymentPartnerCode,
-        ["Connectors:payment-platform:SecretKey"] = PaymentSecret,
-        ["Connectors:payment-platform:Resilience:RetryBaseDelay"] = "00:00:00.050",
-        ["Connectors:payment-platform:Resilience:RetryMaxDelay"] = "00:00:00.500",
         ["Inbound:Partners:cong-dvc:ApiKey"] = PortalPartnerKey,
         ["Inbound:Partners:cong-dvc:Secret"] = PortalPartnerSecret,
         ["Inbound:Partners:dvcqg:ApiKey"] = InboundPartnerKey,
         ["Inbound:Partners:dvcqg:Secret"] = InboundPartnerSecret,
-        ["Connectors:igate:Resilience:RetryBaseDelay"] = "00:00:00.050",
-        ["Connectors:igate:Resilience:RetryMaxDelay"] = "00:00:00.500",
-        ["Connectors:population-db:BaseUrl"] = "http://127.0.0.1:9/",
-        ["Connectors:population-db:ApiKey"] = PopulationApiKey,
-        ["Connectors:population-db:MaTichHop"] = PopulationMaTichHop,
-        ["Connectors:population-db:RetryDelay"] = "00:00:00.020",
-        ["Connectors:population-db:Timeout"] = "00:00:02",
-        ["Connectors:exchange:BaseUrl"] = "http://127.0.0.1:9/",
-        ["Connectors:exchange:ApiKey"] = ExchangeApiKey,
-        ["Connectors:exchange:Resilience:RetryBaseDelay"] = "00:00:00.050",
-        ["Connectors:exchange:Resilience:RetryMaxDelay"] = "00:00:00.500",
-        ["Connectors:idesk:BaseUrl"] = "http://127.0.0.1:9/",
-        ["Connectors:idesk:ApiKey"] = IDeskApiKey,
-        ["Connectors:idesk:Resilience:RetryBaseDelay"] = "00:00:00.050",
-        ["Connectors:idesk:Resilience:RetryMaxDelay"] = "00:00:00.500",
     };
 
     public static Task<HubHost> StartAsync(

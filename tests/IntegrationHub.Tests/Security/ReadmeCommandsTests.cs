@@ -13,7 +13,7 @@ namespace IntegrationHub.Tests.Security;
 [Collection(PostgresCollection.Name)]
 public sealed class ReadmeCommandsTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = RepositoryFolder.Root();
 
     [Fact]
     public async Task The_readme_production_recipe_runs_as_Production_and_refuses_to_start_without_an_admin_login()
@@ -128,18 +128,6 @@ public sealed class ReadmeCommandsTests
         kill.WaitForExit();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IntegrationHub.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IntegrationHub.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class RunningShell(Process process) : IDisposable
     {

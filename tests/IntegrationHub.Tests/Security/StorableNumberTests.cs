@@ -1,5 +1,5 @@
 using System.Text;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 using IntegrationHub.Tests.Infrastructure;
 using Npgsql;
 

@@ -14,6 +14,7 @@ internal sealed class PaymentLedger(SandboxIdempotencyBook writes, DossierStore 
 {
     private readonly Dictionary<string, List<IGateRecordedPayment>> _byDossier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGateRecordedPayment> _byReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _receipts = new(StringComparer.Ordinal);
 
     protected override string MissingBodyMessage => "Thiếu nội dung thanh toán (payment).";
 
@@ -26,6 +27,10 @@ internal sealed class PaymentLedger(SandboxIdempotencyBook writes, DossierStore 
     }
 
     protected override string? CodeOf(JsonObject? body) => IGateBatchRequestReader.StringOf(body?["maThamChieu"]);
+
+    /// <summary>The receipt (biên lai) number iGate issued for the payment, e.g. <c>BL00000001</c>.</summary>
+    protected override string? ReferenceOf(JsonObject? body) =>
+        CodeOf(body) is { } maThamChieu ? _receipts.GetValueOrDefault(maThamChieu) : null;
 
     protected override IGateRecordedPayment? Read(JsonObject body, DateTimeOffset recordedAt, out string? problem) =>
         PaymentRules.Read(body, recordedAt, out problem);
@@ -44,6 +49,7 @@ internal sealed class PaymentLedger(SandboxIdempotencyBook writes, DossierStore 
         }
 
         _byReference.Add(payment.MaThamChieu, payment);
+        _receipts.Add(payment.MaThamChieu, $"BL{_receipts.Count + 1:D8}");
         if (!_byDossier.TryGetValue(payment.MaHoSo, out var payments))
         {
             _byDossier.Add(payment.MaHoSo, payments = []);

@@ -45,6 +45,10 @@ internal abstract class IdempotentBatchBook(SandboxIdempotencyBook writes, strin
     /// <summary>What the item's result names it by (echoed as "code"); null when the body has none.</summary>
     protected abstract string? CodeOf(JsonObject? body);
 
+    /// <summary>iGate's number for the item's record once applied (a payment's receipt), answered again for a
+    /// duplicate; null when iGate numbers nothing.</summary>
+    protected virtual string? ReferenceOf(JsonObject? body) => null;
+
     /// <summary>The Vietnamese message for an item without its object.</summary>
     protected abstract string MissingBodyMessage { get; }
 
@@ -76,7 +80,7 @@ internal abstract class IdempotentBatchBook(SandboxIdempotencyBook writes, strin
         });
 
         // Not decided: the key was applied before.
-        return result ?? new IGateItemResult(item.IdempotencyKey, code, IGateItemStatus.Duplicate);
+        return result ?? new IGateItemResult(item.IdempotencyKey, code, IGateItemStatus.Duplicate, Reference: ReferenceOf(item.Body));
     }
 
     private IGateItemResult Decide(IGateIncomingItem item, string? code)
@@ -100,7 +104,7 @@ internal abstract class IdempotentBatchBook(SandboxIdempotencyBook writes, strin
         }
 
         _writeCounts[write.CountedAs!] = _writeCounts.GetValueOrDefault(write.CountedAs!) + 1;
-        return new IGateItemResult(key, code, write.Status);
+        return new IGateItemResult(key, code, write.Status, Reference: ReferenceOf(body));
     }
 
     private static IGateItemResult Rejected(string? key, string? code, string errorCode, string message) =>

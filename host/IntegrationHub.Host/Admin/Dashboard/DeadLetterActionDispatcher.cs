@@ -1,5 +1,6 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Storage;
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IntegrationHub.Host.Storage;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

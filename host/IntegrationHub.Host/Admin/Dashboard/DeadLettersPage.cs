@@ -1,9 +1,9 @@
 using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Storage;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Storage;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
@@ -50,6 +50,10 @@ public sealed class MessagesPage : RazorPage
         foreach (var delivery in message.Deliveries)
         {
             html.Append($" · {E(delivery.Destination)} <span class=\"label {StatusLabel(delivery.Status)} delivery-status\">{E(delivery.Status)}</span>");
+            if (delivery.Reference is { } reference)
+            {
+                html.Append($" <span class=\"delivery-reference\" title=\"the counterparty's reference\">ref <b>{E(PersonalDataMask.MaskText(reference))}</b></span>");
+            }
             if (delivery.Status == "dead")
             {
                 html.Append($" <a href=\"{Url.To(DeadLettersPage.Path)}?businessKey={Url(message.BusinessKey)}\">replay or discard…</a>");

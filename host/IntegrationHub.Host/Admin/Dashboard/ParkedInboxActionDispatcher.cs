@@ -1,4 +1,5 @@
-using IntegrationHub.Host.Text;
+using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

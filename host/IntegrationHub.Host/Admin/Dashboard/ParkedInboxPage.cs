@@ -1,8 +1,8 @@
 using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
-using IntegrationHub.Host.Citizens;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using IntegrationHub.Contracts.Privacy;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

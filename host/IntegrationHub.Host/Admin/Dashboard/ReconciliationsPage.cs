@@ -4,7 +4,7 @@ using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Payments;
-using static IntegrationHub.Host.Admin.Dashboard.HtmlText;
+using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 

@@ -1,0 +1,6 @@
+namespace IntegrationHub.Contracts;
+
+/// <summary>When a <see cref="IRecurringTask"/> runs.</summary>
+/// <param name="Cron">Quartz cron expression, evaluated in <paramref name="TimeZone"/>.</param>
+/// <param name="TimeZone">IANA id, e.g. <c>Asia/Ho_Chi_Minh</c>.</param>
+public sealed record RecurringSchedule(string Cron, string TimeZone);

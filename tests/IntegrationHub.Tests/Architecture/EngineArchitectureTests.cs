@@ -1,0 +1,50 @@
+using IntegrationHub.Host;
+using NetArchTest.Rules;
+using IntegrationHub.Tests.Infrastructure;
+using Xunit;
+
+namespace IntegrationHub.Tests.Architecture;
+
+/// <summary>The engine is a host of plug-ins: it names no connector. Connectors come in through the contract
+/// (<c>IntegrationHub.Contracts</c>) and are found by <c>HubModuleCatalog</c>, never referenced by engine code.</summary>
+public sealed class EngineArchitectureTests
+{
+    private const string Connectors = "IntegrationHub.Connectors";
+
+    /// <summary>Counterparty features still living in the host while they move into their connector modules.</summary>
+    private static readonly string[] MovingFeatures = ["IntegrationHub.Host.Payments"];
+
+    [Fact]
+    public void No_engine_type_depends_on_a_connector()
+    {
+        var result = Types.InAssembly(typeof(HubApplication).Assembly)
+            .That().DoNotResideInNamespace(MovingFeatures[0])
+            .ShouldNot().HaveDependencyOn(Connectors)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"Engine types that name a connector: {string.Join(", ", result.FailingTypeNames ?? [])}.");
+    }
+
+    [Fact]
+    public void The_rule_catches_a_dependency_on_a_connector()
+    {
+        // The moving features do depend on their connectors today: the rule must see that, or it proves nothing.
+        var result = Types.InAssembly(typeof(HubApplication).Assembly)
+            .That().ResideInNamespace(MovingFeatures[0])
+            .ShouldNot().HaveDependencyOn(Connectors)
+            .GetResult();
+
+        Assert.False(result.IsSuccessful);
+    }
+
+    [Fact]
+    public void The_composition_root_lists_no_connector()
+    {
+        var source = File.ReadAllText(Path.Combine(RepositoryFolder.Root(), "host", "IntegrationHub.Host", "HubApplication.cs"));
+        var project = File.ReadAllText(Path.Combine(RepositoryFolder.Root(), "host", "IntegrationHub.Host", "IntegrationHub.Host.csproj"));
+
+        Assert.DoesNotContain(Connectors, source, StringComparison.Ordinal);
+        Assert.Contains("<ProjectReference Include=\"../../connectors/*/*.csproj\" />", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("connectors/IntegrationHub.Connectors.", project, StringComparison.Ordinal);
+    }
+}
