@@ -18,15 +18,12 @@ public sealed class ExchangeSandbox : SandboxBase<ExchangeSandboxOptions>
     private readonly EdXmlFileStore _files = new();
     private readonly ExchangePlatform _platform;
     private readonly DocumentPlanter _planter;
-    private readonly ExchangeSimulator _simulator;
 
     public ExchangeSandbox(ExchangeSandboxOptions options, TimeProvider? timeProvider = null)
-        : base(ExchangeConnector.ConnectorId, options)
+        : base(ExchangeConnector.ConnectorId, options, timeProvider)
     {
-        var clock = timeProvider ?? TimeProvider.System;
-        _platform = new ExchangePlatform(options, Writes, clock);
-        _planter = new DocumentPlanter(_platform, _files, options, clock);
-        _simulator = new ExchangeSimulator(_platform, _planter, options, clock);
+        _platform = new ExchangePlatform(options, Writes, Clock);
+        _planter = new DocumentPlanter(_platform, _files, options, Clock);
     }
 
     /// <summary>A simulated agency sends the province a document; returns its DocumentId.</summary>
@@ -51,9 +48,8 @@ public sealed class ExchangeSandbox : SandboxBase<ExchangeSandboxOptions>
         }
     }
 
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey };
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
 
     protected override void Map(WebApplication app)
     {
@@ -61,11 +57,27 @@ public sealed class ExchangeSandbox : SandboxBase<ExchangeSandboxOptions>
         ExchangeControlEndpoints.Map(app, _platform, _planter);
     }
 
-    protected override void OnStarted(Uri address) => _simulator.Start();
-
-    protected override ValueTask OnStoppingAsync() => _simulator.DisposeAsync();
+    /// <summary>The platform's life in a development run: simulated addressees move their documents on, and now and
+    /// then an agency sends the province a document. Off (both intervals zero) in tests, which use the controls.</summary>
+    protected override void OnStarted(Uri address)
+    {
+        Every(Options.ReplyEvery, () => _platform.Advance());
+        Every(Options.PlantEvery, () => _ = PlantAsync());
+    }
 
     protected override void OnStopped() => _files.Dispose();
 
     protected override JsonObject? OwnStats(IQueryCollection query) => ToJsonObject(_platform.Stats());
+
+    private async Task PlantAsync()
+    {
+        try
+        {
+            await _planter.PlantAsync(new PlantRequest(), CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The sandbox is being disposed with its folder; the demo loses one made-up document.
+        }
+    }
 }

@@ -17,15 +17,12 @@ public sealed class IDeskSandbox : SandboxBase<IDeskSandboxOptions>
     private readonly EdXmlFileStore _files = new();
     private readonly IDeskOffice _office;
     private readonly OutgoingFactory _factory;
-    private readonly IDeskSimulator _simulator;
 
     public IDeskSandbox(IDeskSandboxOptions options, TimeProvider? timeProvider = null)
-        : base(IDeskConnector.ConnectorId, options)
+        : base(IDeskConnector.ConnectorId, options, timeProvider)
     {
-        var clock = timeProvider ?? TimeProvider.System;
-        _office = new IDeskOffice(options, Writes, clock);
-        _factory = new OutgoingFactory(_office, _files, options, clock);
-        _simulator = new IDeskSimulator(_office, _factory, options, clock);
+        _office = new IDeskOffice(options, Writes, Clock);
+        _factory = new OutgoingFactory(_office, _files, options, Clock);
     }
 
     /// <summary>An officer sends a document out; returns its DocumentId.</summary>
@@ -40,9 +37,8 @@ public sealed class IDeskSandbox : SandboxBase<IDeskSandboxOptions>
 
     public IDeskSandboxStats Stats() => _office.Stats();
 
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey };
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
 
     protected override void Map(WebApplication app)
     {
@@ -50,11 +46,27 @@ public sealed class IDeskSandbox : SandboxBase<IDeskSandboxOptions>
         IDeskControlEndpoints.Map(app, _office, _factory);
     }
 
-    protected override void OnStarted(Uri address) => _simulator.Start();
-
-    protected override ValueTask OnStoppingAsync() => _simulator.DisposeAsync();
+    /// <summary>iDesk's life in a development run: officers send a document now and then and process received ones.
+    /// Off (both intervals zero) in tests, which drive it through the controls.</summary>
+    protected override void OnStarted(Uri address)
+    {
+        Every(Options.CreateEvery, () => _ = CreateAsync());
+        Every(Options.ProcessEvery, () => _office.Process());
+    }
 
     protected override void OnStopped() => _files.Dispose();
 
     protected override JsonObject? OwnStats(IQueryCollection query) => ToJsonObject(_office.Stats());
+
+    private async Task CreateAsync()
+    {
+        try
+        {
+            await _factory.CreateAsync(new CreateOutgoingRequest(), CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The sandbox is being disposed with its folder; the demo loses one made-up document.
+        }
+    }
 }

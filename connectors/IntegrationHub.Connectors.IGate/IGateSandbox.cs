@@ -18,16 +18,13 @@ namespace IntegrationHub.Connectors.IGate;
 public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 {
     private readonly IGateCatalogue _catalogue;
-    private readonly DossierFeed _feed;
 
     /// <param name="timeProvider">Stamps dossier changes and drives the background feed; the system clock when null.</param>
     public IGateSandbox(IGateSandboxOptions options, TimeProvider? timeProvider = null)
-        : base(IGateConnector.ConnectorId, options)
+        : base(IGateConnector.ConnectorId, options, timeProvider)
     {
         _catalogue = new IGateCatalogue(Writes, options.RejectCodes);
-        var clock = timeProvider ?? TimeProvider.System;
-        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed, options.Applicants ?? new IGateApplicantOptions()), Writes, clock);
-        _feed = new DossierFeed(Dossiers.Store, options.Dossiers ?? new IGateDossierFeedOptions(), clock);
+        Dossiers = new IGateDossierSet(new DossierStore(Clock, options.Seed, options.Applicants ?? new IGateApplicantOptions()), Writes, Clock);
     }
 
     /// <summary>The dossiers and progress the change feeds serve; usable before <see cref="SandboxBase{TOptions}.StartAsync"/>.</summary>
@@ -76,13 +73,16 @@ public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
     protected override void OnStarting() =>
         Dossiers.Store.Generate(Options.Dossiers.InitialCount, Options.Dossiers.InitialMaxStatusChanges, exact: false);
 
-    protected override void OnStarted(Uri address) => _feed.Start();
+    /// <summary>The live demo's activity: every <see cref="IGateDossierFeedOptions.GenerateEvery"/>, a few new dossiers
+    /// and a few steps on open ones; the counts are read each tick, so they can be turned up or down while it runs.</summary>
+    protected override void OnStarted(Uri address) => Every(Options.Dossiers.GenerateEvery, () =>
+    {
+        Dossiers.Store.Generate(Options.Dossiers.NewPerTick, 0, exact: true);
+        Dossiers.Store.AdvanceSome(Options.Dossiers.AdvancesPerTick);
+    });
 
-    protected override ValueTask OnStoppingAsync() => _feed.DisposeAsync();
-
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey };
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
 
     protected override void Map(WebApplication app)
     {

@@ -77,9 +77,8 @@ public sealed class PaymentPlatformSandbox : SandboxBase<PaymentPlatformSandboxO
     /// <summary>Reconciliation: the statement shows another status for this payment.</summary>
     public void AlterStatementStatus(string maThamChieu, PaymentStatus status) => _statement.AlterStatus(maThamChieu, status);
 
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["MaDoiTac"] = Options.MaDoiTac, ["SecretKey"] = Options.SecretKey };
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("MaDoiTac", Options.MaDoiTac), new("SecretKey", Options.SecretKey)];
 
     protected override void Map(WebApplication app)
     {

@@ -62,9 +62,8 @@ public sealed class PopulationDbSandbox : SandboxBase<PopulationDbSandboxOptions
         services.AddSingleton<IQldcService, SandboxQldcService>();
     }
 
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = Options.ApiKey, ["MaTichHop"] = Options.MaTichHop };
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey), new("MaTichHop", Options.MaTichHop)];
 
     protected override void Map(WebApplication app)
     {

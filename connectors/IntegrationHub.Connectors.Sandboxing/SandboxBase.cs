@@ -20,19 +20,22 @@ namespace IntegrationHub.Connectors.Sandboxing;
 /// by kind).</item>
 /// </list>
 /// A sandbox records every write it receives in <see cref="Writes"/>, so a repeated write is applied once and tests
-/// can prove it.
+/// can prove it, and may simulate the counterparty's own activity with <see cref="Every"/>.
 /// </summary>
 public abstract class SandboxBase<TOptions> : IConnectorSandbox
     where TOptions : SandboxOptions
 {
     private readonly SandboxServer _server = new();
+    private readonly List<ITimer> _activity = [];
 
-    protected SandboxBase(string connectorId, TOptions options)
+    /// <param name="clock">Drives <see cref="Every"/> (a fake clock in tests); the system clock when null.</param>
+    protected SandboxBase(string connectorId, TOptions options, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectorId);
         ArgumentNullException.ThrowIfNull(options);
         ConnectorId = connectorId;
         Options = options;
+        Clock = clock ?? TimeProvider.System;
 
         // The injector keeps options.Faults itself, so changing it (here or with PUT /sandbox/faults) applies at once.
         FaultInjector = new SandboxFaultInjector(options.Faults);
@@ -51,12 +54,14 @@ public abstract class SandboxBase<TOptions> : IConnectorSandbox
 
     protected TOptions Options { get; }
 
+    protected TimeProvider Clock { get; }
+
     protected SandboxFaultInjector FaultInjector { get; }
 
     /// <summary>The connector settings (under <c>Connectors:{id}</c>) that point the connector at this sandbox: its URL;
     /// an override adds the credentials the sandbox accepts.</summary>
-    public virtual IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString() };
+    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
+        new Dictionary<string, string?>([new("BaseUrl", baseAddress.ToString()), .. Credentials()]);
 
     /// <summary>Faults injected so far, by kind.</summary>
     public IReadOnlyDictionary<SandboxFaultKind, int> FaultCounts() => FaultInjector.Counts();
@@ -87,10 +92,43 @@ public abstract class SandboxBase<TOptions> : IConnectorSandbox
 
     public async ValueTask DisposeAsync()
     {
+        ITimer[] activity;
+        lock (_activity)
+        {
+            activity = [.. _activity];
+            _activity.Clear();
+        }
+
+        foreach (var timer in activity)
+        {
+            await timer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await OnStoppingAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
         OnStopped();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The connector settings beside BaseUrl that make the connector talk to this sandbox: the credentials it
+    /// accepts (e.g. <c>ApiKey</c>).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Credentials() => [];
+
+    /// <summary>Simulates the counterparty's own activity (officers filing, addressees answering): from now until the
+    /// sandbox stops, <paramref name="tick"/> runs every <paramref name="period"/> on <see cref="Clock"/>. Off when the
+    /// period is not positive (tests drive the sandbox through its controls). Call it from <see cref="OnStarted"/>.</summary>
+    protected void Every(TimeSpan period, Action tick)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        if (period <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        lock (_activity)
+        {
+            _activity.Add(Clock.CreateTimer(_ => tick(), null, period, period));
+        }
     }
 
     /// <summary>Maps the counterparty's protocol and the sandbox's own controls (under <c>/sandbox</c>).</summary>
@@ -109,12 +147,12 @@ public abstract class SandboxBase<TOptions> : IConnectorSandbox
     {
     }
 
-    /// <summary>Runs once the server listens (e.g. starting a simulation of the counterparty's own activity).</summary>
+    /// <summary>Runs once the server listens (e.g. starting the counterparty's own activity with <see cref="Every"/>).</summary>
     protected virtual void OnStarted(Uri address)
     {
     }
 
-    /// <summary>Runs before the server stops (e.g. stopping a simulation).</summary>
+    /// <summary>Runs before the server stops, after the activity of <see cref="Every"/> has stopped.</summary>
     protected virtual ValueTask OnStoppingAsync() => ValueTask.CompletedTask;
 
     /// <summary>Runs after the server stopped (e.g. deleting files, disposing clients).</summary>

@@ -88,9 +88,8 @@ public sealed class NationalPortalSandbox : SandboxBase<NationalPortalSandboxOpt
         return problems;
     }
 
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public override IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["Username"] = Options.Username, ["Password"] = Options.Password };
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("Username", Options.Username), new("Password", Options.Password)];
 
     protected override void Map(WebApplication app)
     {
