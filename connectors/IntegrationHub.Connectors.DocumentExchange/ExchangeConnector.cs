@@ -1,4 +1,3 @@
-using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.Exchange;
 using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.Kit;
@@ -20,20 +19,15 @@ public sealed class ExchangeConnector : ConnectorBase<ExchangeOptions>, ISourceC
 
     private static readonly ConnectorIdentity Exchange = new(ConnectorId, "The exchange platform", "1.0.0", "EXCHANGE");
 
-    private readonly IAttachmentStore _attachments;
-    private readonly EdXmlHttpApi _api;
+    private readonly EdXmlConnection _edXml;
     private readonly TimeProvider _clock;
-    private readonly OneByOneWriter _writer;
 
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline.</param>
     public ExchangeConnector(ExchangeOptions options, HttpClient httpClient, IAttachmentStore attachments, TimeProvider timeProvider, ILogger<ExchangeConnector> logger)
         : base(Exchange, Streams, options, logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        _attachments = attachments ?? throw new ArgumentNullException(nameof(attachments));
         _clock = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _api = new EdXmlHttpApi(httpClient, new EdXmlHttpEndpoint(options.BaseUrl, ExchangeUrls.ApiKeyHeader, options.ApiKey, Exchange.Name, Exchange.CodePrefix));
-        _writer = new OneByOneWriter(Exchange.Name, logger) { IsAboutTheMessage = EdXmlHttpFailures.IsAboutTheMessage };
+        _edXml = new EdXmlConnection(new EdXmlHttpEndpoint(options.BaseUrl, ExchangeUrls.ApiKeyHeader, options.ApiKey, Exchange.Name, Exchange.CodePrefix), httpClient, attachments, logger);
     }
 
     private static IReadOnlyList<StreamSpec> Streams { get; } =
@@ -56,29 +50,27 @@ public sealed class ExchangeConnector : ConnectorBase<ExchangeOptions>, ISourceC
         ThrowIfInvalid();
         return stream switch
         {
-            ReceivedStream => new ReceivedDocumentsReader(Exchange, _api, Options, new DocumentDownload(_attachments), _clock, Logger).ReadAsync(checkpoint, cancellationToken),
-            StatusesStream => new KeysetFeedReader<EdXmlListItem, SequenceCursor>(
-                    new StatusFeed(_api, stream, ExchangeUrls.Statuses, [new("organId", Options.OrganId)], Options.PageSize), _api.Failures, Logger)
-                .ReadAsync(SequenceCursor.From(checkpoint, Exchange, stream), cancellationToken),
+            ReceivedStream => new ReceivedDocumentsReader(Exchange, _edXml.Api, Options, _edXml.Download(), _clock, Logger).ReadAsync(checkpoint, cancellationToken),
+            StatusesStream => _edXml.ReadAsync(
+                new StatusFeed(_edXml.Api, stream, ExchangeUrls.Statuses, [new("organId", Options.OrganId)], Options.PageSize), SequenceCursor.From(checkpoint, Exchange, stream), cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Source),
         };
     }
 
-    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
     {
         ThrowIfInvalid();
-        Func<OutboundMessage, Task<ConnectorFailure?>> write = stream switch
+        return stream switch
         {
-            DocumentsStream => message => _api.PostDocumentAsync(ExchangeUrls.Documents, message, _attachments, cancellationToken),
-            StatusesStream => message => _api.PostStatusAsync(ExchangeUrls.Statuses, message, cancellationToken),
+            DocumentsStream => _edXml.WriteDocumentsAsync(stream, ExchangeUrls.Documents, batch, cancellationToken),
+            StatusesStream => _edXml.WriteStatusesAsync(stream, ExchangeUrls.Statuses, batch, cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Destination),
         };
-        return await _writer.EachAsync(stream, batch, write).ConfigureAwait(false);
     }
 
     protected override async Task CheckConnectivityAsync(CancellationToken cancellationToken)
     {
-        var agencies = await _api.GetJsonAsync<List<ExchangeAgencyItem>>(ExchangeUrls.Agencies, [], cancellationToken).ConfigureAwait(false);
+        var agencies = await _edXml.Api.GetJsonAsync<List<ExchangeAgencyItem>>(ExchangeUrls.Agencies, [], cancellationToken).ConfigureAwait(false);
         if (agencies.All(a => a.OrganId != Options.OrganId))
         {
             throw new ConnectorException(new ConnectorFailure(

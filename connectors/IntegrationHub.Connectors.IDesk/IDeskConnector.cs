@@ -1,4 +1,3 @@
-using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.IDesk.Api;
 using IntegrationHub.Connectors.Kit;
@@ -21,20 +20,15 @@ public sealed class IDeskConnector : ConnectorBase<IDeskOptions>, ISourceConnect
 
     private static readonly ConnectorIdentity IDesk = new(ConnectorId, "iDesk", "1.0.0", "IDESK");
 
-    private readonly IAttachmentStore _attachments;
-    private readonly EdXmlHttpApi _api;
+    private readonly EdXmlConnection _edXml;
     private readonly TimeProvider _clock;
-    private readonly OneByOneWriter _writer;
 
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline.</param>
     public IDeskConnector(IDeskOptions options, HttpClient httpClient, IAttachmentStore attachments, TimeProvider timeProvider, ILogger<IDeskConnector> logger)
         : base(IDesk, Streams, options, logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        _attachments = attachments ?? throw new ArgumentNullException(nameof(attachments));
         _clock = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _api = new EdXmlHttpApi(httpClient, new EdXmlHttpEndpoint(options.BaseUrl, IDeskUrls.ApiKeyHeader, options.ApiKey, IDesk.Name, IDesk.CodePrefix));
-        _writer = new OneByOneWriter(IDesk.Name, logger) { IsAboutTheMessage = EdXmlHttpFailures.IsAboutTheMessage };
+        _edXml = new EdXmlConnection(new EdXmlHttpEndpoint(options.BaseUrl, IDeskUrls.ApiKeyHeader, options.ApiKey, IDesk.Name, IDesk.CodePrefix), httpClient, attachments, logger);
     }
 
     private static IReadOnlyList<StreamSpec> Streams { get; } =
@@ -58,29 +52,25 @@ public sealed class IDeskConnector : ConnectorBase<IDeskOptions>, ISourceConnect
         var after = SequenceCursor.From(checkpoint, IDesk, stream);
         return stream switch
         {
-            OutgoingStream => Read(new OutgoingDocumentsFeed(_api, new DocumentDownload(_attachments), Options, _clock), after, cancellationToken),
-            StatusesStream => Read(new StatusFeed(_api, stream, IDeskUrls.StatusChanges, [], Options.PageSize), after, cancellationToken),
+            OutgoingStream => _edXml.ReadAsync(new OutgoingDocumentsFeed(_edXml.Api, _edXml.Download(), Options, _clock), after, cancellationToken),
+            StatusesStream => _edXml.ReadAsync(new StatusFeed(_edXml.Api, stream, IDeskUrls.StatusChanges, [], Options.PageSize), after, cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Source),
         };
     }
 
-    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
     {
         ThrowIfInvalid();
-        Func<OutboundMessage, Task<ConnectorFailure?>> write = stream switch
+        return stream switch
         {
-            IncomingStream => message => _api.PostDocumentAsync(IDeskUrls.Incoming, message, _attachments, cancellationToken),
-            StatusesStream => message => _api.PostStatusAsync(IDeskUrls.Statuses, message, cancellationToken),
+            IncomingStream => _edXml.WriteDocumentsAsync(stream, IDeskUrls.Incoming, batch, cancellationToken),
+            StatusesStream => _edXml.WriteStatusesAsync(stream, IDeskUrls.Statuses, batch, cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Destination),
         };
-        return await _writer.EachAsync(stream, batch, write).ConfigureAwait(false);
     }
 
     protected override async Task CheckConnectivityAsync(CancellationToken cancellationToken)
     {
-        using var _ = await _api.OpenAsync(IDeskUrls.Ping, [], cancellationToken).ConfigureAwait(false);
+        using var _ = await _edXml.Api.OpenAsync(IDeskUrls.Ping, [], cancellationToken).ConfigureAwait(false);
     }
-
-    private IAsyncEnumerable<SourceItem> Read(IKeysetFeed<EdXmlListItem, SequenceCursor> feed, SequenceCursor? after, CancellationToken cancellationToken) =>
-        new KeysetFeedReader<EdXmlListItem, SequenceCursor>(feed, _api.Failures, Logger).ReadAsync(after, cancellationToken);
 }
