@@ -12,7 +12,6 @@ using IntegrationHub.Host.Http;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Observability;
-using IntegrationHub.Host.Payments;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
@@ -160,7 +159,7 @@ public static class HubApplication
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
-        AddPayments(services, builder.Configuration);
+        AddAlerts(services, builder.Configuration);
         services.AddSingleton<CitizenLookupStore>();
         services.AddSingleton<AuditedCitizenLookup>();
         services.AddSingleton<IMessageEnricher, CitizenVerificationEnricher>();
@@ -180,7 +179,6 @@ public static class HubApplication
         AddHangfire(services, hubOptions.Jobs);
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();
-        services.AddHostedService<PaymentScheduler>();
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
         services.AddHostedService<RecurringTaskScheduler>();
@@ -214,6 +212,9 @@ public static class HubApplication
         services.AddSingleton<SignedMessageReader>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<InboxRouterSignal>();
+        services.AddSingleton<NonceStore>();
+        services.AddSingleton<HubInbound>();
+        services.AddSingleton<Contracts.Inbound.IHubInbound>(sp => sp.GetRequiredService<HubInbound>());
         services.AddSingleton<InboxSources>();
         services.AddSingleton<InboxRoutingMonitor>();
         services.AddSingleton<ParkedInboxStore>();
@@ -226,23 +227,15 @@ public static class HubApplication
         services.AddScoped<IInboundSoapService, InboundSoapService>();
     }
 
-    private static void AddPayments(IServiceCollection services, IConfiguration configuration)
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PaymentsOptions>(configuration.GetSection(PaymentsOptions.Section));
-        services.AddSingleton<NonceStore>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<IHubAlerts>(sp => sp.GetRequiredService<AlertStore>());
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertDigest>();
         services.AddTransient<AlertJobs>();
-        services.AddSingleton<PaymentPlatformAccess>();
-        services.AddSingleton<PaymentStore>();
-        services.AddSingleton<PaymentService>();
-        services.AddSingleton<ReconciliationStore>();
-        services.AddSingleton<Reconciler>();
-        services.AddTransient<PaymentQueryJob>();
-        services.AddTransient<ReconciliationJob>();
     }
 
     private static void AddHangfire(IServiceCollection services, JobOptions jobs)
@@ -343,10 +336,7 @@ public static class HubApplication
         app.MapMessagesApi();
         app.MapParkedInboxApi();
         app.MapInboundApi();
-        app.MapPaymentInit();
-        app.MapPaymentCallback();
-        app.MapPaymentAdminApi();
-        app.MapReconciliationApi();
+        app.MapAlertsApi();
         app.MapCitizenLookupsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
