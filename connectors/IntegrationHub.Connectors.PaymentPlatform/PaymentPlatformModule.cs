@@ -36,9 +36,11 @@ public sealed class PaymentPlatformModule : IHubModule
             .AddDashboardPage<ReconciliationsPage>();
     }
 
+    /// <summary>Read from the section as bound, not through the validated options: a bad schedule is then reported at
+    /// start together with the section's other problems, not hidden behind them.</summary>
     private static RecurringSchedule Schedule(IServiceProvider services, Func<PaymentsOptions, string> cron)
     {
-        var options = services.GetRequiredService<IOptions<PaymentsOptions>>().Value;
+        var options = services.GetRequiredService<IConfiguration>().GetSection(PaymentsOptions.Section).Get<PaymentsOptions>() ?? new PaymentsOptions();
         return new RecurringSchedule(cron(options), options.TimeZone);
     }
 
