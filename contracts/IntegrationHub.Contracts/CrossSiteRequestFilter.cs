@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 namespace IntegrationHub.Contracts;
 
 /// <summary>Refuses admin actions sent by a browser from another site: a browser that has cached the Basic login
-/// (or a loopback page in Development) would otherwise let any web page start runs.</summary>
+/// (or a loopback page in Development) would otherwise let any web page start runs. Put it on every admin API that
+/// changes something (<c>.AddEndpointFilter&lt;CrossSiteRequestFilter&gt;()</c>); refusals are problem+json, code
+/// <c>cross_site_request</c>.</summary>
 public sealed class CrossSiteRequestFilter : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using IntegrationHub.Host.Admin;
-using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
@@ -160,9 +159,6 @@ public static class HubApplication
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
         AddAlerts(services, builder.Configuration);
-        services.AddSingleton<CitizenLookupStore>();
-        services.AddSingleton<AuditedCitizenLookup>();
-        services.AddSingleton<IMessageEnricher, CitizenVerificationEnricher>();
         services.AddSingleton<MessageEnrichers>();
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
@@ -193,6 +189,7 @@ public static class HubApplication
             .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
             .AddRequirements(new AdminAccessRequirement()));
         services.AddProblemDetails(ErrorResponses.Configure);
+        services.AddSingleton<IHubAdminRequests, AdminRequests>();
 
         // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
         services.AddAntiforgery();
@@ -337,7 +334,6 @@ public static class HubApplication
         app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapAlertsApi();
-        app.MapCitizenLookupsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

@@ -29,8 +29,8 @@ public sealed class SkippedDeliveryTests(PostgresCluster cluster)
         Assert.InRange(others.Count, 1, codes.Count - 1);
 
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        settings["Connectors:igate:BaseUrl"] = igate.BaseAddress!.ToString();
-        settings["Connectors:population-db:BaseUrl"] = population.BaseAddress!.ToString();
+        settings.Wire(igate, igate.BaseAddress!);
+        settings.Wire(population, population.BaseAddress!);
         await using var hub = await TestHub.StartAsync(settings);
         using var client = TestHub.AdminClient(hub);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.ServiceModel;
 using System.Text;
 using System.Text.Json;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Inbound.Soap;
@@ -25,7 +26,7 @@ public sealed class InboundSoapService(
         {
             // The hub's own failure: retryable internal_error, never taken for the partner's permanent invalid_soap_body
             // (which SoapCore's serializer exceptions of the same types mean).
-            logger.LogError(Citizens.MaskedException.Guard(e), "SOAP submit failed inside the hub");
+            logger.LogError(MaskedException.Guard(e), "SOAP submit failed inside the hub");
             throw Fault(InboundError.SoapInternalError());
         }
     }

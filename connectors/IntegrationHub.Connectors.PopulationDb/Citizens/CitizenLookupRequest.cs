@@ -1,6 +1,4 @@
-using IntegrationHub.Connectors.PopulationDb;
-
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>One lookup to make and audit: what to ask, who asks (<c>flow:&lt;id&gt;</c> or <c>admin:&lt;user&gt;</c>) and
 /// for which dossier and message.</summary>

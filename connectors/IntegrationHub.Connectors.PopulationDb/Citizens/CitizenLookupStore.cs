@@ -1,12 +1,14 @@
-using IntegrationHub.Connectors.PopulationDb;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>The audit of population-database lookups and of reveals of their personal ids (append-only tables, see
 /// migration 0008). Reads for admins return the id masked; only <see cref="RevealAsync"/> returns it whole, and it
 /// records the reveal in the same transaction.</summary>
+/// <remarks>SQL in a connector package, against the hub's own database (the engine's <see cref="NpgsqlDataSource"/>
+/// from DI): the audit must be written before a lookup's answer is used and a reveal recorded in the same transaction
+/// as the id it gives, which a generic store could not promise. The tables stay with the engine's migrations.</remarks>
 public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
 {
     public async Task<long> AddAsync(CitizenLookupEntry entry, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>An audited lookup as admins see it: the personal id only masked.</summary>
 public sealed record CitizenLookup(

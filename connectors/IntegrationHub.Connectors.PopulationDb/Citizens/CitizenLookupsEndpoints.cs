@@ -1,12 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Admin;
-using IntegrationHub.Host.Inbound;
+using IntegrationHub.Contracts.Privacy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
 /// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
@@ -23,7 +25,7 @@ public static class CitizenLookupsEndpoints
 
     public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(AdminAccessRequirement.PolicyName);
+        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin);
         group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
             Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)));
         group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>();
@@ -32,9 +34,9 @@ public static class CitizenLookupsEndpoints
         return app;
     }
 
-    private static async Task<IResult> LookupAsync(HttpContext context, AuditedCitizenLookup lookup, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> LookupAsync(HttpContext context, AuditedCitizenLookup lookup, IHubAdminRequests requests, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
     {
-        var (request, invalid) = await ReadAsync<OfficerLookupRequest>(context, "{\"soDinhDanh\", \"hoVaTen\", \"ngaySinh\": \"yyyy-MM-dd\", \"maHoSo\"}", cancellationToken);
+        var (request, invalid) = await requests.ReadJsonAsync<OfficerLookupRequest>(context, MaxBodyBytes, "{\"soDinhDanh\", \"hoVaTen\", \"ngaySinh\": \"yyyy-MM-dd\", \"maHoSo\"}", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -44,23 +46,23 @@ public static class CitizenLookupsEndpoints
         var name = request?.HoVaTen?.Trim();
         if (id is not { Length: 12 } || !id.All(char.IsAsciiDigit))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "soDinhDanh must be the 12-digit personal id.");
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "soDinhDanh must be the 12-digit personal id.");
         }
 
         // Both travel in the SOAP request to the population database: text XML cannot carry would fail there, not here.
         if (string.IsNullOrEmpty(name) || name.Length > 100 || !IsPlainText(name))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required: at most 100 characters, no control characters.");
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required: at most 100 characters, no control characters.");
         }
 
         if (request!.MaHoSo is { } maHoSo && (maHoSo.Length > 100 || !IsPlainText(maHoSo)))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid dossier", "maHoSo is at most 100 characters, no control characters.");
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid dossier", "maHoSo is at most 100 characters, no control characters.");
         }
 
         if (!DateOnly.TryParseExact(request.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid date of birth", "ngaySinh must be a date as yyyy-MM-dd.");
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid date of birth", "ngaySinh must be a date as yyyy-MM-dd.");
         }
 
         var user = UserOf(context);
@@ -75,14 +77,14 @@ public static class CitizenLookupsEndpoints
         catch (ConnectorException e)
         {
             return e.Failure.Kind == FailureKind.Transient
-                ? Problem(StatusCodes.Status503ServiceUnavailable, "population_unavailable", "Population database unavailable", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)} Try again later.")
-                : Problem(StatusCodes.Status502BadGateway, "population_refused", "Population database refused the lookup", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)}");
+                ? requests.Problem(StatusCodes.Status503ServiceUnavailable, "population_unavailable", "Population database unavailable", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)} Try again later.")
+                : requests.Problem(StatusCodes.Status502BadGateway, "population_refused", "Population database refused the lookup", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)}");
         }
     }
 
-    private static async Task<IResult> RevealAsync(long id, HttpContext context, CitizenLookupStore store, TimeProvider clock, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> RevealAsync(long id, HttpContext context, CitizenLookupStore store, IHubAdminRequests requests, TimeProvider clock, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
     {
-        var (request, invalid) = await ReadAsync<RevealRequest>(context, "{\"reason\": \"...\"}", cancellationToken);
+        var (request, invalid) = await requests.ReadJsonAsync<RevealRequest>(context, MaxBodyBytes, "{\"reason\": \"...\"}", cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -91,23 +93,20 @@ public static class CitizenLookupsEndpoints
         var reason = request?.Reason?.Trim();
         if (!IsAcceptableReason(reason))
         {
-            return Problem(StatusCodes.Status400BadRequest, "reason_required", "Reason required",
+            return requests.Problem(StatusCodes.Status400BadRequest, "reason_required", "Reason required",
                 $"Say why the full personal id is needed ({MinReasonLength} to {MaxReasonLength} characters); the reason is kept with the reveal.");
         }
 
         var user = UserOf(context);
         if (await store.RevealAsync(id, user, reason, clock.GetUtcNow(), cancellationToken) is not { } personalId)
         {
-            return Problem(StatusCodes.Status404NotFound, "lookup_not_found", "No such lookup", $"There is no citizen lookup #{id}.");
+            return requests.Problem(StatusCodes.Status404NotFound, "lookup_not_found", "No such lookup", $"There is no citizen lookup #{id}.");
         }
 
         logger.LogInformation("Personal id of citizen lookup {LookupId} revealed to {User}", id, user);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
     }
-
-    private static Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, string shape, CancellationToken cancellationToken) =>
-        AdminJsonBody.ReadAsync<T>(context, MaxBodyBytes, shape, cancellationToken);
 
     /// <summary>Text a name or a dossier code can be: characters XML 1.0 carries, and no control characters.</summary>
     private static bool IsPlainText(string text)
@@ -128,6 +127,4 @@ public static class CitizenLookupsEndpoints
     }
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
-
-    private static IResult Problem(int status, string code, string title, string detail) => AdminJsonBody.Problem(status, code, title, detail);
 }

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>One lookup to audit, as recorded.</summary>
 /// <param name="RequestedBy"><c>flow:&lt;id&gt;</c> or <c>admin:&lt;user&gt;</c>.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>Who an iGate dossier (the <c>igate:dossiers</c> payload) says filed it.</summary>
 /// <param name="LoaiDoiTuong">1 citizen, 2 business, 3 agency, 4 other.</param>

@@ -1,8 +1,7 @@
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Enrichment;
+using Microsoft.Extensions.Logging;
 
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary><c>citizen-verification</c>: checks an iGate dossier's applicant (a citizen: loaiDoiTuong 1) against the
 /// population database and turns the dossier into the citizen check iGate records. Each declaration (id, name, date of

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Contracts.Privacy;
 
 /// <summary>An exception retold with personal ids masked: Hangfire keeps a failed job's exception text (type, message,
 /// details with inner exceptions) and shows it in the dashboard, and loggers print it whole, so an id a counterparty

@@ -1,4 +1,4 @@
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>Body of <c>POST /api/citizen-lookups</c>: an officer checks what a citizen declares.</summary>
 /// <param name="NgaySinh">yyyy-MM-dd.</param>

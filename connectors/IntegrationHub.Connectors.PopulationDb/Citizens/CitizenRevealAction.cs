@@ -1,23 +1,27 @@
 using System.Text;
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
 using IntegrationHub.Contracts.Text;
+using Microsoft.AspNetCore.Http;
 using static IntegrationHub.Contracts.HubHtml;
 
-namespace IntegrationHub.Host.Admin.Dashboard;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>The citizen-lookups page's reveal form: records the reveal with the admin's name and reason, then answers
 /// the full id in this response only (never in a redirect URL, which browsers and proxies keep), not cached.</summary>
-public sealed class CitizenRevealDispatcher : FormPostDispatcher
+public sealed class CitizenRevealAction(CitizenLookupStore store, TimeProvider clock) : IHubDashboardAction
 {
-    public const string Path = "/citizen-lookups/reveal";
+    public const string ActionPath = "/citizen-lookups/reveal";
 
-    protected override async Task HandleAsync(HttpContext http, IFormCollection form)
+    public string Path => ActionPath;
+
+    public async Task HandleAsync(HubDashboardContext page, IFormCollection form)
     {
+        var http = page.Http;
+
         // Back to the page as it was filtered, so the admin sees the same rows.
         // Form fields in NFC, anything PostgreSQL cannot store replaced (the reason is kept, the dossier searched for).
         var dossier = StorableText.Sanitize(form["dossier"].FirstOrDefault());
-        var back = $"{http.Request.PathBase}{CitizenLookupsPage.Path}?dossier={Uri.EscapeDataString(dossier ?? string.Empty)}";
+        var back = $"{page.To(CitizenLookupsPage.PagePath)}?dossier={Uri.EscapeDataString(dossier ?? string.Empty)}";
         if (!long.TryParse(form["lookupId"].FirstOrDefault(), out var lookupId))
         {
             http.Response.Redirect($"{back}&error={Uri.EscapeDataString("No lookup was chosen.")}");
@@ -32,9 +36,8 @@ public sealed class CitizenRevealDispatcher : FormPostDispatcher
             return;
         }
 
-        var user = $"admin:{OperatorName.Of(http)}";
-        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-        var personalId = await http.RequestServices.GetRequiredService<CitizenLookupStore>().RevealAsync(lookupId, user, reason, clock.GetUtcNow(), http.RequestAborted);
+        var user = $"admin:{page.Operator}";
+        var personalId = await store.RevealAsync(lookupId, user, reason, clock.GetUtcNow(), http.RequestAborted);
         if (personalId is null)
         {
             http.Response.Redirect($"{back}&error={Uri.EscapeDataString($"There is no lookup #{lookupId}.")}");

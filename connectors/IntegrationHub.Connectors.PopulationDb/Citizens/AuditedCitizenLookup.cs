@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>Asks the population database and audits the lookup before its answer is used — failed lookups too. The
 /// one way the hub looks a citizen up, whether a flow or an officer asks.</summary>
-public sealed class AuditedCitizenLookup(ConnectorCatalog connectors, CitizenLookupStore lookups, TimeProvider timeProvider)
+public sealed class AuditedCitizenLookup(IServiceProvider services, CitizenLookupStore lookups, TimeProvider timeProvider)
 {
     /// <exception cref="ConnectorException">The lookup failed (audited as failed first).</exception>
     public async Task<AuditedVerification> VerifyAsync(CitizenLookupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var population = (PopulationDbConnector)connectors.Get(PopulationDbConnector.ConnectorId);
+        // Taken when asked, as the engine takes connectors: none is built before a flow or an officer needs it.
+        var population = services.GetRequiredKeyedService<PopulationDbConnector>(PopulationDbConnector.ConnectorId);
         var declared = DeclaredHash(request.Query);
         var requestedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();

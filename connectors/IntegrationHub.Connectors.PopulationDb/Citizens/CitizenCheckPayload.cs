@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IntegrationHub.Connectors.PopulationDb;
 
-namespace IntegrationHub.Host.Citizens;
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>The citizen check written back to iGate (<c>igate:citizen-checks</c>): {MaHoSo, KetQua, TruongSaiLech
 /// [{Truong, KhaiBao, CoSoDuLieu}], ThuongTru, NoiOHienTai, ThoiDiemXacMinh}. The personal id is not in it: iGate
