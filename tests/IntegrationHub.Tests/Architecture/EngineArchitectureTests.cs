@@ -1,6 +1,6 @@
 using IntegrationHub.Host;
-using NetArchTest.Rules;
 using IntegrationHub.Tests.Infrastructure;
+using NetArchTest.Rules;
 using Xunit;
 
 namespace IntegrationHub.Tests.Architecture;
@@ -19,6 +19,17 @@ public sealed class EngineArchitectureTests
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"Engine types that name a connector: {string.Join(", ", result.FailingTypeNames ?? [])}.");
+    }
+
+    [Fact]
+    public void The_compiled_engine_references_no_connector_assembly()
+    {
+        // The host's project references every connector (so they are built and copied beside it), but the compiler
+        // keeps only the references the code uses: none may be a connector's.
+        var referenced = typeof(HubApplication).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty).ToList();
+
+        Assert.Contains("IntegrationHub.Contracts", referenced);
+        Assert.DoesNotContain(referenced, name => name.StartsWith(Connectors, StringComparison.Ordinal));
     }
 
     [Fact]
