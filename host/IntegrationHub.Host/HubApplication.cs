@@ -11,7 +11,6 @@ using IntegrationHub.Host.Http;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Observability;
-using IntegrationHub.Host.Payments;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
@@ -159,7 +158,7 @@ public static class HubApplication
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
-        AddPayments(services, builder.Configuration);
+        AddAlerts(services, builder.Configuration);
         services.AddSingleton<MessageEnrichers>();
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
@@ -176,7 +175,6 @@ public static class HubApplication
         AddHangfire(services, hubOptions.Jobs);
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();
-        services.AddHostedService<PaymentScheduler>();
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
         services.AddHostedService<RecurringTaskScheduler>();
@@ -211,6 +209,9 @@ public static class HubApplication
         services.AddSingleton<SignedMessageReader>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<InboxRouterSignal>();
+        services.AddSingleton<NonceStore>();
+        services.AddSingleton<HubInbound>();
+        services.AddSingleton<Contracts.Inbound.IHubInbound>(sp => sp.GetRequiredService<HubInbound>());
         services.AddSingleton<InboxSources>();
         services.AddSingleton<InboxRoutingMonitor>();
         services.AddSingleton<ParkedInboxStore>();
@@ -223,23 +224,15 @@ public static class HubApplication
         services.AddScoped<IInboundSoapService, InboundSoapService>();
     }
 
-    private static void AddPayments(IServiceCollection services, IConfiguration configuration)
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PaymentsOptions>(configuration.GetSection(PaymentsOptions.Section));
-        services.AddSingleton<NonceStore>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<IHubAlerts>(sp => sp.GetRequiredService<AlertStore>());
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertDigest>();
         services.AddTransient<AlertJobs>();
-        services.AddSingleton<PaymentPlatformAccess>();
-        services.AddSingleton<PaymentStore>();
-        services.AddSingleton<PaymentService>();
-        services.AddSingleton<ReconciliationStore>();
-        services.AddSingleton<Reconciler>();
-        services.AddTransient<PaymentQueryJob>();
-        services.AddTransient<ReconciliationJob>();
     }
 
     private static void AddHangfire(IServiceCollection services, JobOptions jobs)
@@ -340,10 +333,7 @@ public static class HubApplication
         app.MapMessagesApi();
         app.MapParkedInboxApi();
         app.MapInboundApi();
-        app.MapPaymentInit();
-        app.MapPaymentCallback();
-        app.MapPaymentAdminApi();
-        app.MapReconciliationApi();
+        app.MapAlertsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;
