@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using IntegrationHub.Connectors.Kit.Sandboxes;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using IntegrationHub.Connectors.Kit.Sandboxes;
 using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.PopulationDb;

@@ -1,4 +1,4 @@
-using IntegrationHub.Connectors.Kit.Sandboxes;
+using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Connectors.PopulationDb.Client;
 using IntegrationHub.Connectors.PopulationDb.Protocol;
 

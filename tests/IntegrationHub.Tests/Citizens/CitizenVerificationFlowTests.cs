@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Connectors.IGate;
-using IntegrationHub.Connectors.Kit.Sandboxes;
+using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Tests.Infrastructure;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using IntegrationHub.Connectors.Kit.Sandboxes;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 

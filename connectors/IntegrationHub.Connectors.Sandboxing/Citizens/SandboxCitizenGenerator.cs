@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IntegrationHub.Connectors.Kit.Sandboxes;
+namespace IntegrationHub.Connectors.Sandboxing;
 
 /// <summary>Deterministic citizens: Vietnamese names with diacritics, ids shaped like the real 12-digit personal id
 /// (province code, century-and-sex digit, two-digit year of birth, six digits), dates of birth 1940–2007, address codes.

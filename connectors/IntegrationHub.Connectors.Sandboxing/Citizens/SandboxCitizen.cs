@@ -1,4 +1,4 @@
-namespace IntegrationHub.Connectors.Kit.Sandboxes;
+namespace IntegrationHub.Connectors.Sandboxing;
 
 /// <summary>One generated citizen, shared by sandboxes that must agree on who exists (the population database and the
 /// one-stop-shop whose dossiers name these people).</summary>
