@@ -1,9 +1,10 @@
-using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.DocumentExchange.Exchange;
 using IntegrationHub.Connectors.DocumentExchange.Sandbox;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
 using IntegrationHub.Connectors.Sandboxing;
-using IntegrationHub.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace IntegrationHub.Connectors.DocumentExchange;
 
@@ -12,52 +13,17 @@ namespace IntegrationHub.Connectors.DocumentExchange;
 /// documents listed again until the addressee posts 01/02, statuses routed between senders and addressees, every
 /// agency but the province simulated (01 → 03 → 05 → 06; recall 13 answered 15, or 16 once done). Control endpoints
 /// under <c>/sandbox/</c>, fault injection on every call.</summary>
-public sealed class ExchangeSandbox : IConnectorSandbox
+public sealed class ExchangeSandbox : SandboxBase<ExchangeSandboxOptions>
 {
-    private readonly ExchangeSandboxOptions _options;
-    private readonly SandboxFaultInjector _faults;
     private readonly EdXmlFileStore _files = new();
     private readonly ExchangePlatform _platform;
     private readonly DocumentPlanter _planter;
-    private readonly ExchangeSimulator _simulator;
-    private readonly SandboxServer _server = new();
 
     public ExchangeSandbox(ExchangeSandboxOptions options, TimeProvider? timeProvider = null)
+        : base(ExchangeConnector.ConnectorId, options, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        var clock = timeProvider ?? TimeProvider.System;
-        _faults = new SandboxFaultInjector(options.Faults);
-        _platform = new ExchangePlatform(options, clock);
-        _planter = new DocumentPlanter(_platform, _files, options, clock);
-        _simulator = new ExchangeSimulator(_platform, _planter, options, clock);
-    }
-
-    public string ConnectorId => ExchangeConnector.ConnectorId;
-
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey };
-
-    public Uri? BaseAddress => _server.BaseAddress;
-
-    public SandboxFaultOptions Faults => _faults.Options;
-
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
-    {
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(_options, new ValidationContext(_options), problems, validateAllProperties: true))
-        {
-            throw new InvalidOperationException($"Sandboxes:exchange options are invalid: {string.Join(" ", problems.Select(p => p.ErrorMessage))}");
-        }
-
-        var address = await _server.StartAsync(_options.Port, _faults, app =>
-        {
-            ExchangeApiEndpoints.Map(app, _platform, _files, _options.ApiKey);
-            ExchangeControlEndpoints.Map(app, _platform, _planter, _faults);
-        }, cancellationToken);
-        _simulator.Start();
-        return address;
+        _platform = new ExchangePlatform(options, Writes, Clock);
+        _planter = new DocumentPlanter(_platform, _files, options, Clock);
     }
 
     /// <summary>A simulated agency sends the province a document; returns its DocumentId.</summary>
@@ -82,10 +48,36 @@ public sealed class ExchangeSandbox : IConnectorSandbox
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
+
+    protected override void Map(WebApplication app)
     {
-        await _simulator.DisposeAsync();
-        await _server.DisposeAsync();
-        _files.Dispose();
+        ExchangeApiEndpoints.Map(app, _platform, _files, Options.ApiKey);
+        ExchangeControlEndpoints.Map(app, _platform, _planter);
+    }
+
+    /// <summary>The platform's life in a development run: simulated addressees move their documents on, and now and
+    /// then an agency sends the province a document. Off (both intervals zero) in tests, which use the controls.</summary>
+    protected override void OnStarted(Uri address)
+    {
+        Every(Options.ReplyEvery, () => _platform.Advance());
+        Every(Options.PlantEvery, () => _ = PlantAsync());
+    }
+
+    protected override void OnStopped() => _files.Dispose();
+
+    protected override JsonObject? OwnStats(IQueryCollection query) => ToJsonObject(_platform.Stats());
+
+    private async Task PlantAsync()
+    {
+        try
+        {
+            await _planter.PlantAsync(new PlantRequest(), CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The sandbox is being disposed with its folder; the demo loses one made-up document.
+        }
     }
 }

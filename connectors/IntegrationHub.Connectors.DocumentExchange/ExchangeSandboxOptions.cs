@@ -5,12 +5,8 @@ using IntegrationHub.Connectors.Sandboxing;
 namespace IntegrationHub.Connectors.DocumentExchange;
 
 /// <summary>Options of the exchange platform sandbox, bound from <c>Sandboxes:exchange</c>.</summary>
-public sealed class ExchangeSandboxOptions
+public sealed class ExchangeSandboxOptions : SandboxOptions
 {
-    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
-    [Range(0, 65535, ErrorMessage = "Port must be between 0 and 65535.")]
-    public int Port { get; set; }
-
     /// <summary>The key callers must send as X-Api-Key; calls without it get 401.</summary>
     [Required(ErrorMessage = "ApiKey is required.")]
     public string ApiKey { get; set; } = string.Empty;
@@ -29,8 +25,4 @@ public sealed class ExchangeSandboxOptions
 
     /// <summary>How often a simulated agency sends the province a new document (development runs); zero: never.</summary>
     public TimeSpan PlantEvery { get; set; }
-
-    /// <summary>Fault injection; read on every call.</summary>
-    [Required]
-    public SandboxFaultOptions Faults { get; set; } = new();
 }

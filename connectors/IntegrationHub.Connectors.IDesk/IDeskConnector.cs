@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using IntegrationHub.Connectors.DocumentExchange;
-using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.IDesk.Api;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -12,111 +10,67 @@ namespace IntegrationHub.Connectors.IDesk;
 /// documents its officers send out (a checkpointed feed; attachments streamed into the attachment store) and the
 /// status messages it produces. Destinations: documents received for the province (stored once per DocumentId, each
 /// under its message's idempotency key; attachments streamed from the store) and status messages about its documents
-/// (updating their state; recalls answered 15/16).</summary>
-public sealed class IDeskConnector : ISourceConnector, IDestinationConnector
+/// (updating their state; recalls answered 15/16), one call per message.</summary>
+public sealed class IDeskConnector : ConnectorBase<IDeskOptions>, ISourceConnector, IDestinationConnector
 {
     public const string ConnectorId = "idesk";
     public const string OutgoingStream = "outgoing";
     public const string IncomingStream = "incoming";
     public const string StatusesStream = "statuses";
-    private const string CodePrefix = "IDESK";
 
-    private readonly IDeskOptions _options;
-    private readonly IAttachmentStore _attachments;
-    private readonly EdXmlHttpApi _api;
+    private static readonly ConnectorIdentity IDesk = new(ConnectorId, "iDesk", "1.0.0", "IDESK");
+
+    private readonly EdXmlConnection _edXml;
     private readonly TimeProvider _clock;
-    private readonly ILogger<IDeskConnector> _logger;
 
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline.</param>
     public IDeskConnector(IDeskOptions options, HttpClient httpClient, IAttachmentStore attachments, TimeProvider timeProvider, ILogger<IDeskConnector> logger)
+        : base(IDesk, Streams, options, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClient);
-        _options = options;
-        _attachments = attachments ?? throw new ArgumentNullException(nameof(attachments));
         _clock = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _api = new EdXmlHttpApi(httpClient, new EdXmlHttpEndpoint(options.BaseUrl, IDeskUrls.ApiKeyHeader, options.ApiKey, "iDesk", CodePrefix));
+        _edXml = new EdXmlConnection(new EdXmlHttpEndpoint(options.BaseUrl, IDeskUrls.ApiKeyHeader, options.ApiKey, IDesk.Name, IDesk.CodePrefix), httpClient, attachments, logger);
     }
 
-    public ConnectorSpec Spec { get; } = new(
-        ConnectorId,
-        "1.0.0",
-        [
-            new StreamSpec(OutgoingStream, StreamDirection.Source, "E-documents officers send out (HubDocument); key and business key DocumentId, version 1; attachments in the hub's attachment store.")
-            {
-                Key = ["documentId"],
-                Cursor = "the Seq of the last outgoing document read; the next page is after it",
-            },
-            new StreamSpec(IncomingStream, StreamDirection.Destination, "E-documents received for the province; stored once per DocumentId.") { Key = ["documentId"] },
-            new StreamSpec(StatusesStream, StreamDirection.Both, "edXML status messages: read those iDesk produces (processing of received documents, recalls of sent ones), apply those about its documents; key DocumentId.")
-            {
-                Key = ["responseFor.documentId"],
-                Cursor = "the Seq of the last status read; the next page is after it",
-            },
-        ],
-        typeof(IDeskOptions));
-
-    public async Task<CheckResult> CheckAsync(CheckScope scope, CancellationToken cancellationToken)
-    {
-        var problems = ParameterProblems();
-        if (problems.Length > 0 || scope == CheckScope.Parameters)
+    private static IReadOnlyList<StreamSpec> Streams { get; } =
+    [
+        new StreamSpec(OutgoingStream, StreamDirection.Source, "E-documents officers send out (HubDocument); key and business key DocumentId, version 1; attachments in the hub's attachment store.")
         {
-            return problems.Length == 0 ? CheckResult.Success : CheckResult.Failed(problems);
-        }
-
-        try
+            Key = ["documentId"],
+            Cursor = "the Seq of the last outgoing document read; the next page is after it",
+        },
+        new StreamSpec(IncomingStream, StreamDirection.Destination, "E-documents received for the province; stored once per DocumentId.") { Key = ["documentId"] },
+        new StreamSpec(StatusesStream, StreamDirection.Both, "edXML status messages: read those iDesk produces (processing of received documents, recalls of sent ones), apply those about its documents; key DocumentId.")
         {
-            using var _ = await _api.OpenAsync(IDeskUrls.Ping, [], cancellationToken).ConfigureAwait(false);
-            return CheckResult.Success;
-        }
-        catch (ConnectorException ex)
-        {
-            _logger.LogWarning("iDesk connectivity check failed: {Failure}", ex.Message);
-            return CheckResult.Failed(ex.Message);
-        }
-    }
+            Key = ["responseFor.documentId"],
+            Cursor = "the Seq of the last status read; the next page is after it",
+        },
+    ];
 
     public IAsyncEnumerable<SourceItem> ReadAsync(string stream, SourceCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         ThrowIfInvalid();
-        var after = FeedCursor.From(checkpoint, CodePrefix, stream);
+        var after = SequenceCursor.From(checkpoint, IDesk, stream);
         return stream switch
         {
-            OutgoingStream => new OutgoingDocumentsReader(_api, new DocumentDownload(_attachments), _options, _clock).ReadAsync(after, cancellationToken),
-            StatusesStream => new StatusFeedReader(_api, IDeskUrls.StatusChanges, [], _options.PageSize).ReadAsync(after, cancellationToken),
-            _ => throw UnknownStream(stream, $"it reads '{OutgoingStream}' and '{StatusesStream}'"),
+            OutgoingStream => _edXml.ReadAsync(new OutgoingDocumentsFeed(_edXml.Api, _edXml.Download(), Options, _clock), after, cancellationToken),
+            StatusesStream => _edXml.ReadAsync(new StatusFeed(_edXml.Api, stream, IDeskUrls.StatusChanges, [], Options.PageSize), after, cancellationToken),
+            _ => throw UnknownStream(stream, StreamDirection.Source),
         };
     }
 
-    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
     {
         ThrowIfInvalid();
-        Func<OutboundMessage, Task<ConnectorFailure?>> write = stream switch
+        return stream switch
         {
-            IncomingStream => message => _api.PostDocumentAsync(IDeskUrls.Incoming, message, _attachments, cancellationToken),
-            StatusesStream => message => _api.PostStatusAsync(IDeskUrls.Statuses, message, cancellationToken),
-            _ => throw UnknownStream(stream, $"it writes '{IncomingStream}' and '{StatusesStream}'"),
+            IncomingStream => _edXml.WriteDocumentsAsync(stream, IDeskUrls.Incoming, batch, cancellationToken),
+            StatusesStream => _edXml.WriteStatusesAsync(stream, IDeskUrls.Statuses, batch, cancellationToken),
+            _ => throw UnknownStream(stream, StreamDirection.Destination),
         };
-        return await OneByOne.WriteAsync(batch, write, "iDesk", stream, _logger).ConfigureAwait(false);
     }
 
-    private void ThrowIfInvalid()
+    protected override async Task CheckConnectivityAsync(CancellationToken cancellationToken)
     {
-        var problems = ParameterProblems();
-        if (problems.Length > 0)
-        {
-            throw new ConnectorException(new ConnectorFailure(FailureKind.Config, "IDESK-CONFIG", string.Join(" ", problems)));
-        }
+        using var _ = await _edXml.Api.OpenAsync(IDeskUrls.Ping, [], cancellationToken).ConfigureAwait(false);
     }
-
-    private string[] ParameterProblems()
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(_options, new ValidationContext(_options), results, validateAllProperties: true);
-        return [.. results.Select(r => r.ErrorMessage ?? "Invalid iDesk options.")];
-    }
-
-    private static ConnectorException UnknownStream(string stream, string what) =>
-        new(new ConnectorFailure(FailureKind.Config, "IDESK-STREAM", $"iDesk has no stream '{stream}' in that direction; {what}."));
 }

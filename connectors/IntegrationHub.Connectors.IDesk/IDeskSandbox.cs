@@ -1,9 +1,10 @@
-using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
 using IntegrationHub.Connectors.IDesk.Api;
 using IntegrationHub.Connectors.IDesk.Sandbox;
 using IntegrationHub.Connectors.Sandboxing;
-using IntegrationHub.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace IntegrationHub.Connectors.IDesk;
 
@@ -11,52 +12,17 @@ namespace IntegrationHub.Connectors.IDesk;
 /// (a 50 MB envelope costs no memory), received ones stored once per DocumentId, a status feed driven by simulated
 /// officers (01 on arrival, 03 → 05 → 06 as processed, 13 to recall, 15/16 to answer a recall). Control endpoints
 /// under <c>/sandbox/</c>, fault injection on every call.</summary>
-public sealed class IDeskSandbox : IConnectorSandbox
+public sealed class IDeskSandbox : SandboxBase<IDeskSandboxOptions>
 {
-    private readonly IDeskSandboxOptions _options;
-    private readonly SandboxFaultInjector _faults;
     private readonly EdXmlFileStore _files = new();
     private readonly IDeskOffice _office;
     private readonly OutgoingFactory _factory;
-    private readonly IDeskSimulator _simulator;
-    private readonly SandboxServer _server = new();
 
     public IDeskSandbox(IDeskSandboxOptions options, TimeProvider? timeProvider = null)
+        : base(IDeskConnector.ConnectorId, options, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        var clock = timeProvider ?? TimeProvider.System;
-        _faults = new SandboxFaultInjector(options.Faults);
-        _office = new IDeskOffice(options, clock);
-        _factory = new OutgoingFactory(_office, _files, options, clock);
-        _simulator = new IDeskSimulator(_office, _factory, options, clock);
-    }
-
-    public string ConnectorId => IDeskConnector.ConnectorId;
-
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey };
-
-    public Uri? BaseAddress => _server.BaseAddress;
-
-    public SandboxFaultOptions Faults => _faults.Options;
-
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
-    {
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(_options, new ValidationContext(_options), problems, validateAllProperties: true))
-        {
-            throw new InvalidOperationException($"Sandboxes:idesk options are invalid: {string.Join(" ", problems.Select(p => p.ErrorMessage))}");
-        }
-
-        var address = await _server.StartAsync(_options.Port, _faults, app =>
-        {
-            IDeskApiEndpoints.Map(app, _office, _files, _options.ApiKey);
-            IDeskControlEndpoints.Map(app, _office, _factory, _faults);
-        }, cancellationToken);
-        _simulator.Start();
-        return address;
+        _office = new IDeskOffice(options, Writes, Clock);
+        _factory = new OutgoingFactory(_office, _files, options, Clock);
     }
 
     /// <summary>An officer sends a document out; returns its DocumentId.</summary>
@@ -71,10 +37,36 @@ public sealed class IDeskSandbox : IConnectorSandbox
 
     public IDeskSandboxStats Stats() => _office.Stats();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
+
+    protected override void Map(WebApplication app)
     {
-        await _simulator.DisposeAsync();
-        await _server.DisposeAsync();
-        _files.Dispose();
+        IDeskApiEndpoints.Map(app, _office, _files, Options.ApiKey);
+        IDeskControlEndpoints.Map(app, _office, _factory);
+    }
+
+    /// <summary>iDesk's life in a development run: officers send a document now and then and process received ones.
+    /// Off (both intervals zero) in tests, which drive it through the controls.</summary>
+    protected override void OnStarted(Uri address)
+    {
+        Every(Options.CreateEvery, () => _ = CreateAsync());
+        Every(Options.ProcessEvery, () => _office.Process());
+    }
+
+    protected override void OnStopped() => _files.Dispose();
+
+    protected override JsonObject? OwnStats(IQueryCollection query) => ToJsonObject(_office.Stats());
+
+    private async Task CreateAsync()
+    {
+        try
+        {
+            await _factory.CreateAsync(new CreateOutgoingRequest(), CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The sandbox is being disposed with its folder; the demo loses one made-up document.
+        }
     }
 }

@@ -4,12 +4,8 @@ using IntegrationHub.Connectors.Sandboxing;
 namespace IntegrationHub.Connectors.IDesk;
 
 /// <summary>Options of the iDesk sandbox, bound from <c>Sandboxes:idesk</c>.</summary>
-public sealed class IDeskSandboxOptions
+public sealed class IDeskSandboxOptions : SandboxOptions
 {
-    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
-    [Range(0, 65535, ErrorMessage = "Port must be between 0 and 65535.")]
-    public int Port { get; set; }
-
     /// <summary>The key callers must send as X-Api-Key; calls without it get 401.</summary>
     [Required(ErrorMessage = "ApiKey is required.")]
     public string ApiKey { get; set; } = string.Empty;
@@ -26,8 +22,4 @@ public sealed class IDeskSandboxOptions
 
     /// <summary>How often officers move each received document one status on (03 → 05 → 06); zero: only on request.</summary>
     public TimeSpan ProcessEvery { get; set; }
-
-    /// <summary>Fault injection; read on every call.</summary>
-    [Required]
-    public SandboxFaultOptions Faults { get; set; } = new();
 }

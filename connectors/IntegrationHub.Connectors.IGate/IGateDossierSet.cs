@@ -4,6 +4,7 @@ using IntegrationHub.Connectors.IGate.Sandbox.CitizenChecks;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.IGate.Sandbox.Evaluations;
 using IntegrationHub.Connectors.IGate.Sandbox.Payments;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate;
 
@@ -17,12 +18,12 @@ public sealed class IGateDossierSet
     public const int MaxDossiersPerCall = 1_000_000;
     public const int MaxStatusChangesPerDossier = 50;
 
-    internal IGateDossierSet(DossierStore store, TimeProvider clock)
+    internal IGateDossierSet(DossierStore store, SandboxIdempotencyBook writes, TimeProvider clock)
     {
         Store = store;
-        PaymentLedger = new PaymentLedger(store, clock);
-        EvaluationBook = new EvaluationBook(store, clock);
-        CitizenCheckBook = new CitizenCheckBook(store, clock);
+        PaymentLedger = new PaymentLedger(writes, store, clock);
+        EvaluationBook = new EvaluationBook(writes, store, clock);
+        CitizenCheckBook = new CitizenCheckBook(writes, store, clock);
     }
 
     internal DossierStore Store { get; }

@@ -1,80 +1,36 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.Sandboxing;
-using IntegrationHub.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace IntegrationHub.Connectors.IGate;
 
 /// <summary>An in-process twin of iGate: its procedure catalogue (idempotency by key, per-code write counts, rule-based
-/// rejections), its dossiers with their progress, served as keyset-paginated change feeds, and the fee payments and
-/// evaluations written against those dossiers (idempotency by key, write counts per MaThamChieu and per MaHoSo). Real HTTP on 127.0.0.1,
-/// state in memory, fault injection. Thread-safe: each kind of state sits behind its own lock.</summary>
-public sealed class IGateSandbox : IConnectorSandbox
+/// rejections), its dossiers with their progress, served as keyset-paginated change feeds, and the fee payments,
+/// evaluations and citizen checks written against those dossiers (idempotency by key, write counts per MaThamChieu and
+/// per MaHoSo). Real HTTP on 127.0.0.1, state in memory, fault injection. Thread-safe: each kind of state sits behind its
+/// own lock. <c>GET /sandbox/stats</c> is the catalogue's counts (<c>?details=true</c>: writes per code).</summary>
+public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 {
-    private readonly IGateSandboxOptions _options;
     private readonly IGateCatalogue _catalogue;
-    private readonly SandboxFaultInjector _faults;
-    private readonly DossierFeed _feed;
-    private readonly SandboxServer _server = new();
 
     /// <param name="timeProvider">Stamps dossier changes and drives the background feed; the system clock when null.</param>
     public IGateSandbox(IGateSandboxOptions options, TimeProvider? timeProvider = null)
+        : base(IGateConnector.ConnectorId, options, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _catalogue = new IGateCatalogue(options.RejectCodes);
-        _faults = new SandboxFaultInjector(options.Faults);
-        var clock = timeProvider ?? TimeProvider.System;
-        Dossiers = new IGateDossierSet(new DossierStore(clock, options.Seed, options.Applicants ?? new IGateApplicantOptions()), clock);
-        _feed = new DossierFeed(Dossiers.Store, options.Dossiers ?? new IGateDossierFeedOptions(), clock);
+        _catalogue = new IGateCatalogue(Writes, options.RejectCodes);
+        Dossiers = new IGateDossierSet(new DossierStore(Clock, options.Seed, options.Applicants ?? new IGateApplicantOptions()), Writes, Clock);
     }
 
-    public string ConnectorId => IGateConnector.ConnectorId;
-
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey };
-
-    /// <summary>Null until started.</summary>
-    public Uri? BaseAddress => _server.BaseAddress;
-
-    /// <summary>The live fault settings (the same instance as <see cref="IGateSandboxOptions.Faults"/>): changes apply to the next call.</summary>
-    public SandboxFaultOptions Faults => _faults.Options;
-
-    /// <summary>The dossiers and progress the change feeds serve; usable before <see cref="StartAsync"/>.</summary>
+    /// <summary>The dossiers and progress the change feeds serve; usable before <see cref="SandboxBase{TOptions}.StartAsync"/>.</summary>
     public IGateDossierSet Dossiers { get; }
 
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(_options.ApiKey))
-        {
-            throw new InvalidOperationException("Sandboxes:igate:ApiKey must be set: the iGate sandbox only answers calls that carry it.");
-        }
-
-        if (_server.BaseAddress is not null)
-        {
-            throw new InvalidOperationException("The iGate sandbox is already started.");
-        }
-
-        var problems = new List<ValidationResult>();
-        if (_options.Dossiers is null || _options.Applicants is null
-            || !Validator.TryValidateObject(_options.Dossiers, new ValidationContext(_options.Dossiers), problems, validateAllProperties: true)
-            | !Validator.TryValidateObject(_options.Applicants, new ValidationContext(_options.Applicants), problems, validateAllProperties: true))
-        {
-            var messages = problems.Select(p => p.ErrorMessage).DefaultIfEmpty("Sandboxes:igate:Dossiers and Sandboxes:igate:Applicants are required.");
-            throw new InvalidOperationException($"iGate sandbox options are invalid: {string.Join(" ", messages)}");
-        }
-
-        Dossiers.Store.Generate(_options.Dossiers.InitialCount, _options.Dossiers.InitialMaxStatusChanges, exact: false);
-        var address = await _server.StartAsync(_options.Port, _faults, Map, cancellationToken);
-        _feed.Start();
-        return address;
-    }
-
-    public IGateSandboxStats Stats() => _catalogue.Stats();
+    public IGateSandboxStats Stats() => _catalogue.CatalogueStats();
 
     /// <summary>Applied writes per MaTTHC code.</summary>
     public IReadOnlyDictionary<string, int> WriteCounts() => _catalogue.WriteCounts();
@@ -104,19 +60,46 @@ public sealed class IGateSandbox : IConnectorSandbox
     /// <summary>Replaces the codes rejected with IGATE-422 (e.g. to "fix the rule" after a dead-letter test).</summary>
     public void SetRejectCodes(IEnumerable<string> codes) => _catalogue.SetRejectCodes(codes);
 
-    public IReadOnlyDictionary<SandboxFaultKind, int> FaultCounts() => _faults.Counts();
-
-    public async ValueTask DisposeAsync()
+    protected override IReadOnlyList<string> OptionsProblems()
     {
-        await _feed.DisposeAsync();
-        await _server.DisposeAsync();
+        if (Options.Dossiers is null || Options.Applicants is null)
+        {
+            return [.. base.OptionsProblems(), "Sandboxes:igate:Dossiers and Sandboxes:igate:Applicants are required."];
+        }
+
+        return [.. base.OptionsProblems(), .. OptionsValidation.Problems(Options.Dossiers), .. OptionsValidation.Problems(Options.Applicants)];
     }
 
-    private void Map(Microsoft.AspNetCore.Builder.WebApplication app)
+    protected override void OnStarting() =>
+        Dossiers.Store.Generate(Options.Dossiers.InitialCount, Options.Dossiers.InitialMaxStatusChanges, exact: false);
+
+    /// <summary>The live demo's activity: every <see cref="IGateDossierFeedOptions.GenerateEvery"/>, a few new dossiers
+    /// and a few steps on open ones; the counts are read each tick, so they can be turned up or down while it runs.</summary>
+    protected override void OnStarted(Uri address) => Every(Options.Dossiers.GenerateEvery, () =>
     {
-        IGateApiEndpoints.Map(app, _catalogue, Dossiers, _options.ApiKey);
-        IGateControlEndpoints.Map(app, _catalogue, _faults);
+        Dossiers.Store.Generate(Options.Dossiers.NewPerTick, 0, exact: true);
+        Dossiers.Store.AdvanceSome(Options.Dossiers.AdvancesPerTick);
+    });
+
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
+
+    protected override void Map(WebApplication app)
+    {
+        IGateApiEndpoints.Map(app, _catalogue, Dossiers, Options.ApiKey);
+        IGateControlEndpoints.Map(app, _catalogue);
         IGateWriteControlEndpoints.Map(app, Dossiers);
         IGateDossierControlEndpoints.Map(app, Dossiers);
+    }
+
+    protected override JsonObject? OwnStats(IQueryCollection query)
+    {
+        var stats = ToJsonObject(_catalogue.CatalogueStats());
+        if (bool.TryParse(query["details"], out var details) && details)
+        {
+            stats["writeCounts"] = JsonSerializer.SerializeToNode(_catalogue.WriteCounts(), JsonSerializerOptions.Web);
+        }
+
+        return stats;
     }
 }

@@ -4,12 +4,8 @@ using IntegrationHub.Connectors.Sandboxing;
 namespace IntegrationHub.Connectors.IGate;
 
 /// <summary>Options of the iGate sandbox, bound from <c>Sandboxes:igate</c>.</summary>
-public sealed class IGateSandboxOptions
+public sealed class IGateSandboxOptions : SandboxOptions
 {
-    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
-    [Range(0, 65535, ErrorMessage = "Port must be between 0 and 65535.")]
-    public int Port { get; set; }
-
     /// <summary>The key callers must send as X-Api-Key; calls without it get 401.</summary>
     [Required(ErrorMessage = "ApiKey is required.")]
     public string ApiKey { get; set; } = string.Empty;
@@ -17,10 +13,6 @@ public sealed class IGateSandboxOptions
     /// <summary>MaTTHC codes the sandbox rejects for good (errorCode IGATE-422), e.g. to produce a dead letter.
     /// Read at construction; change it later with <see cref="IGateSandbox.SetRejectCodes"/> or PUT /sandbox/reject-codes.</summary>
     public List<string> RejectCodes { get; set; } = [];
-
-    /// <summary>Fault injection; the sandbox reads these settings on every call, so changing them takes effect at once.</summary>
-    [Required]
-    public SandboxFaultOptions Faults { get; set; } = new();
 
     /// <summary>Dossiers made at start and, optionally, in the background (<c>Sandboxes:igate:Dossiers</c>).</summary>
     [Required]

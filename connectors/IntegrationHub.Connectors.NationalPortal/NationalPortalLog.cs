@@ -17,9 +17,6 @@ internal static partial class NationalPortalLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "National Portal session expired during {Service}; logging in again")]
     public static partial void SessionExpired(ILogger logger, string service);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "National Portal connectivity check failed: {Reason}")]
-    public static partial void ConnectivityFailed(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Writing {Count} messages to stream {Stream}")]
     public static partial void WriteStarted(ILogger logger, string stream, int count);
 

@@ -1,28 +1,23 @@
-using System.ComponentModel.DataAnnotations;
 using IntegrationHub.Connectors.NationalPortal.Mapping;
 
 namespace IntegrationHub.Connectors.NationalPortal;
 
-/// <summary>Validates <see cref="NationalPortalOptions"/>, listing every problem. Reading procedures needs only the
-/// annotated settings; writing also needs a status table and a time zone, which the Parameters check demands too so
-/// that a missing table fails at start rather than as a dead letter per message.</summary>
+/// <summary>What writing needs beyond the annotated settings of <see cref="NationalPortalOptions"/>: a status table and a
+/// time zone. The Parameters check demands them too, so a missing table fails at start rather than as a dead letter per
+/// message; reading procedures does not need them.</summary>
 internal static class NationalPortalOptionsValidator
 {
-    public static string[] Validate(NationalPortalOptions options, bool forWriting)
+    public static IEnumerable<string> WritingProblems(NationalPortalOptions options)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        var problems = results.Select(r => r.ErrorMessage ?? "Invalid options.").ToList();
-        if (forWriting)
+        foreach (var problem in StatusMapper.Validate(options.StatusMap))
         {
-            problems.AddRange(StatusMapper.Validate(options.StatusMap));
-            if (TimeZoneProblem(options.TimeZone) is { } problem)
-            {
-                problems.Add(problem);
-            }
+            yield return problem;
         }
 
-        return [.. problems];
+        if (TimeZoneProblem(options.TimeZone) is { } timeZone)
+        {
+            yield return timeZone;
+        }
     }
 
     private static string? TimeZoneProblem(string? id)

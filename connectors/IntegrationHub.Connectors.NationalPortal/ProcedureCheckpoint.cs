@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.NationalPortal;
@@ -12,7 +13,7 @@ internal sealed record ProcedureCheckpoint([property: JsonPropertyName("nextPage
 
     public SourceCheckpoint ToSourceCheckpoint() => new(JsonSerializer.Serialize(this));
 
-    public static ProcedureCheckpoint From(SourceCheckpoint? checkpoint)
+    public static ProcedureCheckpoint From(SourceCheckpoint? checkpoint, ConnectorIdentity connector)
     {
         if (checkpoint is null)
         {
@@ -31,10 +32,7 @@ internal sealed record ProcedureCheckpoint([property: JsonPropertyName("nextPage
 
         if (parsed is null || parsed.NextPage < 1)
         {
-            throw new ConnectorException(new ConnectorFailure(
-                FailureKind.Config,
-                "checkpoint",
-                $"The procedures checkpoint '{checkpoint.State}' is not {{\"nextPage\":n}} with n >= 1; reset the checkpoint of stream procedures."));
+            throw new ConnectorException(connector.BadCheckpoint(NationalPortalConnector.ProceduresStream, checkpoint.State, "{\"nextPage\":n} with n >= 1"));
         }
 
         return parsed;

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.PaymentPlatform.Client;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging;
@@ -8,7 +8,7 @@ namespace IntegrationHub.Connectors.PaymentPlatform;
 /// <summary>The national payment platform (PhienBan 1.0.6): creates payments (INIT), asks their state (QUERY), fetches
 /// receipts (GET_BILL) and the daily statement, and checks and answers the result callbacks the platform pushes to the
 /// hub (the inbound stream <see cref="CallbacksStream"/>; the host receives them, this class only verifies and signs).</summary>
-public sealed class PaymentPlatformConnector : IConnector, IDisposable
+public sealed class PaymentPlatformConnector : ConnectorBase<PaymentPlatformOptions>
 {
     public const string ConnectorId = "payment-platform";
     public const string CallbacksStream = "callbacks";
@@ -17,58 +17,25 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
     /// answered and accepted the partner code and hash.</summary>
     private const string ProbeReference = "HUB-CONNECTIVITY-PROBE";
 
-    private readonly PaymentPlatformOptions _options;
+    private static readonly ConnectorIdentity Platform = new(ConnectorId, "The payment platform", "1.0.0", "PAYMENT");
+
     private readonly PaymentApiClient _api;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger<PaymentPlatformConnector> _logger;
 
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline and no BaseAddress.</param>
     /// <param name="timeProvider">Stamps ThoiGianGD on every message.</param>
     public PaymentPlatformConnector(PaymentPlatformOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger<PaymentPlatformConnector> logger)
+        : base(Platform, [new StreamSpec(CallbacksStream, StreamDirection.Inbound, "Payment results the platform calls back with; key and business key MaThamChieu.") { Key = ["MaThamChieu"] }], options, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(logger);
-        _options = options;
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _api = new PaymentApiClient(options, httpClient);
-        _timeProvider = timeProvider;
-        _logger = logger;
         Verifier = new PaymentCallbackVerifier(options.MaDoiTac, options.SecretKey);
     }
-
-    public ConnectorSpec Spec { get; } = new(
-        ConnectorId,
-        "1.0.0",
-        [new StreamSpec(CallbacksStream, StreamDirection.Inbound, "Payment results the platform calls back with; key and business key MaThamChieu.") { Key = ["MaThamChieu"] }],
-        typeof(PaymentPlatformOptions));
 
     /// <summary>Checks callbacks against this connector's partner code and secret.</summary>
     public PaymentCallbackVerifier Verifier { get; }
 
-    public async Task<CheckResult> CheckAsync(CheckScope scope, CancellationToken cancellationToken)
-    {
-        var problems = ParameterProblems();
-        if (problems.Length > 0 || scope == CheckScope.Parameters)
-        {
-            return problems.Length == 0 ? CheckResult.Success : CheckResult.Failed(problems);
-        }
-
-        try
-        {
-            await QueryAsync(ProbeReference, cancellationToken).ConfigureAwait(false);
-            return CheckResult.Success;
-        }
-        catch (ConnectorException ex) when (ex.Failure.Code == $"PAYMENT-{PaymentErrorCodes.NotFound}")
-        {
-            return CheckResult.Success;
-        }
-        catch (ConnectorException ex)
-        {
-            _logger.LogWarning("Payment platform connectivity check failed: {Failure}", ex.Message);
-            return CheckResult.Failed(ex.Message);
-        }
-    }
 
     /// <summary>Creates a payment and returns where to send the payer. Repeating it with the same MaThamChieu and
     /// amount returns the same URL; a different amount is refused (Permanent).</summary>
@@ -76,11 +43,11 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
     public async Task<PaymentInitResult> InitAsync(PaymentInitRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EnsureValid();
+        ThrowIfInvalid();
         var message = new PaymentInitMessage
         {
-            PhienBan = _options.PhienBan,
-            MaDoiTac = _options.MaDoiTac,
+            PhienBan = Options.PhienBan,
+            MaDoiTac = Options.MaDoiTac,
             MaThamChieu = request.MaThamChieu,
             SoTien = request.SoTien,
             LoaiHinhThanhToan = request.LoaiHinhThanhToan,
@@ -94,14 +61,14 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
             Ip = request.Ip,
             ThongTinBienLai = request.ThongTinBienLai,
         };
-        message = message with { MaXacThuc = PaymentHash.Init(message, _options.SecretKey) };
+        message = message with { MaXacThuc = PaymentHash.Init(message, Options.SecretKey) };
         var (reply, _) = await _api.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(reply.UrlThanhToan))
         {
             throw new ConnectorException(PaymentFailures.Malformed("INIT succeeded without UrlThanhToan"));
         }
 
-        _logger.LogInformation("Payment {MaThamChieu} of {SoTien} VND created on the platform", request.MaThamChieu, request.SoTien);
+        Logger.LogInformation("Payment {MaThamChieu} of {SoTien} VND created on the platform", request.MaThamChieu, request.SoTien);
         return new PaymentInitResult(reply.UrlThanhToan, reply.MaLoi ?? PaymentErrorCodes.Success, reply.MoTaLoi ?? string.Empty);
     }
 
@@ -148,14 +115,14 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
     /// answering <c>{MaLoi, MoTaLoi, Ngay, DanhSach: [{MaThamChieu, MaGiaoDich, SoTien, TrangThaiGD, ThoiGianGD}]}</c>.</summary>
     public async Task<IReadOnlyList<PaymentStatementLine>> GetStatementAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        EnsureValid();
+        ThrowIfInvalid();
         var ngay = PaymentTime.FormatDay(day);
         var reply = await _api.GetStatementAsync(
             [
-                new("PhienBan", _options.PhienBan),
-                new("MaDoiTac", _options.MaDoiTac),
+                new("PhienBan", Options.PhienBan),
+                new("MaDoiTac", Options.MaDoiTac),
                 new("Ngay", ngay),
-                new("MaXacThuc", PaymentHash.Statement(_options.PhienBan, _options.MaDoiTac, ngay, _options.SecretKey)),
+                new("MaXacThuc", PaymentHash.Statement(Options.PhienBan, Options.MaDoiTac, ngay, Options.SecretKey)),
             ],
             cancellationToken).ConfigureAwait(false);
         return reply.DanhSach ?? throw new ConnectorException(PaymentFailures.Malformed("the statement has no DanhSach"));
@@ -170,36 +137,32 @@ public sealed class PaymentPlatformConnector : IConnector, IDisposable
         ArgumentNullException.ThrowIfNull(maLoi);
         ArgumentNullException.ThrowIfNull(moTaLoi);
         var thoiGianGD = Now();
-        return new PaymentCallbackReply(maLoi, moTaLoi, _options.MaDoiTac, thoiGianGD,
-            PaymentHash.Reply(maLoi, moTaLoi, _options.MaDoiTac, thoiGianGD, _options.SecretKey));
+        return new PaymentCallbackReply(maLoi, moTaLoi, Options.MaDoiTac, thoiGianGD,
+            PaymentHash.Reply(maLoi, moTaLoi, Options.MaDoiTac, thoiGianGD, Options.SecretKey));
     }
 
-    public void Dispose() => _api.Dispose();
+    /// <summary>QUERYs a reference no payment uses: "not found" proves the platform answered and accepted the partner
+    /// code and hash.</summary>
+    protected override async Task CheckConnectivityAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await QueryAsync(ProbeReference, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.Failure.Code == $"PAYMENT-{PaymentErrorCodes.NotFound}")
+        {
+            // The expected answer.
+        }
+    }
 
     private PaymentQueryMessage QueryMessage(string loaiBanTin, string maThamChieu)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(maThamChieu);
-        EnsureValid();
+        ThrowIfInvalid();
         var thoiGianGD = Now();
-        return new PaymentQueryMessage(loaiBanTin, _options.PhienBan, _options.MaDoiTac, maThamChieu, thoiGianGD,
-            PaymentHash.Query(loaiBanTin, _options.PhienBan, _options.MaDoiTac, maThamChieu, thoiGianGD, _options.SecretKey));
+        return new PaymentQueryMessage(loaiBanTin, Options.PhienBan, Options.MaDoiTac, maThamChieu, thoiGianGD,
+            PaymentHash.Query(loaiBanTin, Options.PhienBan, Options.MaDoiTac, maThamChieu, thoiGianGD, Options.SecretKey));
     }
 
     private string Now() => PaymentTime.Format(_timeProvider.GetUtcNow());
-
-    private void EnsureValid()
-    {
-        var problems = ParameterProblems();
-        if (problems.Length > 0)
-        {
-            throw new ConnectorException(new ConnectorFailure(FailureKind.Config, "PAYMENT-CONFIG", string.Join(" ", problems)));
-        }
-    }
-
-    private string[] ParameterProblems()
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(_options, new ValidationContext(_options), results, validateAllProperties: true);
-        return [.. results.Select(r => r.ErrorMessage ?? "Invalid payment platform options.")];
-    }
 }

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using IntegrationHub.Connectors.PaymentPlatform.Sandbox;
 using IntegrationHub.Connectors.Sandboxing;
-using IntegrationHub.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,62 +10,26 @@ namespace IntegrationHub.Connectors.PaymentPlatform;
 /// (hash-checked, idempotent by MaThamChieu and amount), a payer page, signed result callbacks to the hub, a daily
 /// statement with plantable mismatches, an auto-pay demo mode, fault injection and a control surface (methods here and
 /// HTTP under /sandbox). Protocol choices are listed on <see cref="SandboxProtocol"/> and <see cref="PaymentErrorCodes"/>.</summary>
-public sealed class PaymentPlatformSandbox : IConnectorSandbox
+public sealed class PaymentPlatformSandbox : SandboxBase<PaymentPlatformSandboxOptions>
 {
-    private readonly PaymentPlatformSandboxOptions _options;
-    private readonly SandboxFaultInjector _faults;
     private readonly SandboxPaymentStore _store = new();
     private readonly SandboxStatement _statement;
     private readonly SandboxCallbackSender _sender;
     private readonly SandboxSettler _settler;
     private readonly SandboxProtocol _protocol;
     private readonly SandboxAutoPay _autoPay;
-    private readonly SandboxServer _server = new();
 
     /// <param name="timeProvider">Stamps settlements (ThoiGianGD) and drives auto-pay.</param>
     public PaymentPlatformSandbox(PaymentPlatformSandboxOptions options, TimeProvider timeProvider, ILogger<PaymentPlatformSandbox>? logger = null)
+        : base(PaymentPlatformConnector.ConnectorId, options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _options = options;
-
-        // The injector keeps options.Faults itself, so changing it (here or via PUT /sandbox/faults) applies at once.
-        _faults = new SandboxFaultInjector(options.Faults);
         _statement = new SandboxStatement(_store);
         _sender = new SandboxCallbackSender(options);
         _settler = new SandboxSettler(options, _store, _sender, timeProvider);
         _protocol = new SandboxProtocol(options, _store, _statement);
         _autoPay = new SandboxAutoPay(options, _settler, timeProvider, (ILogger?)logger ?? NullLogger.Instance);
         _protocol.Created += _autoPay.Schedule;
-    }
-
-    public string ConnectorId => PaymentPlatformConnector.ConnectorId;
-
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["MaDoiTac"] = _options.MaDoiTac, ["SecretKey"] = _options.SecretKey };
-
-    /// <summary>Null until started.</summary>
-    public Uri? BaseAddress => _server.BaseAddress;
-
-    /// <summary>The live fault settings (the same instance as the options' Faults): changes apply to the next call.</summary>
-    public SandboxFaultOptions Faults => _faults.Options;
-
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
-    {
-        if (_server.BaseAddress is not null)
-        {
-            throw new InvalidOperationException("The payment platform sandbox is already started.");
-        }
-
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(_options, new ValidationContext(_options), problems, validateAllProperties: true))
-        {
-            throw new InvalidOperationException(
-                $"Sandboxes:{ConnectorId} options are invalid: {string.Join(" ", problems.Select(p => p.ErrorMessage))}");
-        }
-
-        return await _server.StartAsync(_options.Port, _faults, Map, cancellationToken);
     }
 
     /// <summary>A copy of one payment, or null.</summary>
@@ -115,18 +77,16 @@ public sealed class PaymentPlatformSandbox : IConnectorSandbox
     /// <summary>Reconciliation: the statement shows another status for this payment.</summary>
     public void AlterStatementStatus(string maThamChieu, PaymentStatus status) => _statement.AlterStatus(maThamChieu, status);
 
-    public IReadOnlyDictionary<SandboxFaultKind, int> FaultCounts() => _faults.Counts();
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("MaDoiTac", Options.MaDoiTac), new("SecretKey", Options.SecretKey)];
 
-    public async ValueTask DisposeAsync()
+    protected override void Map(WebApplication app)
     {
-        await _autoPay.DisposeAsync();
-        await _server.DisposeAsync();
-        _sender.Dispose();
+        SandboxProtocolEndpoints.Map(app, _protocol, _store, _settler, () => BaseAddress ?? new Uri($"http://127.0.0.1:{Options.Port}/"));
+        SandboxControlEndpoints.Map(app, _store, _settler, _sender, _statement);
     }
 
-    private void Map(WebApplication app)
-    {
-        SandboxProtocolEndpoints.Map(app, _protocol, _store, _settler, () => _server.BaseAddress ?? new Uri($"http://127.0.0.1:{_options.Port}/"));
-        SandboxControlEndpoints.Map(app, _store, _settler, _sender, _statement, _faults);
-    }
+    protected override ValueTask OnStoppingAsync() => _autoPay.DisposeAsync();
+
+    protected override void OnStopped() => _sender.Dispose();
 }

@@ -5,12 +5,8 @@ using IntegrationHub.Connectors.Sandboxing;
 namespace IntegrationHub.Connectors.PaymentPlatform;
 
 /// <summary>Options of the payment platform sandbox, bound from <c>Sandboxes:payment-platform</c>.</summary>
-public sealed class PaymentPlatformSandboxOptions
+public sealed class PaymentPlatformSandboxOptions : SandboxOptions
 {
-    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
-    [Range(0, 65535, ErrorMessage = "Port must be between 0 and 65535.")]
-    public int Port { get; set; }
-
     /// <summary>The one partner code the sandbox knows; other codes get MaLoi 03.</summary>
     [Required(ErrorMessage = "MaDoiTac is required.")]
     public string MaDoiTac { get; set; } = string.Empty;
@@ -37,10 +33,6 @@ public sealed class PaymentPlatformSandboxOptions
 
     /// <summary>Seed of the auto-settle draws; 0 draws from a random seed.</summary>
     public int Seed { get; set; } = 1;
-
-    /// <summary>Fault injection on the protocol endpoints (never on /sandbox); changes apply to the next call.</summary>
-    [Required]
-    public SandboxFaultOptions Faults { get; set; } = new();
 
     public override string ToString() =>
         $"PaymentPlatformSandboxOptions {{ Port = {Port}, MaDoiTac = {MaDoiTac}, CallbackUrl = {CallbackUrl}, AutoPayAfter = {AutoPayAfter}, SecretKey = {(string.IsNullOrEmpty(SecretKey) ? "(not set)" : "***")} }}";

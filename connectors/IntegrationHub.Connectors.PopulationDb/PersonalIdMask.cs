@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using IntegrationHub.Contracts.Privacy;
 
 namespace IntegrationHub.Connectors.PopulationDb;
 
-/// <summary>Masks a personal id for logs and messages: the first 4 and last 2 characters stay, the rest become '*'
-/// (<c>001089012345</c> gives <c>0010******45</c>). A full id is never logged.</summary>
+/// <summary>Masks a personal id for logs and messages with the hub's rule (<see cref="PersonalDataMask"/>: the first 4
+/// and last 2 characters stay, <c>001089012345</c> gives <c>0010******45</c>). A full id is never logged. Fault texts
+/// of the population database are masked more widely (<see cref="MaskAll"/>): they may quote old 9-digit card numbers.</summary>
 public static partial class PersonalIdMask
 {
     /// <summary>Masks every run of 9 to 12 digits (personal ids and old identity card numbers) in a free text, e.g. a
@@ -11,22 +13,8 @@ public static partial class PersonalIdMask
     public static string MaskAll(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : IdLike().Replace(text, m => Mask(m.Value));
 
-    public static string Mask(string? personalId)
-    {
-        if (string.IsNullOrEmpty(personalId))
-        {
-            return "(none)";
-        }
-
-        var id = personalId.Trim();
-        if (id.Length <= 6)
-        {
-            // Too short to keep anything and still hide something.
-            return new string('*', id.Length);
-        }
-
-        return string.Concat(id.AsSpan(0, 4), new string('*', id.Length - 6), id.AsSpan(id.Length - 2));
-    }
+    /// <summary>The hub's display rule for one id, <see cref="PersonalDataMask.MaskId"/>.</summary>
+    public static string Mask(string? personalId) => PersonalDataMask.MaskId(personalId);
 
     [GeneratedRegex(@"(?<!\d)\d{9,12}(?!\d)")]
     private static partial Regex IdLike();

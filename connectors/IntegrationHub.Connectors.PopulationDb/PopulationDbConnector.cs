@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.PopulationDb.Client;
 using IntegrationHub.Connectors.PopulationDb.Protocol;
 using IntegrationHub.Contracts;
@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.PopulationDb;
 /// <summary>The national population database, reached through the provincial data-sharing platform's SOAP service
 /// <c>XacMinhThongTinNhanThan</c>: checks a declared name and date of birth against the record of a personal id.
 /// Personal ids appear only masked (<see cref="PersonalIdMask"/>) in its logs and exception messages.</summary>
-public sealed class PopulationDbConnector : IConnector, IDisposable
+public sealed class PopulationDbConnector : ConnectorBase<PopulationDbOptions>
 {
     public const string ConnectorId = "population-db";
 
@@ -20,9 +20,9 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
     /// platform answered and accepted the key and integration code.</summary>
     private const string ProbeId = "000000000000";
 
-    private readonly PopulationDbOptions _options;
-    private readonly ILogger<PopulationDbConnector> _logger;
-    private readonly string[] _problems;
+    private static readonly ConnectorIdentity Population = new(ConnectorId, "The population database", "1.0.0", "POPDB");
+
+    private readonly IReadOnlyList<string> _problems;
     private readonly QldcClient? _client;
     private readonly ResiliencePipeline _pipeline;
 
@@ -34,14 +34,13 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         TimeProvider timeProvider,
         ILogger<PopulationDbConnector> logger,
         Func<HttpMessageHandler, HttpMessageHandler>? outerHandler = null)
+        : base(Population, [], options, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(logger);
-        _options = options;
-        _logger = logger;
-        _problems = ParameterProblems(options);
-        if (_problems.Length == 0)
+
+        // No client is built from invalid options; the parameters check reports them.
+        _problems = OptionsValidation.Problems(options);
+        if (_problems.Count == 0)
         {
             _client = new QldcClient(options, outerHandler);
             _pipeline = PopulationPipeline.Build(options, timeProvider, logger);
@@ -52,26 +51,6 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         }
     }
 
-    public ConnectorSpec Spec { get; } = new(ConnectorId, "1.0.0", [], typeof(PopulationDbOptions));
-
-    public async Task<CheckResult> CheckAsync(CheckScope scope, CancellationToken cancellationToken)
-    {
-        if (_problems.Length > 0 || scope == CheckScope.Parameters)
-        {
-            return _problems.Length == 0 ? CheckResult.Success : CheckResult.Failed(_problems);
-        }
-
-        try
-        {
-            await VerifyAsync(new CitizenQuery(ProbeId, "KIEM TRA KET NOI", new DateOnly(2000, 1, 1), MaYeuCau: "HUB-CONNECTIVITY-PROBE"), cancellationToken).ConfigureAwait(false);
-            return CheckResult.Success;
-        }
-        catch (ConnectorException ex)
-        {
-            _logger.LogWarning("Population database connectivity check failed: {Failure}", ex.Message);
-            return CheckResult.Failed(ex.Message);
-        }
-    }
 
     /// <summary>Looks the citizen up and compares name and date of birth (see <see cref="CitizenVerificationKind"/>).</summary>
     /// <exception cref="ConnectorException">Classified failure, after the connector's retries for Transient ones.</exception>
@@ -80,7 +59,7 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         if (_client is null)
         {
-            throw new ConnectorException(PopulationFailures.Config(string.Join(" ", _problems)));
+            throw new ConnectorException(Population.InvalidOptions(_problems));
         }
 
         var masked = PersonalIdMask.Mask(query.SoDinhDanh);
@@ -93,7 +72,7 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
                 static async (ctx, state) => await state.Self.AttemptAsync(state.Query, state.Request, ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 (Self: this, Query: query, Request: request)).ConfigureAwait(false);
-            _logger.LogInformation("Population lookup for {SoDinhDanh} (MaYeuCau {MaYeuCau}): {Kind}", masked, query.MaYeuCau, verification.Kind);
+            Logger.LogInformation("Population lookup for {SoDinhDanh} (MaYeuCau {MaYeuCau}): {Kind}", masked, query.MaYeuCau, verification.Kind);
             return verification;
         }
         catch (TimeoutRejectedException ex)
@@ -102,7 +81,7 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         }
         catch (ConnectorException ex)
         {
-            _logger.LogWarning("Population lookup for {SoDinhDanh} failed: {Failure}", masked, ex.Message);
+            Logger.LogWarning("Population lookup for {SoDinhDanh} failed: {Failure}", masked, ex.Message);
             throw;
         }
         finally
@@ -111,7 +90,19 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         }
     }
 
-    public void Dispose() => _client?.Dispose();
+    protected override async Task CheckConnectivityAsync(CancellationToken cancellationToken) =>
+        await VerifyAsync(new CitizenQuery(ProbeId, "KIEM TRA KET NOI", new DateOnly(2000, 1, 1), MaYeuCau: "HUB-CONNECTIVITY-PROBE"), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The options as checked at construction: the client was built (or not) from them.</summary>
+    protected override IReadOnlyList<string> ParameterProblems() => _problems;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _client?.Dispose();
+        }
+    }
 
     /// <summary>One call, its answer interpreted inside the attempt so a Transient error_code is retried too.</summary>
     private async Task<CitizenVerification> AttemptAsync(CitizenQuery query, XacMinhThongTinNhanThanRequest request, CancellationToken cancellationToken)
@@ -133,7 +124,7 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
 
     private ConnectorException Failed(string masked, ConnectorFailure failure)
     {
-        _logger.LogWarning("Population lookup for {SoDinhDanh} failed: {Code} {Message}", masked, failure.Code, failure.Message);
+        Logger.LogWarning("Population lookup for {SoDinhDanh} failed: {Code} {Message}", masked, failure.Code, failure.Message);
         return new ConnectorException(failure);
     }
 
@@ -144,7 +135,7 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         SoCMND = query.SoCMND,
         NgayThangNam = CitizenMatcher.FormatDate(query.NgaySinh),
         Nam = query.NgaySinh.Year.ToString(CultureInfo.InvariantCulture),
-        MaTichHop = _options.MaTichHop,
+        MaTichHop = Options.MaTichHop,
         MaDVC = query.MaDVC,
         MaCanBo = query.MaCanBo,
         MaYeuCau = query.MaYeuCau,
@@ -183,12 +174,5 @@ public sealed class PopulationDbConnector : IConnector, IDisposable
         return congDan is null
             ? throw new ConnectorException(PopulationFailures.Malformed("error_code 00 without a CongDan of the requested id"))
             : CitizenMatcher.Compare(query, CongDanMapper.ToRecord(congDan));
-    }
-
-    private static string[] ParameterProblems(PopulationDbOptions options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return [.. results.Select(r => r.ErrorMessage ?? "Invalid population database options.")];
     }
 }

@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.PopulationDb.Protocol;
 using IntegrationHub.Connectors.PopulationDb.Sandbox;
 using IntegrationHub.Connectors.Sandboxing;
-using IntegrationHub.Contracts;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SoapCore;
@@ -13,57 +13,22 @@ namespace IntegrationHub.Connectors.PopulationDb;
 /// <summary>An in-process population database on 127.0.0.1: the SOAP 1.1 service <c>XacMinhThongTinNhanThan</c>
 /// (SoapCore, XmlSerializer) at <c>/qldc/CongDanService.svc</c> (WSDL at <c>?wsdl</c>) over generated citizens, an
 /// API key check, scripted faults (<see cref="FailNext"/>), random faults (the shared fault middleware, <see cref="Faults"/>)
-/// and in-process accessors for tests.</summary>
-public sealed class PopulationDbSandbox : IConnectorSandbox
+/// and in-process accessors for tests. <c>GET /sandbox/stats</c> counts the SOAP requests and the citizens.</summary>
+public sealed class PopulationDbSandbox : SandboxBase<PopulationDbSandboxOptions>
 {
-    private readonly PopulationDbSandboxOptions _options;
-    private readonly SandboxFaultInjector _faults;
     private readonly SandboxFaultScript _script = new();
     private readonly Lazy<SandboxCitizenStore> _store;
-    private readonly SandboxServer _server = new();
 
     public PopulationDbSandbox(PopulationDbSandboxOptions options)
+        : base(PopulationDbConnector.ConnectorId, options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _faults = new SandboxFaultInjector(options.Faults);
         _store = new Lazy<SandboxCitizenStore>(() => new SandboxCitizenStore(SandboxPopulation.Generate(options.CitizenCount, options.Seed, options.ProvinceCode)));
     }
-
-    public string ConnectorId => PopulationDbConnector.ConnectorId;
-
-    /// <summary>The connector talks to this sandbox with its URL and the credentials it accepts.</summary>
-    public IReadOnlyDictionary<string, string?> ConnectorSettings(Uri baseAddress) =>
-        new Dictionary<string, string?> { ["BaseUrl"] = baseAddress.ToString(), ["ApiKey"] = _options.ApiKey, ["MaTichHop"] = _options.MaTichHop };
-
-    /// <summary>Null until started.</summary>
-    public Uri? BaseAddress => _server.BaseAddress;
-
-    /// <summary>The live random-fault settings: changes apply to the next call.</summary>
-    public SandboxFaultOptions Faults => _faults.Options;
 
     public int CitizenCount => _store.Value.Count;
 
     /// <summary>SOAP requests that reached the sandbox (every attempt, faulted or not; random faults not counted).</summary>
     public int RequestCount => _script.Requests;
-
-    public async Task<Uri> StartAsync(CancellationToken cancellationToken)
-    {
-        if (_server.BaseAddress is not null)
-        {
-            throw new InvalidOperationException("The population database sandbox is already started.");
-        }
-
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(_options, new ValidationContext(_options), problems, validateAllProperties: true))
-        {
-            throw new InvalidOperationException(
-                $"Sandboxes:{ConnectorId} options are invalid: {string.Join(" ", problems.Select(p => p.ErrorMessage))}");
-        }
-
-        var store = _store.Value;
-        return await _server.StartAsync(_options.Port, _faults, services => AddServices(services, store), Map, cancellationToken);
-    }
 
     /// <summary>The citizen generated at <paramref name="index"/> (0 .. CitizenCount-1).</summary>
     public CitizenRecord KnownCitizen(int index = 0) => CongDanMapper.ToRecord(_store.Value.At(index));
@@ -85,23 +50,22 @@ public sealed class PopulationDbSandbox : IConnectorSandbox
         _script.Add(fault, times);
     }
 
-    public IReadOnlyDictionary<SandboxFaultKind, int> FaultCounts() => _faults.Counts();
-
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
-
-    private void AddServices(IServiceCollection services, SandboxCitizenStore store)
+    protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddSoapCore();
         services.AddSoapExceptionTransformer(_ => "The population database sandbox had an internal error.");
-        services.AddSingleton(_options);
-        services.AddSingleton(store);
+        services.AddSingleton(Options);
+        services.AddSingleton(_store.Value);
         services.AddSingleton(_script);
         services.AddSingleton<SandboxSoapGate>();
         services.AddSingleton<IQldcService, SandboxQldcService>();
     }
 
-    private static void Map(WebApplication app)
+    /// <summary>The connector talks to this sandbox with the credentials it accepts.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey), new("MaTichHop", Options.MaTichHop)];
+
+    protected override void Map(WebApplication app)
     {
         var gate = app.Services.GetRequiredService<SandboxSoapGate>();
         app.Use((context, next) => gate.InvokeAsync(context, () => next(context)));
@@ -113,6 +77,8 @@ public sealed class PopulationDbSandbox : IConnectorSandbox
             soap.SoapSerializer = SoapSerializer.XmlSerializer;
             soap.IndentXml = false;
         });
-        app.MapSandboxFaults(app.Services.GetRequiredService<SandboxFaultInjector>());
     }
+
+    protected override JsonObject? OwnStats(IQueryCollection query) =>
+        new() { ["requests"] = RequestCount, ["citizens"] = CitizenCount };
 }

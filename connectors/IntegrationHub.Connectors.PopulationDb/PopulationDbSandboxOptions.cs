@@ -5,12 +5,8 @@ using IntegrationHub.Connectors.Sandboxing;
 namespace IntegrationHub.Connectors.PopulationDb;
 
 /// <summary>Options of the population database sandbox, bound from <c>Sandboxes:population-db</c>.</summary>
-public sealed class PopulationDbSandboxOptions
+public sealed class PopulationDbSandboxOptions : SandboxOptions
 {
-    /// <summary>0 picks a free port.</summary>
-    [Range(0, 65535, ErrorMessage = "Port must be between 0 and 65535.")]
-    public int Port { get; set; }
-
     /// <summary>How many citizens are generated.</summary>
     [Range(1, 1_000_000, ErrorMessage = "CitizenCount must be between 1 and 1000000.")]
     public int CitizenCount { get; set; } = SandboxCitizenGenerator.DefaultCount;
@@ -30,9 +26,6 @@ public sealed class PopulationDbSandboxOptions
     /// <summary>The integration code (MaTichHop) the sandbox accepts.</summary>
     [Required(ErrorMessage = "MaTichHop is required.")]
     public string MaTichHop { get; set; } = string.Empty;
-
-    /// <summary>Random faults (shared sandbox fault middleware), on top of the scripted ones.</summary>
-    public SandboxFaultOptions Faults { get; set; } = new();
 
     public override string ToString() =>
         $"PopulationDbSandboxOptions {{ Port = {Port}, CitizenCount = {CitizenCount}, Seed = {Seed}, ProvinceCode = {ProvinceCode}, MaTichHop = {MaTichHop}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")} }}";

@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using IntegrationHub.Host.Admin;
-using IntegrationHub.Host.Citizens;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
@@ -12,7 +11,6 @@ using IntegrationHub.Host.Http;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Observability;
-using IntegrationHub.Host.Payments;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
@@ -160,10 +158,7 @@ public static class HubApplication
         services.AddSingleton(new FlowCatalog(builder.Configuration, hubOptions.Scheduling));
         services.AddSingleton<HubConfigurationValidator>();
         AddInbound(services, builder.Configuration, connectionString);
-        AddPayments(services, builder.Configuration);
-        services.AddSingleton<CitizenLookupStore>();
-        services.AddSingleton<AuditedCitizenLookup>();
-        services.AddSingleton<IMessageEnricher, CitizenVerificationEnricher>();
+        AddAlerts(services, builder.Configuration);
         services.AddSingleton<MessageEnrichers>();
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
@@ -180,7 +175,6 @@ public static class HubApplication
         AddHangfire(services, hubOptions.Jobs);
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();
-        services.AddHostedService<PaymentScheduler>();
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
         services.AddHostedService<RecurringTaskScheduler>();
@@ -195,6 +189,7 @@ public static class HubApplication
             .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
             .AddRequirements(new AdminAccessRequirement()));
         services.AddProblemDetails(ErrorResponses.Configure);
+        services.AddSingleton<IHubAdminRequests, AdminRequests>();
 
         // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
         services.AddAntiforgery();
@@ -214,6 +209,9 @@ public static class HubApplication
         services.AddSingleton<SignedMessageReader>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<InboxRouterSignal>();
+        services.AddSingleton<NonceStore>();
+        services.AddSingleton<HubInbound>();
+        services.AddSingleton<Contracts.Inbound.IHubInbound>(sp => sp.GetRequiredService<HubInbound>());
         services.AddSingleton<InboxSources>();
         services.AddSingleton<InboxRoutingMonitor>();
         services.AddSingleton<ParkedInboxStore>();
@@ -226,23 +224,15 @@ public static class HubApplication
         services.AddScoped<IInboundSoapService, InboundSoapService>();
     }
 
-    private static void AddPayments(IServiceCollection services, IConfiguration configuration)
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PaymentsOptions>(configuration.GetSection(PaymentsOptions.Section));
-        services.AddSingleton<NonceStore>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<IHubAlerts>(sp => sp.GetRequiredService<AlertStore>());
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSingleton<AlertMailer>();
         services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertDigest>();
         services.AddTransient<AlertJobs>();
-        services.AddSingleton<PaymentPlatformAccess>();
-        services.AddSingleton<PaymentStore>();
-        services.AddSingleton<PaymentService>();
-        services.AddSingleton<ReconciliationStore>();
-        services.AddSingleton<Reconciler>();
-        services.AddTransient<PaymentQueryJob>();
-        services.AddTransient<ReconciliationJob>();
     }
 
     private static void AddHangfire(IServiceCollection services, JobOptions jobs)
@@ -343,11 +333,7 @@ public static class HubApplication
         app.MapMessagesApi();
         app.MapParkedInboxApi();
         app.MapInboundApi();
-        app.MapPaymentInit();
-        app.MapPaymentCallback();
-        app.MapPaymentAdminApi();
-        app.MapReconciliationApi();
-        app.MapCitizenLookupsApi();
+        app.MapAlertsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

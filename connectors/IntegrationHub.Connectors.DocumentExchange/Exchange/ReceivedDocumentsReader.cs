@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
 using IntegrationHub.Connectors.DocumentExchange.Transfer;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +12,13 @@ namespace IntegrationHub.Connectors.DocumentExchange.Exchange;
 /// DocumentId names one immutable document, so a re-listed one is never a new message) followed by a checkpoint.
 /// A document that is not valid edXML is answered with status 02 (rejected) carrying the edXML error code, as a
 /// receiving office would, so the platform stops listing it and its sender learns why.</summary>
-internal sealed class ReceivedDocumentsReader(EdXmlHttpApi api, ExchangeOptions options, DocumentDownload download, TimeProvider clock, ILogger logger)
+internal sealed class ReceivedDocumentsReader(ConnectorIdentity connector, EdXmlHttpApi api, ExchangeOptions options, DocumentDownload download, TimeProvider clock, ILogger logger)
 {
     public const string DocumentVersion = "1";
 
     public async IAsyncEnumerable<SourceItem> ReadAsync(SourceCheckpoint? checkpoint, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var seen = SeenDocuments.From(checkpoint);
+        var seen = SeenDocuments.From(checkpoint, connector, ExchangeConnector.ReceivedStream);
         var listed = await api.GetJsonAsync<ExchangeReceivedList>(ExchangeUrls.Received, [new("organId", options.OrganId)], cancellationToken).ConfigureAwait(false);
         seen.IntersectWith(listed.Items.Select(i => i.DocumentId));
         var fetched = 0;

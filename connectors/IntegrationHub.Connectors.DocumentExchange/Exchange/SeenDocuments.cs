@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Exchange;
@@ -11,7 +12,7 @@ internal sealed record SeenDocuments(IReadOnlyList<string> Seen)
 {
     public SourceCheckpoint ToCheckpoint() => new(JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
 
-    public static HashSet<string> From(SourceCheckpoint? checkpoint)
+    public static HashSet<string> From(SourceCheckpoint? checkpoint, ConnectorIdentity connector, string stream)
     {
         if (checkpoint is null)
         {
@@ -25,8 +26,7 @@ internal sealed record SeenDocuments(IReadOnlyList<string> Seen)
         }
         catch (JsonException ex)
         {
-            throw new ConnectorException(new ConnectorFailure(
-                FailureKind.Config, "EXCHANGE-CHECKPOINT", $"The received checkpoint '{checkpoint.State}' is not {{\"seen\":[...]}}; reset the flow's checkpoint."), ex);
+            throw new ConnectorException(connector.BadCheckpoint(stream, checkpoint.State, "{\"seen\":[...]}"), ex);
         }
     }
 }

@@ -63,14 +63,14 @@ internal sealed class DocumentPlanter(ExchangePlatform platform, EdXmlFileStore 
         }
 
         var summary = platform.ListSummary(request.DocumentId);
-        return platform.Post(new EdXmlStatus
+        return platform.Force(new EdXmlStatus
         {
             ResponseFor = new EdXmlResponseFor { OrganId = view.SenderOrganId, Code = summary.Code, PromulgationDate = summary.PromulgationDate, DocumentId = request.DocumentId },
             From = new EdXmlOrganization { OrganId = from, OrganName = Agency(from).OrganName },
             StatusCode = code,
             Description = request.Description ?? "Trạng thái do kiểm thử đặt.",
             Timestamp = clock.GetLocalNow(),
-        }, idempotencyKey: null);
+        });
     }
 
     private ExchangeAgency Agency(string organId) =>

@@ -13,11 +13,11 @@ internal static class ExchangeApiEndpoints
 {
     public static void Map(WebApplication app, ExchangePlatform platform, EdXmlFileStore files, string apiKey)
     {
-        var api = app.MapGroup("/").AddEndpointFilter(new SandboxApiKeyFilter(ExchangeUrls.ApiKeyHeader, apiKey));
+        var api = app.MapGroup("/").AddEndpointFilter(SandboxReplies.ApiKeyFilter(ExchangeUrls.ApiKeyHeader, apiKey));
         api.MapGet(ExchangeUrls.Agencies, () => Results.Json(platform.Agencies, JsonSerializerOptions.Web));
         api.MapPost(ExchangeUrls.Documents, (HttpRequest request) => SandboxReplies.ReceiveDocumentAsync(request, files, stored =>
         {
-            var outcome = platform.Send(stored);
+            var outcome = platform.Send(stored, SandboxReplies.IdempotencyKey(request));
             if (outcome != PlatformOutcome.Created)
             {
                 File.Delete(stored.Path);

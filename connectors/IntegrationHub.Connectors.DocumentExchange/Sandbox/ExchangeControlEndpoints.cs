@@ -1,19 +1,16 @@
 using System.Text.Json;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
-using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Sandbox;
 
 /// <summary>Test and demo controls (no API key, loopback only): plant received documents (also malformed ones), force
-/// statuses, move simulated addressees on, and read what the platform holds.</summary>
+/// statuses, move simulated addressees on, and read what the platform holds. Stats and faults are the sandbox base's.</summary>
 internal static class ExchangeControlEndpoints
 {
-    public static void Map(WebApplication app, ExchangePlatform platform, DocumentPlanter planter, SandboxFaultInjector faults)
+    public static void Map(WebApplication app, ExchangePlatform platform, DocumentPlanter planter)
     {
-        app.MapSandboxFaults(faults);
-        app.MapGet("/sandbox/stats", () => Results.Json(platform.Stats(), JsonSerializerOptions.Web));
         app.MapPost("/sandbox/received", async (PlantRequest? request, CancellationToken cancellationToken) =>
         {
             var documentId = await planter.PlantAsync(request ?? new PlantRequest(), cancellationToken);

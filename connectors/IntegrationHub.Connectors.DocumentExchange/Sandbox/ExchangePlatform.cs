@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.DocumentExchange.Exchange;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.DocumentExchange.Sandbox;
 
@@ -7,17 +8,18 @@ namespace IntegrationHub.Connectors.DocumentExchange.Sandbox;
 /// Routing: a status from a document's addressee goes to its sender; one from the sender (a recall, 13) goes to
 /// each addressee. Simulated addressees (every agency but the province) answer by themselves: 01 on arrival, then
 /// 03, 05, 06 one step per <see cref="Advance"/>, and a recall with 15 (not yet done) or 16 (already done).
-/// One lock over everything: the sandbox's traffic is small.</summary>
-internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvider clock)
+/// Writes through the API are recorded in the sandbox's idempotency book (documents once per DocumentId, statuses once
+/// per idempotency key). One lock over everything: the sandbox's traffic is small.</summary>
+internal sealed class ExchangePlatform(ExchangeSandboxOptions options, SandboxIdempotencyBook writes, TimeProvider clock)
 {
+    private const string DocumentsStream = ExchangeConnector.DocumentsStream;
+    private const string StatusesStream = ExchangeConnector.StatusesStream;
     private static readonly EdXmlStatusCode[] Progression = [EdXmlStatusCode.Arrived, EdXmlStatusCode.Accepted, EdXmlStatusCode.Processing, EdXmlStatusCode.Done];
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PlatformDocument> _documents = new(StringComparer.Ordinal);
     private readonly List<PlatformStatusEntry> _statuses = [];
-    private readonly HashSet<string> _statusKeys = new(StringComparer.Ordinal);
-    private int _duplicateSends;
+    private readonly SandboxChangeLog<PlatformStatusEntry> _feed = new();
     private int _statusesPosted;
-    private int _duplicateStatuses;
     private int _listCalls;
     private int _planted;
 
@@ -27,11 +29,12 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
 
     public bool IsSimulated(string organId) => !string.Equals(organId, options.HubOrganId, StringComparison.Ordinal);
 
-    public PlatformOutcome Send(StoredEdXml stored)
+    public PlatformOutcome Send(StoredEdXml stored, string? idempotencyKey)
     {
         var unknown = stored.Header.To.Select(t => t.OrganId).Where(id => Agencies.All(a => a.OrganId != id)).ToList();
         if (unknown.Count > 0)
         {
+            writes.Record(DocumentsStream, idempotencyKey, SandboxWriteOutcome.Refused);
             return new PlatformOutcome(422, "unknown_organ", $"Not connected to the platform: {string.Join(", ", unknown)}.");
         }
 
@@ -41,9 +44,11 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
             {
                 // Same DocumentId again (a retry, a replay): the document is not delivered twice.
                 existing.TimesSent++;
-                _duplicateSends++;
+                writes.Record(DocumentsStream, idempotencyKey, SandboxWriteOutcome.Repeated);
                 return PlatformOutcome.Repeated;
             }
+
+            writes.Record(DocumentsStream, idempotencyKey, SandboxWriteOutcome.Applied);
 
             var document = PlatformDocument.From(stored, IsSimulated);
             _documents.Add(document.DocumentId, document);
@@ -111,45 +116,57 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
         }
     }
 
+    /// <summary>A status posted through the API, once per idempotency key.</summary>
     public PlatformOutcome Post(EdXmlStatus status, string? idempotencyKey)
     {
         lock (_lock)
         {
-            if (idempotencyKey is not null && _statusKeys.Contains(idempotencyKey))
+            if (idempotencyKey is not null && writes.IsApplied(StatusesStream, idempotencyKey))
             {
-                _duplicateStatuses++;
+                writes.Record(StatusesStream, idempotencyKey, SandboxWriteOutcome.Repeated);
                 return PlatformOutcome.Repeated;
             }
 
-            if (!_documents.TryGetValue(status.ResponseFor.DocumentId, out var document))
-            {
-                return new PlatformOutcome(404, "unknown_document", $"No document {status.ResponseFor.DocumentId} on the platform.");
-            }
-
-            var from = status.From.OrganId;
-            if (from == document.SenderOrganId)
-            {
-                FromSender(document, status);
-            }
-            else if (document.Deliveries.TryGetValue(from, out var delivery))
-            {
-                delivery.LastStatus = status.StatusCode;
-                delivery.Acknowledged |= status.StatusCode is EdXmlStatusCode.Arrived or EdXmlStatusCode.Rejected;
-                Append(document.SenderOrganId, status);
-            }
-            else
-            {
-                return new PlatformOutcome(403, "not_a_party", $"{from} neither sent nor received document {document.DocumentId}.");
-            }
-
-            if (idempotencyKey is not null)
-            {
-                _statusKeys.Add(idempotencyKey);
-            }
-
-            _statusesPosted++;
-            return PlatformOutcome.Accepted;
+            var outcome = ApplyLocked(status);
+            writes.Record(StatusesStream, idempotencyKey, outcome.Refused ? SandboxWriteOutcome.Refused : SandboxWriteOutcome.Applied);
+            return outcome;
         }
+    }
+
+    /// <summary>A status set through the controls (a test playing an agency): not a write of the API.</summary>
+    public PlatformOutcome Force(EdXmlStatus status)
+    {
+        lock (_lock)
+        {
+            return ApplyLocked(status);
+        }
+    }
+
+    private PlatformOutcome ApplyLocked(EdXmlStatus status)
+    {
+        if (!_documents.TryGetValue(status.ResponseFor.DocumentId, out var document))
+        {
+            return new PlatformOutcome(404, "unknown_document", $"No document {status.ResponseFor.DocumentId} on the platform.");
+        }
+
+        var from = status.From.OrganId;
+        if (from == document.SenderOrganId)
+        {
+            FromSender(document, status);
+        }
+        else if (document.Deliveries.TryGetValue(from, out var delivery))
+        {
+            delivery.LastStatus = status.StatusCode;
+            delivery.Acknowledged |= status.StatusCode is EdXmlStatusCode.Arrived or EdXmlStatusCode.Rejected;
+            Append(document.SenderOrganId, status);
+        }
+        else
+        {
+            return new PlatformOutcome(403, "not_a_party", $"{from} neither sent nor received document {document.DocumentId}.");
+        }
+
+        _statusesPosted++;
+        return PlatformOutcome.Accepted;
     }
 
     /// <summary>Each simulated addressee of the document (or of every document) moves one status on.</summary>
@@ -172,9 +189,9 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
     {
         lock (_lock)
         {
-            var page = _statuses.Where(s => s.Seq > after && s.RecipientOrganId == organId).Take(limit + 1).ToList();
-            hasMore = page.Count > limit;
-            return page.Count > limit ? page[..limit] : page;
+            var (page, more) = _feed.Read(after, null, limit, s => s.RecipientOrganId == organId);
+            hasMore = more;
+            return page;
         }
     }
 
@@ -199,7 +216,8 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
     {
         lock (_lock)
         {
-            return new ExchangeSandboxStats(_documents.Count, _duplicateSends, _statusesPosted, _duplicateStatuses, _listCalls, _statuses.Count);
+            return new ExchangeSandboxStats(
+                _documents.Count, writes.Stats(DocumentsStream).Repeated, _statusesPosted, writes.Stats(StatusesStream).Repeated, _listCalls, _statuses.Count);
         }
     }
 
@@ -235,5 +253,10 @@ internal sealed class ExchangePlatform(ExchangeSandboxOptions options, TimeProvi
         });
     }
 
-    private void Append(string recipient, EdXmlStatus status) => _statuses.Add(new PlatformStatusEntry(_statuses.Count + 1, recipient, status));
+    private void Append(string recipient, EdXmlStatus status)
+    {
+        var entry = new PlatformStatusEntry(_statuses.Count + 1, recipient, status);
+        _statuses.Add(entry);
+        _feed.Append(entry.Seq, string.Empty, entry);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using IntegrationHub.Connectors.DocumentExchange.Transfer;
+using IntegrationHub.Connectors.Kit;
+using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -10,6 +12,10 @@ public static class SandboxReplies
 {
     public static IResult Error(int status, string code, string message) =>
         Results.Json(new EdXmlErrorReply(code, message), JsonSerializerOptions.Web, statusCode: status);
+
+    /// <summary>Lets only calls with the API key through; others get 401 <c>{"code":"unauthorized"}</c>.</summary>
+    public static SandboxAuthFilter ApiKeyFilter(string headerName, string apiKey) =>
+        new(HttpAuth.ApiKey(headerName, apiKey), () => Error(StatusCodes.Status401Unauthorized, "unauthorized", $"Missing or wrong {headerName}."));
 
     public static IResult Rejected(EdXmlException exception) => Error(StatusCodes.Status400BadRequest, exception.Code, exception.Message);
 

@@ -12,10 +12,12 @@ public static class EdXmlHttpFailures
     /// <summary>A status message about a document the counterparty does not know yet (HTTP 404 to a status post).</summary>
     public const string DocumentNotYetKnownCode = "DOCUMENT-NOT-YET-KNOWN";
 
-    /// <summary>A non-2xx answer, classified by the kit's rule with the counterparty's own error read from the body.</summary>
-    public static async Task<ConnectorFailure> FromResponseAsync(HttpResponseMessage response, HttpFailureClassifier classifier, CancellationToken cancellationToken) =>
-        classifier.Classify(response, await ErrorOfAsync(response, cancellationToken).ConfigureAwait(false))
-        ?? throw new InvalidOperationException($"HTTP {(int)response.StatusCode} is a success, not a failure.");
+    /// <summary>The counterparty's own error in an error reply's body, when it has one.</summary>
+    public static CounterpartyError? ErrorOf(string body)
+    {
+        var error = JsonSerializer.Deserialize<EdXmlErrorReply>(body, JsonSerializerOptions.Web);
+        return error?.Code is { Length: > 0 } code ? new CounterpartyError(code, error.Message) : null;
+    }
 
     /// <summary>A status message refused with 404 (the documented "unknown document") may only have overtaken its
     /// document: documents and statuses travel in separate flows, so a recall posted right after sending can reach the
@@ -32,23 +34,4 @@ public static class EdXmlHttpFailures
     /// <summary>A document or status the hub itself cannot express as valid edXML: retrying will not help.</summary>
     public static ConnectorFailure Invalid(EdXmlException exception) =>
         new(FailureKind.Permanent, exception.Code, $"Not a valid edXML message: {exception.Message}");
-
-    private static async Task<CounterpartyError?> ErrorOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrWhiteSpace(body) || body.Length > 64 * 1024)
-            {
-                return null;
-            }
-
-            var error = JsonSerializer.Deserialize<EdXmlErrorReply>(body, JsonSerializerOptions.Web);
-            return error?.Code is { Length: > 0 } code ? new CounterpartyError(code, error.Message) : null;
-        }
-        catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
-        {
-            return null;
-        }
-    }
 }

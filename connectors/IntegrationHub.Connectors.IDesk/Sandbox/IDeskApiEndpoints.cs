@@ -15,7 +15,7 @@ internal static class IDeskApiEndpoints
 {
     public static void Map(WebApplication app, IDeskOffice office, EdXmlFileStore files, string apiKey)
     {
-        var api = app.MapGroup("/").AddEndpointFilter(new SandboxApiKeyFilter(IDeskUrls.ApiKeyHeader, apiKey));
+        var api = app.MapGroup("/").AddEndpointFilter(SandboxReplies.ApiKeyFilter(IDeskUrls.ApiKeyHeader, apiKey));
         api.MapGet(IDeskUrls.Ping, () => Results.Json(new { ok = true }));
         api.MapGet(IDeskUrls.Outgoing, (long? after, int? limit) =>
         {
@@ -33,7 +33,7 @@ internal static class IDeskApiEndpoints
         });
         api.MapPost(IDeskUrls.Incoming, (HttpRequest request) => SandboxReplies.ReceiveDocumentAsync(request, files, stored =>
         {
-            var isNew = office.Receive(stored);
+            var isNew = office.Receive(stored, SandboxReplies.IdempotencyKey(request));
             if (!isNew)
             {
                 File.Delete(stored.Path);

@@ -1,18 +1,15 @@
 using System.Text.Json;
-using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace IntegrationHub.Connectors.IDesk.Sandbox;
 
 /// <summary>Test and demo controls (no API key, loopback only): officers send documents, process received ones,
-/// recall sent ones; read what iDesk holds.</summary>
+/// recall sent ones; read what iDesk holds. Stats and faults are the sandbox base's.</summary>
 internal static class IDeskControlEndpoints
 {
-    public static void Map(WebApplication app, IDeskOffice office, OutgoingFactory factory, SandboxFaultInjector faults)
+    public static void Map(WebApplication app, IDeskOffice office, OutgoingFactory factory)
     {
-        app.MapSandboxFaults(faults);
-        app.MapGet("/sandbox/stats", () => Results.Json(office.Stats(), JsonSerializerOptions.Web));
         app.MapPost("/sandbox/outgoing", async (CreateOutgoingRequest? request, CancellationToken cancellationToken) =>
         {
             var documentId = await factory.CreateAsync(request ?? new CreateOutgoingRequest(), cancellationToken);

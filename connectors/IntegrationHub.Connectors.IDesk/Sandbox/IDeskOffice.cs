@@ -1,23 +1,24 @@
 using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.DocumentExchange.SandboxFiles;
 using IntegrationHub.Connectors.DocumentExchange.Transfer;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IDesk.Sandbox;
 
 /// <summary>iDesk's state: documents sent out (a feed), documents received (once per DocumentId), and the feed of
 /// status messages its officers produce: 01 when a document arrives, 03/05/06 as it is processed, 13 to recall a sent
-/// one, 15/16 to answer a recall of a received one. One lock over everything.</summary>
-internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider clock)
+/// one, 15/16 to answer a recall of a received one. Writes through the API are recorded in the sandbox's idempotency
+/// book (incoming documents once per DocumentId, statuses once per idempotency key). One lock over everything.</summary>
+internal sealed class IDeskOffice(IDeskSandboxOptions options, SandboxIdempotencyBook writes, TimeProvider clock)
 {
+    private const string IncomingStream = IDeskConnector.IncomingStream;
+    private const string StatusesStream = IDeskConnector.StatusesStream;
     private static readonly EdXmlStatusCode[] Progression = [EdXmlStatusCode.Arrived, EdXmlStatusCode.Accepted, EdXmlStatusCode.Processing, EdXmlStatusCode.Done];
     private readonly Lock _lock = new();
     private readonly List<OutgoingDocument> _outgoing = [];
+    private readonly SandboxChangeLog<OutgoingDocument> _outgoingFeed = new();
     private readonly Dictionary<string, IncomingDocument> _incoming = new(StringComparer.Ordinal);
-    private readonly List<(long Seq, EdXmlStatus Status)> _statusChanges = [];
-    private readonly HashSet<string> _statusKeys = new(StringComparer.Ordinal);
-    private int _incomingPosts;
-    private int _statusesApplied;
-    private int _duplicateStatuses;
+    private readonly SandboxChangeLog<StatusChange> _statusChanges = new();
     private int _created;
 
     public int NextNumber() => Interlocked.Increment(ref _created);
@@ -26,7 +27,9 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
     {
         lock (_lock)
         {
-            _outgoing.Add(new OutgoingDocument(_outgoing.Count + 1, stored));
+            var document = new OutgoingDocument(_outgoing.Count + 1, stored);
+            _outgoing.Add(document);
+            _outgoingFeed.Append(document.Seq, string.Empty, document);
         }
     }
 
@@ -34,9 +37,9 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
     {
         lock (_lock)
         {
-            var page = _outgoing.Where(d => d.Seq > after).Take(limit + 1).Select(d => new EdXmlListItem(d.Seq, d.Stored.DocumentId)).ToList();
-            hasMore = page.Count > limit;
-            return page.Count > limit ? page[..limit] : page;
+            var (page, more) = _outgoingFeed.Read(after, null, limit);
+            hasMore = more;
+            return [.. page.Select(d => new EdXmlListItem(d.Seq, d.Stored.DocumentId))];
         }
     }
 
@@ -52,24 +55,25 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
     {
         lock (_lock)
         {
-            var page = _statusChanges.Where(s => s.Seq > after).Take(limit + 1).ToList();
-            hasMore = page.Count > limit;
-            return page.Count > limit ? page[..limit] : page;
+            var (page, more) = _statusChanges.Read(after, null, limit);
+            hasMore = more;
+            return [.. page.Select(c => (c.Seq, c.Status))];
         }
     }
 
     /// <returns>True when the DocumentId is new and stored; false when iDesk already had it (counted, not stored again).</returns>
-    public bool Receive(StoredEdXml stored)
+    public bool Receive(StoredEdXml stored, string? idempotencyKey)
     {
         lock (_lock)
         {
-            _incomingPosts++;
             if (_incoming.TryGetValue(stored.DocumentId, out var existing))
             {
                 existing.TimesPosted++;
+                writes.Record(IncomingStream, idempotencyKey, SandboxWriteOutcome.Repeated);
                 return false;
             }
 
+            writes.Record(IncomingStream, idempotencyKey, SandboxWriteOutcome.Applied);
             _incoming.Add(stored.DocumentId, new IncomingDocument(stored));
             Emit(stored.Header, EdXmlStatusCode.Arrived, "Văn thư đã tiếp nhận văn bản.");
             return true;
@@ -81,9 +85,9 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
     {
         lock (_lock)
         {
-            if (idempotencyKey is not null && !_statusKeys.Add(idempotencyKey))
+            if (idempotencyKey is not null && writes.IsApplied(StatusesStream, idempotencyKey))
             {
-                _duplicateStatuses++;
+                writes.Record(StatusesStream, idempotencyKey, SandboxWriteOutcome.Repeated);
                 return null;
             }
 
@@ -109,11 +113,11 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
             }
             else
             {
-                _statusKeys.Remove(idempotencyKey ?? string.Empty);
+                writes.Record(StatusesStream, idempotencyKey, SandboxWriteOutcome.Refused);
                 return ("unknown_document", $"iDesk has no document {documentId} that status {code} could apply to.");
             }
 
-            _statusesApplied++;
+            writes.Record(StatusesStream, idempotencyKey, SandboxWriteOutcome.Applied);
             return null;
         }
     }
@@ -170,7 +174,9 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
     {
         lock (_lock)
         {
-            return new IDeskSandboxStats(_outgoing.Count, _incoming.Count, _incomingPosts, _statusesApplied, _duplicateStatuses, _statusChanges.Count);
+            var statuses = writes.Stats(StatusesStream);
+            return new IDeskSandboxStats(
+                _outgoing.Count, _incoming.Count, writes.Stats(IncomingStream).Received, statuses.Applied, statuses.Repeated, _statusChanges.Count);
         }
     }
 
@@ -180,7 +186,8 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
     private void Emit(EdXmlMessageHeader document, EdXmlStatusCode code, string description)
     {
         var notation = document.Code.CodeNotation.Length == 0 ? document.Code.CodeNumber : $"{document.Code.CodeNumber}/{document.Code.CodeNotation}";
-        _statusChanges.Add((_statusChanges.Count + 1, new EdXmlStatus
+        var seq = _statusChanges.Count + 1;
+        _statusChanges.Append(seq, string.Empty, new StatusChange(seq, new EdXmlStatus
         {
             ResponseFor = new EdXmlResponseFor
             {
@@ -193,4 +200,7 @@ internal sealed class IDeskOffice(IDeskSandboxOptions options, TimeProvider cloc
             StaffInfo = new EdXmlStaffInfo { Department = "Văn phòng", Staff = "Chuyên viên (mô phỏng)" },
         }));
     }
+
+    /// <summary>One entry of the status feed.</summary>
+    private sealed record StatusChange(long Seq, EdXmlStatus Status);
 }

@@ -1,28 +1,38 @@
+using System.Text.Json;
 using IntegrationHub.Connectors.Kit;
-using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.IGate.Api;
 
-/// <summary>Paths of the iGate API, resolved under <see cref="IGateOptions.BaseUrl"/> (which may itself have a path).</summary>
+/// <summary>Paths of the iGate API, resolved under <see cref="IGateOptions.BaseUrl"/> (which may itself have a path),
+/// and how the connector reaches it: API key in <c>X-Api-Key</c>, JSON bodies, errors as <see cref="IGateErrorReply"/>.</summary>
 internal static class IGateUrls
 {
     public const string ProceduresBatch = "api/v1/procedures/batch";
     public const string PaymentsBatch = "api/v1/payments/batch";
     public const string EvaluationsBatch = "api/v1/evaluations/batch";
     public const string CitizenChecksBatch = "api/v1/citizen-checks/batch";
+    public const string DossierChanges = "api/v1/dossiers/changes";
+    public const string ProgressChanges = "api/v1/progress/changes";
     public const string Ping = "api/v1/ping";
     public const string ApiKeyHeader = "X-Api-Key";
 
-    public static Uri Resolve(string baseUrl, string path)
-    {
-        if (!AbsoluteHttpUrlAttribute.IsAbsoluteHttpUrl(baseUrl))
+    /// <summary>iGate's HTTP API over the host's HttpClient: the kit's failure rule in iGate's codes
+    /// (<c>IGATE-HTTP-503</c>, <c>IGATE-TIMEOUT</c>...), iGate's own error code and message taking the place of the
+    /// HTTP status when its error body has one.</summary>
+    public static CounterpartyHttpClient Client(IGateOptions options, HttpClient httpClient) =>
+        new(httpClient, new CounterpartyEndpoint(options.BaseUrl, new HttpCounterparty("iGate", HttpFailureCodes.Prefixed("IGATE"))
         {
-            throw new ConnectorException(new ConnectorFailure(
-                FailureKind.Config, "IGATE-CONFIG", $"BaseUrl must be an absolute http or https URL, got '{baseUrl}'."));
-        }
+            CredentialsHint = "Check Connectors:igate:ApiKey.",
+            AddressHint = "Check Connectors:igate:BaseUrl.",
+        })
+        {
+            Auth = HttpAuth.ApiKey(ApiKeyHeader, options.ApiKey),
+            ReadError = ErrorOf,
+        });
 
-        // Without the trailing slash "https://host/igate" + "api/v1" would drop the "igate" segment.
-        var root = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
-        return new Uri(new Uri(root), path);
+    private static CounterpartyError? ErrorOf(string body)
+    {
+        var error = JsonSerializer.Deserialize<IGateErrorReply>(body, JsonSerializerOptions.Web);
+        return error?.ErrorCode is { Length: > 0 } code ? new CounterpartyError(code, error.ErrorMessage) : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IntegrationHub.Connectors.IGate.Api;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.IGate.Reading;
@@ -19,7 +20,7 @@ internal sealed record IGateChangeFeed(
     /// <summary>Each dossier's latest version; the hub skips a version it has seen for that maHoSo.</summary>
     public static IGateChangeFeed Dossiers { get; } = new(
         IGateConnector.DossiersStream,
-        "api/v1/dossiers/changes",
+        IGateUrls.DossierChanges,
         "maHoSo",
         "updatedAt",
         (item, json) => Text(item, "maHoSo") is { } maHoSo && Number(item, "version") is { } version
@@ -29,7 +30,7 @@ internal sealed record IGateChangeFeed(
     /// <summary>Progress entries, keyed by maHoSo so the hub keeps one dossier's entries in order; stt is the version.</summary>
     public static IGateChangeFeed Progress { get; } = new(
         IGateConnector.ProgressStream,
-        "api/v1/progress/changes",
+        IGateUrls.ProgressChanges,
         "id",
         "recordedAt",
         (item, json) => Text(item, "maHoSo") is { } maHoSo && Number(item, "stt") is { } stt

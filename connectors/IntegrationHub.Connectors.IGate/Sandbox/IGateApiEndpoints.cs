@@ -1,5 +1,7 @@
 using System.Text.Json;
 using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.Kit;
+using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +15,9 @@ internal static class IGateApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue, IGateDossierSet dossiers, string apiKey)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter(new IGateApiKeyFilter(apiKey));
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(new SandboxAuthFilter(
+            HttpAuth.ApiKey(IGateUrls.ApiKeyHeader, apiKey),
+            () => Results.Json(new IGateErrorReply("IGATE-401", "Khóa API (X-Api-Key) không hợp lệ hoặc bị thiếu."), JsonSerializerOptions.Web, statusCode: StatusCodes.Status401Unauthorized)));
 
         api.MapGet("/ping", () => Results.Json(new { status = "ok", system = "igate-sandbox" }, JsonSerializerOptions.Web));
 

@@ -1,34 +1,20 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox;
 
-/// <summary>The test and demo control surface under /sandbox (never faulted, no API key: it listens on loopback only).</summary>
+/// <summary>The catalogue's controls under /sandbox (never faulted, no API key: it listens on loopback only): a stored
+/// procedure, and the codes rejected. Stats and faults are the sandbox base's.</summary>
 internal static class IGateControlEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue, SandboxFaultInjector faults)
+    public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue)
     {
         var control = app.MapGroup("/sandbox");
 
-        control.MapGet("/stats", (bool? details) =>
-        {
-            var stats = JsonSerializer.SerializeToNode(catalogue.Stats(), JsonSerializerOptions.Web)!.AsObject();
-            if (details == true)
-            {
-                stats["writeCounts"] = JsonSerializer.SerializeToNode(catalogue.WriteCounts(), JsonSerializerOptions.Web);
-            }
-
-            return Results.Content(stats.ToJsonString(), "application/json");
-        });
-
         control.MapGet("/procedures/{code}", (string code) =>
             catalogue.Find(code) is { } procedure ? Results.Content(procedure.ToJsonString(), "application/json") : Results.NotFound());
-
-        app.MapSandboxFaults(faults);
 
         control.MapPut("/reject-codes", async (HttpContext context) =>
         {

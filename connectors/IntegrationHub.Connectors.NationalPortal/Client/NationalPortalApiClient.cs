@@ -1,15 +1,31 @@
 using System.Text.Json;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.NationalPortal.Protocol;
 using IntegrationHub.Contracts;
-using RestSharp;
 
 namespace IntegrationHub.Connectors.NationalPortal.Client;
 
-/// <summary>The portal's two endpoints over RestSharp: login, and the integration envelope. One call, one attempt:
-/// retries belong to the host's resilience pipeline inside the HttpClient.</summary>
-internal sealed class NationalPortalApiClient(RestClient rest, NationalPortalOptions options)
+/// <summary>The portal's two endpoints over the kit's <see cref="CounterpartyHttpClient"/>: login, and the integration
+/// envelope. One call, one attempt: retries belong to the host's resilience pipeline inside the HttpClient. Transport
+/// failures follow the kit's rule in the portal's own lower-case codes (<c>http-503</c>, <c>timeout</c>,
+/// <c>network</c>), each message led by the operation.</summary>
+internal sealed class NationalPortalApiClient(HttpClient httpClient, NationalPortalOptions options)
 {
     private const string LoginOperation = "login";
+
+    private readonly CounterpartyHttpClient _http = new(httpClient, new CounterpartyEndpoint(
+        options.BaseUrl ?? string.Empty,
+        new HttpCounterparty("the portal", new HttpFailureCodes("timeout", "network", "http-", PortalReply.MalformedCode))
+        {
+            CredentialsHint = "Check Username and Password.",
+            AddressHint = "Check BaseUrl.",
+
+            // The portal has two fixed endpoints: a 404/405 means a wrong BaseUrl, not a refusal of this data.
+            WrongAddressStatuses = new HashSet<int> { 404, 405 },
+        })
+    {
+        Json = PortalJson.Options,
+    });
 
     /// <returns>A new session token.</returns>
     public async Task<string> LoginAsync(CancellationToken cancellationToken)
@@ -41,20 +57,18 @@ internal sealed class NationalPortalApiClient(RestClient rest, NationalPortalOpt
         return PostAsync(NationalPortalProtocol.IntegrationPath, body, service, cancellationToken);
     }
 
-    private async Task<PortalReply> PostAsync<TBody>(string resource, TBody body, string operation, CancellationToken cancellationToken)
+    private async Task<PortalReply> PostAsync(string resource, object body, string operation, CancellationToken cancellationToken)
     {
-        var request = new RestRequest(resource, Method.Post)
-            .AddStringBody(JsonSerializer.Serialize(body, PortalJson.Options), ContentType.Json);
-        var response = await rest.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-
-        // RestSharp turns the caller's cancellation into a response; the caller must see it as cancellation.
-        cancellationToken.ThrowIfCancellationRequested();
-        var failure = PortalFailures.Classify(response, operation);
-        if (failure is not null)
+        string text;
+        try
         {
-            throw new ConnectorException(failure, response.ErrorException);
+            text = await _http.PostJsonAsync(resource, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException exception)
+        {
+            throw new ConnectorException(exception.Failure with { Message = $"{operation}: {exception.Failure.Message}" }, exception.InnerException);
         }
 
-        return PortalReply.Parse(response.RawBytes, operation);
+        return PortalReply.Parse(text, operation);
     }
 }

@@ -13,12 +13,12 @@ internal sealed record PortalReply(string ErrorCode, string Message, JsonElement
     public bool SessionExpired => ErrorCode == NationalPortalProtocol.SessionExpired;
 
     /// <summary>Parses a body; an unreadable one is <see cref="FailureKind.Transient"/> (a proxy's error page, a cut-off reply).</summary>
-    public static PortalReply Parse(byte[]? body, string operation)
+    public static PortalReply Parse(string body, string operation)
     {
         JsonElement root;
         try
         {
-            root = JsonSerializer.Deserialize<JsonElement>(body ?? [], PortalJson.Options);
+            root = JsonSerializer.Deserialize<JsonElement>(body, PortalJson.Options);
         }
         catch (JsonException exception)
         {

@@ -4,12 +4,8 @@ using IntegrationHub.Connectors.Sandboxing;
 namespace IntegrationHub.Connectors.NationalPortal.Sandbox;
 
 /// <summary>Settings of the National Portal sandbox, bound from <c>Sandboxes:national-portal</c>.</summary>
-public sealed class NationalPortalSandboxOptions
+public sealed class NationalPortalSandboxOptions : SandboxOptions
 {
-    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
-    [Range(0, 65535)]
-    public int Port { get; set; }
-
     /// <summary>Size of the generated procedure catalogue (codes stay unique up to 1,000,000).</summary>
     [Range(0, 1_000_000)]
     public int ProcedureCount { get; set; } = 2000;
@@ -26,9 +22,6 @@ public sealed class NationalPortalSandboxOptions
 
     /// <summary>How long a session stays valid after login.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>Fault injection; can be replaced while running with <c>PUT /sandbox/faults</c>.</summary>
-    public SandboxFaultOptions Faults { get; set; } = new();
 
     /// <summary>Refuses some dossiers permanently; can be replaced while running with <c>PUT /sandbox/reject-rule</c>
     /// or <see cref="NationalPortalSandbox.SetRejectRule"/>.</summary>

@@ -1,6 +1,5 @@
 using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
-using RestSharp;
 
 namespace IntegrationHub.Connectors.PaymentPlatform.Client;
 
@@ -9,17 +8,16 @@ namespace IntegrationHub.Connectors.PaymentPlatform.Client;
 /// Permanent for a business rejection.</summary>
 internal static class PaymentFailures
 {
-    private static readonly HttpFailureClassifier Http = new(new HttpCounterparty("The payment platform", HttpFailureCodes.Prefixed("PAYMENT"))
+    public static HttpCounterparty Counterparty { get; } = new("The payment platform", HttpFailureCodes.Prefixed("PAYMENT"))
     {
         CredentialsHint = "Check Connectors:payment-platform:MaDoiTac and SecretKey.",
         AddressHint = "Check Connectors:payment-platform:BaseUrl.",
 
         // The platform has no resources that can be missing: a 404 is a wrong BaseUrl.
         WrongAddressStatuses = new HashSet<int> { 404 },
-    });
+    };
 
-    /// <returns>Null when the call got a 2xx answer.</returns>
-    public static ConnectorFailure? ClassifyHttp(RestResponse response) => Http.Classify(response);
+    private static readonly HttpFailureClassifier Http = new(Counterparty);
 
     /// <summary>A reply whose MaLoi is not "00".</summary>
     public static ConnectorFailure Rejected(string? maLoi, string? moTaLoi)

@@ -6,7 +6,4 @@ internal static class PaymentUrls
 {
     public const string Payment = "api/payment";
     public const string Statement = "api/statement";
-
-    public static Uri Resolve(string baseUrl, string path) =>
-        new(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute), path);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IntegrationHub.Connectors.PaymentPlatform.Client;
-using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,13 +7,12 @@ using Microsoft.AspNetCore.Routing;
 namespace IntegrationHub.Connectors.PaymentPlatform.Sandbox;
 
 /// <summary>The test and demo control surface under /sandbox (never faulted, no auth: it listens on loopback only).
-/// Unknown payments answer 404, settling a settled payment the other way 409.</summary>
+/// Unknown payments answer 404, settling a settled payment the other way 409. Stats and faults are the sandbox base's.</summary>
 internal static class SandboxControlEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, SandboxPaymentStore store, SandboxSettler settler, SandboxCallbackSender sender, SandboxStatement statement, SandboxFaultInjector faults)
+    public static void Map(IEndpointRouteBuilder app, SandboxPaymentStore store, SandboxSettler settler, SandboxCallbackSender sender, SandboxStatement statement)
     {
         var control = app.MapGroup("/sandbox");
-        app.MapSandboxFaults(faults);
 
         control.MapGet("/payments", () => Json(store.All()));
         control.MapGet("/payments/{maThamChieu}", (string maThamChieu) =>

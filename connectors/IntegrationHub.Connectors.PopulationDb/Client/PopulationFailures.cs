@@ -18,9 +18,6 @@ internal static class PopulationFailures
     /// <summary>Fault codes (or subcodes) that mean the hub is not allowed in: a configuration problem, not retried.</summary>
     private static readonly string[] AuthCodes = ["Unauthorized", "Unauthenticated", "AuthenticationFailed", "Authentication", "Forbidden", "AccessDenied", "InvalidApiKey"];
 
-    public static ConnectorFailure Config(string problems) =>
-        new(FailureKind.Config, "POPDB-CONFIG", problems);
-
     public static ConnectorFailure Malformed(string problem) => Transport.Malformed(PersonalIdMask.MaskAll(problem));
 
     /// <summary>An error_code other than found or not found.</summary>

@@ -1,4 +1,5 @@
 using System.ServiceModel;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.PopulationDb.Protocol;
 
 namespace IntegrationHub.Connectors.PopulationDb.Client;
@@ -21,7 +22,7 @@ internal sealed class QldcClient : IDisposable
         };
         var address = new EndpointAddress(new Uri(new Uri(options.BaseUrl), QldcNamespace.Path));
         _factory = new ChannelFactory<IQldcService>(binding, address);
-        _factory.Endpoint.EndpointBehaviors.Add(new HttpHandlerBehavior(options.ApiKey, outerHandler));
+        _factory.Endpoint.EndpointBehaviors.Add(new HttpHandlerBehavior(HttpAuth.ApiKey(QldcNamespace.ApiKeyHeader, options.ApiKey), outerHandler));
     }
 
     public async Task<XacMinhThongTinNhanThanResult> CallAsync(XacMinhThongTinNhanThanRequest request, CancellationToken cancellationToken)

@@ -14,4 +14,7 @@ public static class QldcNamespace
 
     /// <summary>Path of the SOAP endpoint relative to the options' BaseUrl (designed).</summary>
     public const string Path = "qldc/CongDanService.svc";
+
+    /// <summary>The header of the platform's API key.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
 }

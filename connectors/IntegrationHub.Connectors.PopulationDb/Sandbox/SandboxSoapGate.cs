@@ -1,4 +1,4 @@
-using IntegrationHub.Connectors.PopulationDb.Client;
+using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +19,7 @@ internal sealed class SandboxSoapGate(PopulationDbSandboxOptions options, Sandbo
         }
 
         var fault = script.Take();
-        if (!string.Equals(context.Request.Headers[ApiKeyHandler.HeaderName], options.ApiKey, StringComparison.Ordinal) || fault == PopulationDbSandboxFault.AuthFault)
+        if (!SandboxAuthFilter.IsAuthorized(context.Request, HttpAuth.ApiKey(Protocol.QldcNamespace.ApiKeyHeader, options.ApiKey)) || fault == PopulationDbSandboxFault.AuthFault)
         {
             await SandboxSoapFaults.WriteAsync(context, "q:Unauthorized", "The API key is missing or wrong.");
             return;

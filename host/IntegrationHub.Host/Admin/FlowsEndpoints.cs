@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Storage;

@@ -1,4 +1,4 @@
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;

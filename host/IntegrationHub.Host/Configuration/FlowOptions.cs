@@ -19,7 +19,7 @@ public sealed class FlowOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Optional: the name of an enrichment step (e.g. <c>citizen-verification</c>) that turns each message
+    /// <summary>Optional: the name of an enrichment step (an <c>IMessageEnricher</c> a module registers) that turns each message
     /// into what the destinations receive, before delivery.</summary>
     public string? Enricher { get; set; }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IntegrationHub.Host.Admin;
 using IntegrationHub.Host.Enrichment;
+using IntegrationHub.Host.Modules;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -14,10 +15,10 @@ public sealed class HubConfigurationValidator(
     FlowCatalog flows,
     IOptions<HubOptions> hubOptions,
     IOptions<InboundOptions> inboundOptions,
-    IOptions<PaymentsOptions> paymentsOptions,
     IOptions<AlertOptions> alertOptions,
     IOptionsMonitor<CounterpartyResilienceOptions> resilience,
     MessageEnrichers enrichers,
+    ModuleContributions modules,
     IHostEnvironment environment,
     IConfiguration configuration,
     IServiceProvider services)
@@ -37,7 +38,8 @@ public sealed class HubConfigurationValidator(
         }
 
         ValidateInbound(inboundOptions.Value, problems);
-        ValidatePayments(paymentsOptions.Value, problems);
+        ValidateModuleOptions(problems);
+        ValidateRecurringTasks(problems);
         ValidateAlerts(alertOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
         var attachments = hubOptions.Value.Attachments;
@@ -250,39 +252,47 @@ public sealed class HubConfigurationValidator(
         }
     }
 
-    private static void ValidatePayments(PaymentsOptions payments, List<string> problems)
+    /// <summary>Options modules bind with <c>ValidateOnStart</c> (their own sections): every failure listed.</summary>
+    private void ValidateModuleOptions(List<string> problems)
     {
-        foreach (var (name, cron) in new[] { ("QuerySchedule", payments.QuerySchedule), ("ReconcileSchedule", payments.ReconcileSchedule) })
+        try
         {
-            if (!CronExpression.TryParse(cron, out _))
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            problems.AddRange(e.Failures);
+        }
+        catch (AggregateException e)
+        {
+            problems.AddRange(e.InnerExceptions.OfType<OptionsValidationException>().SelectMany(f => f.Failures));
+        }
+    }
+
+    /// <summary>Each module task's schedule, as its module's options give it (options that failed were listed above).</summary>
+    private void ValidateRecurringTasks(List<string> problems)
+    {
+        foreach (var task in modules.RecurringTasks)
+        {
+            RecurringSchedule schedule;
+            try
             {
-                problems.Add($"Payments:{name} '{cron}' is not a valid Quartz cron expression.");
+                schedule = task.Schedule(services);
             }
-        }
+            catch (OptionsValidationException)
+            {
+                continue;
+            }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(payments.TimeZone, out _))
-        {
-            problems.Add($"Payments:TimeZone '{payments.TimeZone}' is not a known time zone.");
-        }
+            if (!CronExpression.TryParse(schedule.Cron, out _))
+            {
+                problems.Add($"Recurring task '{task.Name}': '{schedule.Cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').");
+            }
 
-        if (payments.QueryMinAge < TimeSpan.Zero || payments.QueryMaxAge <= payments.QueryMinAge)
-        {
-            problems.Add("Payments: QueryMaxAge must be longer than QueryMinAge (and QueryMinAge not negative).");
-        }
-
-        if (payments.QueryBatchSize < 1 || payments.CallbackMaxBodyBytes < 1024)
-        {
-            problems.Add("Payments: QueryBatchSize must be positive and CallbackMaxBodyBytes at least 1024.");
-        }
-
-        if (payments.MaxAmount < 1)
-        {
-            problems.Add("Payments:MaxAmount must be a positive number of VND.");
-        }
-
-        if (string.IsNullOrWhiteSpace(payments.ReferencePrefix) || payments.ReferencePrefix.Length > 10 || !payments.ReferencePrefix.All(char.IsAsciiLetterOrDigit))
-        {
-            problems.Add("Payments:ReferencePrefix must be 1 to 10 letters or digits.");
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out _))
+            {
+                problems.Add($"Recurring task '{task.Name}': time zone '{schedule.TimeZone}' is not known.");
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Storage;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace IntegrationHub.Host.Http;

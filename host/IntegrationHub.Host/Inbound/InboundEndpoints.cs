@@ -20,6 +20,7 @@ public static class InboundEndpoints
         SignedMessageReader reader,
         InboxWriter writer,
         InboxPressure pressure,
+        HubInbound inbound,
         IOptions<InboundOptions> options,
         CancellationToken cancellationToken)
     {
@@ -31,10 +32,10 @@ public static class InboundEndpoints
             return Refuse(refusal);
         }
 
-        if (messageType == PaymentsOptions.InitMessageType)
+        if (inbound.DedicatedTypeRefusal(messageType) is { } dedicated)
         {
-            // Starting a payment needs the platform's answer: it has its own endpoint, not the inbox.
-            return Refuse(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
+            // A module's own endpoint takes this type (it answers at once, not with an inbox receipt).
+            return Refuse(dedicated);
         }
 
         var message = await reader.ReadAsync(context, partner, messageType, keepData: false, cancellationToken);

@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts.Inbound;
 using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Inbound;
@@ -28,7 +29,7 @@ public sealed record InboundError(int Status, string Code, string Message)
 
     public static InboundError InvalidNonce() => new(401, "invalid_nonce", "X-Nonce must be 16 to 64 letters, digits, '-' or '_'.");
 
-    public static InboundError NonceReplayed() => new(401, "nonce_replayed", "This nonce was already used: the request is a replay. Sign each request with a fresh nonce.");
+    public static InboundError NonceReplayed() => From(HubProblem.NonceReplayed());
 
     public static InboundError BodyTooLarge(int limit) => new(413, "body_too_large", $"The body exceeds {limit} bytes.");
 
@@ -39,7 +40,7 @@ public sealed record InboundError(int Status, string Code, string Message)
     /// <summary>A JSON text refused by <see cref="JsonTextInspector"/> (malformed, text PostgreSQL cannot store, a property twice).</summary>
     public static InboundError From(JsonTextProblem problem) => new(400, problem.Code, problem.Message);
 
-    public static InboundError InvalidAmount(string path, string message) => new(400, "invalid_amount", $"Field '{path}': {message}");
+    public static InboundError InvalidAmount(string path, string message) => From(HubProblem.InvalidAmount(path, message));
 
     public static InboundError MalformedXml(string detail) => new(400, "malformed_xml", $"The body is not well-formed XML: {detail}");
 
@@ -64,9 +65,9 @@ public sealed record InboundError(int Status, string Code, string Message)
     public static InboundError SoapInternalError() =>
         new(500, "internal_error", "The hub could not process the message. Retry later with the same message id: a message that was stored is answered with its original receipt.");
 
-    public static InboundError MissingField(string path) => new(400, "missing_field", $"Required field '{path}' is missing.");
+    public static InboundError MissingField(string path) => From(HubProblem.MissingField(path));
 
-    public static InboundError WrongFieldType(string path, string expected) => new(400, "wrong_field_type", $"Field '{path}' must be of type {expected}.");
+    public static InboundError WrongFieldType(string path, string expected) => From(HubProblem.WrongFieldType(path, expected));
 
     public static InboundError BusinessKeyTooLong(string path, int limit) =>
         new(400, "invalid_field", $"Field '{path}' is the message's business key and may hold at most {limit} characters.");
@@ -76,13 +77,16 @@ public sealed record InboundError(int Status, string Code, string Message)
     public static InboundError InvalidMessageId() =>
         new(400, "invalid_message_id", "messageId must be 1 to 128 characters without control characters.");
 
-    public static InboundError MessageIdConflict(string messageId) =>
-        new(409, "message_id_conflict", $"Message id '{messageId}' was already received with a different message type or content.");
+    public static InboundError MessageIdConflict(string messageId) => From(HubProblem.MessageIdConflict(messageId));
 
     public static InboundError InboxFull() => new(503, "inbox_full", "The hub's inbox is over its limit; retry later.");
 
     public static InboundError Busy() => new(503, "gateway_busy", "Too many requests are waiting to be stored; retry later.");
 
-    public static InboundError StorageUnavailable() =>
-        new(503, "storage_unavailable", "The hub's database is unavailable; nothing was stored. Retry later with the same message id.");
+    public static InboundError StorageUnavailable() => From(HubProblem.StorageUnavailable());
+
+    /// <summary>A module's problem (the texts modules and the hub share live in the contract's <see cref="HubProblem"/>).</summary>
+    public static InboundError From(HubProblem problem) => new(problem.Status, problem.Code, problem.Message);
+
+    public HubProblem ToProblem() => new(Status, Code, Message);
 }

@@ -1,4 +1,4 @@
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 
 namespace IntegrationHub.Host.Inbound;
 

@@ -1,10 +1,11 @@
+using IntegrationHub.Contracts;
 using Npgsql;
 
 namespace IntegrationHub.Host.Observability;
 
 /// <summary>Alerts for officials: kept in PostgreSQL (shown on the dashboard and <c>GET /api/alerts</c>) and logged as
 /// warnings. An alert names its incident (<c>reference</c>), so raising it again for the same incident adds nothing.</summary>
-public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<AlertStore> logger)
+public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<AlertStore> logger) : IHubAlerts
 {
     /// <returns>False when this incident was already raised.</returns>
     public async Task<bool> RaiseAsync(string kind, string subject, string detail, string reference, CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return reader.GetFieldValue<DateTimeOffset>(0);
     }
 
-    public async Task<IReadOnlyList<Alert>> RecentAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HubAlert>> RecentAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("select id, kind, subject, detail, reference, raised_at from hub.alerts order by id desc limit @limit");
         command.Parameters.AddWithValue("limit", limit);
@@ -55,7 +56,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
     }
 
     /// <summary>Alerts not mailed yet, oldest first.</summary>
-    public async Task<IReadOnlyList<Alert>> UnsentAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HubAlert>> UnsentAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "select id, kind, subject, detail, reference, raised_at from hub.alerts where notified_at is null order by id limit @limit");
@@ -87,7 +88,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Alert>> RaisedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HubAlert>> RaisedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "select id, kind, subject, detail, reference, raised_at from hub.alerts where raised_at >= @since order by id");
@@ -106,13 +107,13 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<IReadOnlyList<Alert>> ReadAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<HubAlert>> ReadAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var alerts = new List<Alert>();
+        var alerts = new List<HubAlert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            alerts.Add(new Alert(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+            alerts.Add(new HubAlert(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
         }
 
         return alerts;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Storage;
@@ -111,6 +112,6 @@ public sealed class AlertSweep(
         }
     }
 
-    private static string Body(Alert alert) =>
+    private static string Body(HubAlert alert) =>
         $"{alert.Subject}\n\n{alert.Detail}\n\nKind: {alert.Kind}\nRaised: {alert.RaisedAt:yyyy-MM-dd HH:mm:ss} UTC\nIncident: {alert.Reference}\n";
 }

@@ -3,8 +3,8 @@ using Quartz;
 
 namespace IntegrationHub.Host.Scheduling;
 
-/// <summary>At start: a cron trigger per module task (<c>payments:query</c> is job <c>payments:query</c> in group
-/// <c>payments</c>), in the task's time zone.</summary>
+/// <summary>At start: a cron trigger per module task (task <c>area:name</c> is job <c>area:name</c> in group
+/// <c>area</c>), in the task's time zone.</summary>
 public sealed class RecurringTaskScheduler(ISchedulerFactory schedulers, ModuleContributions modules, IServiceProvider services, ILogger<RecurringTaskScheduler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Hangfire;
 using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Observability;
-using IntegrationHub.Host.Payments;
 using IntegrationHub.Host.Storage;
 using Quartz;
 
@@ -13,8 +12,6 @@ namespace IntegrationHub.Host.Scheduling;
 public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributions modules) : IJob
 {
     public const string TaskKey = "task";
-    public const string PaymentQuery = "payments:query";
-    public const string Reconciliation = "payments:reconcile";
     public const string AlertSweep = "alerts:sweep";
     public const string AlertDigest = "alerts:digest";
     public const string AttachmentCleanup = "attachments:cleanup";
@@ -27,8 +24,6 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributi
     {
         _ = context.MergedJobDataMap.GetString(TaskKey) switch
         {
-            PaymentQuery => jobs.Enqueue<PaymentQueryJob>(j => j.RunAsync(CancellationToken.None)),
-            Reconciliation => jobs.Enqueue<ReconciliationJob>(j => j.RunAsync(null, CancellationToken.None)),
             AlertSweep => jobs.Enqueue<AlertJobs>(j => j.SweepAsync(CancellationToken.None)),
             AlertDigest => jobs.Enqueue<AlertJobs>(j => j.DigestAsync(CancellationToken.None)),
             AttachmentCleanup => jobs.Enqueue<AttachmentCleanupJob>(j => j.RunAsync(CancellationToken.None)),

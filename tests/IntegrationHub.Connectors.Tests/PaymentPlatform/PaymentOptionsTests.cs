@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.PaymentPlatform;
+using IntegrationHub.Connectors.PaymentPlatform.Payments;
 using IntegrationHub.Connectors.Tests.IGate;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -102,10 +103,15 @@ public sealed class PaymentOptionsTests
 
         new PaymentPlatformModule().Register(hub);
 
+        // With the payments feature: its recurring tasks keep the names existing Quartz jobs are keyed by.
         Assert.Equal(
             [
                 ("connector", "payment-platform", typeof(PaymentPlatformConnector), typeof(PaymentPlatformOptions)),
                 ("sandbox", "payment-platform", typeof(PaymentPlatformSandbox), typeof(PaymentPlatformSandboxOptions)),
+                ("task", "payments:query", typeof(PaymentQueryTask), typeof(void)),
+                ("task", "payments:reconcile", typeof(ReconciliationTask), typeof(void)),
+                ("endpoints", string.Empty, typeof(void), typeof(void)),
+                ("page", string.Empty, typeof(ReconciliationsPage), typeof(void)),
             ],
             hub.Registrations);
     }

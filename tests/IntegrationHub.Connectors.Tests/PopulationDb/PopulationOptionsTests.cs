@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.PopulationDb;
+using IntegrationHub.Connectors.PopulationDb.Citizens;
 using IntegrationHub.Connectors.Tests.IGate;
 using IntegrationHub.Contracts;
 using Xunit;
@@ -87,7 +88,7 @@ public sealed class PopulationOptionsTests
     }
 
     [Fact]
-    public void AddPopulationDb_registers_connector_and_sandbox()
+    public void AddPopulationDb_registers_connector_sandbox_and_citizen_verification()
     {
         var hub = new RecordingHubBuilder();
 
@@ -97,6 +98,10 @@ public sealed class PopulationOptionsTests
             [
                 ("connector", "population-db", typeof(PopulationDbConnector), typeof(PopulationDbOptions)),
                 ("sandbox", "population-db", typeof(PopulationDbSandbox), typeof(PopulationDbSandboxOptions)),
+                ("enricher", string.Empty, typeof(CitizenVerificationEnricher), typeof(void)),
+                ("endpoints", string.Empty, typeof(void), typeof(void)),
+                ("page", string.Empty, typeof(CitizenLookupsPage), typeof(void)),
+                ("action", string.Empty, typeof(CitizenRevealAction), typeof(void)),
             ],
             hub.Registrations);
     }

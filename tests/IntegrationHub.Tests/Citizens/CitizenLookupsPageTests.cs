@@ -1,4 +1,4 @@
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Connectors.PopulationDb.Citizens;
 using IntegrationHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

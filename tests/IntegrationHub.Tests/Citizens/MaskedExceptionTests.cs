@@ -1,5 +1,5 @@
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Delivery;
 
 namespace IntegrationHub.Tests.Citizens;

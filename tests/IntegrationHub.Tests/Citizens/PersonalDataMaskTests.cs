@@ -1,10 +1,24 @@
 using System.Text.Json;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 
 namespace IntegrationHub.Tests.Citizens;
 
 public sealed class PersonalDataMaskTests
 {
+    /// <summary>The contract's rule for one id, the one the engine's texts and every module's logs share.</summary>
+    [Theory]
+    [InlineData("056085123485", "0560******85")]
+    [InlineData(" 056085123485 ", "0560******85")]
+    [InlineData("225123456", "2251***56")]
+    [InlineData("123456", "******")]
+    [InlineData(null, "(none)")]
+    public void One_id_keeps_its_first_four_and_last_two_characters(string? id, string expected) =>
+        Assert.Equal(expected, PersonalDataMask.MaskId(id));
+
+    [Fact]
+    public void An_id_in_a_text_is_masked_as_the_id_alone() =>
+        Assert.Equal($"CCCD {PersonalDataMask.MaskId("056085123485")}.", PersonalDataMask.MaskText("CCCD 056085123485."));
+
     [Fact]
     public void Twelve_digit_ids_are_masked_wherever_they_are_in_a_json_payload_and_it_stays_json()
     {

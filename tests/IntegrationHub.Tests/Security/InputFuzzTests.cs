@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Connectors.PopulationDb.Citizens;
 using IntegrationHub.Host.Storage;
 using IntegrationHub.Tests.Infrastructure;
 using IntegrationHub.Tests.Security.Fuzzing;

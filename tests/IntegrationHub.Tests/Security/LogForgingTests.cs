@@ -31,7 +31,7 @@ public sealed class LogForgingTests(PostgresCluster cluster)
         Assert.Equal(0, await hub.TerminateAsync(TimeSpan.FromSeconds(30)));
         var lines = hub.Output.Split('\n');
         var entry = Assert.Single(lines, l => l.Contains("FORGED-LF", StringComparison.Ordinal));
-        Assert.StartsWith("warn: IntegrationHub.Host.Payments.PaymentCallbackEndpoint", entry, StringComparison.Ordinal);
+        Assert.StartsWith("warn: IntegrationHub.Connectors.PaymentPlatform.Payments.PaymentCallbackEndpoint", entry, StringComparison.Ordinal);
         Assert.Contains(@"HUB1\nwarn: FORGED-LF\r\ncrit: FORGED-CRLF\rinfo: FORGED-CR\u001b[2K\u2028fail: FORGED-LS", entry, StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Contains('\r', StringComparison.Ordinal) || l.Contains('\u001b', StringComparison.Ordinal));
     }

@@ -170,8 +170,8 @@ public sealed class StorableTextTests(PostgresCluster cluster, EdgeRigFixture fi
     public async Task A_NUL_escape_in_a_reveal_reason_is_refused_400_invalid_text_and_nothing_is_revealed()
     {
         var rig = await fixture.GetAsync(cluster);
-        var store = (Host.Citizens.CitizenLookupStore)rig.Hub.Services.GetService(typeof(Host.Citizens.CitizenLookupStore))!;
-        var id = await store.AddAsync(new Host.Citizens.CitizenLookupEntry(DateTimeOffset.UtcNow, "flow:citizen-checks", "citizen-checks", null, "HS-TXT-1",
+        var store = (IntegrationHub.Connectors.PopulationDb.Citizens.CitizenLookupStore)rig.Hub.Services.GetService(typeof(IntegrationHub.Connectors.PopulationDb.Citizens.CitizenLookupStore))!;
+        var id = await store.AddAsync(new IntegrationHub.Connectors.PopulationDb.Citizens.CitizenLookupEntry(DateTimeOffset.UtcNow, "flow:citizen-checks", "citizen-checks", null, "HS-TXT-1",
             "056085123485", "hash", "match", [], null, 12, """{"MaHoSo":"HS-TXT-1"}"""), CancellationToken.None);
 
         var response = await rig.Admin.PostAsync($"api/citizen-lookups/{id}/reveal", Json("""{"reason":"Đối chiếu khiếu nại\u0000 số 12/2026"}"""u8.ToArray()));

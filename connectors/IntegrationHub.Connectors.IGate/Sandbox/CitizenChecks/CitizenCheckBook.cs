@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Api;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.IGate.Sandbox.Writes;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox.CitizenChecks;
 
 /// <summary>The latest applicant verification per dossier: a later check replaces it, an earlier one (arriving late) is
 /// ignored as unchanged. Writes are counted per MaHoSo.</summary>
-internal sealed class CitizenCheckBook(DossierStore dossiers, TimeProvider clock) : DossierItemBook<IGateRecordedCitizenCheck>(dossiers, clock)
+internal sealed class CitizenCheckBook(SandboxIdempotencyBook writes, DossierStore dossiers, TimeProvider clock)
+    : DossierItemBook<IGateRecordedCitizenCheck>(writes, IGateConnector.CitizenChecksStream, dossiers, clock)
 {
     private readonly Dictionary<string, IGateRecordedCitizenCheck> _byDossier = new(StringComparer.Ordinal);
 

@@ -1,3 +1,5 @@
+using IntegrationHub.Connectors.Sandboxing;
+
 namespace IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 
 /// <summary>The sandbox's dossiers and their progress, behind one lock: every change updates the dossier, appends its
@@ -10,8 +12,8 @@ internal sealed class DossierStore(TimeProvider timeProvider, int seed, IGateApp
     private readonly List<string> _codes = [];
     private readonly OpenDossiers _open = new();
     private readonly Dictionary<string, int> _byStatus = new(StringComparer.Ordinal);
-    private readonly ChangeLog<DossierRecord> _dossierChanges = new();
-    private readonly ChangeLog<ProgressRecord> _progressChanges = new();
+    private readonly SandboxChangeLog<DossierRecord> _dossierChanges = new();
+    private readonly SandboxChangeLog<ProgressRecord> _progressChanges = new();
     private int _progressEntries;
     private int _statusChanges;
 
@@ -181,7 +183,7 @@ internal sealed class DossierStore(TimeProvider timeProvider, int seed, IGateApp
     /// run of equal timestamps a reader has already seen). Many changes may share one timestamp.</summary>
     private DateTimeOffset Now()
     {
-        var ticks = Math.Max(timeProvider.GetUtcNow().UtcTicks, Math.Max(_dossierChanges.NextTicks, _progressChanges.NextTicks));
+        var ticks = Math.Max(timeProvider.GetUtcNow().UtcTicks, Math.Max(_dossierChanges.NextPosition, _progressChanges.NextPosition));
         return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(WorkingCalendar.Offset);
     }
 }

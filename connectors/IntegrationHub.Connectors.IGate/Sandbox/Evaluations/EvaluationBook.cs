@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Api;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.IGate.Sandbox.Writes;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox.Evaluations;
 
 /// <summary>Citizens' evaluations by dossier, one per evaluation time: the portal may send a corrected evaluation
 /// with the same time (it replaces the earlier one) or a later one (kept beside it). Writes are counted per MaHoSo.</summary>
-internal sealed class EvaluationBook(DossierStore dossiers, TimeProvider clock) : DossierItemBook<IGateRecordedEvaluation>(dossiers, clock)
+internal sealed class EvaluationBook(SandboxIdempotencyBook writes, DossierStore dossiers, TimeProvider clock)
+    : DossierItemBook<IGateRecordedEvaluation>(writes, IGateConnector.EvaluationsStream, dossiers, clock)
 {
     private readonly Dictionary<string, List<IGateRecordedEvaluation>> _byDossier = new(StringComparer.Ordinal);
 

@@ -2,13 +2,15 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Api;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.IGate.Sandbox.Writes;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox.Payments;
 
 /// <summary>Confirmed fee payments by dossier. A dossier may have several (several fees, paid apart), each recorded
 /// once by its MaThamChieu: the same reference under a new idempotency key (the platform called back twice) changes
 /// nothing; the same reference with other data is a conflict. Writes are counted per MaThamChieu.</summary>
-internal sealed class PaymentLedger(DossierStore dossiers, TimeProvider clock) : DossierItemBook<IGateRecordedPayment>(dossiers, clock)
+internal sealed class PaymentLedger(SandboxIdempotencyBook writes, DossierStore dossiers, TimeProvider clock)
+    : DossierItemBook<IGateRecordedPayment>(writes, IGateConnector.PaymentsStream, dossiers, clock)
 {
     private readonly Dictionary<string, List<IGateRecordedPayment>> _byDossier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGateRecordedPayment> _byReference = new(StringComparer.Ordinal);

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox.Writes;
 
 /// <summary>A book of items recorded against a dossier (payments, evaluations, citizen checks): each item is read by
 /// its rules (invalid: IGATE-422), must name a known dossier (else IGATE-404), then the subclass applies it.</summary>
-internal abstract class DossierItemBook<TRecord>(DossierStore dossiers, TimeProvider clock) : IdempotentBatchBook
+internal abstract class DossierItemBook<TRecord>(SandboxIdempotencyBook writes, string stream, DossierStore dossiers, TimeProvider clock)
+    : IdempotentBatchBook(writes, stream)
     where TRecord : class
 {
     /// <returns>The item, or null with the Vietnamese reason.</returns>

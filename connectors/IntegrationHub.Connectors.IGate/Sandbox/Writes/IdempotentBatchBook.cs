@@ -1,19 +1,17 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.IGate.Sandbox.Writes;
 
-/// <summary>Applies batch items once per idempotency key and counts what happened, as the procedure catalogue does.
-/// A batch is applied under one lock, so two concurrent calls carrying the same key cannot both apply it. Subclasses
-/// say what an item is and what applying it does.</summary>
-internal abstract class IdempotentBatchBook
+/// <summary>Applies one stream's batch items once per idempotency key (the sandbox's <see cref="SandboxIdempotencyBook"/>
+/// remembers the keys and counts what the stream received) and counts applied writes per business key. A batch is
+/// applied under one lock, so two concurrent calls carrying the same key cannot both apply it. Subclasses say what an
+/// item is and what applying it does.</summary>
+internal abstract class IdempotentBatchBook(SandboxIdempotencyBook writes, string stream)
 {
-    private readonly HashSet<string> _appliedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _writeCounts = new(StringComparer.Ordinal);
     private int _batchRequests;
-    private int _itemsReceived;
-    private int _duplicates;
-    private int _rejected;
 
     /// <summary>Guards the book's state, the subclass's included.</summary>
     protected Lock Sync { get; } = new();
@@ -23,7 +21,6 @@ internal abstract class IdempotentBatchBook
         lock (Sync)
         {
             _batchRequests++;
-            _itemsReceived += items.Count;
             return [.. items.Select(ApplyOne)];
         }
     }
@@ -32,14 +29,7 @@ internal abstract class IdempotentBatchBook
     {
         lock (Sync)
         {
-            return new IGateWriteStats(
-                _batchRequests,
-                _itemsReceived,
-                _writeCounts.Values.Sum(),
-                _duplicates,
-                _rejected,
-                _writeCounts.Count == 0 ? 0 : _writeCounts.Values.Max(),
-                [.. _writeCounts.Where(c => c.Value > 1).Select(c => c.Key).Order(StringComparer.Ordinal)]);
+            return StatsLocked();
         }
     }
 
@@ -65,41 +55,58 @@ internal abstract class IdempotentBatchBook
     /// <summary>Validates and applies one item; called under <see cref="Sync"/>.</summary>
     protected abstract ItemWrite Write(JsonObject body);
 
+    /// <summary>Called under <see cref="Sync"/>.</summary>
+    protected IGateWriteStats StatsLocked()
+    {
+        var counts = writes.Stats(stream);
+        return new IGateWriteStats(
+            _batchRequests,
+            counts.Received,
+            counts.Applied,
+            counts.Repeated,
+            counts.Refused,
+            _writeCounts.Count == 0 ? 0 : _writeCounts.Values.Max(),
+            [.. _writeCounts.Where(c => c.Value > 1).Select(c => c.Key).Order(StringComparer.Ordinal)]);
+    }
+
     private IGateItemResult ApplyOne(IGateIncomingItem item)
     {
         var code = CodeOf(item.Body);
+        IGateItemResult? result = null;
+        writes.Write(stream, item.IdempotencyKey, () =>
+        {
+            result = Decide(item, code);
+            return result.Status == IGateItemStatus.Rejected ? SandboxWriteOutcome.Refused : SandboxWriteOutcome.Applied;
+        });
+
+        // Not decided: the key was applied before.
+        return result ?? new IGateItemResult(item.IdempotencyKey, code, IGateItemStatus.Duplicate, Reference: ReferenceOf(item.Body));
+    }
+
+    private IGateItemResult Decide(IGateIncomingItem item, string? code)
+    {
         if (item.IdempotencyKey is not { } key)
         {
-            return Reject(null, code, IGateWriteCodes.InvalidRequest, "Thiếu khóa chống trùng lặp (idempotencyKey).");
-        }
-
-        if (_appliedKeys.Contains(key))
-        {
-            _duplicates++;
-            return new IGateItemResult(key, code, IGateItemStatus.Duplicate, Reference: ReferenceOf(item.Body));
+            return Rejected(null, code, IGateWriteCodes.InvalidRequest, "Thiếu khóa chống trùng lặp (idempotencyKey).");
         }
 
         if (item.Body is not { } body)
         {
-            return Reject(key, code, IGateWriteCodes.InvalidRequest, MissingBodyMessage);
+            return Rejected(key, code, IGateWriteCodes.InvalidRequest, MissingBodyMessage);
         }
 
+        // A rejected key is not remembered: once the cause is gone (the dossier now exists, the rule is fixed), the same
+        // message under the same key is applied.
         var write = Write(body);
         if (write.ErrorCode is { } errorCode)
         {
-            // A rejected key is not remembered: once the cause is gone (say, the dossier now exists), the same
-            // message under the same key is applied.
-            return Reject(key, code, errorCode, write.ErrorMessage ?? "Bị từ chối.");
+            return Rejected(key, code, errorCode, write.ErrorMessage ?? "Bị từ chối.");
         }
 
-        _appliedKeys.Add(key);
         _writeCounts[write.CountedAs!] = _writeCounts.GetValueOrDefault(write.CountedAs!) + 1;
         return new IGateItemResult(key, code, write.Status, Reference: ReferenceOf(body));
     }
 
-    private IGateItemResult Reject(string? key, string? code, string errorCode, string message)
-    {
-        _rejected++;
-        return new IGateItemResult(key, code, IGateItemStatus.Rejected, errorCode, message);
-    }
+    private static IGateItemResult Rejected(string? key, string? code, string errorCode, string message) =>
+        new(key, code, IGateItemStatus.Rejected, errorCode, message);
 }

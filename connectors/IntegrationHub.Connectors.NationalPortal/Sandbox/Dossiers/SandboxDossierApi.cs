@@ -49,7 +49,7 @@ internal sealed class SandboxDossierApi(SandboxDossierStore store)
         var replies = items.Select(item =>
         {
             var verdict = SandboxDossierValidator.Validate(item, out var dossier);
-            verdict = dossier is null ? store.Refused(verdict) : store.Push(dossier, request.IsUpdating);
+            verdict = dossier is null ? store.Refused(NationalPortalConnector.DossiersStream, verdict) : store.Push(dossier, request.IsUpdating);
             return Reply(item, verdict);
         }).ToList();
         await WriteItemsAsync(context, replies);
@@ -67,7 +67,7 @@ internal sealed class SandboxDossierApi(SandboxDossierStore store)
         var replies = items.Select(item =>
         {
             var verdict = SandboxProgressValidator.Validate(item, out var step);
-            verdict = step is null ? store.Refused(verdict) : store.AddProgress(step);
+            verdict = step is null ? store.Refused(NationalPortalConnector.ProgressStream, verdict) : store.AddProgress(step);
             return Reply(item, verdict);
         }).ToList();
         await WriteItemsAsync(context, replies);

@@ -1,22 +1,25 @@
 using IntegrationHub.Connectors.NationalPortal.Protocol;
+using IntegrationHub.Connectors.Sandboxing;
 
 namespace IntegrationHub.Connectors.NationalPortal.Sandbox.Dossiers;
 
-/// <summary>The sandbox portal's dossiers and progress, its applied idempotency keys and its counters. One lock over
-/// plain dictionaries: every operation is a few lookups, so this stays fast at 100,000 dossiers under Kestrel's
-/// concurrency, and the state a test reads is always consistent.</summary>
-internal sealed class SandboxDossierStore(int rejectEveryNth)
+/// <summary>The sandbox portal's dossiers and progress and its counters; the idempotency keys applied are in the
+/// sandbox's book (streams <c>dossiers</c> and <c>progress</c>). One lock over plain dictionaries: every operation is a
+/// few lookups, so this stays fast at 100,000 dossiers under Kestrel's concurrency, and the state a test reads is always
+/// consistent.</summary>
+internal sealed class SandboxDossierStore(SandboxIdempotencyBook writes, int rejectEveryNth)
 {
+    private const string DossiersStream = NationalPortalConnector.DossiersStream;
+    private const string ProgressStream = NationalPortalConnector.ProgressStream;
+
     private const int MaxViolationSamples = 50;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SandboxDossier> _dossiers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _appliedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _rejected = new(StringComparer.Ordinal);
     private readonly List<string> _violationSamples = [];
     private int _rejectEveryNth = rejectEveryNth;
     private int _progressEntries;
-    private int _duplicates;
     private int _violations;
     private int _updates;
     private int _lookupCalls;
@@ -64,11 +67,12 @@ internal sealed class SandboxDossierStore(int rejectEveryNth)
         }
     }
 
-    /// <summary>Counts an item refused before it reached the store (validation).</summary>
-    public ItemVerdict Refused(ItemVerdict verdict)
+    /// <summary>Counts an item of <paramref name="stream"/> refused before it reached the store (validation).</summary>
+    public ItemVerdict Refused(string stream, ItemVerdict verdict)
     {
         lock (_lock)
         {
+            writes.Record(stream, null, SandboxWriteOutcome.Refused);
             return Reject(verdict.Code, verdict.Message);
         }
     }
@@ -90,60 +94,68 @@ internal sealed class SandboxDossierStore(int rejectEveryNth)
         var code = item.MaHoSo;
         lock (_lock)
         {
-            if (IsDuplicate(item.IdempotencyKey))
+            if (IsDuplicate(DossiersStream, item.IdempotencyKey))
             {
                 return ItemVerdict.Ok($"Hồ sơ {code} đã được đồng bộ trước đó (trùng IdempotencyKey), không thay đổi");
             }
 
-            if (NationalPortalRejectRule.Rejects(_rejectEveryNth, code))
-            {
-                return Reject(NationalPortalProtocol.RejectedByRule, "Hồ sơ không hợp lệ theo quy tắc kiểm tra");
-            }
-
-            var exists = _dossiers.TryGetValue(code, out var dossier);
-            if (exists && !isUpdating)
-            {
-                return Reject(NationalPortalProtocol.DossierExists, $"Hồ sơ {code} đã tồn tại trên Cổng DVCQG; gửi lại với isUpdating = true để cập nhật");
-            }
-
-            if (dossier is null)
-            {
-                if (isUpdating)
-                {
-                    return Reject(NationalPortalProtocol.DossierNotFound, $"Không tìm thấy hồ sơ {code} để cập nhật");
-                }
-
-                _dossiers[code] = new SandboxDossier(item);
-            }
-            else
-            {
-                var from = dossier.Latest.TrangThaiHoSo;
-                if (!DossierStatusTransitions.IsAllowed(from, item.TrangThaiHoSo))
-                {
-                    Violation(dossier, $"{code}: status {from} -> {item.TrangThaiHoSo} refused");
-                    return Reject(NationalPortalProtocol.InvalidTransition, $"Không thể chuyển trạng thái hồ sơ {code} từ {from} sang {item.TrangThaiHoSo}");
-                }
-
-                dossier.Update(item);
-                _updates++;
-            }
-
-            Remember(item.IdempotencyKey);
-            return ItemVerdict.Ok(isUpdating ? $"Cập nhật hồ sơ {code} thành công" : $"Thêm mới hồ sơ {code} thành công");
+            var verdict = PushLocked(item, isUpdating);
+            writes.Record(DossiersStream, item.IdempotencyKey, verdict.Succeeded ? SandboxWriteOutcome.Applied : SandboxWriteOutcome.Refused);
+            return verdict;
         }
+    }
+
+    private ItemVerdict PushLocked(SandboxDossierItem item, bool isUpdating)
+    {
+        var code = item.MaHoSo;
+        if (NationalPortalRejectRule.Rejects(_rejectEveryNth, code))
+        {
+            return Reject(NationalPortalProtocol.RejectedByRule, "Hồ sơ không hợp lệ theo quy tắc kiểm tra");
+        }
+
+        var exists = _dossiers.TryGetValue(code, out var dossier);
+        if (exists && !isUpdating)
+        {
+            return Reject(NationalPortalProtocol.DossierExists, $"Hồ sơ {code} đã tồn tại trên Cổng DVCQG; gửi lại với isUpdating = true để cập nhật");
+        }
+
+        if (dossier is null)
+        {
+            if (isUpdating)
+            {
+                return Reject(NationalPortalProtocol.DossierNotFound, $"Không tìm thấy hồ sơ {code} để cập nhật");
+            }
+
+            _dossiers[code] = new SandboxDossier(item);
+        }
+        else
+        {
+            var from = dossier.Latest.TrangThaiHoSo;
+            if (!DossierStatusTransitions.IsAllowed(from, item.TrangThaiHoSo))
+            {
+                Violation(dossier, $"{code}: status {from} -> {item.TrangThaiHoSo} refused");
+                return Reject(NationalPortalProtocol.InvalidTransition, $"Không thể chuyển trạng thái hồ sơ {code} từ {from} sang {item.TrangThaiHoSo}");
+            }
+
+            dossier.Update(item);
+            _updates++;
+        }
+
+        return ItemVerdict.Ok(isUpdating ? $"Cập nhật hồ sơ {code} thành công" : $"Thêm mới hồ sơ {code} thành công");
     }
 
     public ItemVerdict AddProgress(SandboxProgressItem step)
     {
         lock (_lock)
         {
-            if (IsDuplicate(step.IdempotencyKey))
+            if (IsDuplicate(ProgressStream, step.IdempotencyKey))
             {
                 return ItemVerdict.Ok($"Bước {step.Stt} của hồ sơ {step.MaHoSo} đã được cập nhật trước đó (trùng IdempotencyKey), không thay đổi");
             }
 
             if (!_dossiers.TryGetValue(step.MaHoSo, out var dossier))
             {
+                writes.Record(ProgressStream, step.IdempotencyKey, SandboxWriteOutcome.Refused);
                 return Reject(NationalPortalProtocol.DossierNotFound, $"Không tìm thấy hồ sơ {step.MaHoSo}; cần đồng bộ hồ sơ trước khi cập nhật tiến độ");
             }
 
@@ -155,7 +167,7 @@ internal sealed class SandboxDossierStore(int rejectEveryNth)
 
             dossier.Progress.Add(new NationalPortalProgressView(step.Stt, step.TrangThai, step.ThoiDiemXuLy));
             _progressEntries++;
-            Remember(step.IdempotencyKey);
+            writes.Record(ProgressStream, step.IdempotencyKey, SandboxWriteOutcome.Applied);
             return ItemVerdict.Ok($"Cập nhật tiến độ hồ sơ {step.MaHoSo} thành công");
         }
     }
@@ -167,7 +179,7 @@ internal sealed class SandboxDossierStore(int rejectEveryNth)
             return new NationalPortalDossierStats(
                 _dossiers.Count,
                 _progressEntries,
-                _duplicates,
+                writes.Stats(DossiersStream).Repeated + writes.Stats(ProgressStream).Repeated,
                 new Dictionary<string, int>(_rejected, StringComparer.Ordinal),
                 _violations,
                 [.. _violationSamples],
@@ -179,25 +191,17 @@ internal sealed class SandboxDossierStore(int rejectEveryNth)
     }
 
     /// <summary>A key applied before answers success and changes nothing. Items without a key are always applied:
-    /// a real portal knows nothing of the hub's keys, and the sandbox must not hide a client that forgets them.</summary>
-    private bool IsDuplicate(string? key)
+    /// a real portal knows nothing of the hub's keys, and the sandbox must not hide a client that forgets them. Only
+    /// applied items are remembered, so a rejected item sent again after a fix is applied then.</summary>
+    private bool IsDuplicate(string stream, string? key)
     {
-        if (key is null || !_appliedKeys.Contains(key))
+        if (key is null || !writes.IsApplied(stream, key))
         {
             return false;
         }
 
-        _duplicates++;
+        writes.Record(stream, key, SandboxWriteOutcome.Repeated);
         return true;
-    }
-
-    /// <summary>Only applied items are remembered, so a rejected item sent again after a fix is applied then.</summary>
-    private void Remember(string? key)
-    {
-        if (key is not null)
-        {
-            _appliedKeys.Add(key);
-        }
     }
 
     private ItemVerdict Reject(string code, string message)

@@ -28,14 +28,9 @@ public static class DashboardPages
         DashboardRoutes.Routes.Add(DeadLetterActionDispatcher.Path, new DeadLetterActionDispatcher());
         DashboardRoutes.Routes.AddRazorPage(ParkedInboxPage.Path, _ => new ParkedInboxPage());
         DashboardRoutes.Routes.Add(ParkedInboxActionDispatcher.Path, new ParkedInboxActionDispatcher());
-        DashboardRoutes.Routes.AddRazorPage(ReconciliationsPage.Path, _ => new ReconciliationsPage());
-        DashboardRoutes.Routes.AddRazorPage(CitizenLookupsPage.Path, _ => new CitizenLookupsPage());
-        DashboardRoutes.Routes.Add(CitizenRevealDispatcher.Path, new CitizenRevealDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Messages", page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Dead letters", page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Parked inbox", page.Url.To(ParkedInboxPage.Path)) { Active = page.RequestPath.StartsWith(ParkedInboxPage.Path, StringComparison.Ordinal) });
-        NavigationMenu.Items.Add(page => new MenuItem("Citizen lookups", page.Url.To(CitizenLookupsPage.Path)) { Active = page.RequestPath.StartsWith(CitizenLookupsPage.Path, StringComparison.Ordinal) });
-        NavigationMenu.Items.Add(page => new MenuItem("Reconciliations", page.Url.To(ReconciliationsPage.Path)) { Active = page.RequestPath.StartsWith(ReconciliationsPage.Path, StringComparison.Ordinal) });
     }
 
     /// <summary>Each module path once per process (Hangfire's routes are static); the page itself is resolved per request.</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Storage;
 using static IntegrationHub.Contracts.HubHtml;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
-using IntegrationHub.Host.Citizens;
+using IntegrationHub.Contracts.Privacy;
 using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.ServiceModel;
 using System.Text;
 using System.Text.Json;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Inbound.Soap;
@@ -11,6 +12,7 @@ public sealed class InboundSoapService(
     IHttpContextAccessor http,
     InboundMessageValidator validator,
     InboxWriter writer,
+    HubInbound inbound,
     Microsoft.Extensions.Options.IOptions<Configuration.InboundOptions> options,
     ILogger<InboundSoapService> logger) : IInboundSoapService
 {
@@ -24,7 +26,7 @@ public sealed class InboundSoapService(
         {
             // The hub's own failure: retryable internal_error, never taken for the partner's permanent invalid_soap_body
             // (which SoapCore's serializer exceptions of the same types mean).
-            logger.LogError(Citizens.MaskedException.Guard(e), "SOAP submit failed inside the hub");
+            logger.LogError(MaskedException.Guard(e), "SOAP submit failed inside the hub");
             throw Fault(InboundError.SoapInternalError());
         }
     }
@@ -54,10 +56,10 @@ public sealed class InboundSoapService(
             }
         }
 
-        if (message.MessageType == Configuration.PaymentsOptions.InitMessageType)
+        if (inbound.DedicatedTypeRefusal(message.MessageType) is { } dedicated)
         {
-            // As over REST: starting a payment needs the platform's answer, which only /api/payments/init gives.
-            throw Fault(new InboundError(404, "unknown_message_type", "payment-init is sent to /api/payments/init/{partner}, which answers the payment URL."));
+            // As over REST: a module's own endpoint takes this type, not the inbox.
+            throw Fault(dedicated);
         }
 
         // DataJson passes the same text check as a REST body: storable by PostgreSQL, NFC; and so does the message id.

@@ -1,0 +1,54 @@
+using IntegrationHub.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationHub.Connectors.PaymentPlatform.Payments;
+
+/// <summary>Admin API of payments: by dossier, one payment, its receipt (GET_BILL), and a QUERY pass now.</summary>
+public static class PaymentAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapPaymentAdminApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").RequireAuthorization(HubPolicies.Admin);
+        group.MapGet("/payments", async (string? maHoSo, PaymentStore store, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(maHoSo)
+                ? Results.Problem(statusCode: 400, title: "maHoSo required", detail: "Search payments by dossier: ?maHoSo=...", extensions: new Dictionary<string, object?> { ["code"] = "selection_required" })
+                : Results.Ok(await store.ByDossierAsync(maHoSo, ct)));
+        group.MapGet("/payments/{maThamChieu}", async (string maThamChieu, PaymentStore store, CancellationToken ct) =>
+            await store.FindAsync(maThamChieu, ct) is { } payment ? Results.Ok(payment) : UnknownPayment(maThamChieu));
+        group.MapGet("/payments/{maThamChieu}/bill", GetBillAsync);
+        group.MapPost("/payments/query-open", async (PaymentService payments, CancellationToken ct) => Results.Ok(await payments.QueryOpenPaymentsAsync(ct)))
+            .AddEndpointFilter<CrossSiteRequestFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> GetBillAsync(string maThamChieu, PaymentStore store, [FromKeyedServices(PaymentPlatformConnector.ConnectorId)] PaymentPlatformConnector platform, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(maThamChieu, cancellationToken) is not { } payment)
+        {
+            return UnknownPayment(maThamChieu);
+        }
+
+        if (payment.Status != PaymentRecord.Paid)
+        {
+            return Results.Problem(statusCode: 409, title: "Not paid", detail: $"Payment {maThamChieu} is {payment.Status}; a receipt exists only for paid payments.",
+                extensions: new Dictionary<string, object?> { ["code"] = "payment_not_paid" });
+        }
+
+        try
+        {
+            var bill = await platform.GetBillAsync(maThamChieu, cancellationToken);
+            return Results.Text(bill.RawJson, "application/json");
+        }
+        catch (ConnectorException e)
+        {
+            return Results.Problem(statusCode: 502, title: "Receipt unavailable", detail: $"GET_BILL failed: {e.Failure.Code} {e.Failure.Message}",
+                extensions: new Dictionary<string, object?> { ["code"] = "bill_unavailable" });
+        }
+    }
+
+    private static IResult UnknownPayment(string maThamChieu) => Results.Problem(statusCode: 404, title: "Unknown payment", detail: $"No payment {maThamChieu}.",
+        extensions: new Dictionary<string, object?> { ["code"] = "unknown_payment" });
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using IntegrationHub.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Connectors.PaymentPlatform.Payments;
+
+/// <summary>Admin API of reconciliations: list, one run (JSON or CSV download), and run a day now.</summary>
+public static class ReconciliationEndpoints
+{
+    public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reconciliations").RequireAuthorization(HubPolicies.Admin);
+        group.MapGet("/", async (ReconciliationStore store, CancellationToken ct) => Results.Ok(await store.RecentAsync(50, ct)));
+        group.MapGet("/{id:long}", async (long id, ReconciliationStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } report ? Results.Ok(report) : NotFound(id));
+        group.MapGet("/{id:long}/csv", async (long id, ReconciliationStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } report
+                ? Results.File(ReconciliationCsv.Write(report), "text/csv; charset=utf-8", $"doi-soat-{report.Day:yyyy-MM-dd}-{report.Id}.csv")
+                : NotFound(id));
+        group.MapPost("/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> RunAsync(string? day, Reconciler reconciler, IOptions<PaymentsOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        DateOnly date;
+        if (day is null)
+        {
+            date = PaymentDays.Yesterday(timeProvider, options.Value.TimeZone);
+        }
+        else if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return Results.Problem(statusCode: 400, title: "Bad day", detail: "day must be yyyy-MM-dd (a local date).",
+                extensions: new Dictionary<string, object?> { ["code"] = "invalid_day" });
+        }
+
+        try
+        {
+            var report = await reconciler.ReconcileAsync(date, "admin", cancellationToken);
+            return Results.Ok(report);
+        }
+        catch (ConnectorException e)
+        {
+            return Results.Problem(statusCode: 502, title: "Statement unavailable", detail: $"The payment platform's statement could not be read: {e.Failure.Code} {e.Failure.Message}",
+                extensions: new Dictionary<string, object?> { ["code"] = "statement_unavailable" });
+        }
+    }
+
+    private static IResult NotFound(long id) => Results.Problem(statusCode: 404, title: "Unknown reconciliation", detail: $"No reconciliation {id}.",
+        extensions: new Dictionary<string, object?> { ["code"] = "unknown_reconciliation" });
+}

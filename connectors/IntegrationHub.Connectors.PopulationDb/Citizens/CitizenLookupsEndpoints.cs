@@ -1,0 +1,130 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Privacy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationHub.Connectors.PopulationDb.Citizens;
+
+/// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
+/// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
+/// <c>POST /api/citizen-lookups/{id}/reveal</c> with <c>{"reason"}</c> (the full id, the reveal itself audited) and
+/// <c>GET /api/citizen-lookups/{id}/reveals</c>.</summary>
+public static class CitizenLookupsEndpoints
+{
+    public const int MinReasonLength = 10;
+    public const int MaxReasonLength = 500;
+    private const int MaxBodyBytes = 4096;
+
+    /// <summary>The rule for a reveal's reason, the same from the API and the dashboard's form.</summary>
+    public static bool IsAcceptableReason([NotNullWhen(true)] string? reason) => reason?.Length is >= MinReasonLength and <= MaxReasonLength;
+
+    public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin);
+        group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
+            Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)));
+        group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/{id:long}/reveal", RevealAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)));
+        return app;
+    }
+
+    private static async Task<IResult> LookupAsync(HttpContext context, AuditedCitizenLookup lookup, IHubAdminRequests requests, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
+    {
+        var (request, invalid) = await requests.ReadJsonAsync<OfficerLookupRequest>(context, MaxBodyBytes, "{\"soDinhDanh\", \"hoVaTen\", \"ngaySinh\": \"yyyy-MM-dd\", \"maHoSo\"}", cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var id = request?.SoDinhDanh?.Trim();
+        var name = request?.HoVaTen?.Trim();
+        if (id is not { Length: 12 } || !id.All(char.IsAsciiDigit))
+        {
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "soDinhDanh must be the 12-digit personal id.");
+        }
+
+        // Both travel in the SOAP request to the population database: text XML cannot carry would fail there, not here.
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || !IsPlainText(name))
+        {
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid name", "hoVaTen is required: at most 100 characters, no control characters.");
+        }
+
+        if (request!.MaHoSo is { } maHoSo && (maHoSo.Length > 100 || !IsPlainText(maHoSo)))
+        {
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid dossier", "maHoSo is at most 100 characters, no control characters.");
+        }
+
+        if (!DateOnly.TryParseExact(request.NgaySinh, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        {
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid date of birth", "ngaySinh must be a date as yyyy-MM-dd.");
+        }
+
+        var user = UserOf(context);
+        var dossier = string.IsNullOrWhiteSpace(request.MaHoSo) ? null : request.MaHoSo.Trim();
+        var query = new CitizenQuery(id, name, born, MaCanBo: user, MaYeuCau: dossier ?? string.Empty);
+        try
+        {
+            var answer = await lookup.VerifyAsync(new CitizenLookupRequest(query, user, null, null, dossier), cancellationToken);
+            logger.LogInformation("Citizen lookup {LookupId} ({SoDinhDanh}) by {User}: {Outcome}", answer.LookupId, PersonalIdMask.Mask(id), user, CitizenCheckPayload.Outcome(answer.Verification.Kind));
+            return Results.Ok(new { lookupId = answer.LookupId, soDinhDanh = PersonalIdMask.Mask(id), check = JsonDocument.Parse(answer.Result).RootElement });
+        }
+        catch (ConnectorException e)
+        {
+            return e.Failure.Kind == FailureKind.Transient
+                ? requests.Problem(StatusCodes.Status503ServiceUnavailable, "population_unavailable", "Population database unavailable", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)} Try again later.")
+                : requests.Problem(StatusCodes.Status502BadGateway, "population_refused", "Population database refused the lookup", $"{e.Failure.Code}: {PersonalDataMask.MaskText(e.Failure.Message)}");
+        }
+    }
+
+    private static async Task<IResult> RevealAsync(long id, HttpContext context, CitizenLookupStore store, IHubAdminRequests requests, TimeProvider clock, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
+    {
+        var (request, invalid) = await requests.ReadJsonAsync<RevealRequest>(context, MaxBodyBytes, "{\"reason\": \"...\"}", cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var reason = request?.Reason?.Trim();
+        if (!IsAcceptableReason(reason))
+        {
+            return requests.Problem(StatusCodes.Status400BadRequest, "reason_required", "Reason required",
+                $"Say why the full personal id is needed ({MinReasonLength} to {MaxReasonLength} characters); the reason is kept with the reveal.");
+        }
+
+        var user = UserOf(context);
+        if (await store.RevealAsync(id, user, reason, clock.GetUtcNow(), cancellationToken) is not { } personalId)
+        {
+            return requests.Problem(StatusCodes.Status404NotFound, "lookup_not_found", "No such lookup", $"There is no citizen lookup #{id}.");
+        }
+
+        logger.LogInformation("Personal id of citizen lookup {LookupId} revealed to {User}", id, user);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
+    }
+
+    /// <summary>Text a name or a dossier code can be: characters XML 1.0 carries, and no control characters.</summary>
+    private static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(text[i]) || char.IsControl(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
+}

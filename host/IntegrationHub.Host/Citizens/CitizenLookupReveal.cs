@@ -1,4 +1,0 @@
-namespace IntegrationHub.Host.Citizens;
-
-/// <summary>An audited reveal of a lookup's full personal id.</summary>
-public sealed record CitizenLookupReveal(long Id, long LookupId, DateTimeOffset RevealedAt, string RevealedBy, string Reason);
