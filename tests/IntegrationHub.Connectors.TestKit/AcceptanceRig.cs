@@ -39,7 +39,14 @@ public sealed class AcceptanceRig : IAsyncDisposable
         hub.Services.AddLogging().AddSingleton(TimeProvider.System);
         profile.Services?.Invoke(hub.Services);
         var services = hub.Services.BuildServiceProvider();
-        var sandbox = hub.CreateSandbox(profile.ConnectorId, services, Settings("Sandboxes", profile.ConnectorId, profile.SandboxSettings));
+        // A fixed fault seed unless the profile gives one: the fault check injects the same faults on every run.
+        var sandboxSettings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Faults:Seed"] = "20261204" };
+        foreach (var (key, value) in profile.SandboxSettings)
+        {
+            sandboxSettings[key] = value;
+        }
+
+        var sandbox = hub.CreateSandbox(profile.ConnectorId, services, Settings("Sandboxes", profile.ConnectorId, sandboxSettings));
         try
         {
             var address = await sandbox.StartAsync(CancellationToken.None);
