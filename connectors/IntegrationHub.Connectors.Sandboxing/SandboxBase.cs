@@ -22,7 +22,7 @@ namespace IntegrationHub.Connectors.Sandboxing;
 /// A sandbox records every write it receives in <see cref="Writes"/>, so a repeated write is applied once and tests
 /// can prove it, and may simulate the counterparty's own activity with <see cref="Every"/>.
 /// </summary>
-public abstract class SandboxBase<TOptions> : IConnectorSandbox
+public abstract class SandboxBase<TOptions> : IConnectorSandbox, ISandboxControls
     where TOptions : SandboxOptions
 {
     private readonly SandboxServer _server = new();

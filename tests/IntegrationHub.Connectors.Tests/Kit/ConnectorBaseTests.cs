@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.Tests.Kit;
 public sealed class ConnectorBaseTests
 {
     private static TallyConnector Connector(string baseUrl, string apiKey, int pageSize) =>
-        new(new TallyOptions { BaseUrl = baseUrl, ApiKey = apiKey, PageSize = pageSize }, new HttpClient(), NullLogger.Instance);
+        new(new TallyOptions { BaseUrl = baseUrl, ApiKey = apiKey, PageSize = pageSize }, new HttpClient(), NullLogger<TallyConnector>.Instance);
 
     [Fact]
     public void The_spec_is_the_identity_the_streams_and_the_options_type()

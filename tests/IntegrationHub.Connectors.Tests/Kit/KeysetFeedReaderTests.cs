@@ -74,7 +74,7 @@ public sealed class KeysetFeedReaderTests
         var address = await server.StartAsync(0, new SandboxFaultInjector(new SandboxFaultOptions()), app =>
             app.MapGet("/api/changes", () => Results.Json(new TallyWire.Page([], HasMore: true), JsonSerializerOptions.Web)), CancellationToken.None);
         using var http = new HttpClient();
-        using var connector = new TallyConnector(new TallyOptions { BaseUrl = address.ToString(), ApiKey = "k" }, http, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        using var connector = new TallyConnector(new TallyOptions { BaseUrl = address.ToString(), ApiKey = "k" }, http, Microsoft.Extensions.Logging.Abstractions.NullLogger<TallyConnector>.Instance);
 
         var ex = await Assert.ThrowsAsync<ConnectorException>(() => TallyRig.ReadAllAsync(connector));
 

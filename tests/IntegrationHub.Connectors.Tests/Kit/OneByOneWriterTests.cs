@@ -10,7 +10,7 @@ namespace IntegrationHub.Connectors.Tests.Kit;
 /// a failure of the counterparty stops the batch.</summary>
 public sealed class OneByOneWriterTests
 {
-    private static readonly OneByOneWriter Writer = new("The probe", NullLogger.Instance);
+    private static readonly OneByOneWriter Writer = new("The probe", NullLogger<TallyConnector>.Instance);
 
     private static ConnectorFailure Failure(FailureKind kind, string code) => new(kind, code, code);
 
@@ -70,7 +70,7 @@ public sealed class OneByOneWriterTests
     [Fact]
     public async Task What_counts_as_about_the_message_is_the_connectors_choice()
     {
-        var writer = new OneByOneWriter("The probe", NullLogger.Instance) { IsAboutTheMessage = f => f.Code == "NOT-YET" };
+        var writer = new OneByOneWriter("The probe", NullLogger<TallyConnector>.Instance) { IsAboutTheMessage = f => f.Code == "NOT-YET" };
 
         var outcomes = await writer.EachAsync("s", [TallyRig.Entry(1), TallyRig.Entry(2)], m => Task.FromResult(m.MessageId == 1 ? Failure(FailureKind.Transient, "NOT-YET") : null));
 

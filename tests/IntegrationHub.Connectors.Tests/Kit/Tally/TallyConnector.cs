@@ -18,8 +18,11 @@ internal sealed class TallyConnector : ConnectorBase<TallyOptions>, ISourceConne
     private readonly CounterpartyHttpClient _api;
     private readonly OneByOneWriter _writer;
 
-    public TallyConnector(TallyOptions options, HttpClient httpClient, ILogger logger)
-        : base(Tally, [new(ChangesStream, StreamDirection.Source, "Changes, by sequence."), new(EntriesStream, StreamDirection.Destination, "Entries, in batches.")], options, logger)
+    public TallyConnector(TallyOptions options, HttpClient httpClient, ILogger<TallyConnector> logger)
+        : base(Tally, [
+            new(ChangesStream, StreamDirection.Source, "Changes, by sequence.") { Key = ["id"], Cursor = "the Seq of the last change read" },
+            new(EntriesStream, StreamDirection.Destination, "Entries, in batches.") { Key = ["idempotencyKey"] },
+        ], options, logger)
     {
         _api = new CounterpartyHttpClient(httpClient, new CounterpartyEndpoint(options.BaseUrl, new HttpCounterparty(Tally.Name, HttpFailureCodes.Prefixed(Tally.CodePrefix)))
         {

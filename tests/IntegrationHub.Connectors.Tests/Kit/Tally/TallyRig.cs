@@ -29,7 +29,7 @@ internal sealed class TallyRig : IAsyncDisposable
     }
 
     public TallyConnector Connector(string apiKey = ApiKey, string? baseUrl = null, int pageSize = 10) =>
-        new(new TallyOptions { BaseUrl = baseUrl ?? BaseAddress.ToString(), ApiKey = apiKey, PageSize = pageSize }, Http, NullLogger.Instance);
+        new(new TallyOptions { BaseUrl = baseUrl ?? BaseAddress.ToString(), ApiKey = apiKey, PageSize = pageSize }, Http, NullLogger<TallyConnector>.Instance);
 
     public static OutboundMessage Entry(long id, string value = "ok", string? key = null) => new(id, key ?? $"tally:{id}", $"k{id}", $"k{id}", value, 1);
 

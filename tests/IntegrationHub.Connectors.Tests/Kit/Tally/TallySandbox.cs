@@ -63,6 +63,8 @@ internal sealed class TallySandbox(TallySandboxOptions options) : SandboxBase<Ta
         });
     }
 
+    protected override IEnumerable<KeyValuePair<string, string?>> Credentials() => [new("ApiKey", Options.ApiKey)];
+
     protected override JsonObject? OwnStats(IQueryCollection query)
     {
         lock (_lock)
