@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.Example.Sandbox;
 using IntegrationHub.Connectors.TestKit;
+using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.Example.Tests;
 
@@ -7,8 +8,11 @@ namespace IntegrationHub.Connectors.Example.Tests;
 /// tests/IntegrationHub.Connectors.Tests (which takes every connector's Tests folder).</summary>
 public sealed class ExampleAcceptanceTests : ConnectorAcceptanceTests
 {
-    protected override ConnectorAcceptanceProfile Profile { get; } = new(
-        new ExampleModule(),
+    protected override ConnectorAcceptanceProfile Profile { get; } = ProfileFor(new ExampleModule());
+
+    /// <summary>The profile for a module registering this connector (the suite's own tests give it broken ones).</summary>
+    public static ConnectorAcceptanceProfile ProfileFor(IHubModule module) => new(
+        module,
         ExampleConnector.Example.Id,
         BadParameters: new Dictionary<string, string?> { ["BaseUrl"] = "not a url", ["PageSize"] = "0" },
         WrongCredentials: new Dictionary<string, string?> { ["ApiKey"] = "not-the-key" })

@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.Example.Tests;
 using IntegrationHub.Connectors.TestKit;
 using Xunit;
 using Xunit.Sdk;
@@ -11,7 +12,7 @@ public sealed class AcceptanceSuiteCatchesBrokenConnectorsTests
     [Fact]
     public async Task A_connector_that_drops_its_checkpoint_fails_the_resume_check()
     {
-        var checks = new ConnectorAcceptanceChecks(TallyProfile.For(new BrokenTallyModule<CheckpointDroppingConnector>()));
+        var checks = new ConnectorAcceptanceChecks(ExampleAcceptanceTests.ProfileFor(new BrokenExampleModule<CheckpointDroppingConnector>()));
 
         var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.ReadResumesFromACheckpointWithExactlyTheRestAsync);
 
@@ -22,7 +23,7 @@ public sealed class AcceptanceSuiteCatchesBrokenConnectorsTests
     [Fact]
     public async Task A_connector_that_ignores_the_idempotency_key_fails_the_write_twice_check()
     {
-        var checks = new ConnectorAcceptanceChecks(TallyProfile.For(new BrokenTallyModule<KeyIgnoringConnector>()));
+        var checks = new ConnectorAcceptanceChecks(ExampleAcceptanceTests.ProfileFor(new BrokenExampleModule<KeyIgnoringConnector>()));
 
         var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.SameBatchWrittenTwiceIsAppliedOnceAsync);
 
