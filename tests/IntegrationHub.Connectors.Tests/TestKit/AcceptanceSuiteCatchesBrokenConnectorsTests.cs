@@ -30,4 +30,14 @@ public sealed class AcceptanceSuiteCatchesBrokenConnectorsTests
         Assert.Contains("Assert.Equal() Failure", failure.Message, StringComparison.Ordinal);
         await checks.ReadResumesFromACheckpointWithExactlyTheRestAsync();
     }
+
+    [Fact]
+    public async Task A_connector_with_streams_fails_the_spec_check_when_its_profile_says_it_serves_none()
+    {
+        var checks = new ConnectorAcceptanceChecks(TallyProfile.For(new TallyModule()) with { ServesNoStreams = true });
+
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.SpecIsConsistentWithTheStreamsItServesAsync);
+
+        Assert.Contains("Assert.Empty() Failure", failure.Message, StringComparison.Ordinal);
+    }
 }
