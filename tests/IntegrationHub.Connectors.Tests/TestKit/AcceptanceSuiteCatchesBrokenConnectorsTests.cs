@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.Example;
 using IntegrationHub.Connectors.Example.Tests;
 using IntegrationHub.Connectors.TestKit;
 using Xunit;
@@ -34,7 +35,7 @@ public sealed class AcceptanceSuiteCatchesBrokenConnectorsTests
     [Fact]
     public async Task A_connector_with_streams_fails_the_spec_check_when_its_profile_says_it_serves_none()
     {
-        var checks = new ConnectorAcceptanceChecks(TallyProfile.For(new TallyModule()) with { ServesNoStreams = true });
+        var checks = new ConnectorAcceptanceChecks(ExampleAcceptanceTests.ProfileFor(new ExampleModule()) with { ServesNoStreams = true });
 
         var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.SpecIsConsistentWithTheStreamsItServesAsync);
 
