@@ -1,15 +1,15 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
-using IntegrationHub.Contracts;
-using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Http;
 using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
+using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
