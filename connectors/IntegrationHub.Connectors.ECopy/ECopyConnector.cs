@@ -23,7 +23,6 @@ public sealed class ECopyConnector : ConnectorBase<ECopyOptions>, ISourceConnect
     public ECopyConnector(ECopyOptions options, HttpClient httpClient, IAttachmentStore attachments, ILogger<ECopyConnector> logger)
         : base(ECopy, Streams, options, logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
         _attachments = attachments ?? throw new ArgumentNullException(nameof(attachments));
         _api = new CounterpartyHttpClient(httpClient, new CounterpartyEndpoint(options.BaseUrl, new HttpCounterparty(ECopy.Name, HttpFailureCodes.Prefixed(ECopy.CodePrefix))
         {

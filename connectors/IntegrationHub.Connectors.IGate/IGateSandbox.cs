@@ -14,8 +14,8 @@ namespace IntegrationHub.Connectors.IGate;
 /// <summary>An in-process twin of iGate: its procedure catalogue (idempotency by key, per-code write counts, rule-based
 /// rejections), its dossiers with their progress, served as keyset-paginated change feeds, and the fee payments,
 /// evaluations and citizen checks written against those dossiers (idempotency by key, write counts per MaThamChieu and
-/// per MaHoSo). Real HTTP on 127.0.0.1, state in memory, fault injection. Thread-safe: each kind of state sits behind its
-/// own lock. <c>GET /sandbox/stats</c> is the catalogue's counts (<c>?details=true</c>: writes per code).</summary>
+/// per MaHoSo), and certified e-copies kept once per certificate number with their file's SHA-256. Real HTTP on
+/// 127.0.0.1, state in memory, fault injection. Thread-safe: each kind of state sits behind its own lock. <c>GET /sandbox/stats</c> is the catalogue's counts (<c>?details=true</c>: writes per code).</summary>
 public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 {
     private readonly IGateCatalogue _catalogue;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Contracts;
 
@@ -26,7 +27,8 @@ internal sealed class CertificationsFeed(CounterpartyHttpClient api, IAttachment
     public async ValueTask<SourceRecord?> ToRecordAsync(ECopyCertificate item, CancellationToken cancellationToken)
     {
         var file = await DownloadAsync(item, cancellationToken).ConfigureAwait(false);
-        return new SourceRecord(item.SoChungThuc, ECopyPayload.Of(item, file).ToJson(), item.SoChungThuc, "1");
+        var payload = new ECopyPayload(item.SoChungThuc, item.CanBoChungThuc, item.ThoiDiemChungThuc, item.LoaiGiayTo, item.SoDinhDanh, file);
+        return new SourceRecord(item.SoChungThuc, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), item.SoChungThuc, "1");
     }
 
     public SequenceCursor CursorOf(ECopyCertificate item) => new(item.Seq);
@@ -35,7 +37,6 @@ internal sealed class CertificationsFeed(CounterpartyHttpClient api, IAttachment
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.DownloadTimeout);
-        AttachmentReference stored;
         try
         {
             using var request = api.NewRequest(HttpMethod.Get, ECopyUrls.FileOf(item.SoChungThuc));
@@ -46,22 +47,18 @@ internal sealed class CertificationsFeed(CounterpartyHttpClient api, IAttachment
                 await body.CopyToAsync(upload.Content, deadline.Token).ConfigureAwait(false);
             }
 
-            stored = await upload.CompleteAsync(deadline.Token).ConfigureAwait(false);
+            var stored = await upload.CompleteAsync(deadline.Token).ConfigureAwait(false);
+
+            // Bytes its own certificate does not vouch for: Permanent (the service must fix them); nothing after is skipped.
+            return stored.Length == item.Tep.KichThuoc && string.Equals(stored.Sha256, item.Tep.Sha256, StringComparison.OrdinalIgnoreCase)
+                ? stored
+                : throw new ConnectorException(new ConnectorFailure(FailureKind.Permanent, "ECOPY-FILE-MISMATCH",
+                    $"The copy of certificate {item.SoChungThuc} is {stored.Length} bytes with SHA-256 {stored.Sha256}; the certificate states {item.Tep.KichThuoc} bytes with {item.Tep.Sha256}."));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or OperationCanceledException)
         {
             // A body broken or stalled mid-way: the next run fetches the copy again.
             throw new ConnectorException(api.Failures.FromException(exception), exception);
         }
-
-        if (stored.Length != item.Tep.KichThuoc || !string.Equals(stored.Sha256, item.Tep.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            // Permanent: the service serves bytes its own certificate does not vouch for; it must fix them, and the
-            // read stops here so nothing after the certificate is skipped.
-            throw new ConnectorException(new ConnectorFailure(FailureKind.Permanent, "ECOPY-FILE-MISMATCH",
-                $"The copy of certificate {item.SoChungThuc} is {stored.Length} bytes with SHA-256 {stored.Sha256}; the certificate states {item.Tep.KichThuoc} bytes with {item.Tep.Sha256}."));
-        }
-
-        return stored;
     }
 }

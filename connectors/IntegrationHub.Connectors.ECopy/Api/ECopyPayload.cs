@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IntegrationHub.Contracts;
 
 namespace IntegrationHub.Connectors.ECopy.Api;
@@ -6,10 +5,4 @@ namespace IntegrationHub.Connectors.ECopy.Api;
 /// <summary>A certificate as the hub carries it (<see cref="ECopyPayloadSchema"/>): the copy's bytes stay in the
 /// attachment store, the payload holds their <see cref="AttachmentReference"/>.</summary>
 internal sealed record ECopyPayload(
-    string SoChungThuc, string CanBoChungThuc, string ThoiDiemChungThuc, string LoaiGiayTo, string SoDinhDanh, AttachmentReference Tep)
-{
-    public static ECopyPayload Of(ECopyCertificate certificate, AttachmentReference file) =>
-        new(certificate.SoChungThuc, certificate.CanBoChungThuc, certificate.ThoiDiemChungThuc, certificate.LoaiGiayTo, certificate.SoDinhDanh, file);
-
-    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
-}
+    string SoChungThuc, string CanBoChungThuc, string ThoiDiemChungThuc, string LoaiGiayTo, string SoDinhDanh, AttachmentReference Tep);

@@ -11,13 +11,10 @@ internal static class ECopyPayloadSchema
           "type": "object",
           "required": ["soChungThuc", "canBoChungThuc", "thoiDiemChungThuc", "loaiGiayTo", "soDinhDanh", "tep"],
           "properties": {
-            "soChungThuc": { "type": "string", "minLength": 1 },
-            "canBoChungThuc": { "type": "string" },
+            "soChungThuc": { "type": "string", "minLength": 1 }, "canBoChungThuc": { "type": "string" }, "loaiGiayTo": { "type": "string" },
             "thoiDiemChungThuc": { "type": "string", "format": "date-time" },
-            "loaiGiayTo": { "type": "string" },
             "soDinhDanh": { "type": "string", "pattern": "^[0-9]{12}$" },
             "tep": {
-              "description": "The copy in the hub's attachment store.",
               "type": "object",
               "required": ["id", "name", "contentType", "length", "sha256"],
               "properties": { "length": { "type": "integer", "minimum": 0 }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }
