@@ -1,14 +1,12 @@
 using IntegrationHub.Connectors.ECopy;
 using IntegrationHub.Connectors.TestKit;
-using IntegrationHub.Connectors.Tests.DocumentExchange;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Connectors.Tests.ECopy;
 
 /// <summary>The e-copy connector against its sandbox: the whole acceptance suite (no destination stream, so the
-/// destination checks pass by its declaring none). Files go to a temp-folder store that gives the same bytes the same
-/// reference (<see cref="SameBytesSameReferenceStore"/>), so a re-read's payloads compare equal.</summary>
+/// destination checks pass by its declaring none); the copies go to the test kit's file store.</summary>
 public sealed class ECopyAcceptanceTests : ConnectorAcceptanceTests
 {
     protected override ConnectorAcceptanceProfile Profile => new(
@@ -19,7 +17,7 @@ public sealed class ECopyAcceptanceTests : ConnectorAcceptanceTests
     {
         SandboxSettings = new Dictionary<string, string?> { ["ApiKey"] = "e-copy-acceptance-key", ["FileSize"] = "3000" },
         ConnectorSettings = new Dictionary<string, string?> { ["PageSize"] = "4" },
-        Services = services => services.AddSingleton<IAttachmentStore>(_ => new SameBytesSameReferenceStore(new FileAttachmentStore())),
+        Services = services => services.AddSingleton<IAttachmentStore>(_ => new FileAttachmentStore()),
         Source = new SourceCase(ECopyConnector.CertificationsStream, (sandbox, count) =>
         {
             for (var i = 0; i < count; i++)

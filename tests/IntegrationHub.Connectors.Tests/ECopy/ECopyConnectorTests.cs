@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using IntegrationHub.Connectors.ECopy;
 using IntegrationHub.Connectors.IGate;
-using IntegrationHub.Connectors.Tests.DocumentExchange;
+using IntegrationHub.Connectors.TestKit;
 using IntegrationHub.Connectors.Tests.IGate;
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
