@@ -10,7 +10,7 @@ namespace IntegrationHub.Connectors.IGate;
 /// <summary>iGate, the province's one-stop-shop system. Destinations, one batch per call, each item under its message's
 /// idempotency key (a batch refused as a whole is sent again message by message): national-portal procedures into
 /// iGate's local catalogue, confirmed fee payments of dossiers, citizens' evaluations of dossiers and population-database
-/// verifications of their applicants. Sources: dossiers and their progress, read from iGate's keyset-paginated change
+/// verifications of their applicants; and certified e-copies with their files, one call each. Sources: dossiers and their progress, read from iGate's keyset-paginated change
 /// feeds (records strictly after the last (timestamp, id) read, a checkpoint after each page).</summary>
 public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationConnector, ISourceConnector
 {
@@ -21,17 +21,21 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
     public const string PaymentsStream = "payments";
     public const string EvaluationsStream = "evaluations";
     public const string CitizenChecksStream = "citizen-checks";
+    public const string ECopiesStream = "e-copies";
 
     private static readonly ConnectorIdentity IGate = new(ConnectorId, "iGate", "1.0.0", "IGATE");
 
     private readonly CounterpartyHttpClient _api;
     private readonly OneByOneWriter _writer;
+    private readonly IAttachmentStore? _attachments;
 
     /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline and no BaseAddress.</param>
-    public IGateConnector(IGateOptions options, HttpClient httpClient, ILogger<IGateConnector> logger)
+    /// <param name="attachments">Where the e-copies' files are read from; only that stream needs it.</param>
+    public IGateConnector(IGateOptions options, HttpClient httpClient, ILogger<IGateConnector> logger, IAttachmentStore? attachments = null)
         : base(IGate, Streams, options, logger)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
+        _attachments = attachments;
         _api = IGateUrls.Client(options, httpClient);
         _writer = new OneByOneWriter(Identity.Name, logger);
     }
@@ -56,6 +60,11 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
         },
         new StreamSpec(EvaluationsStream, StreamDirection.Destination, "Citizens' satisfaction evaluations (DiemDanhGia 1..5) of dossiers from the national portal; key and business key MaHoSo.") { Key = ["MaHoSo"] },
         new StreamSpec(CitizenChecksStream, StreamDirection.Destination, "Population-database verifications of dossiers' applicants (KHOP, KHONG_KHOP with the differing fields, KHONG_TIM_THAY), the latest one kept per dossier; key and business key MaHoSo.") { Key = ["MaHoSo"] },
+        new StreamSpec(ECopiesStream, StreamDirection.Destination, "Certified electronic copies, for dossiers to reuse: recorded once per soChungThuc with their file, streamed from the hub's attachment store.")
+        {
+            Key = ["soChungThuc"],
+            PayloadSchema = HubECopySchema.Json,
+        },
     ];
 
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken) =>
@@ -65,6 +74,7 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
             PaymentsStream => WriteAsync(IGateDestinations.Payments, batch, cancellationToken),
             EvaluationsStream => WriteAsync(IGateDestinations.Evaluations, batch, cancellationToken),
             CitizenChecksStream => WriteAsync(IGateDestinations.CitizenChecks, batch, cancellationToken),
+            ECopiesStream => WriteECopiesAsync(batch, cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Destination),
         };
 
@@ -87,6 +97,14 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
         ThrowIfInvalid();
         cancellationToken.ThrowIfCancellationRequested();
         return await _writer.WithFallbackAsync(destination.Stream, batch, messages => WriteOnceAsync(destination, messages, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>One call per copy, its file streamed (a batch of files would be one huge body).</summary>
+    private Task<IReadOnlyList<WriteOutcome>> WriteECopiesAsync(IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken)
+    {
+        ThrowIfInvalid();
+        return _writer.EachAsync(ECopiesStream, batch, message => IGateECopyUpload.SendAsync(_api, _attachments ?? throw new ConnectorException(new ConnectorFailure(
+            FailureKind.Config, "IGATE-ATTACHMENTS", "iGate's e-copies stream needs the hub's attachment store; this connector was made without one.")), message, cancellationToken));
     }
 
     /// <summary>One call: the mappable messages as one batch, once per idempotency key.</summary>

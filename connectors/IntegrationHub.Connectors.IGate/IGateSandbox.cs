@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
+using IntegrationHub.Connectors.IGate.Sandbox.ECopies;
 using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
@@ -13,17 +14,19 @@ namespace IntegrationHub.Connectors.IGate;
 /// <summary>An in-process twin of iGate: its procedure catalogue (idempotency by key, per-code write counts, rule-based
 /// rejections), its dossiers with their progress, served as keyset-paginated change feeds, and the fee payments,
 /// evaluations and citizen checks written against those dossiers (idempotency by key, write counts per MaThamChieu and
-/// per MaHoSo). Real HTTP on 127.0.0.1, state in memory, fault injection. Thread-safe: each kind of state sits behind its
-/// own lock. <c>GET /sandbox/stats</c> is the catalogue's counts (<c>?details=true</c>: writes per code).</summary>
+/// per MaHoSo), and certified e-copies kept once per certificate number with their file's SHA-256. Real HTTP on
+/// 127.0.0.1, state in memory, fault injection. Thread-safe: each kind of state sits behind its own lock. <c>GET /sandbox/stats</c> is the catalogue's counts (<c>?details=true</c>: writes per code).</summary>
 public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 {
     private readonly IGateCatalogue _catalogue;
+    private readonly ECopyShelf _eCopies;
 
     /// <param name="timeProvider">Stamps dossier changes and drives the background feed; the system clock when null.</param>
     public IGateSandbox(IGateSandboxOptions options, TimeProvider? timeProvider = null)
         : base(IGateConnector.ConnectorId, options, timeProvider)
     {
         _catalogue = new IGateCatalogue(Writes, options.RejectCodes);
+        _eCopies = new ECopyShelf(Writes);
         Dossiers = new IGateDossierSet(new DossierStore(Clock, options.Seed, options.Applicants ?? new IGateApplicantOptions()), Writes, Clock);
     }
 
@@ -49,6 +52,9 @@ public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 
     /// <summary>What the citizen-checks stream was sent and applied.</summary>
     public IGateWriteStats CitizenCheckStats() => Dossiers.CitizenCheckBook.Stats();
+
+    /// <summary>The certified copy kept under a certificate number (its Sha256 what iGate computed of the file received).</summary>
+    public IGateECopy? ECopy(string soChungThuc) => _eCopies.Find(soChungThuc);
 
     /// <summary>A copy of the stored procedure, in iGate's shape.</summary>
     public bool TryGetProcedure(string code, [NotNullWhen(true)] out JsonObject? procedure)
@@ -86,7 +92,7 @@ public sealed class IGateSandbox : SandboxBase<IGateSandboxOptions>
 
     protected override void Map(WebApplication app)
     {
-        IGateApiEndpoints.Map(app, _catalogue, Dossiers, Options.ApiKey);
+        IGateApiEndpoints.Map(app, _catalogue, Dossiers, _eCopies, Options.ApiKey);
         IGateControlEndpoints.Map(app, _catalogue);
         IGateWriteControlEndpoints.Map(app, Dossiers);
         IGateDossierControlEndpoints.Map(app, Dossiers);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntegrationHub.Connectors.IGate.Api;
+using IntegrationHub.Connectors.IGate.Sandbox.ECopies;
 using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.Sandboxing;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ namespace IntegrationHub.Connectors.IGate.Sandbox;
 /// No public iGate specification exists; this shape is the hub's choice and is what the connector speaks.</summary>
 internal static class IGateApiEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue, IGateDossierSet dossiers, string apiKey)
+    public static void Map(IEndpointRouteBuilder app, IGateCatalogue catalogue, IGateDossierSet dossiers, ECopyShelf eCopies, string apiKey)
     {
         var api = app.MapGroup("/api/v1").AddEndpointFilter(new SandboxAuthFilter(
             HttpAuth.ApiKey(IGateUrls.ApiKeyHeader, apiKey),
@@ -25,6 +26,7 @@ internal static class IGateApiEndpoints
         MapBatch(api, "/payments/batch", "payment", dossiers.PaymentLedger.Apply);
         MapBatch(api, "/evaluations/batch", "evaluation", dossiers.EvaluationBook.Apply);
         MapBatch(api, "/citizen-checks/batch", "citizenCheck", dossiers.CitizenCheckBook.Apply);
+        IGateECopyEndpoints.Map(api, eCopies);
 
         IGateChangesEndpoints.Map(api, dossiers.Store);
     }

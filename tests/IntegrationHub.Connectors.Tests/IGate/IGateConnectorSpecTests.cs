@@ -8,7 +8,7 @@ namespace IntegrationHub.Connectors.Tests.IGate;
 public sealed class IGateConnectorSpecTests
 {
     [Fact]
-    public void Spec_names_igate_its_procedures_payments_evaluations_and_citizen_checks_destinations_and_its_dossier_sources()
+    public void Spec_names_igate_its_procedures_payments_evaluations_citizen_checks_and_e_copies_destinations_and_its_dossier_sources()
     {
         using var http = new HttpClient();
         using var connector = new IGateConnector(new IGateOptions(), http, NullLogger<IGateConnector>.Instance);
@@ -29,6 +29,7 @@ public sealed class IGateConnectorSpecTests
                 ("payments", StreamDirection.Destination),
                 ("evaluations", StreamDirection.Destination),
                 ("citizen-checks", StreamDirection.Destination),
+                ("e-copies", StreamDirection.Destination),
             ],
             spec.Streams.Select(s => (s.Name, s.Direction)));
         Assert.All(spec.Streams, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
