@@ -21,6 +21,7 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
     public const string PaymentsStream = "payments";
     public const string EvaluationsStream = "evaluations";
     public const string CitizenChecksStream = "citizen-checks";
+    public const string DeliveryStatusStream = "delivery-status";
 
     private static readonly ConnectorIdentity IGate = new(ConnectorId, "iGate", "1.0.0", "IGATE");
 
@@ -56,6 +57,11 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
         },
         new StreamSpec(EvaluationsStream, StreamDirection.Destination, "Citizens' satisfaction evaluations (DiemDanhGia 1..5) of dossiers from the national portal; key and business key MaHoSo.") { Key = ["MaHoSo"] },
         new StreamSpec(CitizenChecksStream, StreamDirection.Destination, "Population-database verifications of dossiers' applicants (KHOP, KHONG_KHOP with the differing fields, KHONG_TIM_THAY), the latest one kept per dossier; key and business key MaHoSo.") { Key = ["MaHoSo"] },
+        new StreamSpec(DeliveryStatusStream, StreamDirection.Destination, "Postal tracking events of dossiers' results sent by post, kept per dossier once per event id; the sender reference is the MaHoSo.")
+        {
+            Key = ["eventId"],
+            PayloadSchema = HubDeliveryStatusSchema.Json,
+        },
     ];
 
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken) =>
@@ -65,6 +71,7 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
             PaymentsStream => WriteAsync(IGateDestinations.Payments, batch, cancellationToken),
             EvaluationsStream => WriteAsync(IGateDestinations.Evaluations, batch, cancellationToken),
             CitizenChecksStream => WriteAsync(IGateDestinations.CitizenChecks, batch, cancellationToken),
+            DeliveryStatusStream => WriteAsync(IGateDestinations.DeliveryStatuses, batch, cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Destination),
         };
 

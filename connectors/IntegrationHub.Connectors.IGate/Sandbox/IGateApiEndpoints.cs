@@ -25,6 +25,7 @@ internal static class IGateApiEndpoints
         MapBatch(api, "/payments/batch", "payment", dossiers.PaymentLedger.Apply);
         MapBatch(api, "/evaluations/batch", "evaluation", dossiers.EvaluationBook.Apply);
         MapBatch(api, "/citizen-checks/batch", "citizenCheck", dossiers.CitizenCheckBook.Apply);
+        MapBatch(api, "/delivery-status/batch", "deliveryStatus", dossiers.DeliveryStatusBook.Apply);
 
         IGateChangesEndpoints.Map(api, dossiers.Store);
     }
