@@ -27,15 +27,10 @@ public sealed class PostalConnector : ConnectorBase<PostalOptions>, ISourceConne
     private readonly CounterpartyHttpClient _api;
     private readonly OneByOneWriter _writer;
 
-    /// <param name="httpClient">From the host's factory, with the counterparty's resilience pipeline.</param>
     public PostalConnector(PostalOptions options, HttpClient httpClient, ILogger<PostalConnector> logger)
         : base(Postal, Streams, options, logger)
     {
-        _api = new CounterpartyHttpClient(httpClient, new CounterpartyEndpoint(options.BaseUrl, new HttpCounterparty(Postal.Name, HttpFailureCodes.Prefixed(Postal.CodePrefix))
-        {
-            CredentialsHint = "Check Connectors:postal:ApiKey.",
-            AddressHint = "Check Connectors:postal:BaseUrl.",
-        })
+        _api = new CounterpartyHttpClient(httpClient, new CounterpartyEndpoint(options.BaseUrl, new HttpCounterparty(Postal.Name, HttpFailureCodes.Prefixed(Postal.CodePrefix)))
         {
             Auth = HttpAuth.ApiKey(PostalWire.ApiKeyHeader, options.ApiKey),
             ReadError = body => JsonSerializer.Deserialize<PostalWire.Error>(body, JsonSerializerOptions.Web) is { Code.Length: > 0 } error ? new CounterpartyError(error.Code, error.Message) : null,
@@ -86,7 +81,7 @@ public sealed class PostalConnector : ConnectorBase<PostalOptions>, ISourceConne
     private async Task<WriteOutcome> ShipAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var dossier = DossierPayload.Parse(message.Payload);
-        if (!dossier.GoesByPost)
+        if (dossier.HinhThucNhanKetQua != DossierPayload.ByPost)
         {
             return WriteOutcome.Skipped(message.MessageId, $"the applicant of {dossier.MaHoSo} takes the result as '{dossier.HinhThucNhanKetQua}', not by post");
         }
@@ -102,9 +97,7 @@ public sealed class PostalConnector : ConnectorBase<PostalOptions>, ISourceConne
         request.Content = _api.JsonContent(shipment);
         using var response = await _api.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var reply = _api.ParseJson<PostalWire.ShipmentReply>(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        return string.IsNullOrWhiteSpace(reply.TrackingNumber)
-            ? throw new ConnectorException(_api.Failures.Malformed("the shipment reply has no trackingNumber"))
-            : WriteOutcome.Success(message.MessageId, reply.TrackingNumber);
+        return WriteOutcome.Success(message.MessageId, string.IsNullOrWhiteSpace(reply.TrackingNumber) ? throw new ConnectorException(_api.Failures.Malformed("no trackingNumber")) : reply.TrackingNumber);
     }
 
     private sealed class TrackingFeed(CounterpartyHttpClient api, int pageSize) : IKeysetFeed<PostalWire.TrackingEvent, SequenceCursor>

@@ -10,8 +10,6 @@ internal sealed record DossierPayload(string? MaHoSo, string? HinhThucNhanKetQua
     /// <summary>The applicant takes the result by post (any other value: at the desk, nothing to ship).</summary>
     public const string ByPost = "BuuChinh";
 
-    public bool GoesByPost => HinhThucNhanKetQua == ByPost;
-
     /// <exception cref="ConnectorException">Permanent: the payload is not such a JSON object.</exception>
     public static DossierPayload Parse(string payload)
     {

@@ -16,17 +16,7 @@ internal static class DossierPayloadSchema
             "maHoSo": { "type": "string", "pattern": "\\S" },
             "hinhThucNhanKetQua": { "type": "string" },
             "tenTTHC": { "type": ["string", "null"] },
-            "diaChiNhanKetQua": {
-              "type": ["object", "null"],
-              "properties": {
-                "hoTenNguoiNhan": { "type": ["string", "null"] },
-                "soDienThoai": { "type": ["string", "null"] },
-                "diaChi": { "type": ["string", "null"] },
-                "maTinhThanh": { "type": ["string", "null"] },
-                "maQuanHuyen": { "type": ["string", "null"] },
-                "maPhuongXa": { "type": ["string", "null"] }
-              }
-            }
+            "diaChiNhanKetQua": { "type": ["object", "null"], "additionalProperties": { "type": ["string", "null"] } }
           }
         }
         """;

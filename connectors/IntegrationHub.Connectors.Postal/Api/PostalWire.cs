@@ -1,18 +1,11 @@
 namespace IntegrationHub.Connectors.Postal.Api;
 
-/// <summary>
-/// The postal service's API as the hub speaks it. <b>Designed</b>: the public postal network publishes no specification
-/// for this, so this shape is the hub's proposal (REST, JSON in camelCase, the key in <c>X-Api-Key</c>):
-/// <list type="bullet">
-/// <item><c>GET api/v1/ping</c>: 200 when the key is good.</item>
-/// <item><c>POST api/v1/shipments</c> with <c>Idempotency-Key</c>: a <see cref="ShipmentRequest"/>; 201 with a
-/// <see cref="ShipmentReply"/>, 200 with the same reply for a key accepted before; 422 for a shipment that cannot be
-/// delivered (no recipient or no address).</item>
-/// <item><c>GET api/v1/tracking-events?after={seq}&amp;limit={n}</c>: an <see cref="EventPage"/> of the events after
-/// that sequence number, in order.</item>
-/// <item>Errors: <see cref="Error"/> (<c>{"code","message"}</c>).</item>
-/// </list>
-/// </summary>
+/// <summary>The postal service's API as the hub speaks it. <b>Designed</b>: the public postal network publishes no
+/// specification for it, so this is the hub's proposal (REST, camelCase JSON, the key in <c>X-Api-Key</c>, errors as
+/// <see cref="Error"/>): <c>GET api/v1/ping</c>; <c>POST api/v1/shipments</c> with an <c>Idempotency-Key</c> header, a
+/// <see cref="ShipmentRequest"/> answered 201 with a <see cref="ShipmentReply"/> (200 with the same reply for a key
+/// accepted before, 422 without a recipient or address); <c>GET api/v1/tracking-events?after={seq}&amp;limit={n}</c>,
+/// an <see cref="EventPage"/> of the events after that sequence number, in order.</summary>
 internal static class PostalWire
 {
     public const string ApiKeyHeader = "X-Api-Key";

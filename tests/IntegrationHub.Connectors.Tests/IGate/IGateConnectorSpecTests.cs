@@ -29,6 +29,7 @@ public sealed class IGateConnectorSpecTests
                 ("payments", StreamDirection.Destination),
                 ("evaluations", StreamDirection.Destination),
                 ("citizen-checks", StreamDirection.Destination),
+                ("delivery-status", StreamDirection.Destination),
             ],
             spec.Streams.Select(s => (s.Name, s.Direction)));
         Assert.All(spec.Streams, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
