@@ -11,8 +11,6 @@ namespace IntegrationHub.Tests.Flows;
 [Collection(PostgresCollection.Name)]
 public sealed class PostalDeliveryFlowTests(PostgresCluster cluster)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Dossiers_by_post_become_shipments_with_their_tracking_number_and_the_tracking_reaches_iGate()
     {
@@ -29,28 +27,20 @@ public sealed class PostalDeliveryFlowTests(PostgresCluster cluster)
 
         var run = (await FlowRuns.RunAsync(client, "shipments-by-post")).GetProperty("lastRun");
         Assert.Equal((codes.Count, byPost.Count), (run.GetProperty("recordsRead").GetInt64(), run.GetProperty("messagesCreated").GetInt64()));
-        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "shipments-by-post"), f => FlowRuns.Count(f, "delivered") == byPost.Count, Patience, "a shipment per dossier by post");
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "shipments-by-post"), f => FlowRuns.Count(f, "delivered") == byPost.Count, TimeSpan.FromMinutes(1), "a shipment per dossier by post");
         var trackingNumbers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var code in byPost)
         {
             var history = await client.GetFromJsonAsync<JsonElement>($"api/messages?businessKey={Uri.EscapeDataString(code)}");
             var delivery = Assert.Single(Assert.Single(history.GetProperty("messages").EnumerateArray()).GetProperty("deliveries").EnumerateArray());
-            Assert.Equal("postal:shipments", delivery.GetProperty("destination").GetString());
             trackingNumbers[code] = delivery.GetProperty("reference").GetString()!;
-            Assert.Equal("ACCEPTED", postal.StatusOf(trackingNumbers[code]));
+            Assert.Equal(("postal:shipments", "ACCEPTED"), (delivery.GetProperty("destination").GetString(), postal.StatusOf(trackingNumbers[code])));
         }
-
-        Assert.Equal(byPost.Count, trackingNumbers.Values.Distinct().Count());
 
         postal.AdvanceAll();
         await FlowRuns.RunAsync(client, "postal-tracking");
-        await Eventually.ReturnsAsync(() => Task.FromResult(byPost.Sum(c => igate.Dossiers.DeliveryStatuses(c).Count)), n => n == 2 * byPost.Count, Patience, "two tracking events per shipment at iGate");
-        Assert.All(byPost, code =>
-        {
-            var statuses = igate.Dossiers.DeliveryStatuses(code);
-            Assert.Equal(["ACCEPTED", "IN_TRANSIT"], statuses.Select(s => s.TrangThai));
-            Assert.All(statuses, s => Assert.Equal(trackingNumbers[code], s.MaBuuGui));
-        });
-        Assert.All(codes.Except(byPost), code => Assert.Empty(igate.Dossiers.DeliveryStatuses(code)));
+        await Eventually.ReturnsAsync(() => Task.FromResult(codes.Sum(c => igate.Dossiers.DeliveryStatuses(c).Count)), n => n == 2 * byPost.Count, TimeSpan.FromMinutes(1), "two tracking events per shipment at iGate");
+        Assert.All(byPost, code => Assert.Equal(
+            [("ACCEPTED", trackingNumbers[code]), ("IN_TRANSIT", trackingNumbers[code])], igate.Dossiers.DeliveryStatuses(code).Select(s => (s.TrangThai, s.MaBuuGui))));
     }
 }
