@@ -27,6 +27,11 @@ public sealed record ConnectorAcceptanceProfile(
     /// <summary>The destination stream to write, when the connector has one.</summary>
     public DestinationCase? Destination { get; init; }
 
+    /// <summary>True for a connector that serves no stream: a lookup its own module's features call directly (an
+    /// enricher's, an endpoint's). The spec check then asserts it declares no stream and reads or writes none, instead
+    /// of asserting it declares some.</summary>
+    public bool ServesNoStreams { get; init; }
+
     /// <summary>Services the connector or sandbox takes besides options and HTTP (e.g. an <see cref="IAttachmentStore"/>).</summary>
     public Action<IServiceCollection>? Services { get; init; }
 }

@@ -39,6 +39,11 @@ public sealed class NationalPortalSandbox : SandboxBase<NationalPortalSandboxOpt
     /// <summary>Codes (MaTTHC) of the generated procedures, in the order the portal lists them.</summary>
     public IReadOnlyList<string> ProcedureCodes => _catalogue.Value.Codes;
 
+    /// <summary>Publishes <paramref name="count"/> new procedures, as the ministries do; they take their place in the
+    /// listing's code order.</summary>
+    /// <returns>The new codes (MaTTHC).</returns>
+    public IReadOnlyList<string> PublishProcedures(int count) => _catalogue.Value.Add(count);
+
     public NationalPortalSandboxStats Stats => _counters.Snapshot(
         _catalogue.Value.Count,
         FaultCounts().ToDictionary(pair => pair.Key.ToString(), pair => pair.Value));

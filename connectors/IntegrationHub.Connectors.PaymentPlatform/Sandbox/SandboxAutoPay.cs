@@ -35,6 +35,12 @@ internal sealed class SandboxAutoPay(PaymentPlatformSandboxOptions options, Sand
         ITimer[] timers;
         lock (_lock)
         {
+            // Disposing twice is allowed (a test stops the sandbox, then its rig disposes it again).
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
             _stopping.Cancel();
             timers = [.. _timers];
             _timers.Clear();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
+using IntegrationHub.Connectors.TestKit;
 using IntegrationHub.Contracts;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.IDesk;
+using IntegrationHub.Connectors.TestKit;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;

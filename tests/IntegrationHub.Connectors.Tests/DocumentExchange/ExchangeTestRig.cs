@@ -1,4 +1,5 @@
 using IntegrationHub.Connectors.DocumentExchange;
+using IntegrationHub.Connectors.TestKit;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 

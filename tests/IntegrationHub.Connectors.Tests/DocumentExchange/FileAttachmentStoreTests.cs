@@ -1,3 +1,4 @@
+using IntegrationHub.Connectors.TestKit;
 using IntegrationHub.Contracts;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.DocumentExchange;
 using IntegrationHub.Connectors.DocumentExchange.Documents;
+using IntegrationHub.Connectors.TestKit;
 
 namespace IntegrationHub.Connectors.Tests.DocumentExchange;
 

@@ -5,6 +5,7 @@ using IntegrationHub.Connectors.DocumentExchange.Transfer;
 using IntegrationHub.Connectors.IDesk;
 using IntegrationHub.Connectors.IDesk.Sandbox;
 using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Connectors.TestKit;
 using IntegrationHub.Connectors.Tests.DocumentExchange;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using IntegrationHub.Connectors.Kit;
 using IntegrationHub.Connectors.Sandboxing;
-using IntegrationHub.Connectors.Tests.Kit.Tally;
+using IntegrationHub.Connectors.Example;
+using IntegrationHub.Connectors.Example.Sandbox;
 using IntegrationHub.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace IntegrationHub.Connectors.Tests.Kit;
 /// <summary>The kit's keyset reader over a sandbox's change log, through real HTTP: pages, checkpoints, resuming.</summary>
 public sealed class KeysetFeedReaderTests
 {
-    private static void Record(TallyRig rig, int from, int to)
+    private static void Record(ExampleRig rig, int from, int to)
     {
         for (var i = from; i <= to; i++)
         {
@@ -24,10 +25,10 @@ public sealed class KeysetFeedReaderTests
     [Fact]
     public async Task A_read_from_no_checkpoint_gets_everything_with_a_checkpoint_after_each_page()
     {
-        await using var rig = await TallyRig.StartAsync();
+        await using var rig = await ExampleRig.StartAsync();
         Record(rig, 1, 25);
 
-        var items = await TallyRig.ReadAllAsync(rig.Connector(pageSize: 10));
+        var items = await ExampleRig.ReadAllAsync(rig.Connector(pageSize: 10));
 
         Assert.Equal(Enumerable.Range(1, 25).Select(i => $"id-{i:D3}"), items.OfType<SourceRecord>().Select(r => r.Key));
         Assert.Equal(["10", "20", "25"], items.OfType<SourceCheckpoint>().Select(c => c.State));
@@ -37,15 +38,15 @@ public sealed class KeysetFeedReaderTests
     [Fact]
     public async Task Resuming_from_a_checkpoint_in_the_middle_reads_exactly_the_rest_and_then_only_what_is_new()
     {
-        await using var rig = await TallyRig.StartAsync();
+        await using var rig = await ExampleRig.StartAsync();
         Record(rig, 1, 25);
-        var first = await TallyRig.ReadAllAsync(rig.Connector(pageSize: 10));
+        var first = await ExampleRig.ReadAllAsync(rig.Connector(pageSize: 10));
         var middle = first.OfType<SourceCheckpoint>().First();
 
-        var rest = await TallyRig.ReadAllAsync(rig.Connector(pageSize: 10), middle);
+        var rest = await ExampleRig.ReadAllAsync(rig.Connector(pageSize: 10), middle);
         Record(rig, 26, 28);
-        var next = await TallyRig.ReadAllAsync(rig.Connector(pageSize: 10), rest.OfType<SourceCheckpoint>().Last());
-        var nothing = await TallyRig.ReadAllAsync(rig.Connector(pageSize: 10), next.OfType<SourceCheckpoint>().Last());
+        var next = await ExampleRig.ReadAllAsync(rig.Connector(pageSize: 10), rest.OfType<SourceCheckpoint>().Last());
+        var nothing = await ExampleRig.ReadAllAsync(rig.Connector(pageSize: 10), next.OfType<SourceCheckpoint>().Last());
 
         Assert.Equal(Enumerable.Range(11, 15).Select(i => $"id-{i:D3}"), rest.OfType<SourceRecord>().Select(r => r.Key));
         Assert.Equal(["id-026", "id-027", "id-028"], next.OfType<SourceRecord>().Select(r => r.Key));
@@ -58,13 +59,13 @@ public sealed class KeysetFeedReaderTests
     [InlineData("{\"seq\":3}")]
     public async Task A_checkpoint_that_is_not_a_sequence_number_is_config_and_quotes_it(string state)
     {
-        await using var rig = await TallyRig.StartAsync();
+        await using var rig = await ExampleRig.StartAsync();
 
-        var ex = Assert.Throws<ConnectorException>(() => rig.Connector().ReadAsync(TallyConnector.ChangesStream, new SourceCheckpoint(state), CancellationToken.None));
+        var ex = Assert.Throws<ConnectorException>(() => rig.Connector().ReadAsync(ExampleConnector.RecordsStream, new SourceCheckpoint(state), CancellationToken.None));
 
-        Assert.Equal((FailureKind.Config, "TALLY-CHECKPOINT"), (ex.Failure.Kind, ex.Failure.Code));
+        Assert.Equal((FailureKind.Config, "EXAMPLE-CHECKPOINT"), (ex.Failure.Kind, ex.Failure.Code));
         Assert.Contains($"'{state}'", ex.Failure.Message, StringComparison.Ordinal);
-        Assert.Contains("tally:changes", ex.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains("example:records", ex.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,26 +73,26 @@ public sealed class KeysetFeedReaderTests
     {
         await using var server = new SandboxServer();
         var address = await server.StartAsync(0, new SandboxFaultInjector(new SandboxFaultOptions()), app =>
-            app.MapGet("/api/changes", () => Results.Json(new TallyWire.Page([], HasMore: true), JsonSerializerOptions.Web)), CancellationToken.None);
+            app.MapGet("/api/records", () => Results.Json(new ExampleWire.Page([], HasMore: true), JsonSerializerOptions.Web)), CancellationToken.None);
         using var http = new HttpClient();
-        using var connector = new TallyConnector(new TallyOptions { BaseUrl = address.ToString(), ApiKey = "k" }, http, Microsoft.Extensions.Logging.Abstractions.NullLogger<TallyConnector>.Instance);
+        using var connector = new ExampleConnector(new ExampleOptions { BaseUrl = address.ToString(), ApiKey = "k" }, http, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExampleConnector>.Instance);
 
-        var ex = await Assert.ThrowsAsync<ConnectorException>(() => TallyRig.ReadAllAsync(connector));
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => ExampleRig.ReadAllAsync(connector));
 
-        Assert.Equal((FailureKind.Transient, "TALLY-MALFORMED"), (ex.Failure.Kind, ex.Failure.Code));
+        Assert.Equal((FailureKind.Transient, "EXAMPLE-MALFORMED"), (ex.Failure.Kind, ex.Failure.Code));
     }
 
     [Fact]
     public async Task Cancellation_between_pages_stops_the_read_after_the_page_checkpoint()
     {
-        await using var rig = await TallyRig.StartAsync();
+        await using var rig = await ExampleRig.StartAsync();
         Record(rig, 1, 30);
         using var cts = new CancellationTokenSource();
         var records = 0;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in rig.Connector(pageSize: 10).ReadAsync(TallyConnector.ChangesStream, null, cts.Token))
+            await foreach (var item in rig.Connector(pageSize: 10).ReadAsync(ExampleConnector.RecordsStream, null, cts.Token))
             {
                 records += item is SourceRecord ? 1 : 0;
                 if (item is SourceCheckpoint)
@@ -110,15 +111,15 @@ public sealed class KeysetFeedReaderTests
         var sequence = new SequenceCursor(42);
         var timestamp = new TimestampCursor("2026-11-28T08:30:00.1234567+07:00", "HS-1");
 
-        var backSequence = SequenceCursor.From(sequence.ToCheckpoint(), TallyConnector.Tally, "changes");
-        var backTimestamp = TimestampCursor.From(timestamp.ToCheckpoint(), TallyConnector.Tally, "changes");
+        var backSequence = SequenceCursor.From(sequence.ToCheckpoint(), ExampleConnector.Example, "changes");
+        var backTimestamp = TimestampCursor.From(timestamp.ToCheckpoint(), ExampleConnector.Example, "changes");
 
         Assert.Equal("42", sequence.ToCheckpoint().State);
         Assert.Equal(sequence, backSequence);
         Assert.Equal("{\"since\":\"2026-11-28T08:30:00.1234567+07:00\",\"afterId\":\"HS-1\"}", timestamp.ToCheckpoint().State);
         Assert.Equal(timestamp, backTimestamp);
         Assert.Equal("2026-11-28T01:30:00.1234567Z", timestamp.SinceUtc);
-        Assert.Null(SequenceCursor.From(null, TallyConnector.Tally, "changes"));
+        Assert.Null(SequenceCursor.From(null, ExampleConnector.Example, "changes"));
         Assert.Equal(TimeSpan.FromHours(7), TimestampCursor.Parse(timestamp.Since)!.Value.Offset);
         Assert.Null(TimestampCursor.Parse(DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }

@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.Kit;
-using IntegrationHub.Connectors.Tests.Kit.Tally;
+using IntegrationHub.Connectors.Example;
+using IntegrationHub.Connectors.Example.Sandbox;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -10,32 +11,32 @@ namespace IntegrationHub.Connectors.Tests.Kit;
 /// a failure of the counterparty stops the batch.</summary>
 public sealed class OneByOneWriterTests
 {
-    private static readonly OneByOneWriter Writer = new("The probe", NullLogger<TallyConnector>.Instance);
+    private static readonly OneByOneWriter Writer = new("The probe", NullLogger<ExampleConnector>.Instance);
 
     private static ConnectorFailure Failure(FailureKind kind, string code) => new(kind, code, code);
 
     [Fact]
     public async Task A_batch_refused_as_a_whole_is_sent_again_one_by_one_and_only_the_poison_message_is_permanent()
     {
-        await using var rig = await TallyRig.StartAsync();
+        await using var rig = await ExampleRig.StartAsync();
 
-        var outcomes = await rig.Connector().WriteAsync(TallyConnector.EntriesStream, [TallyRig.Entry(1), TallyRig.Entry(2, TallyWire.Poison), TallyRig.Entry(3)], CancellationToken.None);
+        var outcomes = await rig.Connector().WriteAsync(ExampleConnector.EntriesStream, [ExampleRig.Entry(1), ExampleRig.Entry(2, ExampleWire.Invalid), ExampleRig.Entry(3)], CancellationToken.None);
 
         Assert.True(outcomes[0].Delivered);
-        Assert.Equal((FailureKind.Permanent, "POISON"), (outcomes[1].Failure!.Kind, outcomes[1].Failure!.Code));
+        Assert.Equal((FailureKind.Permanent, "INVALID"), (outcomes[1].Failure!.Kind, outcomes[1].Failure!.Code));
         Assert.True(outcomes[2].Delivered);
-        Assert.Equal(new Sandboxing.SandboxStreamStats(2, 2, 2, 0, 0), rig.Sandbox.Writes.Stats(TallyConnector.EntriesStream));
+        Assert.Equal(new Sandboxing.SandboxStreamStats(2, 2, 2, 0, 0), rig.Sandbox.Writes.Stats(ExampleConnector.EntriesStream));
     }
 
     [Fact]
     public async Task A_refusal_every_message_meets_alone_is_the_calls_and_is_thrown()
     {
-        await using var rig = await TallyRig.StartAsync();
+        await using var rig = await ExampleRig.StartAsync();
 
         var ex = await Assert.ThrowsAsync<ConnectorException>(() => rig.Connector().WriteAsync(
-            TallyConnector.EntriesStream, [TallyRig.Entry(1, TallyWire.Poison), TallyRig.Entry(2, TallyWire.Poison)], CancellationToken.None));
+            ExampleConnector.EntriesStream, [ExampleRig.Entry(1, ExampleWire.Invalid), ExampleRig.Entry(2, ExampleWire.Invalid)], CancellationToken.None));
 
-        Assert.Equal((FailureKind.Permanent, "POISON"), (ex.Failure.Kind, ex.Failure.Code));
+        Assert.Equal((FailureKind.Permanent, "INVALID"), (ex.Failure.Kind, ex.Failure.Code));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class OneByOneWriterTests
     [Fact]
     public async Task A_failure_about_one_message_is_its_outcome_and_the_batch_goes_on()
     {
-        var batch = new[] { TallyRig.Entry(1), TallyRig.Entry(2), TallyRig.Entry(3) };
+        var batch = new[] { ExampleRig.Entry(1), ExampleRig.Entry(2), ExampleRig.Entry(3) };
 
         var outcomes = await Writer.EachAsync("s", batch, m => Task.FromResult(m.MessageId == 2 ? Failure(FailureKind.Permanent, "BAD") : null));
 
@@ -62,7 +63,7 @@ public sealed class OneByOneWriterTests
     [Fact]
     public async Task A_counterparty_failure_after_a_delivery_fails_the_rest_with_it_and_before_any_is_thrown()
     {
-        var batch = new[] { TallyRig.Entry(1), TallyRig.Entry(2), TallyRig.Entry(3) };
+        var batch = new[] { ExampleRig.Entry(1), ExampleRig.Entry(2), ExampleRig.Entry(3) };
         var calls = 0;
 
         var outcomes = await Writer.EachAsync("s", batch, m =>
@@ -80,9 +81,9 @@ public sealed class OneByOneWriterTests
     [Fact]
     public async Task What_counts_as_about_the_message_is_the_connectors_choice()
     {
-        var writer = new OneByOneWriter("The probe", NullLogger<TallyConnector>.Instance) { IsAboutTheMessage = f => f.Code == "NOT-YET" };
+        var writer = new OneByOneWriter("The probe", NullLogger<ExampleConnector>.Instance) { IsAboutTheMessage = f => f.Code == "NOT-YET" };
 
-        var outcomes = await writer.EachAsync("s", [TallyRig.Entry(1), TallyRig.Entry(2)], m => Task.FromResult(m.MessageId == 1 ? Failure(FailureKind.Transient, "NOT-YET") : null));
+        var outcomes = await writer.EachAsync("s", [ExampleRig.Entry(1), ExampleRig.Entry(2)], m => Task.FromResult(m.MessageId == 1 ? Failure(FailureKind.Transient, "NOT-YET") : null));
 
         Assert.Equal(["NOT-YET", null], outcomes.Select(o => o.Failure?.Code));
     }

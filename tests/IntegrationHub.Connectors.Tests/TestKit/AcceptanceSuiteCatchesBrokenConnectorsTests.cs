@@ -1,3 +1,5 @@
+using IntegrationHub.Connectors.Example;
+using IntegrationHub.Connectors.Example.Tests;
 using IntegrationHub.Connectors.TestKit;
 using Xunit;
 using Xunit.Sdk;
@@ -11,7 +13,7 @@ public sealed class AcceptanceSuiteCatchesBrokenConnectorsTests
     [Fact]
     public async Task A_connector_that_drops_its_checkpoint_fails_the_resume_check()
     {
-        var checks = new ConnectorAcceptanceChecks(TallyProfile.For(new BrokenTallyModule<CheckpointDroppingConnector>()));
+        var checks = new ConnectorAcceptanceChecks(ExampleAcceptanceTests.ProfileFor(new BrokenExampleModule<CheckpointDroppingConnector>()));
 
         var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.ReadResumesFromACheckpointWithExactlyTheRestAsync);
 
@@ -22,11 +24,21 @@ public sealed class AcceptanceSuiteCatchesBrokenConnectorsTests
     [Fact]
     public async Task A_connector_that_ignores_the_idempotency_key_fails_the_write_twice_check()
     {
-        var checks = new ConnectorAcceptanceChecks(TallyProfile.For(new BrokenTallyModule<KeyIgnoringConnector>()));
+        var checks = new ConnectorAcceptanceChecks(ExampleAcceptanceTests.ProfileFor(new BrokenExampleModule<KeyIgnoringConnector>()));
 
         var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.SameBatchWrittenTwiceIsAppliedOnceAsync);
 
         Assert.Contains("Assert.Equal() Failure", failure.Message, StringComparison.Ordinal);
         await checks.ReadResumesFromACheckpointWithExactlyTheRestAsync();
+    }
+
+    [Fact]
+    public async Task A_connector_with_streams_fails_the_spec_check_when_its_profile_says_it_serves_none()
+    {
+        var checks = new ConnectorAcceptanceChecks(ExampleAcceptanceTests.ProfileFor(new ExampleModule()) with { ServesNoStreams = true });
+
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(checks.SpecIsConsistentWithTheStreamsItServesAsync);
+
+        Assert.Contains("Assert.Empty() Failure", failure.Message, StringComparison.Ordinal);
     }
 }

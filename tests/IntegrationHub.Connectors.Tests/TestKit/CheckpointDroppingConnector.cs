@@ -1,14 +1,15 @@
-using IntegrationHub.Connectors.Tests.Kit.Tally;
+using IntegrationHub.Connectors.Example;
+using IntegrationHub.Connectors.Example.Sandbox;
 using IntegrationHub.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Connectors.Tests.TestKit;
 
-/// <summary>Broken on purpose: Tally that drops the checkpoint it is given and reads from the start again.</summary>
-internal sealed class CheckpointDroppingConnector(TallyOptions options, HttpClient httpClient, ILogger<TallyConnector> logger)
+/// <summary>Broken on purpose: Example that drops the checkpoint it is given and reads from the start again.</summary>
+internal sealed class CheckpointDroppingConnector(ExampleOptions options, HttpClient httpClient, ILogger<ExampleConnector> logger)
     : ISourceConnector, IDestinationConnector, IDisposable
 {
-    private readonly TallyConnector _tally = new(options, httpClient, logger);
+    private readonly ExampleConnector _tally = new(options, httpClient, logger);
 
     public ConnectorSpec Spec => _tally.Spec;
 

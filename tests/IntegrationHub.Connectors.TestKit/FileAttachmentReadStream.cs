@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using IntegrationHub.Contracts;
 
-namespace IntegrationHub.Connectors.Tests.DocumentExchange;
+namespace IntegrationHub.Connectors.TestKit;
 
 /// <summary>Reads a <see cref="FileAttachmentStore"/> attachment as the contract says: opened at the first read
 /// (<see cref="FileNotFoundException"/> if it is not a completed attachment), length and SHA-256 checked against the

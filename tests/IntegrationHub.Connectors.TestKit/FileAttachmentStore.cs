@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using IntegrationHub.Contracts;
 
-namespace IntegrationHub.Connectors.Tests.DocumentExchange;
+namespace IntegrationHub.Connectors.TestKit;
 
 /// <summary>An <see cref="IAttachmentStore"/> over temp files, for connector tests without the host's PostgreSQL store.
 /// It keeps the contract as strictly as the real store, so connector tests catch what the real store would: reads open
 /// lazily and check length and SHA-256 at the end (<see cref="InvalidDataException"/>) or fail for an attachment not
 /// completed (<see cref="FileNotFoundException"/>); the content sink is write-only and, once disposed, takes no more
 /// writes but leaves the upload to complete; an upload disposed without completing is discarded.</summary>
-internal sealed class FileAttachmentStore : IAttachmentStore, IDisposable
+public sealed class FileAttachmentStore : IAttachmentStore, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("attachments-test-").FullName;
     private readonly ConcurrentDictionary<string, AttachmentReference> _readable = new();

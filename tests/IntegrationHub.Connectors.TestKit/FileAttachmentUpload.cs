@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using IntegrationHub.Contracts;
 
-namespace IntegrationHub.Connectors.Tests.DocumentExchange;
+namespace IntegrationHub.Connectors.TestKit;
 
 /// <summary>One upload into <see cref="FileAttachmentStore"/>: CompleteAsync idempotent, disposal without it discards.</summary>
 internal sealed class FileAttachmentUpload(FileAttachmentStore store, string id, string name, string contentType) : IAttachmentUpload

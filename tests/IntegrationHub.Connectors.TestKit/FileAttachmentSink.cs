@@ -1,4 +1,4 @@
-namespace IntegrationHub.Connectors.Tests.DocumentExchange;
+namespace IntegrationHub.Connectors.TestKit;
 
 /// <summary>The content stream of a <see cref="FileAttachmentUpload"/>: write-only and not seekable, like the real
 /// store's; disposing it (more than once is fine) ends the content without completing the upload, and a write after
