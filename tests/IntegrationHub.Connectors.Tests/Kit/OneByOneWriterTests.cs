@@ -42,7 +42,7 @@ public sealed class OneByOneWriterTests
     [Fact]
     public async Task A_message_sent_alone_after_its_batch_was_refused_keeps_its_reference()
     {
-        var outcomes = await Writer.WithFallbackAsync("s", [TallyRig.Entry(1), TallyRig.Entry(2)], messages => messages.Count > 1
+        var outcomes = await Writer.WithFallbackAsync("s", [ExampleRig.Entry(1), ExampleRig.Entry(2)], messages => messages.Count > 1
             ? throw new ConnectorException(Failure(FailureKind.Permanent, "BATCH"))
             : Task.FromResult<IReadOnlyList<WriteOutcome>>([WriteOutcome.Success(messages[0].MessageId, $"R{messages[0].MessageId}")]));
 
