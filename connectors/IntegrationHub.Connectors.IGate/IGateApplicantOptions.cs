@@ -24,4 +24,8 @@ public sealed class IGateApplicantOptions
     /// <summary>Percent of applicants whose personal id is not in the population (another province's id).</summary>
     [Range(0, 100, ErrorMessage = "Applicants:UnknownPercent must be between 0 and 100.")]
     public int UnknownPercent { get; set; } = 5;
+
+    /// <summary>Percent of applicants who take the result by post (hinhThucNhanKetQua BuuChinh) rather than at the desk.</summary>
+    [Range(0, 100, ErrorMessage = "Applicants:ByPostPercent must be between 0 and 100.")]
+    public int ByPostPercent { get; set; } = 2;
 }

@@ -22,6 +22,7 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
     public const string EvaluationsStream = "evaluations";
     public const string CitizenChecksStream = "citizen-checks";
     public const string ECopiesStream = "e-copies";
+    public const string DeliveryStatusStream = "delivery-status";
 
     private static readonly ConnectorIdentity IGate = new(ConnectorId, "iGate", "1.0.0", "IGATE");
 
@@ -65,6 +66,11 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
             Key = ["soChungThuc"],
             PayloadSchema = HubECopySchema.Json,
         },
+        new StreamSpec(DeliveryStatusStream, StreamDirection.Destination, "Postal tracking events of dossiers' results sent by post, kept per dossier once per event id; the sender reference is the MaHoSo.")
+        {
+            Key = ["eventId"],
+            PayloadSchema = HubDeliveryStatusSchema.Json,
+        },
     ];
 
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(string stream, IReadOnlyList<OutboundMessage> batch, CancellationToken cancellationToken) =>
@@ -75,6 +81,7 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
             EvaluationsStream => WriteAsync(IGateDestinations.Evaluations, batch, cancellationToken),
             CitizenChecksStream => WriteAsync(IGateDestinations.CitizenChecks, batch, cancellationToken),
             ECopiesStream => WriteECopiesAsync(batch, cancellationToken),
+            DeliveryStatusStream => WriteAsync(IGateDestinations.DeliveryStatuses, batch, cancellationToken),
             _ => throw UnknownStream(stream, StreamDirection.Destination),
         };
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.IGate.Sandbox.CitizenChecks;
+using IntegrationHub.Connectors.IGate.Sandbox.DeliveryStatuses;
 using IntegrationHub.Connectors.IGate.Sandbox.Dossiers;
 using IntegrationHub.Connectors.IGate.Sandbox.Evaluations;
 using IntegrationHub.Connectors.IGate.Sandbox.Payments;
@@ -24,6 +25,7 @@ public sealed class IGateDossierSet
         PaymentLedger = new PaymentLedger(writes, store, clock);
         EvaluationBook = new EvaluationBook(writes, store, clock);
         CitizenCheckBook = new CitizenCheckBook(writes, store, clock);
+        DeliveryStatusBook = new DeliveryStatusBook(writes, store, clock);
     }
 
     internal DossierStore Store { get; }
@@ -33,6 +35,8 @@ public sealed class IGateDossierSet
     internal EvaluationBook EvaluationBook { get; }
 
     internal CitizenCheckBook CitizenCheckBook { get; }
+
+    internal DeliveryStatusBook DeliveryStatusBook { get; }
 
     public int Count => Store.Stats().Dossiers;
 
@@ -87,6 +91,9 @@ public sealed class IGateDossierSet
 
     /// <returns>The latest verification of the dossier's applicant; null when none (or no such dossier).</returns>
     public IGateRecordedCitizenCheck? CitizenCheck(string maHoSo) => CitizenCheckBook.Of(maHoSo);
+
+    /// <returns>The postal tracking events recorded for the dossier's result, in the order applied.</returns>
+    public IReadOnlyList<IGateRecordedDeliveryStatus> DeliveryStatuses(string maHoSo) => DeliveryStatusBook.Of(maHoSo);
 
     /// <returns>What GET /sandbox/dossiers/{maHoSo} shows: the latest version with progress, payments (and whether
     /// the fees are paid) and evaluations; null when there is no such dossier.</returns>

@@ -32,4 +32,11 @@ internal static class IGateDestinations
         "citizen check",
         static (string key, string payload, out string? problem) =>
             HubCitizenCheckMapper.TryMap(payload, out problem) is { } check ? new IGateCitizenCheckItem(key, check) : null);
+
+    public static IGateDestination<IGateDeliveryStatusItem> DeliveryStatuses { get; } = new(
+        IGateConnector.DeliveryStatusStream,
+        IGateUrls.DeliveryStatusBatch,
+        "delivery status",
+        static (string key, string payload, out string? problem) =>
+            HubDeliveryStatusMapper.TryMap(payload, out problem) is { } status ? new IGateDeliveryStatusItem(key, status) : null);
 }

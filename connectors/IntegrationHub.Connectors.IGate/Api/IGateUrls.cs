@@ -12,6 +12,7 @@ internal static class IGateUrls
     public const string EvaluationsBatch = "api/v1/evaluations/batch";
     public const string CitizenChecksBatch = "api/v1/citizen-checks/batch";
     public const string ECopies = "api/v1/e-copies";
+    public const string DeliveryStatusBatch = "api/v1/delivery-status/batch";
     public const string DossierChanges = "api/v1/dossiers/changes";
     public const string ProgressChanges = "api/v1/progress/changes";
     public const string Ping = "api/v1/ping";

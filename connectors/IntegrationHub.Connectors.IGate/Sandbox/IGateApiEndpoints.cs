@@ -27,6 +27,7 @@ internal static class IGateApiEndpoints
         MapBatch(api, "/evaluations/batch", "evaluation", dossiers.EvaluationBook.Apply);
         MapBatch(api, "/citizen-checks/batch", "citizenCheck", dossiers.CitizenCheckBook.Apply);
         IGateECopyEndpoints.Map(api, eCopies);
+        MapBatch(api, "/delivery-status/batch", "deliveryStatus", dossiers.DeliveryStatusBook.Apply);
 
         IGateChangesEndpoints.Map(api, dossiers.Store);
     }

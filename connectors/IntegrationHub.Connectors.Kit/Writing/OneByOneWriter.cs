@@ -26,27 +26,38 @@ public sealed class OneByOneWriter(string counterparty, ILogger logger)
     /// <param name="write">Writes one message: null when delivered, else its failure (a thrown Permanent
     /// <see cref="ConnectorException"/> counts as the message's failure too).</param>
     /// <exception cref="ConnectorException">The first message failed with a failure not about it.</exception>
-    public async Task<IReadOnlyList<WriteOutcome>> EachAsync(
+    public Task<IReadOnlyList<WriteOutcome>> EachAsync(
         string stream, IReadOnlyList<OutboundMessage> batch, Func<OutboundMessage, Task<ConnectorFailure?>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return EachAsync(stream, batch, async (OutboundMessage message) =>
+            await write(message).ConfigureAwait(false) is { } failure ? WriteOutcome.Failed(message.MessageId, failure) : WriteOutcome.Success(message.MessageId));
+    }
+
+    /// <summary>As above, for a counterparty that answers more than "done": <paramref name="write"/> gives the
+    /// message's whole outcome, so a delivered one keeps its reference (a tracking number) and a skipped one its reason.</summary>
+    /// <exception cref="ConnectorException">The first message failed with a failure not about it.</exception>
+    public async Task<IReadOnlyList<WriteOutcome>> EachAsync(
+        string stream, IReadOnlyList<OutboundMessage> batch, Func<OutboundMessage, Task<WriteOutcome>> write)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(write);
         var outcomes = new List<WriteOutcome>(batch.Count);
         foreach (var message in batch)
         {
-            ConnectorFailure? failure;
+            WriteOutcome outcome;
             try
             {
-                failure = await write(message).ConfigureAwait(false);
+                outcome = await write(message).ConfigureAwait(false);
             }
             catch (ConnectorException exception) when (exception.Failure.Kind == FailureKind.Permanent)
             {
-                failure = exception.Failure;
+                outcome = WriteOutcome.Failed(message.MessageId, exception.Failure);
             }
 
-            if (failure is null)
+            if (outcome.Failure is not { } failure)
             {
-                outcomes.Add(WriteOutcome.Success(message.MessageId));
+                outcomes.Add(outcome);
                 continue;
             }
 
@@ -85,10 +96,10 @@ public sealed class OneByOneWriter(string counterparty, ILogger logger)
         {
             logger.LogWarning("{Counterparty} refused a {Stream} batch of {Count} as a whole ({Code}); sending its messages one by one",
                 counterparty, stream, batch.Count, refusal.Failure.Code);
-            var outcomes = await EachAsync(stream, batch, async message =>
-                (await writeBatch([message]).ConfigureAwait(false)).FirstOrDefault(o => o.MessageId == message.MessageId) is { } outcome
-                    ? outcome.Failure
-                    : new ConnectorFailure(FailureKind.Transient, refusal.Failure.Code, $"{counterparty} gave no outcome for the message sent alone."))
+            // The whole outcome of a message sent alone is kept, its reference included.
+            var outcomes = await EachAsync(stream, batch, async (OutboundMessage message) =>
+                (await writeBatch([message]).ConfigureAwait(false)).FirstOrDefault(o => o.MessageId == message.MessageId)
+                    ?? WriteOutcome.Failed(message.MessageId, new ConnectorFailure(FailureKind.Transient, refusal.Failure.Code, $"{counterparty} gave no outcome for the message sent alone.")))
                 .ConfigureAwait(false);
             if (outcomes.All(o => o.Failure is { Kind: FailureKind.Permanent } failure && failure.Code == refusal.Failure.Code))
             {

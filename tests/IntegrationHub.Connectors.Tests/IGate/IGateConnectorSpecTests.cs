@@ -30,6 +30,7 @@ public sealed class IGateConnectorSpecTests
                 ("evaluations", StreamDirection.Destination),
                 ("citizen-checks", StreamDirection.Destination),
                 ("e-copies", StreamDirection.Destination),
+                ("delivery-status", StreamDirection.Destination),
             ],
             spec.Streams.Select(s => (s.Name, s.Direction)));
         Assert.All(spec.Streams, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));

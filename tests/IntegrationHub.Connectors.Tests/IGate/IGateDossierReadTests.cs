@@ -137,7 +137,7 @@ public sealed class IGateDossierReadTests
         Assert.Equal(
             ["maHoSo", "maTTHC", "tenTTHC", "maLinhVuc", "tenLinhVuc", "chuHoSo", "loaiDoiTuong", "soDinhDanh", "ngaySinh", "email", "soDienThoai",
              "trichYeu", "ngayNop", "ngayTiepNhan", "ngayHenTra", "ngayTra", "trangThai", "donViXuLy", "tenDonViXuLy", "kenhThucHien",
-             "lePhi", "taiLieuNop", "version", "updatedAt"],
+             "hinhThucNhanKetQua", "diaChiNhanKetQua", "lePhi", "taiLieuNop", "version", "updatedAt"],
             dossier.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Number, dossier.GetProperty("loaiDoiTuong").ValueKind);
         Assert.Equal(JsonValueKind.Number, dossier.GetProperty("kenhThucHien").ValueKind);

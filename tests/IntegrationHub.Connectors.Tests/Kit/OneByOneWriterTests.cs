@@ -40,6 +40,16 @@ public sealed class OneByOneWriterTests
     }
 
     [Fact]
+    public async Task A_message_sent_alone_after_its_batch_was_refused_keeps_its_reference()
+    {
+        var outcomes = await Writer.WithFallbackAsync("s", [ExampleRig.Entry(1), ExampleRig.Entry(2)], messages => messages.Count > 1
+            ? throw new ConnectorException(Failure(FailureKind.Permanent, "BATCH"))
+            : Task.FromResult<IReadOnlyList<WriteOutcome>>([WriteOutcome.Success(messages[0].MessageId, $"R{messages[0].MessageId}")]));
+
+        Assert.Equal(["R1", "R2"], outcomes.Select(o => o.Reference));
+    }
+
+    [Fact]
     public async Task A_failure_about_one_message_is_its_outcome_and_the_batch_goes_on()
     {
         var batch = new[] { ExampleRig.Entry(1), ExampleRig.Entry(2), ExampleRig.Entry(3) };

@@ -50,7 +50,8 @@ public sealed class HubProcessTests
 
             // Development from loopback: the dashboard and API need no login, and show the run.
             using var client = new HttpClient { BaseAddress = hub.BaseAddress };
-            await Eventually.ReturnsAsync(() => client.GetStringAsync("hangfire/jobs/succeeded"),
+            // Every registered flow adds jobs to a development run: the whole list, not its first page of 20.
+            await Eventually.ReturnsAsync(() => client.GetStringAsync("hangfire/jobs/succeeded?from=0&count=500"),
                 page => page.Contains("Flow procedures: read source (start)", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the run in the dashboard");
             Assert.Equal(2000, (await Flows.ProceduresFlowTests.GetFlowAsync(client)).GetProperty("counts").GetProperty("delivered").GetInt64());
 

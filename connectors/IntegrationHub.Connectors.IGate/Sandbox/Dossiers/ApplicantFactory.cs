@@ -26,7 +26,7 @@ internal sealed class ApplicantFactory(Random random, IGateApplicantOptions opti
             4 => Pick(VietnameseNames.OtherApplicants),
             _ => person.HoVaTen,
         };
-        return new Applicant(loaiDoiTuong, holder, person.SoDinhDanh, person.NgaySinh, email, phone);
+        return new Applicant(loaiDoiTuong, holder, person.SoDinhDanh, person.NgaySinh, email, phone, person.NoiOHienTai);
     }
 
     /// <summary>An officer's full name.</summary>

@@ -9,6 +9,7 @@ internal sealed class DossierFactory
     private readonly Random _random;
     private readonly ApplicantFactory _applicants;
     private readonly ProgressStepWriter _steps;
+    private readonly DeliveryChoices _delivery;
     private readonly Dictionary<string, int> _dailyNumbers = new(StringComparer.Ordinal);
 
     public DossierFactory(int seed, IGateApplicantOptions applicants)
@@ -16,6 +17,7 @@ internal sealed class DossierFactory
         _random = new Random(seed);
         _applicants = new ApplicantFactory(_random, applicants);
         _steps = new ProgressStepWriter(_applicants);
+        _delivery = new DeliveryChoices(seed, applicants.ByPostPercent);
     }
 
     public Random Random => _random;
@@ -27,6 +29,7 @@ internal sealed class DossierFactory
         var submitted = WorkingCalendar.Seconds(now);
         var maHoSo = NextCode(procedure.DonViXuLy, submitted);
         var applicant = _applicants.Draw(_applicants.Pick(procedure.ApplicantTypes));
+        var (delivery, address) = _delivery.Draw(applicant);
         return new DossierRecord
         {
             MaHoSo = maHoSo,
@@ -49,6 +52,8 @@ internal sealed class DossierFactory
             DonViXuLy = procedure.DonViXuLy,
             TenDonViXuLy = procedure.TenDonViXuLy,
             KenhThucHien = Channel(),
+            HinhThucNhanKetQua = delivery,
+            DiaChiNhanKetQua = address,
             LePhi = procedure.Fees,
             TaiLieuNop = [.. procedure.Documents.Select(d => Document(maHoSo, submitted, d))],
             Version = 1,

@@ -54,6 +54,13 @@ internal sealed record DossierRecord
     /// <summary>1 direct, 2 online, 3 postal.</summary>
     [JsonPropertyName("kenhThucHien")] public required int KenhThucHien { get; init; }
 
+    /// <summary>How the applicant takes the result: TrucTiep (at the desk) or BuuChinh (by post, to
+    /// <see cref="DiaChiNhanKetQua"/>).</summary>
+    [JsonPropertyName("hinhThucNhanKetQua")] public required string HinhThucNhanKetQua { get; init; }
+
+    /// <summary>Null unless the result goes by post.</summary>
+    [JsonPropertyName("diaChiNhanKetQua")] public DossierDeliveryAddress? DiaChiNhanKetQua { get; init; }
+
     [JsonPropertyName("lePhi")] public required IReadOnlyList<DossierFee> LePhi { get; init; }
 
     [JsonPropertyName("taiLieuNop")] public required IReadOnlyList<DossierDocument> TaiLieuNop { get; init; }
