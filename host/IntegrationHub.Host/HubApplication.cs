@@ -36,29 +36,7 @@ public static class HubApplication
         Action<ILoggingBuilder>? logging = null,
         Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
-        LoadConfiguration(builder, args, configure);
-        UseSingleLineConsoleLog(builder.Logging);
-        logging?.Invoke(builder.Logging);
-
-        var hubOptions = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
-        var listenUrls = ListenUrls(builder, hubOptions);
-
-        EmbeddedPostgres? postgres = null;
-        var connectionString = builder.Configuration.GetConnectionString("Hub");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
-            postgres = new EmbeddedPostgres(hubOptions.EmbeddedPostgres, builder.Environment.ContentRootPath, loggerFactory.CreateLogger<EmbeddedPostgres>());
-            postgres.Prepare();
-            connectionString = postgres.ConnectionString;
-        }
-
-        var hub = new HubBuilder(builder.Services, builder.Configuration).AddModules(HubModuleCatalog.Discover(AppContext.BaseDirectory));
-        ConfigureServices(builder, hub, hubOptions, connectionString);
-        services?.Invoke(builder.Services);
-
-        var app = builder.Build();
+        var (app, hub, hubOptions, postgres, listenUrls, connectionString) = Build(args, configure, logging, services);
         try
         {
             // Sandboxes first: a connector left without a URL or key is given its sandbox's before the settings are checked.
@@ -93,6 +71,91 @@ public static class HubApplication
             throw;
         }
     }
+
+    /// <summary><c>check-config</c>: the start-up configuration report without starting anything (no PostgreSQL, no
+    /// sandbox, no listener). Sandboxes that would be started are asked for their connector settings as start would.</summary>
+    /// <returns>A one-line summary of what was checked.</returns>
+    /// <exception cref="HubStartupException">Every configuration problem, as start reports them.</exception>
+    public static async Task<string> CheckConfigurationAsync(string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var (app, hub, _, _, _, _) = Build(args, configure, logging: null, services: null, prepareStorage: false);
+        await using (app)
+        {
+            app.Services.GetRequiredService<SandboxHost>().WireWithoutStarting((IConfigurationBuilder)app.Configuration);
+            await app.Services.GetRequiredService<HubConfigurationValidator>().ValidateAsync(cancellationToken);
+            var flows = app.Services.GetRequiredService<FlowCatalog>().Flows.Count;
+            return $"The configuration of environment '{app.Environment.EnvironmentName}' has no problem: {hub.Connectors.Count} connectors, {flows} flows, {hub.Sandboxes.Count} sandboxes.";
+        }
+    }
+
+    /// <summary><c>migrate</c>: brings the database schema up to date and stops (the embedded cluster too, when it
+    /// started it), so an upgrade can migrate before the new version serves.</summary>
+    /// <exception cref="HubStartupException">The database cannot be reached or migrated.</exception>
+    public static async Task<string> MigrateAsync(string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var (app, _, _, postgres, _, connectionString) = Build(args, configure, logging: null, services: null);
+        await using (app)
+        {
+            try
+            {
+                if (postgres is not null)
+                {
+                    await postgres.StartAsync(cancellationToken);
+                }
+
+                await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+                var database = new NpgsqlConnectionStringBuilder(connectionString);
+                return $"The schema of database '{database.Database}' on {database.Host}:{database.Port} is up to date.";
+            }
+            catch (NpgsqlException e)
+            {
+                throw new HubStartupException($"Cannot migrate the database: {e.Message}");
+            }
+            finally
+            {
+                if (postgres is not null)
+                {
+                    await postgres.StopAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>Everything up to a built application: configuration, logging, the listen address, storage's connection
+    /// string (an embedded cluster prepared, not started, unless <paramref name="prepareStorage"/> is false), the
+    /// modules and the services.</summary>
+    private static HubBuild Build(string[] args, Action<IConfigurationBuilder>? configure, Action<ILoggingBuilder>? logging, Action<IServiceCollection>? services, bool prepareStorage = true)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        LoadConfiguration(builder, args, configure);
+        UseSingleLineConsoleLog(builder.Logging);
+        logging?.Invoke(builder.Logging);
+
+        var hubOptions = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var listenUrls = ListenUrls(builder, hubOptions);
+
+        EmbeddedPostgres? postgres = null;
+        var connectionString = builder.Configuration.GetConnectionString("Hub");
+        if (string.IsNullOrWhiteSpace(connectionString) && !prepareStorage)
+        {
+            // Nothing connects in a check: the embedded cluster's folder is not even made.
+            connectionString = "Host=127.0.0.1;Database=integrationhub";
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
+            postgres = new EmbeddedPostgres(hubOptions.EmbeddedPostgres, builder.Environment.ContentRootPath, loggerFactory.CreateLogger<EmbeddedPostgres>());
+            postgres.Prepare();
+            connectionString = postgres.ConnectionString;
+        }
+
+        var hub = new HubBuilder(builder.Services, builder.Configuration).AddModules(HubModuleCatalog.Discover(AppContext.BaseDirectory));
+        ConfigureServices(builder, hub, hubOptions, connectionString);
+        services?.Invoke(builder.Services);
+        return new HubBuild(builder.Build(), hub, hubOptions, postgres, listenUrls, connectionString);
+    }
+
+    private sealed record HubBuild(WebApplication App, HubBuilder Hub, HubOptions Options, EmbeddedPostgres? Postgres, string ListenUrls, string ConnectionString);
 
     private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
     {

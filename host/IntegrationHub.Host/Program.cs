@@ -18,6 +18,17 @@ if (args.FirstOrDefault() == "hash-password")
 
 try
 {
+    // check-config and migrate take the hub's usual arguments after them (--environment, --urls, key=value...).
+    switch (args.FirstOrDefault())
+    {
+        case "check-config":
+            Console.WriteLine(await HubApplication.CheckConfigurationAsync(args[1..]));
+            return 0;
+        case "migrate":
+            Console.WriteLine(await HubApplication.MigrateAsync(args[1..]));
+            return 0;
+    }
+
     await using var hub = await HubApplication.StartAsync(args);
     await hub.App.WaitForShutdownAsync();
     return 0;

@@ -25,14 +25,27 @@ public sealed class SandboxHost(IReadOnlyList<SandboxRegistration> registrations
             var address = await sandbox.StartAsync(cancellationToken);
             _running.Add(sandbox);
             logger.LogInformation("Sandbox of {Connector} listening on {Address}", registration.ConnectorId, address);
-            foreach (var (key, value) in sandbox.ConnectorSettings(address))
-            {
-                var path = $"Connectors:{registration.ConnectorId}:{key}";
-                if (string.IsNullOrEmpty(configuration[path]))
-                {
-                    settings[path] = value;
-                }
-            }
+            Collect(settings, registration.ConnectorId, sandbox.ConnectorSettings(address));
+        }
+
+        wiring.AddInMemoryCollection(settings);
+    }
+
+    /// <summary>For a check without starting anything: each sandbox that would start is made (not started) and asked for
+    /// its connector settings at a stand-in address, so a connector left to its sandbox is not reported unset.</summary>
+    public void WireWithoutStarting(IConfigurationBuilder wiring)
+    {
+        if (!configuration.GetValue<bool>("Sandboxes:Enabled"))
+        {
+            return;
+        }
+
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var registration in registrations)
+        {
+            var sandbox = registration.Create(services);
+            Collect(settings, registration.ConnectorId, sandbox.ConnectorSettings(new Uri("http://127.0.0.1/")));
+            sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         wiring.AddInMemoryCollection(settings);
@@ -51,5 +64,18 @@ public sealed class SandboxHost(IReadOnlyList<SandboxRegistration> registrations
         }
 
         _running.Clear();
+    }
+
+    /// <summary>The sandbox's settings for its connector, where the configuration leaves them empty.</summary>
+    private void Collect(Dictionary<string, string?> settings, string connectorId, IReadOnlyDictionary<string, string?> offered)
+    {
+        foreach (var (key, value) in offered)
+        {
+            var path = $"Connectors:{connectorId}:{key}";
+            if (string.IsNullOrEmpty(configuration[path]))
+            {
+                settings[path] = value;
+            }
+        }
     }
 }
