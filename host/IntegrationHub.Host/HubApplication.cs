@@ -58,6 +58,7 @@ public static class HubApplication
                 throw new HubStartupException($"Cannot listen on {listenUrls}: {e.Message} Give a free address with --urls, ASPNETCORE_URLS or Hub:Http:Urls.");
             }
 
+            AnnounceAddresses(app);
             return new HubHost(app, postgres, QuartzConnectionString(connectionString));
         }
         catch
@@ -156,6 +157,25 @@ public static class HubApplication
     }
 
     private sealed record HubBuild(WebApplication App, HubBuilder Hub, HubOptions Options, EmbeddedPostgres? Postgres, string ListenUrls, string ConnectionString);
+
+    /// <summary>A newcomer's first minute: the addresses actually bound (after --urls, ASPNETCORE_URLS or port 0) and
+    /// where to point a browser or a probe, one line each (ASP.NET Core's own "Now listening on" is below the level kept).</summary>
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegrationHub");
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        if (addresses.Count == 0)
+        {
+            return;
+        }
+
+        var first = addresses[0].TrimEnd('/');
+        logger.LogInformation("IntegrationHub is listening on {Addresses}", string.Join(", ", addresses));
+        logger.LogInformation("Dashboard: {Url}/hangfire", first);
+        logger.LogInformation("Admin API: {Url}/api/flows (flows), {Url}/api/messages (message history)", first, first);
+        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness)", first, first);
+    }
 
     private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
     {

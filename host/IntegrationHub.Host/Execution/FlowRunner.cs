@@ -30,7 +30,7 @@ public sealed class FlowRunner(
         await using var runLock = await FlowLock.TryAcquireAsync(dataSource, RunLockName(flowId), cancellationToken);
         if (runLock is null)
         {
-            logger.LogInformation("Flow {FlowId} is already running; this {Trigger} run is skipped", flowId, trigger);
+            logger.LogDebug("Flow {FlowId} is already running; this {Trigger} run is skipped", flowId, trigger);
             return "skipped";
         }
 
@@ -41,10 +41,11 @@ public sealed class FlowRunner(
         try
         {
             var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
-            logger.LogInformation("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
+            logger.LogDebug("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
             var (read, filtered, created) = await ReadAsync(flow, runId, checkpoint, destinations, cancellationToken);
             await runs.FinishAsync(runId, "succeeded", null, timeProvider.GetUtcNow());
-            logger.LogInformation("Flow {FlowId} run {RunId} succeeded: {Read} records read, {Filtered} filtered out, {Created} new messages", flowId, runId, read, filtered, created);
+            // A routine run that found nothing to do is not news (a development run would log it every few seconds).
+            logger.Log(created > 0 ? LogLevel.Information : LogLevel.Debug, "Flow {FlowId} run {RunId} succeeded: {Read} records read, {Filtered} filtered out, {Created} new messages", flowId, runId, read, filtered, created);
             return "succeeded";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

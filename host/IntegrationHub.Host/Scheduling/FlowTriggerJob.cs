@@ -13,6 +13,6 @@ public sealed class FlowTriggerJob(FlowRunDispatcher dispatcher, ILogger<FlowTri
     {
         var flowId = context.MergedJobDataMap.GetString(FlowIdKey) ?? throw new JobExecutionException("Trigger without a flow id.");
         var request = await dispatcher.RequestRunAsync(flowId, "schedule", cancellationToken);
-        logger.LogInformation("Schedule of flow {FlowId} fired: {Status} (job {JobId})", flowId, request.Status, request.JobId);
+        logger.LogDebug("Schedule of flow {FlowId} fired: {Status} (job {JobId})", flowId, request.Status, request.JobId);
     }
 }
