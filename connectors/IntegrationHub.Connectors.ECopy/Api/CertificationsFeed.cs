@@ -7,7 +7,7 @@ namespace IntegrationHub.Connectors.ECopy.Api;
 
 /// <summary>The certificates for the kit's keyset reader, after a sequence number: each copy's file streamed from the
 /// service into the attachment store (never held whole) and checked against the length and SHA-256 its certificate
-/// states, then the record (key and business key the certificate number, version "1": a certificate never changes)
+/// states (a copy that does not match is set aside through the record's Problem), then the record (key and business key the certificate number, version "1": a certificate never changes)
 /// with its own checkpoint, so a run stopped after a large file does not fetch it again.</summary>
 internal sealed class CertificationsFeed(CounterpartyHttpClient api, IAttachmentStore attachments, ECopyOptions options)
     : IKeysetFeed<ECopyCertificate, SequenceCursor>
@@ -28,7 +28,11 @@ internal sealed class CertificationsFeed(CounterpartyHttpClient api, IAttachment
     {
         var file = await DownloadAsync(item, cancellationToken).ConfigureAwait(false);
         var payload = new ECopyPayload(item.SoChungThuc, item.CanBoChungThuc, item.ThoiDiemChungThuc, item.LoaiGiayTo, item.SoDinhDanh, file);
-        return new SourceRecord(item.SoChungThuc, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), item.SoChungThuc, "1");
+
+        // Bytes its own certificate does not vouch for: this copy is set aside (a dead letter saying why), the rest read on.
+        var mismatch = file.Length == item.Tep.KichThuoc && string.Equals(file.Sha256, item.Tep.Sha256, StringComparison.OrdinalIgnoreCase) ? null
+            : $"ECOPY-FILE-MISMATCH: the copy of certificate {item.SoChungThuc} is {file.Length} bytes with SHA-256 {file.Sha256}; the certificate states {item.Tep.KichThuoc} bytes with {item.Tep.Sha256}.";
+        return new SourceRecord(item.SoChungThuc, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), item.SoChungThuc, "1") { Problem = mismatch };
     }
 
     public SequenceCursor CursorOf(ECopyCertificate item) => new(item.Seq);
@@ -47,13 +51,7 @@ internal sealed class CertificationsFeed(CounterpartyHttpClient api, IAttachment
                 await body.CopyToAsync(upload.Content, deadline.Token).ConfigureAwait(false);
             }
 
-            var stored = await upload.CompleteAsync(deadline.Token).ConfigureAwait(false);
-
-            // Bytes its own certificate does not vouch for: Permanent (the service must fix them); nothing after is skipped.
-            return stored.Length == item.Tep.KichThuoc && string.Equals(stored.Sha256, item.Tep.Sha256, StringComparison.OrdinalIgnoreCase)
-                ? stored
-                : throw new ConnectorException(new ConnectorFailure(FailureKind.Permanent, "ECOPY-FILE-MISMATCH",
-                    $"The copy of certificate {item.SoChungThuc} is {stored.Length} bytes with SHA-256 {stored.Sha256}; the certificate states {item.Tep.KichThuoc} bytes with {item.Tep.Sha256}."));
+            return await upload.CompleteAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or OperationCanceledException)
         {

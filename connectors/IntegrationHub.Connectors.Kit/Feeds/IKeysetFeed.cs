@@ -18,8 +18,10 @@ public interface IKeysetFeed<TItem, TCursor>
     /// <exception cref="ConnectorException">Classified.</exception>
     Task<KeysetPage<TItem>> FetchAsync(TCursor? after, CancellationToken cancellationToken);
 
-    /// <summary>The record of one item (it may fetch more, e.g. a document's body); null to pass the item over.</summary>
-    /// <exception cref="ConnectorException">Classified; Permanent stops the read so nothing after the item is skipped.</exception>
+    /// <summary>The record of one item (it may fetch more, e.g. a document's body); null to pass the item over. An item
+    /// read but not to be trusted is a record with <see cref="SourceRecord.Problem"/>: the hub sets it aside and reads on.</summary>
+    /// <exception cref="ConnectorException">Classified; a failure of the read itself (Permanent stops the read so nothing
+    /// after the item is skipped).</exception>
     ValueTask<SourceRecord?> ToRecordAsync(TItem item, CancellationToken cancellationToken);
 
     /// <summary>Where the feed stands just after <paramref name="item"/>.</summary>

@@ -152,6 +152,11 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         {
             var record = records[i];
             problems[i] = PayloadCheck.Problem(record.Payload, out var payload);
+            if (record.Problem is { } unreadable)
+            {
+                problems[i] = $"The source set this record aside: {StorableText.Sanitize(unreadable)}";
+            }
+
             if ((StorableText.Problem(record.Key) ?? StorableText.Problem(record.BusinessKey) ?? StorableText.Problem(record.Version)) is { } keyProblem)
             {
                 problems[i] ??= $"The record's key, business key or version holds {keyProblem}, which PostgreSQL cannot store.";

@@ -40,16 +40,17 @@ public sealed class ECopyConnectorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_copy_whose_bytes_differ_from_its_certificate_stops_the_read_as_Permanent_with_nothing_yielded()
+    public async Task A_copy_whose_bytes_differ_from_its_certificate_is_set_aside_and_the_next_copy_is_read()
     {
         await using var sandbox = new ECopySandbox(new ECopySandboxOptions { ApiKey = "e-copy-test-key" });
         sandbox.File(sandbox.Certify().SoChungThuc)![100] ^= 0xFF;
-        sandbox.Certify();
+        var good = sandbox.Certify();
 
-        var read = new List<SourceItem>();
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => ReadAsync(sandbox, read));
+        var records = (await ReadAsync(sandbox, [])).OfType<SourceRecord>().ToList();
 
-        Assert.Equal((FailureKind.Permanent, "ECOPY-FILE-MISMATCH", 0), (failure.Failure.Kind, failure.Failure.Code, read.Count));
+        Assert.Equal(2, records.Count);
+        Assert.StartsWith("ECOPY-FILE-MISMATCH", records[0].Problem, StringComparison.Ordinal);
+        Assert.Equal((good.SoChungThuc, null), (records[1].Key, records[1].Problem));
     }
 
     [Fact]

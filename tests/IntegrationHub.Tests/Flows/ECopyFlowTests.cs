@@ -31,4 +31,28 @@ public sealed class ECopyFlowTests(PostgresCluster cluster)
         Assert.Equal(PersonalDataMask.MaskId(certificate.SoDinhDanh), message.GetProperty("payload").GetProperty("soDinhDanh").GetString());
         Assert.DoesNotContain(certificate.SoDinhDanh, messages, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_copy_whose_file_does_not_match_its_certificate_is_a_dead_letter_and_the_next_copy_still_reaches_igate()
+    {
+        await using var eCopy = new ECopySandbox(new ECopySandboxOptions { ApiKey = "e-copy-test-key" });
+        await using var igate = new IGateSandbox(new IGateSandboxOptions { ApiKey = "igate-test-key" });
+        var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
+        settings.Wire(eCopy, await eCopy.StartAsync(CancellationToken.None));
+        settings.Wire(igate, await igate.StartAsync(CancellationToken.None));
+        var bad = eCopy.Certify();
+        eCopy.File(bad.SoChungThuc)![100] ^= 0xFF;
+        var good = eCopy.Certify();
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = TestHub.AdminClient(hub);
+
+        await FlowRuns.RunAsync(client, "e-copies");
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(igate.ECopy(good.SoChungThuc)), c => c is not null, TimeSpan.FromSeconds(60), "the good copy at iGate");
+        Assert.Null(igate.ECopy(bad.SoChungThuc));
+        var deadLetters = await client.GetStringAsync("api/dead-letters?flow=e-copies");
+        var dead = Assert.Single(JsonDocument.Parse(deadLetters).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(bad.SoChungThuc, dead.GetProperty("businessKey").GetString());
+        Assert.Contains("ECOPY-FILE-MISMATCH", dead.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
 }
