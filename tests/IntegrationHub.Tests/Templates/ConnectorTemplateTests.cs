@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IntegrationHub.Tests.Infrastructure;
 using Xunit;
 
@@ -52,16 +51,8 @@ public sealed class ConnectorTemplateTests
 
     private static async Task<string> RunAsync(string folder, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await output + await error;
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{text}");
-        return text;
+        var (exitCode, output, error) = await ProcessRun.RunAsync(folder, program, arguments, environment: null, TimeSpan.FromMinutes(15));
+        Assert.True(exitCode == 0, $"{program} {string.Join(' ', arguments)} exited {exitCode}:\n{output}{error}");
+        return output + error;
     }
 }
