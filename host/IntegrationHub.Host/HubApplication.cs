@@ -230,6 +230,7 @@ public static class HubApplication
         services.AddSingleton<Contracts.IAttachmentStore>(sp => sp.GetRequiredService<PostgresAttachmentStore>());
         services.AddTransient<AttachmentCleanupJob>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<FlowActivityStore>();
         services.AddSingleton<FlowRunStore>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
@@ -412,6 +413,7 @@ public static class HubApplication
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapFlowsApi();
+        app.MapFlowActivityApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
         app.MapParkedInboxApi();

@@ -148,20 +148,22 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return pairs;
     }
 
+    /// <summary>Read from the counters the database keeps as messages and deliveries change (migration 0014), not by
+    /// counting history: a handful of rows per flow whatever its age.</summary>
     public async Task<FlowCounts> CountsAsync(string flowId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             select
-                (select count(*) from hub.messages where flow_id = @flow),
-                count(*) filter (where d.status = 'delivered'),
-                count(*) filter (where d.status = 'skipped'),
-                count(*) filter (where d.status = 'pending' and d.attempts > 0),
-                count(*) filter (where d.status = 'dead'),
-                count(*) filter (where d.status in ('pending', 'waiting')),
-                count(*) filter (where d.status = 'waiting')
-            from hub.deliveries d
-            where d.flow_id = @flow
+                coalesce(sum(n) filter (where state = 'received'), 0)::bigint,
+                coalesce(sum(n) filter (where state = 'delivered'), 0)::bigint,
+                coalesce(sum(n) filter (where state = 'skipped'), 0)::bigint,
+                coalesce(sum(n) filter (where state = 'failing'), 0)::bigint,
+                coalesce(sum(n) filter (where state = 'dead'), 0)::bigint,
+                coalesce(sum(n) filter (where state in ('pending', 'failing', 'waiting')), 0)::bigint,
+                coalesce(sum(n) filter (where state = 'waiting'), 0)::bigint
+            from hub.flow_counters
+            where flow_id = @flow
             """);
         command.Parameters.AddWithValue("flow", flowId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
