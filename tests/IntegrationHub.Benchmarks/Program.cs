@@ -4,7 +4,9 @@ using IntegrationHub.Benchmarks;
 // Procedures National Portal -> iGate: the connectors alone (BASELINE), then the hub end to end (HUB).
 // "inbound" (or --inbound) first: signed pushes to the inbound gateway against pgbench's single-row INSERT rate.
 // "dossiers" first: iGate dossiers and progress -> National Portal, the hub (HUB) against one job per message (BASELINE).
+// "flow-counts" first: GET /api/flows on an empty hub and on one with millions of messages of history (issue 12, item 4).
 BenchmarkOptions? options = null;
+FlowCountsBenchOptions? flowCountsOptions = null;
 DossierBenchOptions? dossierOptions = null;
 InboundBenchOptions? inboundOptions = null;
 try
@@ -12,6 +14,10 @@ try
     if (args is ["inbound" or "--inbound", .. var inboundArgs])
     {
         inboundOptions = InboundBenchOptions.Parse(inboundArgs);
+    }
+    else if (args is ["flow-counts", .. var countsArgs])
+    {
+        flowCountsOptions = FlowCountsBenchOptions.Parse(countsArgs);
     }
     else if (args is ["dossiers", .. var rest])
     {
@@ -28,18 +34,23 @@ catch (BenchmarkException e)
     return 2;
 }
 
-var timeoutSpan = inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
+var timeoutSpan = flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
 using var timeout = new CancellationTokenSource(timeoutSpan);
 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-if (dossierOptions is null && inboundOptions is null)
+if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null)
 {
     Console.WriteLine($"{options!.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
 }
 
 try
 {
+    if (flowCountsOptions is not null)
+    {
+        return await FlowCountsBenchmark.RunAsync(flowCountsOptions, cancel.Token);
+    }
+
     if (inboundOptions is not null)
     {
         return await InboundBenchmark.RunAsync(inboundOptions, cancel.Token);

@@ -21,10 +21,12 @@ public static class FlowsEndpoints
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var list = new List<object>();
-        foreach (var flow in flows.Flows)
+        var configured = flows.Flows;
+        var allCounts = await deliveries.CountsAsync(configured.Select(f => f.Id).ToList(), cancellationToken);
+        foreach (var flow in configured)
         {
             var lastRun = await runs.LastAsync(flow.Id, cancellationToken);
-            var counts = await deliveries.CountsAsync(flow.Id, cancellationToken);
+            var counts = allCounts[flow.Id];
             var trigger = await scheduler.GetTrigger(new TriggerKey($"flow:{flow.Id}", Scheduling.FlowScheduler.Group), cancellationToken);
             list.Add(new
             {

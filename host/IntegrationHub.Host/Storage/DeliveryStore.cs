@@ -150,24 +150,35 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     /// <summary>Read from the counters the database keeps as messages and deliveries change (migration 0014), not by
     /// counting history: a handful of rows per flow whatever its age.</summary>
-    public async Task<FlowCounts> CountsAsync(string flowId, CancellationToken cancellationToken)
+    public async Task<FlowCounts> CountsAsync(string flowId, CancellationToken cancellationToken) =>
+        (await CountsAsync([flowId], cancellationToken))[flowId];
+
+    /// <summary><see cref="CountsAsync(string, CancellationToken)"/> of several flows in one query (zeros for a flow with no messages).</summary>
+    public async Task<IReadOnlyDictionary<string, FlowCounts>> CountsAsync(IReadOnlyList<string> flowIds, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select
-                coalesce(sum(n) filter (where state = 'received'), 0)::bigint,
-                coalesce(sum(n) filter (where state = 'delivered'), 0)::bigint,
-                coalesce(sum(n) filter (where state = 'skipped'), 0)::bigint,
-                coalesce(sum(n) filter (where state = 'failing'), 0)::bigint,
-                coalesce(sum(n) filter (where state = 'dead'), 0)::bigint,
-                coalesce(sum(n) filter (where state in ('pending', 'failing', 'waiting')), 0)::bigint,
-                coalesce(sum(n) filter (where state = 'waiting'), 0)::bigint
-            from hub.flow_counters
-            where flow_id = @flow
+            select f.flow_id,
+                coalesce(sum(c.n) filter (where c.state = 'received'), 0)::bigint,
+                coalesce(sum(c.n) filter (where c.state = 'delivered'), 0)::bigint,
+                coalesce(sum(c.n) filter (where c.state = 'skipped'), 0)::bigint,
+                coalesce(sum(c.n) filter (where c.state = 'failing'), 0)::bigint,
+                coalesce(sum(c.n) filter (where c.state = 'dead'), 0)::bigint,
+                coalesce(sum(c.n) filter (where c.state in ('pending', 'failing', 'waiting')), 0)::bigint,
+                coalesce(sum(c.n) filter (where c.state = 'waiting'), 0)::bigint
+            from unnest(@flows) as f(flow_id)
+            left join hub.flow_counters c on c.flow_id = f.flow_id
+            group by f.flow_id
             """);
-        command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("flows", flowIds.ToArray());
+        var counts = new Dictionary<string, FlowCounts>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new FlowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = new FlowCounts(
+                reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+        }
+
+        return counts;
     }
 }

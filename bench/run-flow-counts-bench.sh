@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# GET /api/flows over real HTTP on an empty hub, then on the same hub after seeding --messages of history (default
+# 10,000,000 messages and their deliveries, by binary COPY), and the ratio; GET /api/flows/activity?window=7d alongside.
+# The hub (a child process, Release, its own embedded PostgreSQL) has nothing else to do while the requests are timed.
+# Needs ~10 GB free under /tmp for 10 million messages.
+# Usage: bench/run-flow-counts-bench.sh [--messages N] [--requests N] [--warmup N] [--chunk N] [--timeout-minutes M] [--host-dll PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Builds the benchmark and, through its project reference, the host (both Release).
+dotnet build -c Release tests/IntegrationHub.Benchmarks/IntegrationHub.Benchmarks.csproj
+dotnet run -c Release --no-build --project tests/IntegrationHub.Benchmarks -- flow-counts "$@"

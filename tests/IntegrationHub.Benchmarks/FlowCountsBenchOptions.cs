@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>Flow-counts mode's command line: <c>--messages N</c> (history to seed, default 10,000,000), <c>--requests N</c>
+/// (timed GET /api/flows per phase, default 300), <c>--warmup N</c> (untimed first, default 30), <c>--chunk N</c> (rows per
+/// COPY statement, default 500,000), <c>--timeout-minutes M</c> (default 120), <c>--host-dll PATH</c>.</summary>
+internal sealed record FlowCountsBenchOptions(int Messages, int Requests, int Warmup, int Chunk, TimeSpan Timeout, string? HostDll)
+{
+    public const string Usage =
+        "usage: IntegrationHub.Benchmarks flow-counts [--messages N] [--requests N] [--warmup N] [--chunk N] [--timeout-minutes M] [--host-dll PATH]";
+
+    public static FlowCountsBenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new FlowCountsBenchOptions(10_000_000, 300, 30, 500_000, TimeSpan.FromMinutes(120), null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            options = args[i] switch
+            {
+                "--messages" => options with { Messages = PositiveInt(args, ++i) },
+                "--requests" => options with { Requests = PositiveInt(args, ++i) },
+                "--warmup" => options with { Warmup = PositiveInt(args, ++i) },
+                "--chunk" => options with { Chunk = PositiveInt(args, ++i) },
+                "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(PositiveInt(args, ++i)) },
+                "--host-dll" => options with { HostDll = Value(args, ++i) },
+                _ => throw new BenchmarkException($"Unknown argument '{args[i]}'. {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static string Value(IReadOnlyList<string> args, int index) =>
+        index < args.Count ? args[index] : throw new BenchmarkException($"{args[index - 1]} needs a value. {Usage}");
+
+    private static int PositiveInt(IReadOnlyList<string> args, int index) =>
+        int.TryParse(Value(args, index), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new BenchmarkException($"{args[index - 1]} needs a positive whole number, not '{args[index]}'.");
+}

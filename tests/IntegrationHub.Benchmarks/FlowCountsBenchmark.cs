@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace IntegrationHub.Benchmarks;
+
+/// <summary>Flow-counts mode (issue 12, item 4): <c>GET /api/flows</c> over real HTTP on an empty hub, then on the same hub
+/// after seeding millions of messages and deliveries of history (binary COPY), and the ratio. One host process (Release,
+/// Development for the loopback admin API, sandboxes off, its own embedded PostgreSQL) with nothing to do: no flow is due
+/// before 2099, no delivery is due, the periodic sweeps are a day apart, so only the requests run while they are timed.
+/// The hourly activity the charts read (<c>GET /api/flows/activity?window=7d</c>) is timed alongside.</summary>
+internal static class FlowCountsBenchmark
+{
+    public const double TargetMs = 50;
+    private const string Never = "0 0 3 1 1 ? 2099";
+    private const string FlowsPath = "api/flows";
+    private const string ActivityPath = "api/flows/activity?window=7d";
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>What <c>GET /api/flows</c> computed before the counters (issue 12 item 4), for reference on the same data.</summary>
+    private const string CountStarSql =
+        """
+        select
+            (select count(*) from hub.messages where flow_id = @flow),
+            count(*) filter (where d.status = 'delivered'), count(*) filter (where d.status = 'skipped'),
+            count(*) filter (where d.status = 'pending' and d.attempts > 0), count(*) filter (where d.status = 'dead'),
+            count(*) filter (where d.status in ('pending', 'waiting')), count(*) filter (where d.status = 'waiting')
+        from hub.deliveries d where d.flow_id = @flow
+        """;
+
+    /// <returns>0 when the hub's counts equal what was seeded, 1 otherwise.</returns>
+    public static async Task<int> RunAsync(FlowCountsBenchOptions options, CancellationToken cancellationToken)
+    {
+        var hostDll = HostLocator.Find(options.HostDll);
+        var flows = ConfiguredFlows.Load(hostDll);
+        Console.WriteLine($"flow-counts: {options.Messages:N0} messages of history over {flows.Flows.Count} flows; {options.Requests} timed requests per " +
+            $"phase after {options.Warmup} untimed; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
+
+        using var folder = BenchFolder.Create();
+        var hubUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        using var hub = new HttpClient { BaseAddress = hubUrl, Timeout = TimeSpan.FromSeconds(60) };
+        Console.WriteLine($"HOST: {hostDll} in {folder.Root} (log {folder.HostLog})");
+        await using var host = HostProcess.Start(hostDll, folder, Settings(flows, folder, hubUrl));
+        var cluster = new EmbeddedCluster(folder.PgData);
+        try
+        {
+            var ready = await ReadyAsync(host, hub, cancellationToken);
+            Console.WriteLine($"HOST: /health/ready after {ready.TotalSeconds:N1} s");
+            var database = HubDatabase.ConnectionString(folder);
+            var empty = await MeasureAsync("EMPTY", hub, host, cluster, database, options, cancellationToken);
+
+            var seeding = Stopwatch.StartNew();
+            var expected = await HistorySeeder.SeedAsync(database, flows, options.Messages, options.Chunk,
+                seeded => Console.WriteLine($"  seeded {seeded:N0} messages and their deliveries ({seeded / seeding.Elapsed.TotalSeconds:N0} messages/s)"),
+                cancellationToken);
+            var deliveries = await ScalarAsync(database, "select count(*) from hub.deliveries", cancellationToken);
+            Console.WriteLine($"SEED: {options.Messages:N0} messages with {deliveries:N0} deliveries by binary COPY in {seeding.Elapsed.TotalMinutes:N1} min");
+            var settle = Stopwatch.StartNew();
+            foreach (var table in new[] { "hub.messages", "hub.deliveries", "hub.flow_counters", "hub.flow_activity" })
+            {
+                // Vacuumed now so autovacuum does not pick these tables during the timed requests.
+                await ExecuteAsync(database, $"vacuum (analyze) {table}", cancellationToken);
+            }
+
+            await ExecuteAsync(database, "checkpoint", cancellationToken);
+            Console.WriteLine($"SEED: vacuum, analyze and checkpoint in {settle.Elapsed.TotalSeconds:N0} s; database {await ScalarTextAsync(database, "select pg_size_pretty(pg_database_size(current_database()))", cancellationToken)}");
+
+            var mismatches = await CompareCountsAsync(hub, expected, cancellationToken);
+            Console.WriteLine(mismatches.Count == 0
+                ? $"COUNTS: GET /api/flows reports exactly what was seeded for all {flows.Flows.Count} flows"
+                : $"COUNTS: MISMATCH {string.Join("; ", mismatches)}");
+
+            var full = await MeasureAsync($"HISTORY {options.Messages:N0}", hub, host, cluster, database, options, cancellationToken);
+            Console.WriteLine($"RATIO history/empty, GET /api/flows: median {full.Flows.MedianMs / empty.Flows.MedianMs:N2}x, p99 {full.Flows.P99Ms / empty.Flows.P99Ms:N2}x; " +
+                $"activity 7d: median {full.Activity.MedianMs / empty.Activity.MedianMs:N2}x, p99 {full.Activity.P99Ms / empty.Activity.P99Ms:N2}x");
+            Console.WriteLine($"TARGET GET /api/flows < {TargetMs:N0} ms whatever the history: {(full.Flows.P99Ms < TargetMs ? "met" : "NOT met")} " +
+                $"(p99 {full.Flows.P99Ms:N2} ms with {options.Messages:N0} messages, {empty.Flows.P99Ms:N2} ms empty)");
+
+            var before = await CountStarAsync(database, flows, cancellationToken);
+            Console.WriteLine($"REFERENCE: the count(*) per flow that GET /api/flows ran before, on the same data in PostgreSQL: {before.TotalMilliseconds:N0} ms for all {flows.Flows.Count} flows, one pass");
+
+            var exited = await host.StopAsync(StopTimeout);
+            var problems = host.Log.Problems();
+            Console.WriteLine($"HOST: shutdown exit code {(exited ? host.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "(still running)")}; host log: {problems.Count} warn/fail/crit entries");
+            foreach (var problem in problems.Take(10))
+            {
+                Console.WriteLine($"    {problem}");
+            }
+
+            Console.WriteLine(mismatches.Count == 0 ? "OK: the counters equal the seeded history" : "FAILED: see the COUNTS line above");
+            return mismatches.Count == 0 ? 0 : 1;
+        }
+        catch
+        {
+            host.PrintTails(Path.Combine(folder.PostgresFolder, "postgres.log"));
+            throw;
+        }
+    }
+
+    private static Dictionary<string, string> Settings(ConfiguredFlows flows, BenchFolder folder, Uri hubUrl)
+    {
+        // Connectors point at a closed port: nothing may call them, and nothing does (nothing is due).
+        var nowhere = new Uri("http://127.0.0.1:9/");
+        var settings = HostSettings.Common(nowhere, nowhere, folder, hubUrl);
+        settings["Sandboxes__Partners__Enabled"] = "false";
+        foreach (var connector in new[] { "exchange", "e-copy", "idesk", "payment-platform", "population-db", "postal" })
+        {
+            settings[$"Connectors__{connector}__BaseUrl"] = nowhere.ToString();
+            settings[$"Connectors__{connector}__ApiKey"] = "bench-not-used";
+        }
+
+        settings["Connectors__payment-platform__MaDoiTac"] = "BENCH";
+        settings["Connectors__payment-platform__SecretKey"] = "bench-not-used-0123456789abcdef";
+        settings["Connectors__population-db__MaTichHop"] = "BENCH";
+        foreach (var flow in flows.Flows)
+        {
+            settings[$"Flows__{flow.Id}__RunOnStart"] = "false";
+            if (flow.Scheduled)
+            {
+                settings[$"Flows__{flow.Id}__Schedule"] = Never;
+            }
+        }
+
+        settings["Hub__Delivery__SweepInterval"] = "1.00:00:00";
+        settings["Alerts__SweepInterval"] = "1.00:00:00";
+        settings["Alerts__DigestSchedule"] = Never;
+        settings["Payments__QuerySchedule"] = Never;
+        settings["Payments__ReconcileSchedule"] = Never;
+        // The timed requests only read; the seeding writes gigabytes, faster without fsync.
+        settings["Hub__EmbeddedPostgres__Fsync"] = "false";
+        return settings;
+    }
+
+    /// <summary>Readiness, failing at once (with the host's log tail) if the host exits instead, e.g. refusing its configuration.</summary>
+    private static async Task<TimeSpan> ReadyAsync(HostProcess host, HttpClient hub, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ready = HubWaits.ReadyAsync(hub, Stopwatch.StartNew(), stop.Token);
+        while (!ready.IsCompleted)
+        {
+            if (host.HasExited)
+            {
+                await stop.CancelAsync();
+                throw new BenchmarkException($"The host exited with code {host.ExitCode} before it was ready.");
+            }
+
+            await Task.WhenAny(ready, Task.Delay(200, cancellationToken));
+        }
+
+        return await ready;
+    }
+
+    private static async Task<(RequestTimings Flows, RequestTimings Activity)> MeasureAsync(
+        string name, HttpClient hub, HostProcess host, EmbeddedCluster cluster, string database, FlowCountsBenchOptions options, CancellationToken cancellationToken)
+    {
+        var jobs = await ScalarAsync(database, "select count(*) from hangfire.job", cancellationToken);
+        var runs = await ScalarAsync(database, "select count(*) from hub.flow_runs", cancellationToken);
+        var cpuStart = CpuSnapshot.Take(host.Pid, cluster);
+        var machineStart = MachineCpu.BusySeconds();
+        var flows = await RequestTimings.MeasureAsync(hub, FlowsPath, options.Warmup, options.Requests, cancellationToken);
+        var activity = await RequestTimings.MeasureAsync(hub, ActivityPath, options.Warmup, options.Requests, cancellationToken);
+        var cpu = CpuSnapshot.Take(host.Pid, cluster).Since(cpuStart);
+        var others = MachineCpu.BusySeconds() - machineStart - cpu.Host - cpu.Postgres - cpu.Benchmark;
+        var newJobs = await ScalarAsync(database, "select count(*) from hangfire.job", cancellationToken) - jobs;
+        var newRuns = await ScalarAsync(database, "select count(*) from hub.flow_runs", cancellationToken) - runs;
+        var bytes = (await hub.GetByteArrayAsync(FlowsPath, cancellationToken)).Length;
+        Console.WriteLine(string.Join('\n',
+            $"{name}: GET /{FlowsPath} ({bytes:N0} bytes): {flows}",
+            $"  GET /{ActivityPath}: {activity}",
+            $"  meanwhile: {newJobs} Hangfire jobs and {newRuns} flow runs started; CPU host {cpu.Host:N1} s, PostgreSQL {cpu.Postgres:N1} s, " +
+                $"this process {cpu.Benchmark:N1} s, other processes {Math.Max(0, others):N1} s over {cpu.Wall.TotalSeconds:N1} s wall" +
+                (others > 0.25 * Environment.ProcessorCount * cpu.Wall.TotalSeconds ? " -- WARNING: the machine was busy with other work" : "")));
+        return (flows, activity);
+    }
+
+    private static async Task<List<string>> CompareCountsAsync(HttpClient hub, IReadOnlyDictionary<string, long[]> expected, CancellationToken cancellationToken)
+    {
+        var listed = JsonNode.Parse(await hub.GetStringAsync(FlowsPath, cancellationToken))!.AsArray()
+            .ToDictionary(f => (string)f!["id"]!, f => f!["counts"]!);
+        var mismatches = new List<string>();
+        foreach (var (flow, counts) in expected)
+        {
+            if (!listed.TryGetValue(flow, out var reported))
+            {
+                mismatches.Add($"{flow}: not listed");
+                continue;
+            }
+
+            mismatches.AddRange(HistorySeeder.CountNames
+                .Select((count, i) => (count, seeded: counts[i], reported: (long)reported[count]!))
+                .Where(c => c.seeded != c.reported)
+                .Select(c => $"{flow} {c.count}: seeded {c.seeded:N0}, reported {c.reported:N0}"));
+        }
+
+        return mismatches;
+    }
+
+    private static async Task<TimeSpan> CountStarAsync(string database, ConfiguredFlows flows, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        foreach (var flow in flows.Flows)
+        {
+            await using var command = new NpgsqlCommand(CountStarSql, connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("flow", flow.Id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static async Task ExecuteAsync(string database, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> ScalarAsync(string database, string sql, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await ScalarObjectAsync(database, sql, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> ScalarTextAsync(string database, string sql, CancellationToken cancellationToken) =>
+        (string)(await ScalarObjectAsync(database, sql, cancellationToken))!;
+
+    private static async Task<object?> ScalarObjectAsync(string database, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}
