@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IntegrationHub.Benchmarks;
 
 /// <summary>Flow-counts mode's command line: <c>--messages N</c> (history to seed, default 10,000,000), <c>--requests N</c>
-/// (timed GET /api/flows per phase, default 300), <c>--warmup N</c> (untimed first, default 30), <c>--chunk N</c> (rows per
+/// (timed GET /api/flows per phase, default 1,000), <c>--warmup N</c> (untimed first, default 200), <c>--chunk N</c> (rows per
 /// COPY statement, default 500,000), <c>--timeout-minutes M</c> (default 120), <c>--host-dll PATH</c>.</summary>
 internal sealed record FlowCountsBenchOptions(int Messages, int Requests, int Warmup, int Chunk, TimeSpan Timeout, string? HostDll)
 {
@@ -12,7 +12,7 @@ internal sealed record FlowCountsBenchOptions(int Messages, int Requests, int Wa
 
     public static FlowCountsBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new FlowCountsBenchOptions(10_000_000, 300, 30, 500_000, TimeSpan.FromMinutes(120), null);
+        var options = new FlowCountsBenchOptions(10_000_000, 1_000, 200, 500_000, TimeSpan.FromMinutes(120), null);
         for (var i = 0; i < args.Count; i++)
         {
             options = args[i] switch

@@ -168,7 +168,8 @@ internal static class FlowCountsBenchmark
             $"{name}: GET /{FlowsPath} ({bytes:N0} bytes): {flows}",
             $"  GET /{ActivityPath}: {activity}",
             $"  meanwhile: {newJobs} Hangfire jobs and {newRuns} flow runs started; CPU host {cpu.Host:N1} s, PostgreSQL {cpu.Postgres:N1} s, " +
-                $"this process {cpu.Benchmark:N1} s, other processes {Math.Max(0, others):N1} s over {cpu.Wall.TotalSeconds:N1} s wall" +
+                $"this process {cpu.Benchmark:N1} s, other processes {Math.Max(0, others):N1} s over {cpu.Wall.TotalSeconds:N1} s wall " +
+                $"(load average after: {File.ReadAllText("/proc/loadavg").Split(' ')[0]})" +
                 (others > 0.25 * Environment.ProcessorCount * cpu.Wall.TotalSeconds ? " -- WARNING: the machine was busy with other work" : "")));
         return (flows, activity);
     }

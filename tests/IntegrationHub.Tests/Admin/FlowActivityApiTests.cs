@@ -11,7 +11,7 @@ namespace IntegrationHub.Tests.Admin;
 
 /// <summary><c>GET /api/flows/{id}/activity</c> and <c>GET /api/flows/activity</c>: a flow's (every flow's) received,
 /// delivered, failed attempts, dead letters and skips per whole UTC hour over 24 hours or 7 days, for the overview charts;
-/// <c>GET /api/flows</c> reads its counts from the same kept counters.</summary>
+/// <c>GET /api/flows</c> reads its counts from the same kept counters, and every flow's last run and trigger at once.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class FlowActivityApiTests(PostgresCluster cluster)
 {
@@ -54,7 +54,12 @@ public sealed class FlowActivityApiTests(PostgresCluster cluster)
         var flows = await admin.GetFromJsonAsync<JsonElement[]>("api/flows");
         Assert.Equal(flows!.Select(f => f.GetProperty("id").GetString()), all.GetProperty("flows").EnumerateArray().Select(f => f.GetProperty("flowId").GetString()));
         Assert.Equal(week, Buckets(all.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("flowId").GetString() == Flow)));
-        var counts = flows!.Single(f => f.GetProperty("id").GetString() == Flow).GetProperty("counts");
+        var listed = flows!.Single(f => f.GetProperty("id").GetString() == Flow);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("lastRun").ValueKind);
+        Assert.Equal(new DateTimeOffset(2098, 12, 31, 20, 0, 0, TimeSpan.Zero), listed.GetProperty("schedule").GetProperty("nextRunAt").GetDateTimeOffset());
+        Assert.All(flows!.Where(f => f.GetProperty("trigger").GetString() == "inbound"),
+            f => Assert.Equal(JsonValueKind.Null, f.GetProperty("schedule").GetProperty("nextRunAt").ValueKind));
+        var counts = listed.GetProperty("counts");
         Assert.Equal(
             new Dictionary<string, long> { ["received"] = 7, ["delivered"] = 5, ["skipped"] = 0, ["failed"] = 0, ["deadLettered"] = 2, ["pending"] = 0, ["waiting"] = 0 },
             counts.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
