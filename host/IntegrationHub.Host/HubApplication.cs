@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.ApiDocs;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
@@ -174,6 +175,7 @@ public static class HubApplication
         logger.LogInformation("IntegrationHub is listening on {Addresses}", string.Join(", ", addresses));
         logger.LogInformation("Dashboard: {Url}/hangfire", first);
         logger.LogInformation("Admin API: {Url}/api/flows (flows), {Url}/api/messages (message history)", first, first);
+        logger.LogInformation("API docs: {Url}{Docs} (OpenAPI {Url}{Document})", first, ApiDocsEndpoints.ReferencePath, first, ApiDocsEndpoints.DocumentPath);
         logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness)", first, first);
     }
 
@@ -273,6 +275,7 @@ public static class HubApplication
             .AddRequirements(new AdminAccessRequirement()));
         services.AddProblemDetails(ErrorResponses.Configure);
         services.AddSingleton<IHubAdminRequests, AdminRequests>();
+        services.AddApiDocs();
 
         // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
         services.AddAntiforgery();
@@ -432,6 +435,8 @@ public static class HubApplication
         {
             map(app);
         }
+
+        app.MapApiDocs();
 
         Admin.Dashboard.DashboardPages.Register(app.Services, modules);
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions

@@ -25,12 +25,31 @@ public static class CitizenLookupsEndpoints
 
     public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin);
+        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin).WithTags("Citizen lookups");
         group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
-            Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)));
-        group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/{id:long}/reveal", RevealAsync).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)));
+            Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)))
+            .WithName("listCitizenLookups").WithSummary("The lookup audit (personal ids masked), newest first, by dossier")
+            .Produces<IReadOnlyList<CitizenLookup>>();
+        group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>()
+            .WithName("lookUpCitizen").WithSummary("An officer's own lookup in the population database, audited under their name")
+            .Accepts<OfficerLookupRequest>("application/json")
+            .Produces<OfficerLookupAnswer>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_field", "malformed_json", "invalid_text", "duplicate_field")
+            .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
+            .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type")
+            .ProducesProblemCodes(StatusCodes.Status502BadGateway, "population_refused")
+            .ProducesProblemCodes(StatusCodes.Status503ServiceUnavailable, "population_unavailable");
+        group.MapPost("/{id:long}/reveal", RevealAsync).AddEndpointFilter<CrossSiteRequestFilter>()
+            .WithName("revealCitizenId").WithSummary("The full personal id of a lookup, with a reason (the reveal is audited)")
+            .Accepts<RevealRequest>("application/json")
+            .Produces<RevealAnswer>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "reason_required", "malformed_json", "invalid_text", "duplicate_field")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "lookup_not_found")
+            .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
+            .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
+        group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)))
+            .WithName("listCitizenIdReveals").WithSummary("Who revealed a lookup's personal id, when and why")
+            .Produces<IReadOnlyList<CitizenLookupReveal>>();
         return app;
     }
 
@@ -72,7 +91,7 @@ public static class CitizenLookupsEndpoints
         {
             var answer = await lookup.VerifyAsync(new CitizenLookupRequest(query, user, null, null, dossier), cancellationToken);
             logger.LogInformation("Citizen lookup {LookupId} ({SoDinhDanh}) by {User}: {Outcome}", answer.LookupId, PersonalIdMask.Mask(id), user, CitizenCheckPayload.Outcome(answer.Verification.Kind));
-            return Results.Ok(new { lookupId = answer.LookupId, soDinhDanh = PersonalIdMask.Mask(id), check = JsonDocument.Parse(answer.Result).RootElement });
+            return Results.Ok(new OfficerLookupAnswer(answer.LookupId, PersonalIdMask.Mask(id), JsonDocument.Parse(answer.Result).RootElement));
         }
         catch (ConnectorException e)
         {
@@ -105,7 +124,7 @@ public static class CitizenLookupsEndpoints
 
         logger.LogInformation("Personal id of citizen lookup {LookupId} revealed to {User}", id, user);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
+        return Results.Ok(new RevealAnswer(id, personalId, user));
     }
 
     /// <summary>Text a name or a dossier code can be: characters XML 1.0 carries, and no control characters.</summary>

@@ -1,5 +1,6 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Admin.Responses;
 using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;
@@ -13,14 +14,27 @@ public static class DeadLettersEndpoints
 
     public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName).WithTags("Dead letters");
+        group.MapGet("/", ListAsync)
+            .WithName("listDeadLetters").WithSummary("Dead letters by flow, error code, time, business key or destination")
+            .Produces<DeadLetterList>();
+        Action(group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", operations, context, cancellationToken)), "replayDeadLetters", "Replay dead letters (or preview with dryRun), with a reason");
+        Action(group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", operations, context, cancellationToken)), "discardDeadLetters", "Discard dead letters (or preview with dryRun), with a reason");
         return app;
     }
+
+    /// <summary>A replay or discard: read strictly, answered with the recorded action or, for a dry run, the preview.</summary>
+    private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
+        .AddEndpointFilter<CrossSiteRequestFilter>()
+        .WithName(name).WithSummary(summary)
+        .Accepts<DeadLetterActionRequest>("application/json")
+        .Produces<DeadLetterActionDone>()
+        .Produces<DeadLetterDryRun>()
+        .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. AdminJsonBody.BodyCodes, .. DeadLetterOperations.RefusalCodes])
+        .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
+        .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
 
     private static async Task<IResult> ListAsync(
         string? flow, string? errorCode, DateTimeOffset? from, DateTimeOffset? to, string? businessKey, string? destination,
@@ -28,7 +42,7 @@ public static class DeadLettersEndpoints
     {
         var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
         var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
-        return Results.Ok(new { total, items = items.Select(ToJson) });
+        return Results.Ok(new DeadLetterList(total, [.. items.Select(ToItem)]));
     }
 
     private static async Task<IResult> ActAsync(string action, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)
@@ -55,28 +69,26 @@ public static class DeadLettersEndpoints
         if (request.DryRun)
         {
             var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
-            return Results.Ok(new { dryRun = true, action, wouldAffect = Math.Min(total, DeadLetterStore.MaxPerAction), items = items.Select(ToJson) });
+            return Results.Ok(new DeadLetterDryRun(true, action, Math.Min(total, DeadLetterStore.MaxPerAction), [.. items.Select(ToItem)]));
         }
 
         var operatorName = OperatorName.Of(context);
         var result = action == "replay"
             ? await operations.ReplayAsync(selection, operatorName, request.Reason!, cancellationToken)
             : await operations.DiscardAsync(selection, operatorName, request.Reason!, cancellationToken);
-        return Results.Ok(new { dryRun = false, action, actionId = result.ActionId, affected = result.Count, @operator = result.Operator, reason = result.Reason });
+        return Results.Ok(new DeadLetterActionDone(false, action, result.ActionId, result.Count, result.Operator, result.Reason));
     }
 
-    private static object ToJson(DeadLetter d) => new
-    {
-        messageId = d.MessageId,
-        flow = d.FlowId,
-        destination = d.Destination,
-        recordKey = d.RecordKey,
-        businessKey = d.BusinessKey,
-        errorCode = d.ErrorCode,
-        error = PersonalDataMask.MaskText(d.Error),
-        attempts = d.Attempts,
-        deadSince = d.DeadSince,
-        waitingBehind = d.WaitingBehind,
-        payload = System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(d.Payload)).RootElement,
-    };
+    private static DeadLetterItem ToItem(DeadLetter d) => new(
+        d.MessageId,
+        d.FlowId,
+        d.Destination,
+        d.RecordKey,
+        d.BusinessKey,
+        d.ErrorCode,
+        PersonalDataMask.MaskText(d.Error),
+        d.Attempts,
+        d.DeadSince,
+        d.WaitingBehind,
+        System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(d.Payload)).RootElement);
 }

@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Admin.Responses;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Host.Storage;
@@ -11,52 +12,38 @@ public static class FlowsEndpoints
 {
     public static IEndpointRouteBuilder MapFlowsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{flowId}/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName).WithTags("Flows");
+        group.MapGet("/", ListAsync)
+            .WithName("listFlows").WithSummary("Every flow: schedule, next run, last run and counts")
+            .Produces<IReadOnlyList<FlowSummary>>();
+        group.MapPost("/{flowId}/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>()
+            .WithName("runFlow").WithSummary("Start a run of a scheduled flow now")
+            .Produces<FlowRunAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_flow")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "flow_running", "flow_is_inbound");
         return app;
     }
 
     private static async Task<IResult> ListAsync(FlowCatalog flows, FlowRunStore runs, DeliveryStore deliveries, ISchedulerFactory schedulers, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var list = new List<object>();
+        var list = new List<FlowSummary>();
         foreach (var flow in flows.Flows)
         {
             var lastRun = await runs.LastAsync(flow.Id, cancellationToken);
             var counts = await deliveries.CountsAsync(flow.Id, cancellationToken);
             var trigger = await scheduler.GetTrigger(new TriggerKey($"flow:{flow.Id}", Scheduling.FlowScheduler.Group), cancellationToken);
-            list.Add(new
-            {
-                id = flow.Id,
-                source = flow.Source.ToString(),
-                destinations = flow.Destinations.Select(d => d.ToString()),
-                trigger = FlowCatalog.IsInbound(flow) ? "inbound" : "schedule",
-                schedule = new { cron = flow.Schedule, timeZone = flow.TimeZone, nextRunAt = trigger?.NextFireTimeUtc, runOnStart = flow.RunOnStart },
-                lastRun = lastRun is null ? null : new
-                {
-                    id = lastRun.Id,
-                    jobId = lastRun.JobId,
-                    trigger = lastRun.Trigger,
-                    start = lastRun.StartedAt,
-                    end = lastRun.EndedAt,
-                    status = lastRun.Status,
-                    recordsRead = lastRun.RecordsRead,
-                    recordsFiltered = lastRun.RecordsFiltered,
-                    messagesCreated = lastRun.MessagesCreated,
-                    error = lastRun.Error,
-                },
-                counts = new
-                {
-                    received = counts.Received,
-                    delivered = counts.Delivered,
-                    skipped = counts.Skipped,
-                    failed = counts.Failed,
-                    deadLettered = counts.DeadLettered,
-                    pending = counts.Pending,
-                    waiting = counts.Waiting,
-                },
-            });
+            var lastRunSummary = lastRun is null ? null : new FlowLastRun(
+                lastRun.Id, lastRun.JobId, lastRun.Trigger, lastRun.StartedAt, lastRun.EndedAt, lastRun.Status,
+                lastRun.RecordsRead, lastRun.RecordsFiltered, lastRun.MessagesCreated, lastRun.Error);
+            list.Add(new FlowSummary(
+                flow.Id,
+                flow.Source.ToString(),
+                [.. flow.Destinations.Select(d => d.ToString())],
+                FlowCatalog.IsInbound(flow) ? "inbound" : "schedule",
+                new FlowScheduleSummary(flow.Schedule, flow.TimeZone, trigger?.NextFireTimeUtc, flow.RunOnStart),
+                lastRunSummary,
+                counts));
         }
 
         return Results.Ok(list);
@@ -67,7 +54,7 @@ public static class FlowsEndpoints
         var request = await dispatcher.RequestRunAsync(flowId, "admin", cancellationToken);
         return request.Status switch
         {
-            FlowRunRequestStatus.Enqueued => Results.Accepted($"/hangfire/jobs/details/{request.JobId}", new { flowId, jobId = request.JobId }),
+            FlowRunRequestStatus.Enqueued => Results.Accepted($"/hangfire/jobs/details/{request.JobId}", new FlowRunAccepted(flowId, request.JobId)),
             FlowRunRequestStatus.AlreadyRunning => Results.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Flow already running",
                 detail: $"Flow '{flowId}' is running (job {request.JobId}); a flow never runs twice at once.",

@@ -1,4 +1,6 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Admin.Responses;
 using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;
@@ -17,22 +19,22 @@ public static class MessagesEndpoints
             }
 
             var messages = await history.FindAsync(businessKey.Trim(), 200, cancellationToken);
-            return Results.Ok(new
-            {
-                businessKey = businessKey.Trim(),
-                messages = messages.Select(m => new
-                {
-                    messageId = m.MessageId,
-                    flow = m.FlowId,
-                    recordKey = m.RecordKey,
-                    version = m.Version,
-                    receivedAt = m.ReceivedAt,
-                    payload = System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(m.Payload)).RootElement,
-                    deliveries = m.Deliveries.Select(d => new { destination = d.Destination, status = d.Status, attempts = d.Attempts, reference = d.Reference is null ? null : PersonalDataMask.MaskText(d.Reference), lastErrorCode = d.LastErrorCode, lastError = PersonalDataMask.MaskText(d.LastError), updatedAt = d.UpdatedAt }),
-                    steps = m.Steps.Select(s => new { at = s.At, @event = s.Event, destination = s.Destination, detail = PersonalDataMask.MaskText(s.Detail), durationMs = s.DurationMs, actionId = s.ActionId, @operator = s.Operator, reason = s.Reason }),
-                }),
-            });
-        }).RequireAuthorization(AdminAccessRequirement.PolicyName);
+            return Results.Ok(new MessageHistoryList(businessKey.Trim(), [.. messages.Select(ToItem)]));
+        }).RequireAuthorization(AdminAccessRequirement.PolicyName)
+            .WithTags("Messages").WithName("findMessages").WithSummary("Every message of a business key (MaHoSo, MaTTHC...) and every step of its life")
+            .Produces<MessageHistoryList>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "business_key_required");
         return app;
     }
+
+    private static MessageHistoryItem ToItem(MessageHistory m) => new(
+        m.MessageId,
+        m.FlowId,
+        m.RecordKey,
+        m.Version,
+        m.ReceivedAt,
+        System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(m.Payload)).RootElement,
+        [.. m.Deliveries.Select(d => new MessageDeliveryItem(
+            d.Destination, d.Status, d.Attempts, d.Reference is null ? null : PersonalDataMask.MaskText(d.Reference), d.LastErrorCode, PersonalDataMask.MaskText(d.LastError), d.UpdatedAt))],
+        [.. m.Steps.Select(s => new MessageStepItem(s.At, s.Event, s.Destination, PersonalDataMask.MaskText(s.Detail), s.DurationMs, s.ActionId, s.Operator, s.Reason))]);
 }
