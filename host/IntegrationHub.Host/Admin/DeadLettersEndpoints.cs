@@ -31,7 +31,13 @@ public static class DeadLettersEndpoints
         .WithName(name).WithSummary(summary)
         .Accepts<DeadLetterActionRequest>("application/json")
         .Produces<DeadLetterActionDone>()
-        .Produces<DeadLetterDryRun>()
+        .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            // 200 is the recorded action, or for a dry run the preview: both shapes, told apart by dryRun.
+            var done = await context.GetOrCreateSchemaAsync(typeof(DeadLetterActionDone), null, cancellationToken);
+            var preview = await context.GetOrCreateSchemaAsync(typeof(DeadLetterDryRun), null, cancellationToken);
+            operation.Responses!["200"].Content!["application/json"].Schema = new Microsoft.OpenApi.OpenApiSchema { OneOf = [done, preview] };
+        })
         .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. AdminJsonBody.BodyCodes, .. DeadLetterOperations.RefusalCodes])
         .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
         .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");

@@ -20,6 +20,7 @@ public static class ApiDocsEndpoints
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddDocumentTransformer<HubDocumentTransformer>();
+            options.AddSchemaTransformer<HubSchemaTransformer>();
             options.AddOperationTransformer<HubOperationTransformer>();
             options.AddDocumentTransformer<PartnerMessageTransformer>();
         });
@@ -32,14 +33,16 @@ public static class ApiDocsEndpoints
         app.MapGet(PartnerDocument.Path, PartnerDocument.GetAsync).ExcludeFromDescription();
 
         // Everything the page needs is served by the hub (Scalar.AspNetCore embeds its script): no font CDN, no
-        // telemetry, no AI agent or MCP calls out, so it works on machines without internet.
+        // telemetry, no AI agent or MCP calls out, and no toolbar linking to Scalar's services, so it works on machines
+        // without internet.
         app.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("IntegrationHub API")
                 .WithOpenApiRoutePattern(DocumentRoute)
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
-                .DisableMcp())
+                .DisableMcp()
+                .HideDeveloperTools())
             .RequireAuthorization(AdminAccessRequirement.PolicyName);
         return app;
     }

@@ -20,8 +20,8 @@ public static partial class InboundMessageSchema
         var data = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = $"The message's fields. Only these are accepted (`unknown_field`); a required one may not be missing or null (`missing_field`); " +
-                "each must have its type (`wrong_field_type`; an integer is written without fraction or exponent and fits in 64 bits).",
+            Description = "The message's fields. Only these are accepted (`unknown_field`); a required one may not be missing (`missing_field`); " +
+                "each must have its type, and a required one may not be null (`wrong_field_type`; an integer is written without fraction or exponent and fits in 64 bits).",
             AdditionalPropertiesAllowed = false,
             Required = new HashSet<string>(type.Fields.Where(f => f.Value.Required).Select(f => f.Key), StringComparer.Ordinal),
             Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),

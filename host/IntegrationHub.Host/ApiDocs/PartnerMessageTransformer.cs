@@ -63,6 +63,14 @@ public sealed class PartnerMessageTransformer(IOptions<InboundOptions> inbound, 
             document.Paths?.Remove(template);
         }
 
+        // A tag no operation names any more (the default one of a module's push endpoint) would list an empty group.
+        var operations = document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []) ?? [];
+        // The partners' group first (what a partner opens the page for), then the admin API's groups by name.
+        var used = operations.SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Name).ToHashSet();
+        document.Tags = new HashSet<OpenApiTag>(document.Tags
+            .Where(t => used.Contains(t.Name))
+            .OrderBy(t => t.Name == InboundEndpoints.Tag ? 0 : 1)
+            .ThenBy(t => t.Name, StringComparer.Ordinal));
         return Task.CompletedTask;
     }
 

@@ -143,7 +143,7 @@ public sealed partial class ApiDocumentTests(PostgresCluster cluster)
             ("an optional field set to null", With(body, b => b["data"]!["NoiDungDanhGia"] = null), null),
             ("an unknown field", With(body, b => b["data"]!["DiemDanhGiaa"] = 4), "unknown_field"),
             ("a required field missing", With(body, b => b["data"]!.AsObject().Remove("ThoiGianDanhGia")), "missing_field"),
-            ("a required field null", With(body, b => b["data"]!["MaHoSo"] = null), "missing_field"),
+            ("a required field null", With(body, b => b["data"]!["MaHoSo"] = null), "wrong_field_type"),
             ("a string where an integer belongs", With(body, b => b["data"]!["DiemDanhGia"] = "5"), "wrong_field_type"),
             ("a message id over 128 characters", With(body, b => b["messageId"] = new string('x', 129)), "invalid_message_id"),
             ("a business key over its limit", With(body, b => b["data"]!["MaHoSo"] = new string('K', 501)), "invalid_field"),
@@ -193,7 +193,7 @@ public sealed partial class ApiDocumentTests(PostgresCluster cluster)
         var document = Parse(text);
         Assert.Equal(["/api/inbound/dvcqg/danh-gia"], document.Paths.Keys);
         Assert.Equal(
-            [InboundMessageSchema.ComponentName("dvcqg", "danh-gia"), ProblemSchema.Name],
+            ["InboundReceipt", InboundMessageSchema.ComponentName("dvcqg", "danh-gia"), ProblemSchema.Name],
             document.Components!.Schemas!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ApiSecuritySchemes.Partner.Order(), document.Components.SecuritySchemes!.Keys.Order());
         Assert.DoesNotContain("cong-dvc", text, StringComparison.Ordinal);

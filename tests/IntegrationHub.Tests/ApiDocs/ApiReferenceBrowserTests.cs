@@ -41,13 +41,15 @@ public sealed class ApiReferenceBrowserTests(PostgresCluster cluster)
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(new Uri(hub.BaseAddress, "docs").ToString());
 
-        // The reference rendered the document: its title, and operations of the admin API and of a partner.
+        // The reference rendered the document: its title, and operations of a partner and of the admin API.
         await page.GetByText("IntegrationHub API").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        await page.GetByText("Every flow: schedule, next run, last run and counts").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await page.GetByText("dvcqg: danh-gia").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.GetByText("Partner push").First.ClickAsync();
+        await page.GetByText("dvcqg: danh-gia").First.WaitForAsync();
+        await page.GetByText("Flows", new PageGetByTextOptions { Exact = true }).First.ClickAsync();
+        await page.GetByText("Every flow: schedule, next run, last run and counts").First.WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Directory.CreateDirectory("TestResults");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/api-docs.png", FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/api-docs.png" });
 
         Assert.DoesNotContain(requested, url => !url.StartsWith(hubOrigin, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal));
         Assert.Contains(requested, url => url.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
