@@ -21,7 +21,6 @@ public static class PaymentInitEndpoint
             .WithName("initPayment")
             .WithSummary("Ask for a payment of a dossier's fees (message type payment-init)")
             .WithDescription("Signed and enveloped like every push. 201 with the payment URL; the same messageId again answers the same payment with 200.")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
             .Produces<PaymentInitAnswer>(StatusCodes.Status201Created)
             .Produces<PaymentInitAnswer>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_amount")

@@ -29,13 +29,13 @@ public static class DeadLettersEndpoints
     private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
         .AddEndpointFilter<CrossSiteRequestFilter>()
         .WithName(name).WithSummary(summary)
-        .Accepts<DeadLetterActionRequest>("application/json")
+        .ReadsJsonBody<DeadLetterActionRequest>()
         .Produces<DeadLetterActionDone>()
         .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
             // 200 is the recorded action, or for a dry run the preview: both shapes, told apart by dryRun.
-            var done = await context.GetOrCreateSchemaAsync(typeof(DeadLetterActionDone), null, cancellationToken);
-            var preview = await context.GetOrCreateSchemaAsync(typeof(DeadLetterDryRun), null, cancellationToken);
+            var done = await ApiDocs.SchemaReferences.ForAsync(context, typeof(DeadLetterActionDone), cancellationToken);
+            var preview = await ApiDocs.SchemaReferences.ForAsync(context, typeof(DeadLetterDryRun), cancellationToken);
             operation.Responses!["200"].Content!["application/json"].Schema = new Microsoft.OpenApi.OpenApiSchema { OneOf = [done, preview] };
         })
         .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. AdminJsonBody.BodyCodes, .. DeadLetterOperations.RefusalCodes])

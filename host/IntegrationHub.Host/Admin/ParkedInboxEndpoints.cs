@@ -30,7 +30,7 @@ public static class ParkedInboxEndpoints
     private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
         .AddEndpointFilter<CrossSiteRequestFilter>()
         .WithName(name).WithSummary(summary)
-        .Accepts<ParkedInboxActionRequest>("application/json")
+        .ReadsJsonBody<ParkedInboxActionRequest>()
         .Produces<ParkedInboxActionDone>()
         .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. AdminJsonBody.BodyCodes, .. ParkedInboxOperations.RefusalCodes])
         .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")

@@ -8,12 +8,25 @@ namespace IntegrationHub.Host.ApiDocs;
 
 /// <summary>Per operation: its security requirement (admin Basic or the partner's signature), and one problem+json
 /// response per status with the codes it may carry — those the endpoint declares (<see cref="ProblemResponse"/>) and
-/// those the hub's pipeline adds to every endpoint of its kind (login, signature, text checks, unexpected errors).</summary>
+/// those the hub's pipeline adds to every endpoint of its kind (login, signature, text checks, unexpected errors); and
+/// the JSON body a handler reads itself (<see cref="JsonRequestBody"/>).</summary>
 public sealed class HubOperationTransformer(ApiAudiences audiences) : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
+        if (description.ActionDescriptor.EndpointMetadata.OfType<JsonRequestBody>().FirstOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await SchemaReferences.ForAsync(context, body.Type, cancellationToken) },
+                },
+            };
+        }
+
         var audience = audiences.Of(description);
         var codes = new SortedDictionary<int, List<string>>();
         void Add(int status, IEnumerable<string> more)
@@ -73,7 +86,5 @@ public sealed class HubOperationTransformer(ApiAudiences audiences) : IOpenApiOp
 
             operation.Responses[key] = ProblemSchema.Response(context.Document, status, list);
         }
-
-        return Task.CompletedTask;
     }
 }

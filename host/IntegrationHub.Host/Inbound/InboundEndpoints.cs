@@ -20,7 +20,6 @@ public static class InboundEndpoints
             .WithSummary("Push one signed message")
             .WithDescription("The body is `{\"messageId\", \"data\"}`; `data` holds the fields configured for the partner's message type. " +
                 "Answered 202 with a receipt once the message is committed; the same messageId again answers the original receipt (`Idempotent-Replayed: true`).")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
             .Produces<InboundReceipt>(StatusCodes.Status202Accepted);
         foreach (var (status, codes) in InboundProblemCodes.SignedMessage.Concat(InboundProblemCodes.Inbox))
         {

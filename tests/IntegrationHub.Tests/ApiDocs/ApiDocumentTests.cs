@@ -105,6 +105,14 @@ public sealed partial class ApiDocumentTests(PostgresCluster cluster)
         var flowCounts = json["components"]!["schemas"]!["FlowCounts"]!["properties"]!.AsObject().Select(p => p.Key);
         Assert.Equal(flowCounts, flows[0]!["counts"]!.AsObject().Select(p => p.Key));
 
+        // A body the handler reads itself is documented without routing by Content-Type; a dry run answers the other shape.
+        var replay = json["paths"]!["/api/dead-letters/replay"]!["post"]!;
+        Assert.Equal("#/components/schemas/DeadLetterActionRequest", replay["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(
+            ["#/components/schemas/DeadLetterActionDone", "#/components/schemas/DeadLetterDryRun"],
+            replay["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["oneOf"]!.AsArray().Select(s => s!["$ref"]!.GetValue<string>()));
+        Assert.Contains("reason_required", Codes(replay, "400"));
+
         // A module's endpoints are documented the same way (the payment platform's, the population database's).
         var payment = json["paths"]!["/api/payments/{maThamChieu}/bill"]!["get"]!;
         Assert.Equal(["payment_not_paid"], Codes(payment, "409"));
