@@ -154,6 +154,7 @@ public sealed partial class ApiDocumentTests(PostgresCluster cluster)
             ("a required field null", With(body, b => b["data"]!["MaHoSo"] = null), "wrong_field_type"),
             ("a string where an integer belongs", With(body, b => b["data"]!["DiemDanhGia"] = "5"), "wrong_field_type"),
             ("a message id over 128 characters", With(body, b => b["messageId"] = new string('x', 129)), "invalid_message_id"),
+            ("a message id with a control character", With(body, b => b["messageId"] = "DG-2026-\u0085-1"), "invalid_message_id"),
             ("a business key over its limit", With(body, b => b["data"]!["MaHoSo"] = new string('K', 501)), "invalid_field"),
             ("a field beside messageId and data", With(body, b => b["priority"] = 1), "unknown_field"),
         };
