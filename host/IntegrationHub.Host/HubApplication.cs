@@ -313,6 +313,8 @@ public static class HubApplication
         services.AddSingleton<IHubAlerts>(sp => sp.GetRequiredService<AlertStore>());
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSingleton<AlertMailer>();
+        services.AddSingleton<AlertMailText>();
+        services.AddSingleton<HubPublicAddress>();
         services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertDigest>();
         services.AddTransient<AlertJobs>();

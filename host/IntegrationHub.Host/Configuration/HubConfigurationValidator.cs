@@ -48,6 +48,13 @@ public sealed class HubConfigurationValidator(
             problems.Add($"Hub:Attachments: CleanupSchedule '{attachments.CleanupSchedule}' must be a valid Quartz cron expression and AbandonedAfter at least 01:00:00.");
         }
 
+        if (!string.IsNullOrWhiteSpace(hubOptions.Value.PublicUrl) &&
+            (!Uri.TryCreate(hubOptions.Value.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https") ||
+             publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0))
+        {
+            problems.Add($"Hub:PublicUrl '{hubOptions.Value.PublicUrl}' must be an absolute http(s) address without query, e.g. https://hub.tinh.gov.vn.");
+        }
+
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             problems.Add($"Hub:Http:TrustedProxies: '{proxy}' is not an IP address.");
