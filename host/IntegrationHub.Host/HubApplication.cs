@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Connectivity;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Execution;
@@ -174,7 +175,7 @@ public static class HubApplication
         logger.LogInformation("IntegrationHub is listening on {Addresses}", string.Join(", ", addresses));
         logger.LogInformation("Dashboard: {Url}/hangfire", first);
         logger.LogInformation("Admin API: {Url}/api/flows (flows), {Url}/api/messages (message history)", first, first);
-        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness)", first, first);
+        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness), {Url}/health/connectivity (counterparties)", first, first, first);
     }
 
     private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
@@ -280,7 +281,11 @@ public static class HubApplication
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
             .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"])
-            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"]);
+            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"])
+            .AddCheck<ConnectivityHealthCheck>("connectors", tags: [ConnectivityHealthCheck.Tag]);
+        services.AddSingleton<ConnectivityCheckStore>();
+        services.AddSingleton<ConnectivityChecker>();
+        services.AddSingleton<ConnectorSummaries>();
     }
 
     private static void AddInbound(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -413,12 +418,14 @@ public static class HubApplication
         app.UseMiddleware<RequestTextMiddleware>();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapFlowsApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
         app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapAlertsApi();
+        app.MapConnectorsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

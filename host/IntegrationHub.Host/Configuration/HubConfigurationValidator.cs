@@ -48,6 +48,12 @@ public sealed class HubConfigurationValidator(
             problems.Add($"Hub:Attachments: CleanupSchedule '{attachments.CleanupSchedule}' must be a valid Quartz cron expression and AbandonedAfter at least 01:00:00.");
         }
 
+        var connectivity = hubOptions.Value.Connectivity;
+        if (!CronExpression.TryParse(connectivity.Schedule, out _) || connectivity.Timeout < TimeSpan.FromSeconds(1) || connectivity.Timeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"Hub:Connectivity: Schedule '{connectivity.Schedule}' must be a valid Quartz cron expression and Timeout between 00:00:01 and 00:05:00.");
+        }
+
         if (!string.IsNullOrWhiteSpace(hubOptions.Value.PublicUrl) &&
             (!Uri.TryCreate(hubOptions.Value.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https") ||
              publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0))

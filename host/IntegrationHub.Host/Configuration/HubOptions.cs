@@ -21,6 +21,8 @@ public sealed class HubOptions
 
     public HubSchedulingOptions Scheduling { get; set; } = new();
 
+    public ConnectivityOptions Connectivity { get; set; } = new();
+
     public EmbeddedPostgresOptions EmbeddedPostgres { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
