@@ -18,8 +18,8 @@ public sealed class FlowActionDispatcher : FormPostDispatcher
         var reason = StorableText.Sanitize(form["reason"].FirstOrDefault());
         var action = form["action"].FirstOrDefault();
         var back = form["back"].FirstOrDefault() == "flow" && flowId.Length > 0
-            ? $"{http.Request.PathBase}{DashboardPages.BasePath}{FlowsPage.Path}/{Uri.EscapeDataString(flowId)}"
-            : $"{http.Request.PathBase}{DashboardPages.BasePath}{FlowsPage.Path}";
+            ? $"{http.Request.PathBase}{FlowsPage.Path}/{Uri.EscapeDataString(flowId)}"
+            : $"{http.Request.PathBase}{FlowsPage.Path}";
 
         var (ok, message) = action switch
         {

@@ -79,18 +79,22 @@ public sealed class FlowsPage : RazorPage
             }
         }
 
-        html.Append("</td><td class=\"flow-run\">");
+        html.Append("</td><td class=\"flow-last-run\">");
         AppendRun(html, text, clock, status);
         html.Append("</td><td class=\"flow-counts\"><small>");
         var counts = status.Counts;
-        foreach (var (name, label, value) in new[]
+        foreach (var (name, label, value, always) in new[]
         {
-            ("received", text.Received, counts.Received), ("delivered", text.Delivered, counts.Delivered), ("pending", text.Pending, counts.Pending),
-            ("failed", text.Failing, counts.Failed), ("dead-lettered", text.DeadLettered, counts.DeadLettered), ("waiting", text.Waiting, counts.Waiting),
-            ("skipped", text.Skipped, counts.Skipped),
+            ("received", text.Received, counts.Received, true), ("delivered", text.Delivered, counts.Delivered, true), ("pending", text.Pending, counts.Pending, true),
+            ("failed", text.Failing, counts.Failed, true), ("dead-lettered", text.DeadLettered, counts.DeadLettered, true),
+            ("waiting", text.Waiting, counts.Waiting, false), ("skipped", text.Skipped, counts.Skipped, false),
         })
         {
-            html.Append($"{E(label)}: <b class=\"count-{name}\">{text.Number(value)}</b><br />");
+            // The rarer counts only when there is something to say.
+            if (always || value > 0)
+            {
+                html.Append($"<span style=\"display:inline-block;margin-right:10px\">{E(label)}: <b class=\"count-{name}\">{text.Number(value)}</b></span>");
+            }
         }
 
         html.Append("</small></td><td class=\"flow-last-error\">");
