@@ -106,6 +106,11 @@ public sealed class FlowsPageBrowserTests(PostgresCluster cluster)
         await page.ClickAsync("#language-switch");
         Assert.Equal("Luồng dữ liệu", await page.InnerTextAsync("h1.page-header"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "dashboard-flows-vi.png"), FullPage = true });
+
+        // Auto-refresh reloads the page by itself.
+        await page.ClickAsync("#auto-refresh");
+        await page.WaitForURLAsync(url => url.EndsWith("/hangfire/flows?refresh=5", StringComparison.Ordinal));
+        await page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.EndsWith("/hangfire/flows?refresh=5", StringComparison.Ordinal), new PageWaitForRequestOptions { Timeout = 15_000 });
     }
 
     /// <summary>Opens the Flows page afresh (no notice on it), posts the flow's form and waits for the page it lands on.</summary>

@@ -16,6 +16,11 @@ public sealed class FlowsPage : RazorPage
 {
     public const string Path = "/flows";
 
+    /// <summary>Reloads every 5 s, but never while a reason is being typed (it would be lost).</summary>
+    private const string RefreshScript =
+        "<script>setInterval(function () { var typing = Array.prototype.some.call(document.querySelectorAll('input.flow-reason'), " +
+        "function (i) { return i.value !== '' || i === document.activeElement; }); if (!typing) { location.reload(); } }, 5000);</script>";
+
     /// <summary>How far back "last error" looks, in runs.</summary>
     private const int ErrorWindow = 50;
 
@@ -37,7 +42,7 @@ public sealed class FlowsPage : RazorPage
         html.Append($"<h1 class=\"page-header\">{E(text.FlowsTitle)}</h1>")
             .Append($"<p>{E(text.Format(text.FlowsIntroFormat, $"{clock.Zone.Id}, {clock.ZoneLabel}"))} ")
             .Append(refresh
-                ? $"<a id=\"auto-refresh\" href=\"{Url.To(Path)}\">{E(text.StopRefresh)}</a></p><script>setTimeout(function () {{ location.reload(); }}, 5000);</script>"
+                ? $"<a id=\"auto-refresh\" href=\"{Url.To(Path)}\">{E(text.StopRefresh)}</a></p>{RefreshScript}"
                 : $"<a id=\"auto-refresh\" href=\"{Url.To(Path)}?refresh=5\">{E(text.AutoRefresh)}</a></p>")
             .Append("<table class=\"table table-striped\" id=\"flows\"><thead><tr>")
             .Append($"<th>{E(text.ColumnFlow)}</th><th>{E(text.ColumnState)}</th><th>{E(text.ColumnSchedule)}</th><th>{E(text.ColumnRun)}</th>")
