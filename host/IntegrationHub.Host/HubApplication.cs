@@ -232,6 +232,11 @@ public static class HubApplication
         services.AddTransient<AttachmentCleanupJob>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowRunStore>();
+        services.AddSingleton<FlowPauseStore>();
+        services.AddSingleton<FlowPauseOperations>();
+        services.AddSingleton<FlowStatusReader>();
+        services.AddSingleton<HubClock>();
+        services.AddSingleton<Admin.Dashboard.DashboardLanguage>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<MessageHistoryStore>();
@@ -416,6 +421,7 @@ public static class HubApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestTextMiddleware>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Admin.Dashboard.DashboardPages.BasePath), dashboard => dashboard.UseMiddleware<Admin.Dashboard.DashboardLanguageMiddleware>());
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -26,4 +26,6 @@ public sealed class HubOptions
     public EmbeddedPostgresOptions EmbeddedPostgres { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
+
+    public HubDashboardOptions Dashboard { get; set; } = new();
 }
