@@ -13,7 +13,7 @@ public static class FlowsEndpoints
     {
         var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName);
         group.MapGet("/", ListAsync);
-        group.MapPost("/{flowId}/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/{flowId}/run", RunAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 
@@ -62,9 +62,10 @@ public static class FlowsEndpoints
         return Results.Ok(list);
     }
 
-    private static async Task<IResult> RunAsync(string flowId, FlowRunDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string flowId, FlowRunDispatcher dispatcher, HttpContext context, CancellationToken cancellationToken)
     {
-        var request = await dispatcher.RequestRunAsync(flowId, "admin", cancellationToken);
+        // The run's trigger names the officer who asked for it.
+        var request = await dispatcher.RequestRunAsync(flowId, $"admin:{OperatorName.Of(context)}", cancellationToken);
         return request.Status switch
         {
             FlowRunRequestStatus.Enqueued => Results.Accepted($"/hangfire/jobs/details/{request.JobId}", new { flowId, jobId = request.JobId }),
