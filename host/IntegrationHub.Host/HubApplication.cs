@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
@@ -27,6 +28,8 @@ namespace IntegrationHub.Host;
 /// <c>ConnectionStrings:Hub</c> is set), migrations, Hangfire, Quartz, connectors, flows, admin HTTP.</summary>
 public static class HubApplication
 {
+    private const string DashboardPath = "/hangfire";
+
     /// <param name="configure">Extra configuration applied last (tests use it to override settings).</param>
     /// <param name="logging">Extra logging setup, e.g. a provider that keeps what the hub logs (tests of masking).</param>
     /// <param name="services">Replaces services after the hub's own registrations (tests use it for the clock).</param>
@@ -271,12 +274,19 @@ public static class HubApplication
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();
         services.AddSingleton<LoginThrottle>();
-        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
-        services.AddSingleton<IAuthorizationHandler, AdminAccessHandler>();
-        services.AddAuthorizationBuilder().AddPolicy(AdminAccessRequirement.PolicyName, policy => policy
-            .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
-            .AddRequirements(new AdminAccessRequirement()));
+        services.AddSingleton<OfficerAccounts>();
+        OfficerAuthentication.Add(services, hubOptions.Admin.Oidc);
+        services.AddSingleton<AdminAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler>(sp => sp.GetRequiredService<AdminAccessHandler>());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleRequiredResultHandler>();
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (policyName, role) in OfficerRoles.Policies)
+        {
+            authorization.AddPolicy(policyName, policy => policy
+                .AddAuthenticationSchemes(OfficerAuthentication.SchemeName)
+                .AddRequirements(new AdminAccessRequirement(role)));
+        }
+
         services.AddProblemDetails(ErrorResponses.Configure);
         services.AddSingleton<IHubAdminRequests, AdminRequests>();
 
@@ -420,6 +430,7 @@ public static class HubApplication
         app.UseWhen(c => c.Request.Path.StartsWithSegments(InboundSoapNamespace.Path), soap => soap.UseMiddleware<SoapGatewayMiddleware>());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Admin.Dashboard.DashboardActionAuthorization>(DashboardPath, modules);
         app.UseMiddleware<RequestTextMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Admin.Dashboard.DashboardPages.BasePath), dashboard => dashboard.UseMiddleware<Admin.Dashboard.DashboardLanguageMiddleware>());
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
@@ -449,10 +460,13 @@ public static class HubApplication
         }
 
         Admin.Dashboard.DashboardPages.Register(app.Services, modules);
-        app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
+        var access = app.Services.GetRequiredService<AdminAccessHandler>();
+        app.MapHangfireDashboardWithAuthorizationPolicy(HubPolicies.Admin, DashboardPath, new DashboardOptions
         {
             DashboardTitle = "IntegrationHub",
             Authorization = [],
+            // Hangfire's own buttons (retry, delete, trigger) only for operators; the POSTs are refused before it anyway.
+            IsReadOnlyFunc = dashboard => !access.Allows(dashboard.GetHttpContext().User, dashboard.GetHttpContext(), OfficerRoles.Operator),
             DisplayStorageConnectionString = false,
             AppPath = null,
         });

@@ -20,7 +20,7 @@ public static class PaymentAdminEndpoints
             await store.FindAsync(maThamChieu, ct) is { } payment ? Results.Ok(payment) : UnknownPayment(maThamChieu));
         group.MapGet("/payments/{maThamChieu}/bill", GetBillAsync);
         group.MapPost("/payments/query-open", async (PaymentService payments, CancellationToken ct) => Results.Ok(await payments.QueryOpenPaymentsAsync(ct)))
-            .AddEndpointFilter<CrossSiteRequestFilter>();
+            .RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 

@@ -20,11 +20,11 @@ public static class ReconciliationEndpoints
             await store.FindAsync(id, ct) is { } report
                 ? Results.File(ReconciliationCsv.Write(report), "text/csv; charset=utf-8", $"doi-soat-{report.Day:yyyy-MM-dd}-{report.Id}.csv")
                 : NotFound(id));
-        group.MapPost("/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/run", RunAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 
-    private static async Task<IResult> RunAsync(string? day, Reconciler reconciler, IOptions<PaymentsOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string? day, Reconciler reconciler, IOptions<PaymentsOptions> options, TimeProvider timeProvider, HttpContext context, CancellationToken cancellationToken)
     {
         DateOnly date;
         if (day is null)
@@ -39,7 +39,7 @@ public static class ReconciliationEndpoints
 
         try
         {
-            var report = await reconciler.ReconcileAsync(date, "admin", cancellationToken);
+            var report = await reconciler.ReconcileAsync(date, $"admin:{OperatorName.Of(context)}", cancellationToken);
             return Results.Ok(report);
         }
         catch (ConnectorException e)

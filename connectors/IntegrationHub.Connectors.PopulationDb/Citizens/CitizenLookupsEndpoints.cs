@@ -13,7 +13,8 @@ namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 /// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
 /// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
 /// <c>POST /api/citizen-lookups/{id}/reveal</c> with <c>{"reason"}</c> (the full id, the reveal itself audited) and
-/// <c>GET /api/citizen-lookups/{id}/reveals</c>.</summary>
+/// <c>GET /api/citizen-lookups/{id}/reveals</c>; the audits as CSV downloads (ids masked): <c>GET /api/citizen-lookups.csv?dossier=</c>
+/// and <c>GET /api/citizen-lookups/reveals.csv?dossier=</c>.</summary>
 public static class CitizenLookupsEndpoints
 {
     public const int MinReasonLength = 10;
@@ -27,10 +28,15 @@ public static class CitizenLookupsEndpoints
     {
         var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin);
         group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
-            Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)));
-        group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/{id:long}/reveal", RevealAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+            Results.Ok(await store.RecentAsync(Blank(dossier), Math.Clamp(limit ?? 100, 1, 1000), ct)));
+        group.MapPost("/", LookupAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/{id:long}/reveal", RevealAsync).RequireAuthorization(HubPolicies.Auditor).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)));
+        group.MapGet("/reveals.csv", (string? dossier, CitizenLookupStore store, IHubAdminRequests requests) =>
+            requests.Csv("citizen-lookup-reveals.csv", CitizenLookupCsv.RevealHeader, store.StreamRevealsAsync(Blank(dossier), CancellationToken.None).Select(CitizenLookupCsv.Reveal)));
+        app.MapGet("/api/citizen-lookups.csv", (string? dossier, CitizenLookupStore store, IHubAdminRequests requests) =>
+            requests.Csv("citizen-lookups.csv", CitizenLookupCsv.LookupHeader, store.StreamAsync(Blank(dossier), null, CancellationToken.None).Select(CitizenLookupCsv.Lookup)))
+            .RequireAuthorization(HubPolicies.Admin);
         return app;
     }
 
@@ -125,6 +131,8 @@ public static class CitizenLookupsEndpoints
 
         return true;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 }

@@ -13,7 +13,7 @@ public static class ConnectorsEndpoints
         group.MapGet("/", async (ConnectorSummaries summaries, CancellationToken ct) => Results.Ok(await summaries.AllAsync(ct)));
         group.MapGet("/{connectorId}", async (string connectorId, ConnectorSummaries summaries, CancellationToken ct) =>
             await summaries.FindAsync(connectorId, ct) is { } summary ? Results.Ok(summary) : UnknownConnector(connectorId));
-        group.MapPost("/{connectorId}/check", CheckAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/{connectorId}/check", CheckAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 

@@ -4,7 +4,8 @@ using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;
 
-/// <summary><c>GET /api/dead-letters</c>, <c>POST /api/dead-letters/replay</c>, <c>POST /api/dead-letters/discard</c>.</summary>
+/// <summary><c>GET /api/dead-letters</c> (and <c>.csv</c>, the same filter), <c>POST /api/dead-letters/replay</c>,
+/// <c>POST /api/dead-letters/discard</c>.</summary>
 public static class DeadLettersEndpoints
 {
     private const int PreviewLimit = 500;
@@ -15,10 +16,11 @@ public static class DeadLettersEndpoints
     {
         var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName);
         group.MapGet("/", ListAsync);
+        app.MapGet("/api/dead-letters.csv", ExportAsync).RequireAuthorization(HubPolicies.Admin);
         group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            ActAsync("replay", operations, context, cancellationToken)).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            ActAsync("discard", operations, context, cancellationToken)).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 
@@ -29,6 +31,19 @@ public static class DeadLettersEndpoints
         var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
         var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
         return Results.Ok(new { total, items = items.Select(ToJson) });
+    }
+
+    /// <summary>Every dead letter the filter matches (no filter: all), streamed as CSV; errors masked as on screen.</summary>
+    private static IResult ExportAsync(
+        string? flow, string? errorCode, DateTimeOffset? from, DateTimeOffset? to, string? businessKey, string? destination, DeadLetterStore store)
+    {
+        var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
+        if (selection.From >= selection.To)
+        {
+            return AdminJsonBody.Problem(StatusCodes.Status400BadRequest, "invalid_range", "Request refused", "'from' must be before 'to'.");
+        }
+
+        return new CsvDownload("dead-letters.csv", DeadLetterCsv.Header, store.StreamAsync(selection, CancellationToken.None).Select(DeadLetterCsv.Row));
     }
 
     private static async Task<IResult> ActAsync(string action, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)

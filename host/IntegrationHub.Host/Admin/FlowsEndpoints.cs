@@ -18,11 +18,11 @@ public static class FlowsEndpoints
         var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName);
         group.MapGet("/", ListAsync);
         group.MapGet("/{flowId}/runs", RunsAsync);
-        group.MapPost("/{flowId}/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        group.MapPost("/{flowId}/run", RunAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapPost("/{flowId}/pause", (string flowId, FlowPauseOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            PauseOrResumeAsync(flowId, pause: true, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            PauseOrResumeAsync(flowId, pause: true, operations, context, cancellationToken)).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapPost("/{flowId}/resume", (string flowId, FlowPauseOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            PauseOrResumeAsync(flowId, pause: false, operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            PauseOrResumeAsync(flowId, pause: false, operations, context, cancellationToken)).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 
@@ -128,9 +128,10 @@ public static class FlowsEndpoints
 
     private static IResult UnknownFlow(string detail) => AdminJsonBody.Problem(StatusCodes.Status404NotFound, "unknown_flow", "Unknown flow", detail);
 
-    private static async Task<IResult> RunAsync(string flowId, FlowRunDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string flowId, FlowRunDispatcher dispatcher, HttpContext context, CancellationToken cancellationToken)
     {
-        var request = await dispatcher.RequestRunAsync(flowId, FlowRunDispatcher.AdminTrigger, cancellationToken);
+        // The run's trigger names the officer who asked for it.
+        var request = await dispatcher.RequestRunAsync(flowId, FlowRunDispatcher.OfficerTrigger(OperatorName.Of(context)), cancellationToken);
         return request.Status switch
         {
             FlowRunRequestStatus.Enqueued => Results.Accepted($"/hangfire/jobs/details/{request.JobId}", new { flowId, jobId = request.JobId }),

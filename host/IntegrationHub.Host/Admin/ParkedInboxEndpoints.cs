@@ -20,9 +20,9 @@ public static class ParkedInboxEndpoints
             return Results.Ok(new { total, items = items.Select(ToJson) });
         });
         group.MapPost("/replay", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            ActAsync("replay", operations, context, cancellationToken)).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         group.MapPost("/discard", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            ActAsync("discard", operations, context, cancellationToken)).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>();
         return app;
     }
 

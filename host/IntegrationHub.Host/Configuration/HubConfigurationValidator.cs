@@ -435,15 +435,19 @@ public sealed class HubConfigurationValidator(
             problems.Add("Hub:Admin:PasswordHash is not a hash made by 'hash-password'.");
         }
 
-        if (environment.IsProduction() && !(hasUser && hasHash))
+        if (environment.IsProduction() && !(hasUser && hasHash) && admin.Users.Count == 0 && !admin.Oidc.IsEnabled)
         {
-            problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
+            problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production (or officers' accounts in Hub:Admin:Users, or single sign-on " +
+                "with Hub:Admin:Oidc:Authority): the dashboard and admin API need a login. " +
                 "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).");
         }
         else if (hasUser != hasHash)
         {
             problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set together.");
         }
+
+        problems.AddRange(OfficerAccounts.Problems(admin));
+        problems.AddRange(OidcRoleMapper.Problems(admin.Oidc));
 
         if (admin.LoginAttemptsPerAddress < 1 || admin.LoginFailuresPerUser <= admin.LoginAttemptsPerAddress)
         {

@@ -12,6 +12,9 @@ public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSo
     /// <summary>The trigger of a run an operator asked for; refused while paused, but not counted as a skipped run.</summary>
     public const string AdminTrigger = "admin";
 
+    /// <summary>The trigger of a run an officer asked for: <c>admin:</c> and who.</summary>
+    public static string OfficerTrigger(string officer) => $"{AdminTrigger}:{officer}";
+
     public async Task<FlowRunRequest> RequestRunAsync(string flowId, string trigger, CancellationToken cancellationToken)
     {
         if (flows.Find(flowId) is not { } flow)
@@ -25,7 +28,7 @@ public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSo
         }
 
         // A refused schedule firing is counted, so that resuming runs the flow once instead of waiting for the next one.
-        if (await pauses.RefusesRunAsync(flowId, countSkippedRun: trigger != AdminTrigger, cancellationToken))
+        if (await pauses.RefusesRunAsync(flowId, countSkippedRun: trigger != AdminTrigger && !trigger.StartsWith(AdminTrigger + ":", StringComparison.Ordinal), cancellationToken))
         {
             return new FlowRunRequest(FlowRunRequestStatus.Paused, null);
         }

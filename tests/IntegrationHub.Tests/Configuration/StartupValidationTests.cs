@@ -137,7 +137,8 @@ public sealed class StartupValidationTests
 
         Assert.Equal(
             "IntegrationHub cannot start in environment 'Production': 1 configuration problem(s):" + Environment.NewLine +
-            " - Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
+            " - Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production (or officers' accounts in Hub:Admin:Users, or single sign-on " +
+            "with Hub:Admin:Oidc:Authority): the dashboard and admin API need a login. " +
             "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).",
             error.Message);
     }

@@ -97,7 +97,7 @@ public sealed class FlowPauseTests(PostgresCluster cluster)
         Assert.Equal(20, runs[1].GetProperty("messagesCreated").GetInt64());
         Assert.Equal(0, runs[0].GetProperty("messagesCreated").GetInt64());
         Assert.All(runs, r => Assert.Equal("succeeded", r.GetProperty("status").GetString()));
-        Assert.All(runs, r => Assert.Equal("admin", r.GetProperty("trigger").GetString()));
+        Assert.All(runs, r => Assert.Equal($"admin:{TestHub.AdminUser}", r.GetProperty("trigger").GetString()));
         Assert.All(runs, r => Assert.True(r.GetProperty("durationSeconds").GetDouble() >= 0));
         Assert.Single((await client.GetFromJsonAsync<JsonElement[]>("api/flows/procedures/runs?limit=1"))!);
 

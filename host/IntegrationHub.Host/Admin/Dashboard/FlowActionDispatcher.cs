@@ -32,7 +32,7 @@ public sealed class FlowActionDispatcher : FormPostDispatcher
 
     private static async Task<(bool Ok, string Message)> RunAsync(HttpContext http, DashboardText text, string flowId)
     {
-        var request = await http.RequestServices.GetRequiredService<FlowRunDispatcher>().RequestRunAsync(flowId, FlowRunDispatcher.AdminTrigger, http.RequestAborted);
+        var request = await http.RequestServices.GetRequiredService<FlowRunDispatcher>().RequestRunAsync(flowId, FlowRunDispatcher.OfficerTrigger(OperatorName.Of(http)), http.RequestAborted);
         return request.Status switch
         {
             FlowRunRequestStatus.Enqueued => (true, text.Format(text.RunStartedFormat, flowId, request.JobId)),
