@@ -12,5 +12,9 @@ public sealed record HubDashboardContext(HttpContext Http, string Operator, stri
     /// <summary>An absolute path to a dashboard page, e.g. <c>To("/messages")</c>.</summary>
     public string To(string path) => DashboardPath + path;
 
+    /// <summary>An absolute path to the hub's own HTTP API, which is mounted beside the dashboard, e.g.
+    /// <c>Api("/api/citizen-lookups.csv")</c> for a download link.</summary>
+    public string Api(string path) => DashboardPath[..Math.Max(0, DashboardPath.LastIndexOf('/'))] + path;
+
     public string? Query(string name) => Http.Request.Query[name].FirstOrDefault();
 }

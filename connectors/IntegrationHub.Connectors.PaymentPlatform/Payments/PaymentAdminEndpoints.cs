@@ -31,7 +31,7 @@ public static class PaymentAdminEndpoints
             .ProducesProblemCodes(StatusCodes.Status409Conflict, "payment_not_paid")
             .ProducesProblemCodes(StatusCodes.Status502BadGateway, "bill_unavailable");
         group.MapPost("/payments/query-open", async (PaymentService payments, CancellationToken ct) => Results.Ok(await payments.QueryOpenPaymentsAsync(ct)))
-            .AddEndpointFilter<CrossSiteRequestFilter>()
+            .RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>()
             .WithName("queryOpenPayments").WithSummary("A QUERY pass now over open payments 30 minutes to 3 days old")
             .Produces<PaymentQueryRun>();
         return app;

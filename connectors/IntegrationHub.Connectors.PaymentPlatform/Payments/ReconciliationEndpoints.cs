@@ -28,7 +28,7 @@ public static class ReconciliationEndpoints
             .WithName("getReconciliationCsv").WithSummary("One reconciliation run as CSV (UTF-8 with BOM)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_reconciliation");
-        group.MapPost("/run", RunAsync).AddEndpointFilter<CrossSiteRequestFilter>()
+        group.MapPost("/run", RunAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>()
             .WithName("runReconciliation").WithSummary("Reconcile a local day now (default yesterday)")
             .Produces<ReconciliationReport>()
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_day")
@@ -36,7 +36,7 @@ public static class ReconciliationEndpoints
         return app;
     }
 
-    private static async Task<IResult> RunAsync(string? day, Reconciler reconciler, IOptions<PaymentsOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string? day, Reconciler reconciler, IOptions<PaymentsOptions> options, TimeProvider timeProvider, HttpContext context, CancellationToken cancellationToken)
     {
         DateOnly date;
         if (day is null)
@@ -51,7 +51,7 @@ public static class ReconciliationEndpoints
 
         try
         {
-            var report = await reconciler.ReconcileAsync(date, "admin", cancellationToken);
+            var report = await reconciler.ReconcileAsync(date, $"admin:{OperatorName.Of(context)}", cancellationToken);
             return Results.Ok(report);
         }
         catch (ConnectorException e)

@@ -13,7 +13,8 @@ namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 /// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
 /// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
 /// <c>POST /api/citizen-lookups/{id}/reveal</c> with <c>{"reason"}</c> (the full id, the reveal itself audited) and
-/// <c>GET /api/citizen-lookups/{id}/reveals</c>.</summary>
+/// <c>GET /api/citizen-lookups/{id}/reveals</c>; the audits as CSV downloads (ids masked): <c>GET /api/citizen-lookups.csv?dossier=</c>
+/// and <c>GET /api/citizen-lookups/reveals.csv?dossier=</c>.</summary>
 public static class CitizenLookupsEndpoints
 {
     public const int MinReasonLength = 10;
@@ -27,21 +28,30 @@ public static class CitizenLookupsEndpoints
     {
         var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin).WithTags("Citizen lookups");
         group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
-            Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)))
+            Results.Ok(await store.RecentAsync(Blank(dossier), Math.Clamp(limit ?? 100, 1, 1000), ct)))
             .WithName("listCitizenLookups").WithSummary("The lookup audit (personal ids masked), newest first, by dossier")
             .Produces<IReadOnlyList<CitizenLookup>>();
-        JsonBody<OfficerLookupRequest>(group.MapPost("/", LookupAsync), "invalid_field")
+        JsonBody<OfficerLookupRequest>(group.MapPost("/", LookupAsync).RequireAuthorization(HubPolicies.Operator), "invalid_field")
             .WithName("lookUpCitizen").WithSummary("An officer's own lookup in the population database, audited under their name")
             .Produces<OfficerLookupAnswer>()
             .ProducesProblemCodes(StatusCodes.Status502BadGateway, "population_refused")
             .ProducesProblemCodes(StatusCodes.Status503ServiceUnavailable, "population_unavailable");
-        JsonBody<RevealRequest>(group.MapPost("/{id:long}/reveal", RevealAsync), "reason_required")
+        JsonBody<RevealRequest>(group.MapPost("/{id:long}/reveal", RevealAsync).RequireAuthorization(HubPolicies.Auditor), "reason_required")
             .WithName("revealCitizenId").WithSummary("The full personal id of a lookup, with a reason (the reveal is audited)")
             .Produces<RevealAnswer>()
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "lookup_not_found");
         group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)))
             .WithName("listCitizenIdReveals").WithSummary("Who revealed a lookup's personal id, when and why")
             .Produces<IReadOnlyList<CitizenLookupReveal>>();
+        group.MapGet("/reveals.csv", (string? dossier, CitizenLookupStore store, IHubAdminRequests requests) =>
+            requests.Csv("citizen-lookup-reveals.csv", CitizenLookupCsv.RevealHeader, store.StreamRevealsAsync(Blank(dossier), CancellationToken.None).Select(CitizenLookupCsv.Reveal)))
+            .WithName("exportCitizenIdReveals").WithSummary("The reveal audit, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        app.MapGet("/api/citizen-lookups.csv", (string? dossier, CitizenLookupStore store, IHubAdminRequests requests) =>
+            requests.Csv("citizen-lookups.csv", CitizenLookupCsv.LookupHeader, store.StreamAsync(Blank(dossier), null, CancellationToken.None).Select(CitizenLookupCsv.Lookup)))
+            .RequireAuthorization(HubPolicies.Admin)
+            .WithTags("Citizen lookups").WithName("exportCitizenLookups").WithSummary("The lookup audit (personal ids masked), as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
@@ -144,6 +154,8 @@ public static class CitizenLookupsEndpoints
 
         return true;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 }

@@ -20,6 +20,7 @@ public sealed class CitizenLookupsPage(CitizenLookupStore store) : IHubDashboard
         var lookups = await store.RecentAsync(dossier, 200, cancellationToken);
         var html = new StringBuilder("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Population database lookups</h1>")
             .Append($"<form method=\"get\" class=\"form-inline\" style=\"margin-bottom:10px\"><input class=\"form-control\" name=\"dossier\" placeholder=\"MaHoSo\" value=\"{E(dossier)}\" /> <button class=\"btn btn-default\">Filter</button></form>")
+            .Append(Downloads(page, dossier))
             .Append("<p class=\"text-muted\">Personal ids are masked. To see one in full, give a reason with <b>Reveal…</b> (or POST it to <code>api/citizen-lookups/{id}/reveal</code>); the reveal is recorded with your name and reason.</p>");
         if (page.Query("error") is { Length: > 0 } error)
         {
@@ -48,5 +49,13 @@ public sealed class CitizenLookupsPage(CitizenLookupStore store) : IHubDashboard
 
         html.Append("</div></div>");
         return html.ToString();
+    }
+
+    /// <summary>The audits as CSV (ids masked there too), filtered by the dossier as the page is.</summary>
+    private static string Downloads(HubDashboardContext page, string? dossier)
+    {
+        var query = dossier is null ? string.Empty : $"?dossier={Uri.EscapeDataString(dossier)}";
+        return $"<p><a id=\"download-lookups\" class=\"btn btn-default btn-sm\" href=\"{E(page.Api("/api/citizen-lookups.csv") + query)}\">Download lookups (CSV)</a> " +
+            $"<a id=\"download-reveals\" class=\"btn btn-default btn-sm\" href=\"{E(page.Api("/api/citizen-lookups/reveals.csv") + query)}\">Download reveals (CSV)</a></p>";
     }
 }

@@ -5,7 +5,8 @@ using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;
 
-/// <summary><c>GET /api/dead-letters</c>, <c>POST /api/dead-letters/replay</c>, <c>POST /api/dead-letters/discard</c>.</summary>
+/// <summary><c>GET /api/dead-letters</c> (and <c>.csv</c>, the same filter), <c>POST /api/dead-letters/replay</c>,
+/// <c>POST /api/dead-letters/discard</c>.</summary>
 public static class DeadLettersEndpoints
 {
     private const int PreviewLimit = 500;
@@ -18,6 +19,10 @@ public static class DeadLettersEndpoints
         group.MapGet("/", ListAsync)
             .WithName("listDeadLetters").WithSummary("Dead letters by flow, error code, time, business key or destination")
             .Produces<DeadLetterList>();
+        app.MapGet("/api/dead-letters.csv", ExportAsync).RequireAuthorization(HubPolicies.Admin)
+            .WithTags("Dead letters").WithName("exportDeadLetters").WithSummary("Dead letters by the same filter, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_range");
         Action(group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
             ActAsync("replay", operations, context, cancellationToken)), "replayDeadLetters", "Replay dead letters (or preview with dryRun), with a reason");
         Action(group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
@@ -27,6 +32,7 @@ public static class DeadLettersEndpoints
 
     /// <summary>A replay or discard: read strictly, answered with the recorded action or, for a dry run, the preview.</summary>
     private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
+        .RequireAuthorization(HubPolicies.Operator)
         .AddEndpointFilter<CrossSiteRequestFilter>()
         .WithName(name).WithSummary(summary)
         .ReadsJsonBody<DeadLetterActionRequest>()
@@ -49,6 +55,19 @@ public static class DeadLettersEndpoints
         var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
         var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
         return Results.Ok(new DeadLetterList(total, [.. items.Select(ToItem)]));
+    }
+
+    /// <summary>Every dead letter the filter matches (no filter: all), streamed as CSV; errors masked as on screen.</summary>
+    private static IResult ExportAsync(
+        string? flow, string? errorCode, DateTimeOffset? from, DateTimeOffset? to, string? businessKey, string? destination, DeadLetterStore store)
+    {
+        var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
+        if (selection.From >= selection.To)
+        {
+            return AdminJsonBody.Problem(StatusCodes.Status400BadRequest, "invalid_range", "Request refused", "'from' must be before 'to'.");
+        }
+
+        return new CsvDownload("dead-letters.csv", DeadLetterCsv.Header, store.StreamAsync(selection, CancellationToken.None).Select(DeadLetterCsv.Row));
     }
 
     private static async Task<IResult> ActAsync(string action, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public static class ParkedInboxEndpoints
     }
 
     private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
+        .RequireAuthorization(HubPolicies.Operator)
         .AddEndpointFilter<CrossSiteRequestFilter>()
         .WithName(name).WithSummary(summary)
         .ReadsJsonBody<ParkedInboxActionRequest>()

@@ -23,7 +23,8 @@ public static class ApiSecuritySchemes
         {
             Type = SecuritySchemeType.Http,
             Scheme = "basic",
-            Description = "The admin login (Hub:Admin, the dashboard's). In Development, requests from this machine need none.",
+            Description = "An officer's login (Hub:Admin:Users, the dashboard's). Reading needs the role viewer (every officer), " +
+                "actions operator, a personal id in full auditor; without it the answer is 403 role_required. In Development, requests from this machine need none.",
         };
         schemes[PartnerApiKey] = Header(InboundAuthenticator.ApiKeyHeader, "The partner's API key (Inbound:Partners:{id}:ApiKey).");
         schemes[PartnerTimestamp] = Header(InboundAuthenticator.TimestampHeader,

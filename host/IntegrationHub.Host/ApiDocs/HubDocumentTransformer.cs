@@ -16,7 +16,7 @@ public sealed class HubDocumentTransformer(IOptions<InboundOptions> inbound) : I
             Version = "v1",
             Description =
                 "The province's integration hub: the admin API (flows, messages, dead letters, parked inbox, alerts, and what " +
-                "connector modules add) behind the admin login, and the endpoints national systems push to.\n\n" +
+                "connector modules add) behind the officers' login, and the endpoints national systems push to.\n\n" +
                 "**Partners** sign every push with four headers (see the security schemes): `X-Api-Key`, `X-Timestamp`, `X-Nonce` and " +
                 "`X-Signature`, the Base64 HMAC-SHA256 of `METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nhex(SHA-256(body))` keyed with the partner's " +
                 "secret. Each message type has its own path and body schema, generated from the hub's configuration: it lists exactly " +

@@ -45,7 +45,8 @@ public sealed class HubOperationTransformer(ApiAudiences audiences) : IOpenApiOp
             case ApiAudience.Admin:
                 operation.Security = [ApiSecuritySchemes.AdminRequirement(context.Document)];
                 Add(StatusCodes.Status401Unauthorized, [ProblemCodes.ForStatus(StatusCodes.Status401Unauthorized)]);
-                Add(StatusCodes.Status403Forbidden, [ProblemCodes.ForStatus(StatusCodes.Status403Forbidden)]);
+                // An officer without the role the endpoint's policy names (viewer for reading, operator, auditor).
+                Add(StatusCodes.Status403Forbidden, [ProblemCodes.ForStatus(StatusCodes.Status403Forbidden), "role_required"]);
                 Add(StatusCodes.Status429TooManyRequests, ["too_many_login_attempts"]);
                 if (!HttpMethods.IsGet(description.HttpMethod ?? HttpMethods.Get))
                 {

@@ -92,7 +92,8 @@ public sealed partial class ApiDocumentTests(PostgresCluster cluster)
         Assert.Equal("runFlow", run["operationId"]!.GetValue<string>());
         Assert.Equal(ApiSecuritySchemes.AdminBasic, Assert.Single(Assert.Single(run["security"]!.AsArray())!.AsObject()).Key);
         Assert.Equal(["unknown_flow"], Codes(run, "404"));
-        Assert.Equal(["flow_running", "flow_is_inbound"], Codes(run, "409"));
+        Assert.Equal(["flow_running", "flow_is_inbound", "flow_paused"], Codes(run, "409"));
+        Assert.Contains("role_required", Codes(run, "403"));
         Assert.Contains("cross_site_request", Codes(run, "403"));
         Assert.Equal(["unauthorized"], Codes(run, "401"));
         Assert.Equal(["internal_error"], Codes(run, "500"));

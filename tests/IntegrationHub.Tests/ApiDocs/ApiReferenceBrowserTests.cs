@@ -46,7 +46,7 @@ public sealed class ApiReferenceBrowserTests(PostgresCluster cluster)
         await page.GetByText("Partner push").First.ClickAsync();
         await page.GetByText("dvcqg: danh-gia").First.WaitForAsync();
         await page.GetByText("Flows", new PageGetByTextOptions { Exact = true }).First.ClickAsync();
-        await page.GetByText("Every flow: schedule, next run, last run and counts").First.WaitForAsync();
+        await page.GetByText("Every flow: state, schedule, next run, last run and counts").First.WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Directory.CreateDirectory("TestResults");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/api-docs.png" });

@@ -41,6 +41,19 @@ public sealed record DeadLetterForm(string? Flow, string? ErrorCode, string? Fro
 
     public string QueryString() => string.Join('&', Fields().Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => $"{f.Name}={Url(f.Value)}"));
 
+    /// <summary>The filter as the admin API takes it (<c>?flow=...&amp;from=...</c>, dates as instants), for the CSV export.</summary>
+    public string ApiQuery()
+    {
+        var selection = Selection;
+        (string Name, string? Value)[] fields =
+        [
+            ("flow", selection.FlowId), ("errorCode", selection.ErrorCode), ("from", selection.From?.ToString("o", CultureInfo.InvariantCulture)),
+            ("to", selection.To?.ToString("o", CultureInfo.InvariantCulture)), ("businessKey", selection.BusinessKey),
+        ];
+        var query = string.Join('&', fields.Where(f => f.Value is not null).Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value!)}"));
+        return query.Length == 0 ? string.Empty : "?" + query;
+    }
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static DateTimeOffset? Day(string? text) =>

@@ -25,7 +25,8 @@ public sealed class DeadLettersPage : RazorPage
 
         // Razor pages of Hangfire render synchronously; the list is one indexed query capped at 500 rows.
         var (total, items) = services.GetRequiredService<DeadLetterOperations>().PreviewAsync(form.Selection, 500, CancellationToken.None).GetAwaiter().GetResult();
-        html.Append($"<p id=\"dead-letter-total\">{total} dead letter(s) match{(form.Selection.IsEmpty ? string.Empty : " the filter")}.</p>");
+        html.Append($"<p id=\"dead-letter-total\">{total} dead letter(s) match{(form.Selection.IsEmpty ? string.Empty : " the filter")}. ")
+            .Append($"<a id=\"download-csv\" class=\"btn btn-default btn-sm\" href=\"{E(ModuleDashboardContext.Of(Context).Api("/api/dead-letters.csv") + form.ApiQuery())}\">Download CSV</a></p>");
         html.Append($"<form method=\"post\" action=\"{Url.To(DeadLetterActionDispatcher.Path)}\" id=\"dead-letter-actions\">")
             .Append($"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{E(Context.AntiforgeryToken)}\" />");
         form.AppendHidden(html);

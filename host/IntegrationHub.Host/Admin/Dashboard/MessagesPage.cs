@@ -28,7 +28,12 @@ public sealed class MessagesPage : RazorPage
 
             // Razor pages of Hangfire render synchronously; this admin page makes two small indexed queries.
             var messages = services.GetRequiredService<MessageHistoryStore>().FindAsync(key, 200, CancellationToken.None).GetAwaiter().GetResult();
-            if (messages.Count == 0)
+            if (messages.Count > 0)
+            {
+                var csv = ModuleDashboardContext.Of(Context).Api("/api/messages.csv") + "?businessKey=" + Uri.EscapeDataString(key);
+                html.Append($"<p><a id=\"download-csv\" class=\"btn btn-default btn-sm\" href=\"{E(csv)}\">Download CSV</a></p>");
+            }
+            else
             {
                 html.Append($"<div class=\"alert alert-info\" id=\"no-messages\">No message has business key <b>{E(key)}</b>.</div>");
             }
