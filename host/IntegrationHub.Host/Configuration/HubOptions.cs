@@ -20,4 +20,6 @@ public sealed class HubOptions
     public EmbeddedPostgresOptions EmbeddedPostgres { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
 }
