@@ -88,6 +88,8 @@ public sealed class MetricsEndpointTests(PostgresCluster cluster)
         Assert.Equal(2, Moved(after, "integrationhub_delivery_latency_seconds_count", Evaluations, ToIGate));
         Assert.Equal(1, Moved(after, "integrationhub_deliveries_failed_attempts_total", Evaluations, ToIGate));
         Assert.Equal(1, Moved(after, "integrationhub_inbound_refusals_total", ("partner", "dvcqg"), ("code", "invalid_signature")));
+        // Polly's own telemetry, per counterparty (its pipeline's name).
+        Assert.True(Moved(after, "resilience_polly_pipeline_duration_milliseconds_count", ("pipeline_name", "igate")) > 0, after.Text);
         var calls = Moved(after, "integrationhub_counterparty_calls_total", ("counterparty", "igate"));
         Assert.True(calls > 0, after.Text);
         Assert.Equal(calls, Moved(after, "integrationhub_counterparty_call_duration_seconds_count", ("counterparty", "igate")));
