@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Connectors.IGate;
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Tests.Inbound;
 using IntegrationHub.Tests.Infrastructure;
 using IntegrationHub.Tests.Payments;
@@ -63,19 +62,14 @@ public sealed class MessageTraceTests(PostgresCluster cluster)
     public async Task Each_message_a_run_reads_is_its_own_trace_through_its_delivery_and_its_soap_enrichment()
     {
         using var spans = new SpanRecorder();
-        var igate = new IGateSandbox(new IGateSandboxOptions { ApiKey = "igate-test-key", Seed = 12 });
-        var population = new PopulationDbSandbox(new PopulationDbSandboxOptions { ApiKey = TestHub.PopulationApiKey, MaTichHop = TestHub.PopulationMaTichHop });
-        await using var igateLifetime = igate;
-        await using var populationLifetime = population;
-        await igate.StartAsync(CancellationToken.None);
-        await population.StartAsync(CancellationToken.None);
+        await using var sandboxes = await CitizenCheckSandboxes.StartAsync(new IGateSandboxOptions { ApiKey = "igate-test-key", Seed = 12 });
+        var igate = sandboxes.IGate;
         var codes = igate.Dossiers.Generate(6, 0);
         var citizens = codes.Where(c => (int)igate.Dossiers.Snapshot(c)!["loaiDoiTuong"]! == 1).ToList();
         Assert.NotEmpty(citizens);
 
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        settings.Wire(igate, igate.BaseAddress!);
-        settings.Wire(population, population.BaseAddress!);
+        sandboxes.ApplyTo(settings);
         await using var hub = await TestHub.StartAsync(settings);
         using var admin = TestHub.AdminClient(hub);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("api/flows/citizen-checks/run", null)).StatusCode);
