@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Connectivity;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Execution;
@@ -174,7 +175,7 @@ public static class HubApplication
         logger.LogInformation("IntegrationHub is listening on {Addresses}", string.Join(", ", addresses));
         logger.LogInformation("Dashboard: {Url}/hangfire", first);
         logger.LogInformation("Admin API: {Url}/api/flows (flows), {Url}/api/messages (message history)", first, first);
-        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness)", first, first);
+        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness), {Url}/health/connectivity (counterparties)", first, first, first);
         logger.LogInformation("Metrics: {Url}{Path} (Prometheus; the admin login or Hub:Metrics:Token)", first, HubTelemetry.MetricsPath);
     }
 
@@ -233,6 +234,11 @@ public static class HubApplication
         services.AddTransient<AttachmentCleanupJob>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowRunStore>();
+        services.AddSingleton<FlowPauseStore>();
+        services.AddSingleton<FlowPauseOperations>();
+        services.AddSingleton<FlowStatusReader>();
+        services.AddSingleton<HubClock>();
+        services.AddSingleton<Admin.Dashboard.DashboardLanguage>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<MessageHistoryStore>();
@@ -283,7 +289,11 @@ public static class HubApplication
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
             .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"])
-            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"]);
+            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"])
+            .AddCheck<ConnectivityHealthCheck>("connectors", tags: [ConnectivityHealthCheck.Tag]);
+        services.AddSingleton<ConnectivityCheckStore>();
+        services.AddSingleton<ConnectivityChecker>();
+        services.AddSingleton<ConnectorSummaries>();
     }
 
     private static void AddInbound(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -316,6 +326,8 @@ public static class HubApplication
         services.AddSingleton<IHubAlerts>(sp => sp.GetRequiredService<AlertStore>());
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSingleton<AlertMailer>();
+        services.AddSingleton<AlertMailText>();
+        services.AddSingleton<HubPublicAddress>();
         services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertDigest>();
         services.AddTransient<AlertJobs>();
@@ -412,8 +424,10 @@ public static class HubApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestTextMiddleware>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Admin.Dashboard.DashboardPages.BasePath), dashboard => dashboard.UseMiddleware<Admin.Dashboard.DashboardLanguageMiddleware>());
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHubMetrics();
         app.MapFlowsApi();
         app.MapDeadLettersApi();
@@ -421,6 +435,7 @@ public static class HubApplication
         app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapAlertsApi();
+        app.MapConnectorsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

@@ -49,6 +49,20 @@ public sealed class HubConfigurationValidator(
             problems.Add($"Hub:Attachments: CleanupSchedule '{attachments.CleanupSchedule}' must be a valid Quartz cron expression and AbandonedAfter at least 01:00:00.");
         }
 
+        var connectivity = hubOptions.Value.Connectivity;
+        if (!CronExpression.TryParse(connectivity.Schedule, out _) || connectivity.Timeout < TimeSpan.FromSeconds(1) || connectivity.Timeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"Hub:Connectivity: Schedule '{connectivity.Schedule}' must be a valid Quartz cron expression and Timeout between 00:00:01 and 00:05:00.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(hubOptions.Value.PublicUrl) &&
+            (!Uri.TryCreate(hubOptions.Value.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https") ||
+             publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0))
+        {
+            problems.Add($"Hub:PublicUrl '{hubOptions.Value.PublicUrl}' must be an absolute http(s) address without query, e.g. https://hub.tinh.gov.vn.");
+        }
+
+        ValidateDashboard(hubOptions.Value, problems);
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             problems.Add($"Hub:Http:TrustedProxies: '{proxy}' is not an IP address.");
@@ -396,6 +410,20 @@ public sealed class HubConfigurationValidator(
             var role = direction == StreamDirection.Source ? "a source" : "a destination";
             var offered = string.Join(", ", connector.Spec.Streams.Where(s => s.Direction.HasFlag(direction)).Select(s => s.Name));
             problems.Add($"{key}: connector '{streamRef.ConnectorId}' has no stream '{streamRef.Stream}' that is {role} (it offers: {(offered.Length == 0 ? "none" : offered)}).");
+        }
+    }
+
+    /// <summary>The dashboard's language and the zone its times are shown in (also every flow's default).</summary>
+    private static void ValidateDashboard(HubOptions hub, List<string> problems)
+    {
+        if (!Admin.Dashboard.DashboardText.IsLanguage(hub.Dashboard.Language))
+        {
+            problems.Add($"Hub:Dashboard:Language '{hub.Dashboard.Language}' must be one of: {string.Join(", ", Admin.Dashboard.DashboardText.Languages)}.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(hub.Scheduling.DefaultTimeZone, out _))
+        {
+            problems.Add($"Hub:Scheduling:DefaultTimeZone '{hub.Scheduling.DefaultTimeZone}' is not a known time zone.");
         }
     }
 

@@ -11,13 +11,15 @@ using Npgsql;
 namespace IntegrationHub.Host.Execution;
 
 /// <summary>Reads a flow's source from its last checkpoint and makes the records durable as messages, committing
-/// each checkpoint with the records before it. Delivery runs beside it as its own jobs.</summary>
+/// each checkpoint with the records before it. Delivery runs beside it as its own jobs. A run of a flow paused meanwhile
+/// stops after its next commit (status <c>paused</c>); the resumed flow reads on from the checkpoint it left.</summary>
 public sealed class FlowRunner(
     FlowCatalog flows,
     ConnectorCatalog connectors,
     NpgsqlDataSource dataSource,
     MessageStore messages,
     FlowRunStore runs,
+    FlowPauseStore pauses,
     DeliveryDispatcher deliveries,
     HubTracing tracing,
     HubMetrics metrics,
@@ -25,9 +27,14 @@ public sealed class FlowRunner(
     TimeProvider timeProvider,
     ILogger<FlowRunner> logger)
 {
+    /// <summary>How often a run commits what it has read even without a checkpoint or a full buffer (so its progress,
+    /// kept in its row, moves while it reads), and asks whether its flow was paused.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
     public static string RunLockName(string flowId) => $"flow-run:{flowId}";
 
-    /// <returns>The final status of the run: succeeded, or skipped when another run holds the flow.</returns>
+    /// <returns>The final status of the run: succeeded, paused (stopped, or not started, because an operator paused
+    /// the flow), or skipped when another run holds the flow.</returns>
     public async Task<string> RunAsync(string flowId, string? jobId, string trigger, CancellationToken cancellationToken)
     {
         var flow = flows.Find(flowId) ?? throw new NonRetryableJobException($"Flow '{flowId}' is not configured or is disabled.");
@@ -36,6 +43,13 @@ public sealed class FlowRunner(
         {
             logger.LogDebug("Flow {FlowId} is already running; this {Trigger} run is skipped", flowId, trigger);
             return "skipped";
+        }
+
+        // A job enqueued just before the pause (or a retry of a failed run) starts nothing; counted, so resume runs it.
+        if (await pauses.RefusesRunAsync(flowId, countSkippedRun: true, cancellationToken))
+        {
+            logger.LogInformation("Flow {FlowId} is paused; this {Trigger} run does not start", flowId, trigger);
+            return "paused";
         }
 
         await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
@@ -54,7 +68,15 @@ public sealed class FlowRunner(
         {
             var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
             logger.LogDebug("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
-            var (read, filtered, created) = await ReadAsync(flow, runId, run, checkpoint, destinations, cancellationToken);
+            var (read, filtered, created, paused) = await ReadAsync(flow, runId, run, checkpoint, destinations, cancellationToken);
+            if (paused)
+            {
+                outcome = "paused";
+                await runs.FinishAsync(runId, "paused", null, timeProvider.GetUtcNow());
+                logger.LogInformation("Flow {FlowId} run {RunId} stopped because the flow was paused: {Read} records read, {Created} new messages; it resumes from its last checkpoint", flowId, runId, read, created);
+                return "paused";
+            }
+
             await runs.FinishAsync(runId, "succeeded", null, timeProvider.GetUtcNow());
             outcome = "succeeded";
             run?.SetTag("integrationhub.records_read", read).SetTag("integrationhub.messages_created", created);
@@ -93,7 +115,7 @@ public sealed class FlowRunner(
         finally
         {
             metrics.RunFinished(flowId, outcome, timeProvider.GetElapsedTime(started));
-            if (outcome != "succeeded")
+            if (outcome is not ("succeeded" or "paused"))
             {
                 run?.SetStatus(ActivityStatusCode.Error, outcome);
             }
@@ -108,7 +130,8 @@ public sealed class FlowRunner(
 
     /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
     /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.</summary>
-    private async Task<(long Read, long Filtered, long Created)> ReadAsync(
+    /// <returns>The run's counts, and whether it stopped because the flow was paused.</returns>
+    private async Task<(long Read, long Filtered, long Created, bool Paused)> ReadAsync(
         FlowDefinition flow, long runId, Activity? run, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
     {
         var source = connectors.GetSource(flow.Source.ConnectorId);
@@ -118,9 +141,12 @@ public sealed class FlowRunner(
         var reads = new List<Activity?>();
         var passedOver = 0;
         long read = 0, filtered = 0, created = 0, analyzeAt = 2_000;
+        var lastCommit = timeProvider.GetTimestamp();
+        var lastPauseCheck = lastCommit;
 
         async Task CommitAsync(SourceCheckpoint? next)
         {
+            lastCommit = timeProvider.GetTimestamp();
             var traces = new AppendTraces([.. reads.Select(HubTracing.TraceParentOf)]);
             var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken,
                 flows.Options[flow.Id].HoldBehindDeadLetter, passedOver, traces);
@@ -159,8 +185,21 @@ public sealed class FlowRunner(
             }
         }
 
+        // Asked at most once per interval, after a commit: what was read before the pause is kept.
+        async Task<bool> PausedAsync()
+        {
+            if (timeProvider.GetElapsedTime(lastPauseCheck) < ProgressInterval)
+            {
+                return false;
+            }
+
+            lastPauseCheck = timeProvider.GetTimestamp();
+            return await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken);
+        }
+
         await foreach (var item in source.ReadAsync(flow.Source.Stream, checkpoint, cancellationToken).WithCancellation(cancellationToken))
         {
+            var committed = false;
             switch (item)
             {
                 case SourceRecord record when !filter.Accepts(record.Payload):
@@ -169,15 +208,22 @@ public sealed class FlowRunner(
                 case SourceRecord record:
                     buffer.Add(record);
                     reads.Add(tracing.StartMessageRead(flow.Id, run));
-                    if (buffer.Count >= maxBuffered)
-                    {
-                        await CommitAsync(null);
-                    }
-
                     break;
                 case SourceCheckpoint next:
                     await CommitAsync(next);
+                    committed = true;
                     break;
+            }
+
+            if (!committed && (buffer.Count >= maxBuffered || timeProvider.GetElapsedTime(lastCommit) >= ProgressInterval))
+            {
+                await CommitAsync(null);
+                committed = true;
+            }
+
+            if (committed && await PausedAsync())
+            {
+                return (read, filtered, created, true);
             }
         }
 
@@ -186,7 +232,7 @@ public sealed class FlowRunner(
             await CommitAsync(null);
         }
 
-        return (read, filtered, created);
+        return (read, filtered, created, false);
     }
 
     /// <summary>A record that became a message ends its read span (its trace goes on in delivery); the read span of an

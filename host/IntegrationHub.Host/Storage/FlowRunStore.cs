@@ -37,24 +37,34 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken)
+    public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken) =>
+        (await HistoryAsync(flowId, 1, cancellationToken)).FirstOrDefault();
+
+    /// <summary>The flow's latest runs, newest first. A running run's counts are its progress: they grow with each commit.</summary>
+    public async Task<IReadOnlyList<FlowRun>> HistoryAsync(string flowId, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             select id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered
-            from hub.flow_runs where flow_id = @flow order by id desc limit 1
+            from hub.flow_runs where flow_id = @flow order by id desc limit @limit
             """);
         command.Parameters.AddWithValue("flow", flowId);
-        FlowRun? last = null;
+        command.Parameters.AddWithValue("limit", limit);
+        var runs = new List<FlowRun>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            last = new FlowRun(
+            runs.Add(new FlowRun(
                 reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10));
+                reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10)));
         }
 
-        return last;
+        return runs;
     }
+
+    /// <summary>The newest run of the flow's last <paramref name="window"/> runs that ended with an error (a bounded
+    /// look back: a flow that never fails must not cost a scan of its whole history).</summary>
+    public async Task<FlowRun?> LastFailedAsync(string flowId, int window, CancellationToken cancellationToken) =>
+        (await HistoryAsync(flowId, window, cancellationToken)).FirstOrDefault(r => r.Error is not null);
 }

@@ -8,6 +8,9 @@ namespace IntegrationHub.Host.Admin.Dashboard;
 /// engine pages are added once per process and each module path once; the pages take their services from each request, never from a host captured here.</summary>
 public static class DashboardPages
 {
+    /// <summary>Where the dashboard is mapped.</summary>
+    public const string BasePath = "/hangfire";
+
     private static int _registered;
     private static readonly HashSet<string> ModulePaths = [];
 
@@ -23,11 +26,19 @@ public static class DashboardPages
 
     private static void RegisterEnginePages()
     {
+        // The Flows page, its form's action, and each flow's page (/flows/{id}).
+        DashboardRoutes.Routes.AddRazorPage(FlowsPage.Path, _ => new FlowsPage());
+        DashboardRoutes.Routes.Add(FlowActionDispatcher.Path, new FlowActionDispatcher());
+        DashboardRoutes.Routes.AddRazorPage(FlowPage.Route, match => new FlowPage(match.Groups["flowId"].Value));
         DashboardRoutes.Routes.AddRazorPage(MessagesPage.Path, _ => new MessagesPage());
         DashboardRoutes.Routes.AddRazorPage(DeadLettersPage.Path, _ => new DeadLettersPage());
         DashboardRoutes.Routes.Add(DeadLetterActionDispatcher.Path, new DeadLetterActionDispatcher());
         DashboardRoutes.Routes.AddRazorPage(ParkedInboxPage.Path, _ => new ParkedInboxPage());
         DashboardRoutes.Routes.Add(ParkedInboxActionDispatcher.Path, new ParkedInboxActionDispatcher());
+        NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuFlows, page.Url.To(FlowsPage.Path))
+        {
+            Active = page.RequestPath == FlowsPage.Path || page.RequestPath.StartsWith(FlowsPage.Path + "/", StringComparison.Ordinal),
+        });
         NavigationMenu.Items.Add(page => new MenuItem("Messages", page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Dead letters", page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Parked inbox", page.Url.To(ParkedInboxPage.Path)) { Active = page.RequestPath.StartsWith(ParkedInboxPage.Path, StringComparison.Ordinal) });

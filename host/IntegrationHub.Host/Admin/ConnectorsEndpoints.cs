@@ -1,0 +1,29 @@
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Connectivity;
+
+namespace IntegrationHub.Host.Admin;
+
+/// <summary><c>GET /api/connectors</c> (spec, streams, flows, latest connectivity check), <c>GET /api/connectors/{id}</c>
+/// and <c>POST /api/connectors/{id}/check</c> (a connectivity check now, recorded with the officer who asked).</summary>
+public static class ConnectorsEndpoints
+{
+    public static IEndpointRouteBuilder MapConnectorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/connectors").RequireAuthorization(AdminAccessRequirement.PolicyName);
+        group.MapGet("/", async (ConnectorSummaries summaries, CancellationToken ct) => Results.Ok(await summaries.AllAsync(ct)));
+        group.MapGet("/{connectorId}", async (string connectorId, ConnectorSummaries summaries, CancellationToken ct) =>
+            await summaries.FindAsync(connectorId, ct) is { } summary ? Results.Ok(summary) : UnknownConnector(connectorId));
+        group.MapPost("/{connectorId}/check", CheckAsync).AddEndpointFilter<CrossSiteRequestFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> CheckAsync(string connectorId, HttpContext context, ConnectorCatalog connectors, ConnectivityChecker checker, CancellationToken cancellationToken) =>
+        connectors.IsRegistered(connectorId)
+            ? Results.Ok(await checker.CheckAsync(connectorId, ConnectivityChecker.OperatorTrigger, OperatorName.Of(context), cancellationToken))
+            : UnknownConnector(connectorId);
+
+    private static IResult UnknownConnector(string connectorId) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Unknown connector",
+        detail: $"No connector '{connectorId}' is registered.",
+        extensions: new Dictionary<string, object?> { ["code"] = "unknown_connector" });
+}
