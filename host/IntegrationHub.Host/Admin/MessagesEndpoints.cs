@@ -33,6 +33,7 @@ public static class MessagesEndpoints
                     recordKey = m.RecordKey,
                     version = m.Version,
                     receivedAt = m.ReceivedAt,
+                    traceId = m.TraceId,
                     payload = System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(m.Payload)).RootElement,
                     deliveries = m.Deliveries.Select(d => new { destination = d.Destination, status = d.Status, attempts = d.Attempts, reference = d.Reference is null ? null : PersonalDataMask.MaskText(d.Reference), lastErrorCode = d.LastErrorCode, lastError = PersonalDataMask.MaskText(d.LastError), updatedAt = d.UpdatedAt }),
                     steps = m.Steps.Select(s => new { at = s.At, @event = s.Event, destination = s.Destination, detail = PersonalDataMask.MaskText(s.Detail), durationMs = s.DurationMs, actionId = s.ActionId, @operator = s.Operator, reason = s.Reason }),
