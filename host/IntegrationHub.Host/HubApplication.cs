@@ -181,6 +181,7 @@ public static class HubApplication
         logger.LogInformation("Admin API: {Url}/api/flows (flows), {Url}/api/messages (message history)", first, first);
         logger.LogInformation("API docs: {Url}{Docs} (OpenAPI {Url}{Document})", first, ApiDocsEndpoints.ReferencePath, first, ApiDocsEndpoints.DocumentPath);
         logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness), {Url}/health/connectivity (counterparties)", first, first, first);
+        logger.LogInformation("Metrics: {Url}{Path} (Prometheus; the admin login or Hub:Metrics:Token)", first, HubTelemetry.MetricsPath);
     }
 
     private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
@@ -229,7 +230,8 @@ public static class HubApplication
         services.AddSingleton(TimeProvider.System);
         services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
         // Keepalives let a dead peer be noticed, so an advisory lock held on an idle connection is not kept by a ghost.
-        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString));
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString)
+            .TraceOnlyWithinSpans().Build());
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<PostgresAttachmentStore>();
@@ -254,6 +256,7 @@ public static class HubApplication
         AddInbound(services, builder.Configuration, connectionString);
         AddAlerts(services, builder.Configuration);
         services.AddSingleton<MessageEnrichers>();
+        services.AddHubTelemetry(builder.Configuration);
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<FlowRunDispatcher>();
@@ -439,6 +442,7 @@ public static class HubApplication
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHubMetrics();
         app.MapFlowsApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();

@@ -42,6 +42,7 @@ public static class MessagesEndpoints
         m.RecordKey,
         m.Version,
         m.ReceivedAt,
+        m.TraceId,
         System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(m.Payload)).RootElement,
         [.. m.Deliveries.Select(d => new MessageDeliveryItem(
             d.Destination, d.Status, d.Attempts, d.Reference is null ? null : PersonalDataMask.MaskText(d.Reference), d.LastErrorCode, PersonalDataMask.MaskText(d.LastError), d.UpdatedAt))],

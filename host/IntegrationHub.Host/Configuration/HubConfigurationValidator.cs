@@ -42,6 +42,7 @@ public sealed class HubConfigurationValidator(
         ValidateRecurringTasks(problems);
         ValidateAlerts(alertOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
+        problems.AddRange(hubOptions.Value.Metrics.Problems());
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
         {

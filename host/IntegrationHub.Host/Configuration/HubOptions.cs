@@ -27,5 +27,7 @@ public sealed class HubOptions
 
     public AttachmentOptions Attachments { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     public HubDashboardOptions Dashboard { get; set; } = new();
 }

@@ -19,7 +19,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                   and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
                 order by d.message_id
                 limit @limit)
-            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts
+            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
             from due join hub.messages m on m.id = due.message_id
             order by due.message_id
             """);
@@ -31,7 +31,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new PendingDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+            batch.Add(new PendingDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return batch;

@@ -8,16 +8,17 @@ public sealed class MessageHistoryStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<MessageHistory>> FindAsync(string businessKey, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var messages = new List<(long Id, string Flow, string Record, string Business, string Version, DateTimeOffset At, string Payload)>();
+        var messages = new List<(long Id, string Flow, string Record, string Business, string Version, DateTimeOffset At, string Payload, string? TraceParent)>();
         await using (var command = new NpgsqlCommand(
-            "select id, flow_id, record_key, business_key, version, received_at, payload::text from hub.messages where business_key = @key order by id limit @limit", connection))
+            "select id, flow_id, record_key, business_key, version, received_at, payload::text, trace_parent from hub.messages where business_key = @key order by id limit @limit", connection))
         {
             command.Parameters.AddWithValue("key", businessKey);
             command.Parameters.AddWithValue("limit", limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                messages.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6)));
+                messages.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
         }
 
@@ -52,7 +53,8 @@ public sealed class MessageHistoryStore(NpgsqlDataSource dataSource)
             }
         }
 
-        return messages.Select(m => new MessageHistory(m.Id, m.Flow, m.Record, m.Business, m.Version, m.At, m.Payload, deliveries[m.Id], steps[m.Id])).ToList();
+        return messages.Select(m => new MessageHistory(m.Id, m.Flow, m.Record, m.Business, m.Version, m.At, m.Payload, deliveries[m.Id], steps[m.Id],
+            Observability.HubTracing.TraceIdOf(m.TraceParent))).ToList();
     }
 
     /// <summary>Every step of every message of a business key, oldest message first and each one's steps in order, read as

@@ -52,6 +52,11 @@ public sealed class MessagesPage : RazorPage
     {
         html.Append($"<div class=\"panel panel-default message\" data-message-id=\"{message.MessageId}\">")
             .Append($"<div class=\"panel-heading\">Message #{message.MessageId} · flow <b>{E(message.FlowId)}</b> · record {E(message.RecordKey)} · version {E(message.Version.Length > 13 ? message.Version[..13] + "…" : message.Version)} · received {Time(message.ReceivedAt)}");
+        if (message.TraceId is { } traceId)
+        {
+            html.Append($" · trace <code class=\"trace-id\" title=\"W3C trace id: find this message's spans and logs by it\">{E(traceId)}</code>");
+        }
+
         foreach (var delivery in message.Deliveries)
         {
             html.Append($" · {E(delivery.Destination)} <span class=\"label {StatusLabel(delivery.Status)} delivery-status\">{E(delivery.Status)}</span>");
