@@ -56,7 +56,7 @@ public sealed class ConnectorsPage : RazorPage
         ConnectorHtml.AppendCalls(html, text, connector.Calls);
         html.Append("</small></td><td class=\"connector-latency\"><small>");
         ConnectorHtml.AppendLatency(html, text, connector.Calls);
-        html.Append("</small></td><td class=\"connector-check\"><small>");
+        html.Append("</small></td><td class=\"connector-last-check\"><small>");
         ConnectorHtml.AppendCheck(html, text, clock, connector.LastCheck);
         html.Append("</small></td>");
         if (!Context.IsReadOnly)
