@@ -74,14 +74,11 @@ public sealed class ConnectorsApiTests(PostgresCluster cluster)
         Assert.Equal("Closed", quiet.GetProperty("circuit").GetString());
 
         // iGate answers 500 to an evaluation's first delivery attempts, then recovers and the evaluation is delivered.
-        var faults = rig.Sandboxes.IGate.Faults;
-        faults.TooManyRequestsWeight = 0;
-        faults.TimeoutWeight = 0;
-        faults.FailureRate = 1.0;
+        rig.Sandboxes.FailIGate(true);
         using var partner = InboundRestTests.PartnerClient(rig.Hub);
         Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("calls-1", rig.MaHoSo)))).StatusCode);
         await Eventually.ReturnsAsync(() => Task.FromResult(rig.Sandboxes.IGate.FaultCounts().Values.Sum()), n => n > 0, Patience, "a failed call to iGate");
-        faults.FailureRate = 0;
+        rig.Sandboxes.FailIGate(false);
         await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "delivered"), n => n == 1, Patience, "the evaluation delivered");
 
         var calls = (await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors/igate")).GetProperty("calls");

@@ -65,10 +65,7 @@ public sealed class ConnectorsPageBrowserTests(PostgresCluster cluster)
         Assert.True(await CountAsync(page, "#connector-calls .calls") >= 1);
 
         // iGate answers 500 to everything: a delivery fails and so does the next check; the page counts the failures.
-        var faults = rig.Sandboxes.IGate.Faults;
-        faults.TooManyRequestsWeight = 0;
-        faults.TimeoutWeight = 0;
-        faults.FailureRate = 1.0;
+        rig.Sandboxes.FailIGate(true);
         using var partner = InboundRestTests.PartnerClient(rig.Hub);
         Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("conn-1", rig.MaHoSo)))).StatusCode);
         await CheckNowAsync(page);
@@ -77,7 +74,7 @@ public sealed class ConnectorsPageBrowserTests(PostgresCluster cluster)
         var failed = (await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors/igate")).GetProperty("lastCheck");
         Assert.Equal($"lỗi từ {Local(failed.GetProperty("failingSince").GetDateTimeOffset())}", await page.InnerTextAsync("#last-check .failing-since"));
         Assert.Equal($"thành công gần nhất {Local(check.GetProperty("checkedAt").GetDateTimeOffset())}", await page.InnerTextAsync("#last-check .last-success"));
-        faults.FailureRate = 0; // the delivery's next attempt succeeds: the counts settle
+        rig.Sandboxes.FailIGate(false); // the delivery's next attempt succeeds: the counts settle
         await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "delivered"), n => n == 1, Patience, "the evaluation delivered after the faults");
         var injected = rig.Sandboxes.IGate.FaultCounts().GetValueOrDefault(SandboxFaultKind.ServerError);
         Assert.True(injected >= 1, $"{injected} faults injected");
