@@ -1,9 +1,11 @@
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Observability;
 
 namespace IntegrationHub.Host.Connectivity;
 
-/// <summary>Builds <see cref="ConnectorSummary"/> from the registered connectors, the flows and the latest checks.</summary>
-public sealed class ConnectorSummaries(ConnectorCatalog connectors, FlowCatalog flows, ConnectivityCheckStore checks)
+/// <summary>Builds <see cref="ConnectorSummary"/> from the registered connectors, the flows, the latest checks and the
+/// call statistics.</summary>
+public sealed class ConnectorSummaries(ConnectorCatalog connectors, FlowCatalog flows, ConnectivityCheckStore checks, CounterpartyCallStatistics calls)
 {
     public async Task<IReadOnlyList<ConnectorSummary>> AllAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +27,6 @@ public sealed class ConnectorSummaries(ConnectorCatalog connectors, FlowCatalog 
             .Select(f => f.Id)
             .Order(StringComparer.Ordinal)
             .ToList();
-        return new ConnectorSummary(connectorId, spec.Version, streams, usedBy, lastCheck);
+        return new ConnectorSummary(connectorId, spec.Version, streams, usedBy, lastCheck, ConnectorCalls.From(calls.Snapshot(connectorId)));
     }
 }

@@ -53,7 +53,7 @@ public sealed class CounterpartyPipelines(
             {
                 await alerts.RaiseAsync("circuit_open", $"Mất kết nối tới {counterpartyId} (circuit open)",
                     $"Calls to {counterpartyId} failed often enough that the hub stopped calling it for a while; deliveries wait and resume when it answers again.",
-                    $"circuit:{counterpartyId}:{began}", "/health/ready", CancellationToken.None);
+                    $"circuit:{counterpartyId}:{began}", $"{Admin.Dashboard.DashboardPages.BasePath}{Admin.Dashboard.ConnectorsPage.Path}/{Uri.EscapeDataString(counterpartyId)}", CancellationToken.None);
             }
             catch (Exception e)
             {

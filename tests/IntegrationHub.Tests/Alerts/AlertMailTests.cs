@@ -105,6 +105,7 @@ public sealed class AlertMailTests(PostgresCluster cluster)
         await Eventually.ReturnsAsync(() => Task.FromResult(sink.Messages.Count(m => m.TextBody?.Contains("Kind: test_marker", StringComparison.Ordinal) == true)), n => n == 1, Patience, "the marker mail");
         Assert.Single(sink.Messages, m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true);
         Assert.Contains("igate", sink.Messages.Single(m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true).Subject, StringComparison.Ordinal);
+        Assert.Contains("/hangfire/connectors/igate", sink.Messages.Single(m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true).TextBody, StringComparison.Ordinal);
 
         // The outage ends: the evaluations are delivered.
         faults.FailureRate = 0;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Tests.Inbound;
 using IntegrationHub.Tests.Infrastructure;
 using IntegrationHub.Tests.Payments;
 
@@ -60,6 +62,40 @@ public sealed class ConnectorsApiTests(PostgresCluster cluster)
 
         var listed = await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors/igate");
         Assert.True(listed.GetProperty("lastCheck").GetProperty("succeeded").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Calls_failures_by_kind_latency_and_circuit_of_the_last_hour_are_listed_after_real_calls()
+    {
+        await using var rig = await PaymentRig.StartAsync(cluster, settings => settings["Hub:Delivery:MaxRetryBackoff"] = "00:00:02");
+        var quiet = (await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors/igate")).GetProperty("calls");
+        Assert.Equal(0, quiet.GetProperty("lastHourCalls").GetInt64());
+        Assert.Equal(JsonValueKind.Null, quiet.GetProperty("p50Ms").ValueKind);
+        Assert.Equal("Closed", quiet.GetProperty("circuit").GetString());
+
+        // iGate answers 500 to an evaluation's first delivery attempts, then recovers and the evaluation is delivered.
+        rig.Sandboxes.FailIGate(true);
+        using var partner = InboundRestTests.PartnerClient(rig.Hub);
+        Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("calls-1", rig.MaHoSo)))).StatusCode);
+        await Eventually.ReturnsAsync(() => Task.FromResult(rig.Sandboxes.IGate.FaultCounts().Values.Sum()), n => n > 0, Patience, "a failed call to iGate");
+        rig.Sandboxes.FailIGate(false);
+        await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "delivered"), n => n == 1, Patience, "the evaluation delivered");
+
+        var calls = (await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors/igate")).GetProperty("calls");
+        var injected = rig.Sandboxes.IGate.FaultCounts().GetValueOrDefault(SandboxFaultKind.ServerError);
+        var byKind = calls.GetProperty("failuresByKind").EnumerateObject().ToDictionary(k => k.Name, k => k.Value.GetInt64());
+        Assert.Equal(injected, byKind["server_error"]);
+        Assert.Equal(byKind.Values.Sum(), calls.GetProperty("lastHourFailures").GetInt64());
+        Assert.True(calls.GetProperty("lastHourCalls").GetInt64() > calls.GetProperty("lastHourFailures").GetInt64(), calls.ToString());
+        Assert.True(calls.GetProperty("p50Ms").GetDouble() > 0, calls.ToString());
+        Assert.True(calls.GetProperty("p99Ms").GetDouble() >= calls.GetProperty("p50Ms").GetDouble(), calls.ToString());
+        Assert.Equal("Closed", calls.GetProperty("circuit").GetString());
+
+        // The list carries the same object for every connector; one never called has none.
+        var listed = await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors");
+        Assert.All(listed.EnumerateArray(), c => Assert.Equal(JsonValueKind.Object, c.GetProperty("calls").ValueKind));
+        var portal = listed.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "national-portal").GetProperty("calls");
+        Assert.Equal(0, portal.GetProperty("lastHourCalls").GetInt64());
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public static class DashboardPages
         DashboardRoutes.Routes.AddRazorPage(FlowsPage.Path, _ => new FlowsPage());
         DashboardRoutes.Routes.Add(FlowActionDispatcher.Path, new FlowActionDispatcher());
         DashboardRoutes.Routes.AddRazorPage(FlowPage.Route, match => new FlowPage(match.Groups["flowId"].Value));
+        // The Connectors page, its Check now form, and each connector's page (/connectors/{id}).
+        DashboardRoutes.Routes.AddRazorPage(ConnectorsPage.Path, _ => new ConnectorsPage());
+        DashboardRoutes.Routes.Add(ConnectorActionDispatcher.Path, new ConnectorActionDispatcher());
+        DashboardRoutes.Routes.AddRazorPage(ConnectorPage.Route, match => new ConnectorPage(match.Groups["connectorId"].Value));
         DashboardRoutes.Routes.AddRazorPage(MessagesPage.Path, _ => new MessagesPage());
         DashboardRoutes.Routes.AddRazorPage(DeadLettersPage.Path, _ => new DeadLettersPage());
         DashboardRoutes.Routes.Add(DeadLetterActionDispatcher.Path, new DeadLetterActionDispatcher());
@@ -38,6 +42,10 @@ public static class DashboardPages
         NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuFlows, page.Url.To(FlowsPage.Path))
         {
             Active = page.RequestPath == FlowsPage.Path || page.RequestPath.StartsWith(FlowsPage.Path + "/", StringComparison.Ordinal),
+        });
+        NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuConnectors, page.Url.To(ConnectorsPage.Path))
+        {
+            Active = page.RequestPath == ConnectorsPage.Path || page.RequestPath.StartsWith(ConnectorsPage.Path + "/", StringComparison.Ordinal),
         });
         NavigationMenu.Items.Add(page => new MenuItem("Messages", page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
         NavigationMenu.Items.Add(page => new MenuItem("Dead letters", page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
