@@ -45,20 +45,7 @@ public sealed class DeadLettersPage : RazorPage
         }
 
         html.Append("</tbody></table>");
-        if (ModuleDashboardContext.CanOperate(http))
-        {
-            html.Append($"<p>{E(text.DeadLetterActsOn)}</p>")
-                .Append($"<div class=\"form-group\"><label for=\"reason\">{E(text.ReasonPlaceholder)}</label>")
-                .Append($"<input id=\"reason\" name=\"reason\" class=\"form-control\" placeholder=\"{E(text.DeadLetterReasonExample)}\" /></div>")
-                .Append($"<button type=\"submit\" name=\"action\" value=\"dry-run\" class=\"btn btn-default\" id=\"dry-run\">{E(text.DryRun)}</button> ")
-                .Append($"<button type=\"submit\" name=\"action\" value=\"replay\" class=\"btn btn-primary\" id=\"replay\">{E(text.Replay)}</button> ")
-                .Append($"<button type=\"submit\" name=\"action\" value=\"discard\" class=\"btn btn-danger\" id=\"discard\">{E(text.Discard)}</button>");
-        }
-        else
-        {
-            html.Append($"<p class=\"text-muted\" id=\"role-needed\">{E(text.OperatorRoleNeeded)}</p>");
-        }
-
+        ReplayDiscardButtons.Append(html, text, http, text.DeadLetterActsOn, string.Empty, text.DeadLetterReasonExample, dryRun: true);
         html.Append("</form></div></div>");
         WriteLiteral(html.ToString());
     }

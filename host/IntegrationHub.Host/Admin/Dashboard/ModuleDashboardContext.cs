@@ -24,8 +24,4 @@ public static class ModuleDashboardContext
 
     /// <summary>The zone as a page names it once: <c>Asia/Ho_Chi_Minh, UTC+07:00</c>.</summary>
     public static string ZoneLabel(HubClock clock) => $"{clock.Zone.Id}, {clock.ZoneLabel}";
-
-    /// <summary>Whether the request's officer may act (replay, discard): the forms' buttons are left out otherwise.</summary>
-    public static bool CanOperate(HttpContext http) =>
-        http.RequestServices.GetRequiredService<AdminAccessHandler>().Allows(http.User, http, OfficerRoles.Operator);
 }

@@ -43,20 +43,8 @@ public sealed class ParkedInboxPage : RazorPage
         }
 
         html.Append("</tbody></table>");
-        if (ModuleDashboardContext.CanOperate(http))
-        {
-            html.Append($"<p>{E(text.ParkedActsOn)}</p>")
-                .Append($"<div class=\"checkbox\"><label><input type=\"checkbox\" name=\"all\" value=\"true\" id=\"all\" /> {E(text.Format(text.ParkedAllFormat, text.Number(total)))}</label></div>")
-                .Append($"<div class=\"form-group\"><label for=\"reason\">{E(text.ReasonPlaceholder)}</label>")
-                .Append($"<input id=\"reason\" name=\"reason\" class=\"form-control\" placeholder=\"{E(text.ParkedReasonExample)}\" /></div>")
-                .Append($"<button type=\"submit\" name=\"action\" value=\"replay\" class=\"btn btn-primary\" id=\"replay\">{E(text.Replay)}</button> ")
-                .Append($"<button type=\"submit\" name=\"action\" value=\"discard\" class=\"btn btn-danger\" id=\"discard\">{E(text.Discard)}</button>");
-        }
-        else
-        {
-            html.Append($"<p class=\"text-muted\" id=\"role-needed\">{E(text.OperatorRoleNeeded)}</p>");
-        }
-
+        var all = $"<div class=\"checkbox\"><label><input type=\"checkbox\" name=\"all\" value=\"true\" id=\"all\" /> {E(text.Format(text.ParkedAllFormat, text.Number(total)))}</label></div>";
+        ReplayDiscardButtons.Append(html, text, http, text.ParkedActsOn, all, text.ParkedReasonExample, dryRun: false);
         html.Append("</form></div></div>");
         WriteLiteral(html.ToString());
     }
