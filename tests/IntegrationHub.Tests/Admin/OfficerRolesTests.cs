@@ -11,7 +11,7 @@ using Xunit;
 namespace IntegrationHub.Tests.Admin;
 
 /// <summary>Officers' own logins over real HTTP: every officer reads, only an operator acts, only an auditor sees a
-/// personal id, and what each one does is recorded under their own name.</summary>
+/// personal id, each sees only the buttons of their role, and what each one does is recorded under their own name.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class OfficerRolesTests(PostgresCluster cluster)
 {
@@ -46,6 +46,16 @@ public sealed class OfficerRolesTests(PostgresCluster cluster)
         await AssertRoleRequiredAsync(await @operator.PostAsJsonAsync($"api/citizen-lookups/{lookup}/reveal", new { reason = "checking the applicant's identity" }), "auditor");
         using var auditor = TestOfficers.Client(hub.BaseAddress, TestOfficers.Auditor);
         await AssertRoleRequiredAsync(await auditor.PostAsJsonAsync("api/dead-letters/replay", new { flow = "procedures", reason = "try again" }), "operator");
+
+        // Each one's pages offer only the buttons their role may use.
+        foreach (var (officer, replays, reveals) in new[] { (viewer, false, false), (@operator, true, false), (auditor, false, true) })
+        {
+            var deadLetters = await officer.GetStringAsync("hangfire/dead-letters?flow=procedures");
+            Assert.Equal(replays, deadLetters.Contains("id=\"replay\"", StringComparison.Ordinal));
+            Assert.Equal(!replays, deadLetters.Contains("id=\"role-needed\"", StringComparison.Ordinal));
+            Assert.Equal(replays, (await officer.GetStringAsync("hangfire/inbox-parked")).Contains("id=\"discard\"", StringComparison.Ordinal));
+            Assert.Equal(reveals, (await officer.GetStringAsync("hangfire/citizen-lookups")).Contains("class=\"reveal\"", StringComparison.Ordinal));
+        }
 
         Assert.Equal(0L, await ScalarAsync(database, "select count(*) from hub.operator_actions"));
         Assert.Equal(0L, await ScalarAsync(database, "select count(*) from hub.citizen_lookup_reveals"));

@@ -47,9 +47,9 @@ public static class DashboardPages
         {
             Active = page.RequestPath == ConnectorsPage.Path || page.RequestPath.StartsWith(ConnectorsPage.Path + "/", StringComparison.Ordinal),
         });
-        NavigationMenu.Items.Add(page => new MenuItem("Messages", page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
-        NavigationMenu.Items.Add(page => new MenuItem("Dead letters", page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
-        NavigationMenu.Items.Add(page => new MenuItem("Parked inbox", page.Url.To(ParkedInboxPage.Path)) { Active = page.RequestPath.StartsWith(ParkedInboxPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem(TextOf(page).MenuMessages, page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem(TextOf(page).MenuDeadLetters, page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem(TextOf(page).MenuParkedInbox, page.Url.To(ParkedInboxPage.Path)) { Active = page.RequestPath.StartsWith(ParkedInboxPage.Path, StringComparison.Ordinal) });
     }
 
     /// <summary>Each module path once per process (Hangfire's routes are static); the page itself is resolved per request.</summary>
@@ -64,7 +64,7 @@ public static class DashboardPages
                 {
                     var path = page.Path;
                     DashboardRoutes.Routes.AddRazorPage(path, _ => new ModulePage(type));
-                    NavigationMenu.Items.Add(p => new MenuItem(page.Title, p.Url.To(path)) { Active = p.RequestPath.StartsWith(path, StringComparison.Ordinal) });
+                    NavigationMenu.Items.Add(p => new MenuItem(page.TitleIn(TextOf(p).Language), p.Url.To(path)) { Active = p.RequestPath.StartsWith(path, StringComparison.Ordinal) });
                 }
             }
 
@@ -78,4 +78,6 @@ public static class DashboardPages
             }
         }
     }
+
+    private static DashboardText TextOf(RazorPage page) => DashboardLanguage.TextOf(page.Context.GetHttpContext());
 }
