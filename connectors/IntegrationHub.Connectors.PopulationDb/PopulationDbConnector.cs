@@ -72,7 +72,7 @@ public sealed class PopulationDbConnector : ConnectorBase<PopulationDbOptions>
                 static async (ctx, state) => await state.Self.AttemptAsync(state.Query, state.Request, ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 (Self: this, Query: query, Request: request)).ConfigureAwait(false);
-            Logger.LogInformation("Population lookup for {SoDinhDanh} (MaYeuCau {MaYeuCau}): {Kind}", masked, query.MaYeuCau, verification.Kind);
+            Logger.LogDebug("Population lookup for {SoDinhDanh} (MaYeuCau {MaYeuCau}): {Kind}", masked, query.MaYeuCau, verification.Kind);
             return verification;
         }
         catch (TimeoutRejectedException ex)

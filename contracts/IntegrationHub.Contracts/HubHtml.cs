@@ -14,8 +14,12 @@ public static class HubHtml
 
     public static string Url(string? text) => WebUtility.UrlEncode(text ?? string.Empty);
 
-    /// <summary>Times as operators read them: Vietnam local time.</summary>
-    public static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Vietnam).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>Vietnam local time, for exports whose columns say so (<c>..._ict</c>). A page shows times in the
+    /// configured zone instead: <see cref="HubDashboardContext.Time"/>.</summary>
+    public static string Time(DateTimeOffset at) => Time(at, Vietnam);
+
+    /// <summary>A time as operators read it: local to <paramref name="zone"/>, <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string StatusLabel(string status) => status switch
     {

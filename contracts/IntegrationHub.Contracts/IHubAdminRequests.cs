@@ -15,4 +15,10 @@ public interface IHubAdminRequests
 
     /// <summary>An application/problem+json answer with its machine-readable <c>code</c>.</summary>
     IResult Problem(int status, string code, string title, string detail);
+
+    /// <summary>A CSV download as every admin export is written (<c>text/csv; charset=utf-8</c> with a byte-order mark,
+    /// RFC 4180 quoting, cells a spreadsheet would run as a formula defused, see <see cref="Text.CsvText"/>), streamed:
+    /// each row is written as it is read. Mask personal data in the rows as on screen.</summary>
+    /// <param name="fileName">The download's name, e.g. <c>tra-cuu-cong-dan.csv</c>.</param>
+    IResult Csv(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows);
 }

@@ -10,6 +10,10 @@ public interface IHubDashboardPage
     /// <summary>The menu entry and the browser title.</summary>
     string Title { get; }
 
+    /// <summary>The menu entry and the browser title in <paramref name="language"/> (<c>vi</c> or <c>en</c>, as
+    /// <see cref="HubDashboardContext.Language"/>); <see cref="Title"/> unless the page says otherwise.</summary>
+    string TitleIn(string language) => Title;
+
     /// <summary>The page's HTML body. Everything taken from <paramref name="page"/> or storage must be HTML-encoded.</summary>
     Task<string> RenderAsync(HubDashboardContext page, CancellationToken cancellationToken);
 }

@@ -1,8 +1,11 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Admin;
+using IntegrationHub.Host.ApiDocs;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Connectivity;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Enrichment;
 using IntegrationHub.Host.Execution;
@@ -26,6 +29,8 @@ namespace IntegrationHub.Host;
 /// <c>ConnectionStrings:Hub</c> is set), migrations, Hangfire, Quartz, connectors, flows, admin HTTP.</summary>
 public static class HubApplication
 {
+    private const string DashboardPath = "/hangfire";
+
     /// <param name="configure">Extra configuration applied last (tests use it to override settings).</param>
     /// <param name="logging">Extra logging setup, e.g. a provider that keeps what the hub logs (tests of masking).</param>
     /// <param name="services">Replaces services after the hub's own registrations (tests use it for the clock).</param>
@@ -174,7 +179,9 @@ public static class HubApplication
         logger.LogInformation("IntegrationHub is listening on {Addresses}", string.Join(", ", addresses));
         logger.LogInformation("Dashboard: {Url}/hangfire", first);
         logger.LogInformation("Admin API: {Url}/api/flows (flows), {Url}/api/messages (message history)", first, first);
-        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness)", first, first);
+        logger.LogInformation("API docs: {Url}{Docs} (OpenAPI {Url}{Document})", first, ApiDocsEndpoints.ReferencePath, first, ApiDocsEndpoints.DocumentPath);
+        logger.LogInformation("Health: {Url}/health/live (liveness), {Url}/health/ready (readiness), {Url}/health/connectivity (counterparties)", first, first, first);
+        logger.LogInformation("Metrics: {Url}{Path} (Prometheus; the admin login or Hub:Metrics:Token)", first, HubTelemetry.MetricsPath);
     }
 
     private static void LoadConfiguration(WebApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
@@ -223,7 +230,8 @@ public static class HubApplication
         services.AddSingleton(TimeProvider.System);
         services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
         // Keepalives let a dead peer be noticed, so an advisory lock held on an idle connection is not kept by a ghost.
-        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString));
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString)
+            .TraceOnlyWithinSpans().Build());
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<PostgresAttachmentStore>();
@@ -232,6 +240,11 @@ public static class HubApplication
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowActivityStore>();
         services.AddSingleton<FlowRunStore>();
+        services.AddSingleton<FlowPauseStore>();
+        services.AddSingleton<FlowPauseOperations>();
+        services.AddSingleton<FlowStatusReader>();
+        services.AddSingleton<HubClock>();
+        services.AddSingleton<Admin.Dashboard.DashboardLanguage>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<MessageHistoryStore>();
@@ -244,6 +257,7 @@ public static class HubApplication
         AddInbound(services, builder.Configuration, connectionString);
         AddAlerts(services, builder.Configuration);
         services.AddSingleton<MessageEnrichers>();
+        services.AddHubTelemetry(builder.Configuration);
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<FlowRunDispatcher>();
@@ -266,14 +280,22 @@ public static class HubApplication
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();
         services.AddSingleton<LoginThrottle>();
-        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
-        services.AddSingleton<IAuthorizationHandler, AdminAccessHandler>();
-        services.AddAuthorizationBuilder().AddPolicy(AdminAccessRequirement.PolicyName, policy => policy
-            .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
-            .AddRequirements(new AdminAccessRequirement()));
+        services.AddSingleton<OfficerAccounts>();
+        OfficerAuthentication.Add(services, hubOptions.Admin.Oidc);
+        services.AddSingleton<AdminAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler>(sp => sp.GetRequiredService<AdminAccessHandler>());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleRequiredResultHandler>();
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (policyName, role) in OfficerRoles.Policies)
+        {
+            authorization.AddPolicy(policyName, policy => policy
+                .AddAuthenticationSchemes(OfficerAuthentication.SchemeName)
+                .AddRequirements(new AdminAccessRequirement(role)));
+        }
+
         services.AddProblemDetails(ErrorResponses.Configure);
         services.AddSingleton<IHubAdminRequests, AdminRequests>();
+        services.AddApiDocs();
 
         // With antiforgery registered, the Hangfire dashboard checks a token on its own POSTs (retry, delete...).
         services.AddAntiforgery();
@@ -281,7 +303,11 @@ public static class HubApplication
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"])
             .AddCheck<QuartzHealthCheck>("quartz", tags: ["ready"])
-            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"]);
+            .AddCheck<InboxRoutingHealthCheck>("inbox-routing", tags: ["ready"])
+            .AddCheck<ConnectivityHealthCheck>("connectors", tags: [ConnectivityHealthCheck.Tag]);
+        services.AddSingleton<ConnectivityCheckStore>();
+        services.AddSingleton<ConnectivityChecker>();
+        services.AddSingleton<ConnectorSummaries>();
     }
 
     private static void AddInbound(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -314,6 +340,8 @@ public static class HubApplication
         services.AddSingleton<IHubAlerts>(sp => sp.GetRequiredService<AlertStore>());
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSingleton<AlertMailer>();
+        services.AddSingleton<AlertMailText>();
+        services.AddSingleton<HubPublicAddress>();
         services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertDigest>();
         services.AddTransient<AlertJobs>();
@@ -409,9 +437,13 @@ public static class HubApplication
         app.UseWhen(c => c.Request.Path.StartsWithSegments(InboundSoapNamespace.Path), soap => soap.UseMiddleware<SoapGatewayMiddleware>());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Admin.Dashboard.DashboardActionAuthorization>(DashboardPath, modules);
         app.UseMiddleware<RequestTextMiddleware>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Admin.Dashboard.DashboardPages.BasePath), dashboard => dashboard.UseMiddleware<Admin.Dashboard.DashboardLanguageMiddleware>());
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHubMetrics();
         app.MapFlowsApi();
         app.MapFlowActivityApi();
         app.MapDeadLettersApi();
@@ -419,6 +451,7 @@ public static class HubApplication
         app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapAlertsApi();
+        app.MapConnectorsApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;
@@ -435,11 +468,16 @@ public static class HubApplication
             map(app);
         }
 
+        app.MapApiDocs();
+
         Admin.Dashboard.DashboardPages.Register(app.Services, modules);
-        app.MapHangfireDashboardWithAuthorizationPolicy(AdminAccessRequirement.PolicyName, "/hangfire", new DashboardOptions
+        var access = app.Services.GetRequiredService<AdminAccessHandler>();
+        app.MapHangfireDashboardWithAuthorizationPolicy(HubPolicies.Admin, DashboardPath, new DashboardOptions
         {
             DashboardTitle = "IntegrationHub",
             Authorization = [],
+            // Hangfire's own buttons (retry, delete, trigger) only for operators; the POSTs are refused before it anyway.
+            IsReadOnlyFunc = dashboard => !access.Allows(dashboard.GetHttpContext().User, dashboard.GetHttpContext(), OfficerRoles.Operator),
             DisplayStorageConnectionString = false,
             AppPath = null,
         });

@@ -49,7 +49,7 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
         Services.AddHttpClient(connectorId, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Connectors keep their client for the host's life: recycle connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddHttpMessageHandler(sp => new CounterpartyResilienceHandler(sp.GetRequiredService<CounterpartyPipelines>().Get(connectorId)));
+            .AddHttpMessageHandler(sp => ResilienceHandler(sp, connectorId));
         Services.AddKeyedSingleton<TConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
             sp,
             sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(connectorId),
@@ -68,7 +68,16 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
         connector.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(HttpClient)));
 
     private static Func<HttpMessageHandler, HttpMessageHandler> CounterpartyHandler(IServiceProvider services, string connectorId) =>
-        inner => new CounterpartyResilienceHandler(services.GetRequiredService<CounterpartyPipelines>().Get(connectorId)) { InnerHandler = inner };
+        inner =>
+        {
+            var handler = ResilienceHandler(services, connectorId);
+            handler.InnerHandler = inner;
+            return handler;
+        };
+
+    private static CounterpartyResilienceHandler ResilienceHandler(IServiceProvider services, string connectorId) =>
+        new(services.GetRequiredService<CounterpartyPipelines>().Get(connectorId), connectorId,
+            services.GetRequiredService<Observability.CounterpartyCallRecorder>(), services.GetRequiredService<TimeProvider>());
 
     public IHubBuilder AddSandbox<TSandbox, TOptions>(string connectorId)
         where TSandbox : class, IConnectorSandbox

@@ -11,16 +11,29 @@ public static class PaymentAdminEndpoints
 {
     public static IEndpointRouteBuilder MapPaymentAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").RequireAuthorization(HubPolicies.Admin);
+        var group = app.MapGroup("/api").RequireAuthorization(HubPolicies.Admin).WithTags("Payments");
         group.MapGet("/payments", async (string? maHoSo, PaymentStore store, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(maHoSo)
                 ? Results.Problem(statusCode: 400, title: "maHoSo required", detail: "Search payments by dossier: ?maHoSo=...", extensions: new Dictionary<string, object?> { ["code"] = "selection_required" })
-                : Results.Ok(await store.ByDossierAsync(maHoSo, ct)));
+                : Results.Ok(await store.ByDossierAsync(maHoSo, ct)))
+            .WithName("listPayments").WithSummary("Payments of a dossier (MaHoSo)")
+            .Produces<IReadOnlyList<PaymentRecord>>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "selection_required");
         group.MapGet("/payments/{maThamChieu}", async (string maThamChieu, PaymentStore store, CancellationToken ct) =>
-            await store.FindAsync(maThamChieu, ct) is { } payment ? Results.Ok(payment) : UnknownPayment(maThamChieu));
-        group.MapGet("/payments/{maThamChieu}/bill", GetBillAsync);
+            await store.FindAsync(maThamChieu, ct) is { } payment ? Results.Ok(payment) : UnknownPayment(maThamChieu))
+            .WithName("getPayment").WithSummary("One payment by MaThamChieu")
+            .Produces<PaymentRecord>()
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_payment");
+        group.MapGet("/payments/{maThamChieu}/bill", GetBillAsync)
+            .WithName("getPaymentBill").WithSummary("The platform's receipt (GET_BILL) of a paid payment, as the platform wrote it")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_payment")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "payment_not_paid")
+            .ProducesProblemCodes(StatusCodes.Status502BadGateway, "bill_unavailable");
         group.MapPost("/payments/query-open", async (PaymentService payments, CancellationToken ct) => Results.Ok(await payments.QueryOpenPaymentsAsync(ct)))
-            .AddEndpointFilter<CrossSiteRequestFilter>();
+            .RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>()
+            .WithName("queryOpenPayments").WithSummary("A QUERY pass now over open payments 30 minutes to 3 days old")
+            .Produces<PaymentQueryRun>();
         return app;
     }
 

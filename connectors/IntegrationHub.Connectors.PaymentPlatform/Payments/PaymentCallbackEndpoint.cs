@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Inbound;
 using IntegrationHub.Contracts.Text;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,20 @@ public static class PaymentCallbackEndpoint
 
     public static IEndpointRouteBuilder MapPaymentCallback(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, HandleAsync);
+        app.MapPost(Path, HandleAsync)
+            .WithTags("Payment platform").WithName("paymentCallback")
+            .WithSummary("The payment platform's result call (anonymous; trusted through MaXacThuc)")
+            .WithDescription("Answered in the platform's shape, not problem+json: MaLoi `00` once the result is durable (also for a repeat), " +
+                "`01` malformed or mismatching (400/409), `02` wrong MaXacThuc (401), `03` wrong MaDoiTac (401), `05` unknown MaThamChieu (404), " +
+                "`99` database unavailable (503, Retry-After).")
+            .ReadsJsonBody<PaymentCallback>()
+            .Produces<PaymentCallbackReply>()
+            .Produces<PaymentCallbackReply>(StatusCodes.Status400BadRequest)
+            .Produces<PaymentCallbackReply>(StatusCodes.Status401Unauthorized)
+            .Produces<PaymentCallbackReply>(StatusCodes.Status404NotFound)
+            .Produces<PaymentCallbackReply>(StatusCodes.Status409Conflict)
+            .Produces<PaymentCallbackReply>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<PaymentCallbackReply>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

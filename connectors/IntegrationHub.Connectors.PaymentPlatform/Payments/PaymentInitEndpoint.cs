@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Inbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,17 @@ public static class PaymentInitEndpoint
 
     public static IEndpointRouteBuilder MapPaymentInit(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, HandleAsync);
+        // The signed-message refusals (credentials, envelope, declared fields) are the hub's, listed by the hub's document.
+        app.MapPost(Path, HandleAsync)
+            .WithName("initPayment")
+            .WithSummary("Ask for a payment of a dossier's fees (message type payment-init)")
+            .WithDescription("Signed and enveloped like every push. 201 with the payment URL; the same messageId again answers the same payment with 200.")
+            .Produces<PaymentInitAnswer>(StatusCodes.Status201Created)
+            .Produces<PaymentInitAnswer>(StatusCodes.Status200OK)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_amount")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "message_id_conflict")
+            .ProducesProblemCodes(StatusCodes.Status502BadGateway, "payment_platform_refused")
+            .ProducesProblemCodes(StatusCodes.Status503ServiceUnavailable, "payment_platform_unavailable");
         return app;
     }
 
@@ -56,7 +67,7 @@ public static class PaymentInitEndpoint
 
             var payment = outcome.Payment!;
             return Results.Json(
-                new { maThamChieu = payment.MaThamChieu, maHoSo = payment.MaHoSo, soTien = payment.SoTien, urlThanhToan = payment.UrlThanhToan, status = payment.Status },
+                new PaymentInitAnswer(payment.MaThamChieu, payment.MaHoSo, payment.SoTien, payment.UrlThanhToan, payment.Status),
                 statusCode: outcome.Repeated ? StatusCodes.Status200OK : StatusCodes.Status201Created);
         }
         catch (Exception e) when (PaymentService.IsStorageFailure(e))

@@ -33,7 +33,7 @@ public sealed class Reconciler(
                 $"Đối soát thanh toán ngày {day:dd/MM/yyyy}: {report.Mismatches} chênh lệch",
                 $"missing in hub {report.Count(ReconciliationItem.MissingInHub)}, missing at platform {report.Count(ReconciliationItem.MissingAtPlatform)}, " +
                 $"amount {report.Count(ReconciliationItem.AmountMismatch)}, status {report.Count(ReconciliationItem.StatusMismatch)}; report /api/reconciliations/{id}/csv",
-                $"reconciliation:{day:yyyy-MM-dd}:{fingerprint}", cancellationToken);
+                $"reconciliation:{day:yyyy-MM-dd}:{fingerprint}", $"/hangfire/reconciliations?id={id}", cancellationToken);
         }
 
         return report;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -51,7 +52,13 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
     }
 
     /// <param name="dossier">Only this dossier's lookups when given.</param>
-    public async Task<IReadOnlyList<CitizenLookup>> RecentAsync(string? dossier, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CitizenLookup>> RecentAsync(string? dossier, int limit, CancellationToken cancellationToken) =>
+        await StreamAsync(dossier, limit, cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>The lookups, newest first, read as the caller takes them (an export); ids masked.</summary>
+    /// <param name="dossier">Only this dossier's lookups when given.</param>
+    /// <param name="limit">At most this many; null: all.</param>
+    public async IAsyncEnumerable<CitizenLookup> StreamAsync(string? dossier, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             select l.id, l.requested_at, l.requested_by, l.flow_id, l.message_id, l.dossier, l.personal_id_masked, l.outcome,
@@ -62,12 +69,11 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
             order by l.id desc limit @limit
             """);
         command.Parameters.Add(new NpgsqlParameter("dossier", NpgsqlDbType.Text) { Value = (object?)dossier ?? DBNull.Value });
-        command.Parameters.AddWithValue("limit", limit);
-        var lookups = new List<CitizenLookup>();
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = (object?)limit ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            lookups.Add(new CitizenLookup(
+            yield return new CitizenLookup(
                 reader.GetInt64(0),
                 reader.GetFieldValue<DateTimeOffset>(1),
                 reader.GetString(2),
@@ -79,10 +85,29 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
                 reader.GetFieldValue<string[]>(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
                 reader.GetInt32(10),
-                reader.GetInt32(11)));
+                reader.GetInt32(11));
         }
+    }
 
-        return lookups;
+    /// <summary>Every reveal, newest first, with its lookup's dossier and masked id, read as the caller takes them (an export).</summary>
+    /// <param name="dossier">Only reveals of this dossier's lookups when given.</param>
+    public async IAsyncEnumerable<CitizenRevealAudit> StreamRevealsAsync(string? dossier, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select r.id, r.lookup_id, r.revealed_at, r.revealed_by, r.reason, l.dossier, l.personal_id_masked
+            from hub.citizen_lookup_reveals r join hub.citizen_lookups l on l.id = r.lookup_id
+            where @dossier::text is null or l.dossier = @dossier
+            order by r.id desc
+            """);
+        command.Parameters.Add(new NpgsqlParameter("dossier", NpgsqlDbType.Text) { Value = (object?)dossier ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new CitizenRevealAudit(
+                new CitizenLookupReveal(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3), reader.GetString(4)),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6));
+        }
     }
 
     /// <summary>Records the reveal and returns the full personal id, in one transaction: no id leaves without its audit row.</summary>

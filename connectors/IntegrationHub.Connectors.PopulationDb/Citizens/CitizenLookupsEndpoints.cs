@@ -13,7 +13,8 @@ namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 /// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
 /// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
 /// <c>POST /api/citizen-lookups/{id}/reveal</c> with <c>{"reason"}</c> (the full id, the reveal itself audited) and
-/// <c>GET /api/citizen-lookups/{id}/reveals</c>.</summary>
+/// <c>GET /api/citizen-lookups/{id}/reveals</c>; the audits as CSV downloads (ids masked): <c>GET /api/citizen-lookups.csv?dossier=</c>
+/// and <c>GET /api/citizen-lookups/reveals.csv?dossier=</c>.</summary>
 public static class CitizenLookupsEndpoints
 {
     public const int MinReasonLength = 10;
@@ -25,14 +26,42 @@ public static class CitizenLookupsEndpoints
 
     public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin);
+        var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin).WithTags("Citizen lookups");
         group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
-            Results.Ok(await store.RecentAsync(string.IsNullOrWhiteSpace(dossier) ? null : dossier.Trim(), Math.Clamp(limit ?? 100, 1, 1000), ct)));
-        group.MapPost("/", LookupAsync).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/{id:long}/reveal", RevealAsync).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)));
+            Results.Ok(await store.RecentAsync(Blank(dossier), Math.Clamp(limit ?? 100, 1, 1000), ct)))
+            .WithName("listCitizenLookups").WithSummary("The lookup audit (personal ids masked), newest first, by dossier")
+            .Produces<IReadOnlyList<CitizenLookup>>();
+        JsonBody<OfficerLookupRequest>(group.MapPost("/", LookupAsync).RequireAuthorization(HubPolicies.Operator), "invalid_field")
+            .WithName("lookUpCitizen").WithSummary("An officer's own lookup in the population database, audited under their name")
+            .Produces<OfficerLookupAnswer>()
+            .ProducesProblemCodes(StatusCodes.Status502BadGateway, "population_refused")
+            .ProducesProblemCodes(StatusCodes.Status503ServiceUnavailable, "population_unavailable");
+        JsonBody<RevealRequest>(group.MapPost("/{id:long}/reveal", RevealAsync).RequireAuthorization(HubPolicies.Auditor), "reason_required")
+            .WithName("revealCitizenId").WithSummary("The full personal id of a lookup, with a reason (the reveal is audited)")
+            .Produces<RevealAnswer>()
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "lookup_not_found");
+        group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)))
+            .WithName("listCitizenIdReveals").WithSummary("Who revealed a lookup's personal id, when and why")
+            .Produces<IReadOnlyList<CitizenLookupReveal>>();
+        group.MapGet("/reveals.csv", (string? dossier, CitizenLookupStore store, IHubAdminRequests requests) =>
+            requests.Csv("citizen-lookup-reveals.csv", CitizenLookupCsv.RevealHeader, store.StreamRevealsAsync(Blank(dossier), CancellationToken.None).Select(CitizenLookupCsv.Reveal)))
+            .WithName("exportCitizenIdReveals").WithSummary("The reveal audit, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        app.MapGet("/api/citizen-lookups.csv", (string? dossier, CitizenLookupStore store, IHubAdminRequests requests) =>
+            requests.Csv("citizen-lookups.csv", CitizenLookupCsv.LookupHeader, store.StreamAsync(Blank(dossier), null, CancellationToken.None).Select(CitizenLookupCsv.Lookup)))
+            .RequireAuthorization(HubPolicies.Admin)
+            .WithTags("Citizen lookups").WithName("exportCitizenLookups").WithSummary("The lookup audit (personal ids masked), as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
+
+    /// <summary>An action whose body <see cref="IHubAdminRequests.ReadJsonAsync{T}"/> reads: its refusals beside the endpoint's own 400 codes.</summary>
+    private static RouteHandlerBuilder JsonBody<TBody>(RouteHandlerBuilder endpoint, params string[] codes) => endpoint
+        .AddEndpointFilter<CrossSiteRequestFilter>()
+        .ReadsJsonBody<TBody>()
+        .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. codes, "malformed_json", "invalid_text", "invalid_number", "duplicate_field"])
+        .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
+        .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
 
     private static async Task<IResult> LookupAsync(HttpContext context, AuditedCitizenLookup lookup, IHubAdminRequests requests, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
     {
@@ -72,7 +101,7 @@ public static class CitizenLookupsEndpoints
         {
             var answer = await lookup.VerifyAsync(new CitizenLookupRequest(query, user, null, null, dossier), cancellationToken);
             logger.LogInformation("Citizen lookup {LookupId} ({SoDinhDanh}) by {User}: {Outcome}", answer.LookupId, PersonalIdMask.Mask(id), user, CitizenCheckPayload.Outcome(answer.Verification.Kind));
-            return Results.Ok(new { lookupId = answer.LookupId, soDinhDanh = PersonalIdMask.Mask(id), check = JsonDocument.Parse(answer.Result).RootElement });
+            return Results.Ok(new OfficerLookupAnswer(answer.LookupId, PersonalIdMask.Mask(id), JsonDocument.Parse(answer.Result).RootElement));
         }
         catch (ConnectorException e)
         {
@@ -105,7 +134,7 @@ public static class CitizenLookupsEndpoints
 
         logger.LogInformation("Personal id of citizen lookup {LookupId} revealed to {User}", id, user);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(new { lookupId = id, personalId, revealedBy = user });
+        return Results.Ok(new RevealAnswer(id, personalId, user));
     }
 
     /// <summary>Text a name or a dossier code can be: characters XML 1.0 carries, and no control characters.</summary>
@@ -125,6 +154,8 @@ public static class CitizenLookupsEndpoints
 
         return true;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string UserOf(HttpContext context) => $"admin:{OperatorName.Of(context)}";
 }

@@ -14,6 +14,8 @@ public sealed class CitizenRevealAction(CitizenLookupStore store, TimeProvider c
 
     public string Path => ActionPath;
 
+    public string Policy => HubPolicies.Auditor;
+
     public async Task HandleAsync(HubDashboardContext page, IFormCollection form)
     {
         var http = page.Http;

@@ -52,7 +52,8 @@ public sealed class CitizenVerificationEnricher(
             return EnrichmentOutcome.Failed(e.Failure);
         }
 
-        logger.LogInformation("Applicant of {MaHoSo} ({SoDinhDanh}) verified for flow {FlowId}: {Outcome}",
+        // Per record, and kept in the lookup audit (hub.citizen_lookups): routine, so below Information.
+        logger.LogDebug("Applicant of {MaHoSo} ({SoDinhDanh}) verified for flow {FlowId}: {Outcome}",
             applicant.MaHoSo, PersonalIdMask.Mask(applicant.SoDinhDanh), flowId, CitizenCheckPayload.Outcome(answer.Verification.Kind));
         return EnrichmentOutcome.Enriched(answer.Result);
     }

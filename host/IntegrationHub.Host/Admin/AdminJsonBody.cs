@@ -11,6 +11,10 @@ namespace IntegrationHub.Host.Admin;
 /// <c>body_too_large</c>, <c>malformed_json</c>, <c>invalid_text</c>, <c>duplicate_field</c>.</summary>
 public static class AdminJsonBody
 {
+    /// <summary>The 400 codes of a body refused by <see cref="ReadAsync{T}"/> (413 and 415 have their own).</summary>
+    public static readonly IReadOnlyList<string> BodyCodes =
+        [JsonTextProblem.MalformedJson, JsonTextProblem.InvalidText, JsonTextProblem.InvalidNumber, JsonTextProblem.DuplicateField];
+
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     /// <param name="shape">What to send, named in the malformed_json message.</param>

@@ -1,23 +1,22 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using IntegrationHub.Host.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Admin;
 
-/// <summary>HTTP Basic login against the configured admin user and password hash. Verified credentials are
+/// <summary>HTTP Basic login against the configured accounts (<see cref="OfficerAccounts"/>); the officer's roles become
+/// role claims (<see cref="OfficerPrincipal"/>). Verified credentials are
 /// remembered by their SHA-256 for a few minutes, because PBKDF2 per request would cost ~100 ms of CPU; every other
 /// check is rationed per client address and user name by <see cref="LoginThrottle"/> before it runs (429 when refused).</summary>
 public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<HubOptions> hubOptions,
+    OfficerAccounts accounts,
     VerifiedCredentialCache cache,
     LoginThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -26,7 +25,6 @@ public sealed class BasicAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var admin = hubOptions.Value.Admin;
         string header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header) || !AuthenticationHeaderValue.TryParse(header, out var value) ||
             !string.Equals(value.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || value.Parameter is null)
@@ -34,7 +32,7 @@ public sealed class BasicAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (string.IsNullOrWhiteSpace(admin.Username) || string.IsNullOrWhiteSpace(admin.PasswordHash))
+        if (accounts.IsEmpty)
         {
             return AuthenticateResult.Fail("No admin login is configured.");
         }
@@ -56,14 +54,14 @@ public sealed class BasicAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed Basic credentials.");
         }
 
-        // Hashes of equal length, so the comparison's time says nothing about the user name's length.
-        var userMatches = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(user)), SHA256.HashData(Encoding.UTF8.GetBytes(admin.Username)));
-        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{admin.PasswordHash}\n{user}\n{password}")));
-        if (!(userMatches && cache.IsVerified(fingerprint)))
+        // A name that is no account is checked against another account's hash (and fails), so timing does not tell names apart.
+        var account = accounts.Find(user);
+        var hash = account?.PasswordHash ?? accounts.DecoyHash!;
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{hash}\n{user}\n{password}")));
+        if (!(account is not null && cache.IsVerified(fingerprint)))
         {
-            // The password is checked even for a wrong user name (non-short-circuit &), so timing does not tell names apart.
             var check = await throttle.CheckAsync(
-                Context.Connection.RemoteIpAddress, user, () => AdminPasswordHasher.Verify(admin.PasswordHash, password) & userMatches, Context.RequestAborted);
+                Context.Connection.RemoteIpAddress, user, () => AdminPasswordHasher.Verify(hash, password) & account is not null, Context.RequestAborted);
             if (check.IsRefused)
             {
                 return AuthenticateResult.Fail(new LoginThrottledException(check));
@@ -77,8 +75,8 @@ public sealed class BasicAuthenticationHandler(
             cache.Remember(fingerprint);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var principal = OfficerPrincipal.Create(account!.Username, account.DisplayName, account.Roles, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

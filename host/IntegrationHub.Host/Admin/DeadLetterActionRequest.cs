@@ -14,6 +14,8 @@ public sealed record DeadLetterActionRequest(
     bool DryRun = false,
     string? Reason = null)
 {
+    /// <summary>Not part of the body (ignored when written, so the OpenAPI schema does not offer it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DeadLetterSelection Selection => new(Blank(Flow), Blank(ErrorCode), From, To, Blank(BusinessKey), Blank(Destination), MessageIds);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -7,6 +7,9 @@ namespace IntegrationHub.Host.Admin;
 /// is required (except for a dry run), the operator is recorded, and deliveries restart at once.</summary>
 public sealed class DeadLetterOperations(DeadLetterStore store, DeliveryDispatcher dispatcher, TimeProvider timeProvider)
 {
+    /// <summary>Every code <see cref="Refusal"/> answers (400).</summary>
+    public static readonly IReadOnlyList<string> RefusalCodes = ["selection_required", "invalid_range", "reason_required"];
+
     /// <returns>Null when the request may go ahead, else a machine-readable code and a message.</returns>
     public static (string Code, string Message)? Refusal(DeadLetterSelection selection, string? reason, bool dryRun)
     {

@@ -1,10 +1,12 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Admin.Responses;
 using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin;
 
-/// <summary><c>GET /api/dead-letters</c>, <c>POST /api/dead-letters/replay</c>, <c>POST /api/dead-letters/discard</c>.</summary>
+/// <summary><c>GET /api/dead-letters</c> (and <c>.csv</c>, the same filter), <c>POST /api/dead-letters/replay</c>,
+/// <c>POST /api/dead-letters/discard</c>.</summary>
 public static class DeadLettersEndpoints
 {
     private const int PreviewLimit = 500;
@@ -13,14 +15,38 @@ public static class DeadLettersEndpoints
 
     public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+        var group = app.MapGroup("/api/dead-letters").RequireAuthorization(AdminAccessRequirement.PolicyName).WithTags("Dead letters");
+        group.MapGet("/", ListAsync)
+            .WithName("listDeadLetters").WithSummary("Dead letters by flow, error code, time, business key or destination")
+            .Produces<DeadLetterList>();
+        app.MapGet("/api/dead-letters.csv", ExportAsync).RequireAuthorization(HubPolicies.Admin)
+            .WithTags("Dead letters").WithName("exportDeadLetters").WithSummary("Dead letters by the same filter, as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_range");
+        Action(group.MapPost("/replay", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", operations, context, cancellationToken)), "replayDeadLetters", "Replay dead letters (or preview with dryRun), with a reason");
+        Action(group.MapPost("/discard", (DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", operations, context, cancellationToken)), "discardDeadLetters", "Discard dead letters (or preview with dryRun), with a reason");
         return app;
     }
+
+    /// <summary>A replay or discard: read strictly, answered with the recorded action or, for a dry run, the preview.</summary>
+    private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
+        .RequireAuthorization(HubPolicies.Operator)
+        .AddEndpointFilter<CrossSiteRequestFilter>()
+        .WithName(name).WithSummary(summary)
+        .ReadsJsonBody<DeadLetterActionRequest>()
+        .Produces<DeadLetterActionDone>()
+        .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            // 200 is the recorded action, or for a dry run the preview: both shapes, told apart by dryRun.
+            var done = await ApiDocs.SchemaReferences.ForAsync(context, typeof(DeadLetterActionDone), cancellationToken);
+            var preview = await ApiDocs.SchemaReferences.ForAsync(context, typeof(DeadLetterDryRun), cancellationToken);
+            operation.Responses!["200"].Content!["application/json"].Schema = new Microsoft.OpenApi.OpenApiSchema { OneOf = [done, preview] };
+        })
+        .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. AdminJsonBody.BodyCodes, .. DeadLetterOperations.RefusalCodes])
+        .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
+        .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
 
     private static async Task<IResult> ListAsync(
         string? flow, string? errorCode, DateTimeOffset? from, DateTimeOffset? to, string? businessKey, string? destination,
@@ -28,7 +54,20 @@ public static class DeadLettersEndpoints
     {
         var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
         var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
-        return Results.Ok(new { total, items = items.Select(ToJson) });
+        return Results.Ok(new DeadLetterList(total, [.. items.Select(ToItem)]));
+    }
+
+    /// <summary>Every dead letter the filter matches (no filter: all), streamed as CSV; errors masked as on screen.</summary>
+    private static IResult ExportAsync(
+        string? flow, string? errorCode, DateTimeOffset? from, DateTimeOffset? to, string? businessKey, string? destination, DeadLetterStore store)
+    {
+        var selection = new DeadLetterActionRequest(flow, errorCode, from, to, businessKey, destination).Selection;
+        if (selection.From >= selection.To)
+        {
+            return AdminJsonBody.Problem(StatusCodes.Status400BadRequest, "invalid_range", "Request refused", "'from' must be before 'to'.");
+        }
+
+        return new CsvDownload("dead-letters.csv", DeadLetterCsv.Header, store.StreamAsync(selection, CancellationToken.None).Select(DeadLetterCsv.Row));
     }
 
     private static async Task<IResult> ActAsync(string action, DeadLetterOperations operations, HttpContext context, CancellationToken cancellationToken)
@@ -55,28 +94,26 @@ public static class DeadLettersEndpoints
         if (request.DryRun)
         {
             var (total, items) = await operations.PreviewAsync(selection, PreviewLimit, cancellationToken);
-            return Results.Ok(new { dryRun = true, action, wouldAffect = Math.Min(total, DeadLetterStore.MaxPerAction), items = items.Select(ToJson) });
+            return Results.Ok(new DeadLetterDryRun(true, action, Math.Min(total, DeadLetterStore.MaxPerAction), [.. items.Select(ToItem)]));
         }
 
         var operatorName = OperatorName.Of(context);
         var result = action == "replay"
             ? await operations.ReplayAsync(selection, operatorName, request.Reason!, cancellationToken)
             : await operations.DiscardAsync(selection, operatorName, request.Reason!, cancellationToken);
-        return Results.Ok(new { dryRun = false, action, actionId = result.ActionId, affected = result.Count, @operator = result.Operator, reason = result.Reason });
+        return Results.Ok(new DeadLetterActionDone(false, action, result.ActionId, result.Count, result.Operator, result.Reason));
     }
 
-    private static object ToJson(DeadLetter d) => new
-    {
-        messageId = d.MessageId,
-        flow = d.FlowId,
-        destination = d.Destination,
-        recordKey = d.RecordKey,
-        businessKey = d.BusinessKey,
-        errorCode = d.ErrorCode,
-        error = PersonalDataMask.MaskText(d.Error),
-        attempts = d.Attempts,
-        deadSince = d.DeadSince,
-        waitingBehind = d.WaitingBehind,
-        payload = System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(d.Payload)).RootElement,
-    };
+    private static DeadLetterItem ToItem(DeadLetter d) => new(
+        d.MessageId,
+        d.FlowId,
+        d.Destination,
+        d.RecordKey,
+        d.BusinessKey,
+        d.ErrorCode,
+        PersonalDataMask.MaskText(d.Error),
+        d.Attempts,
+        d.DeadSince,
+        d.WaitingBehind,
+        System.Text.Json.JsonDocument.Parse(PersonalDataMask.MaskPayload(d.Payload)).RootElement);
 }

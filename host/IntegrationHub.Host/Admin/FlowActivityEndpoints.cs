@@ -1,6 +1,6 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationHub.Host.Admin;
 
@@ -12,47 +12,39 @@ public static class FlowActivityEndpoints
 
     public static IEndpointRouteBuilder MapFlowActivityApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName);
-        group.MapGet("/activity", AllAsync);
-        group.MapGet("/{flowId}/activity", OneAsync);
+        var group = app.MapGroup("/api/flows").RequireAuthorization(AdminAccessRequirement.PolicyName).WithTags("Flows");
+        group.MapGet("/activity", AllAsync)
+            .WithName("listFlowsActivity").WithSummary("Every flow's received, delivered, failed attempts, dead letters and skips per UTC hour (24h or 7d)")
+            .Produces<FlowActivity>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, InvalidWindowCode);
+        group.MapGet("/{flowId}/activity", OneAsync)
+            .WithName("getFlowActivity").WithSummary("A flow's received, delivered, failed attempts, dead letters and skips per UTC hour (24h or 7d)")
+            .Produces<FlowActivity>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, InvalidWindowCode)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_flow");
         return app;
     }
 
-    private static async Task<Results<Ok<FlowActivity>, ProblemHttpResult>> AllAsync(
-        HttpRequest request, FlowCatalog flows, FlowActivityStore activity, CancellationToken cancellationToken)
-    {
-        if (WindowOf(request) is not { } window)
-        {
-            return InvalidWindow(request);
-        }
+    /// <param name="window"><c>24h</c> (when absent) or <c>7d</c>.</param>
+    private static async Task<IResult> AllAsync(string? window, FlowCatalog flows, FlowActivityStore activity, CancellationToken cancellationToken) =>
+        WindowOf(window) is { } span
+            ? Results.Ok(await activity.ReadAsync(flows.Flows.Select(f => f.Id).ToList(), span, cancellationToken))
+            : InvalidWindow(window);
 
-        return TypedResults.Ok(await activity.ReadAsync(flows.Flows.Select(f => f.Id).ToList(), window, cancellationToken));
-    }
-
-    private static async Task<Results<Ok<FlowActivity>, ProblemHttpResult>> OneAsync(
-        string flowId, HttpRequest request, FlowCatalog flows, FlowActivityStore activity, CancellationToken cancellationToken)
+    /// <param name="window"><c>24h</c> (when absent) or <c>7d</c>.</param>
+    private static async Task<IResult> OneAsync(string flowId, string? window, FlowCatalog flows, FlowActivityStore activity, CancellationToken cancellationToken)
     {
         if (flows.Find(flowId) is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Unknown flow", detail: $"No enabled flow '{flowId}' is configured.",
-                extensions: new Dictionary<string, object?> { ["code"] = "unknown_flow" });
+            return AdminJsonBody.Problem(StatusCodes.Status404NotFound, "unknown_flow", "Unknown flow", $"No enabled flow '{flowId}' is configured.");
         }
 
-        if (WindowOf(request) is not { } window)
-        {
-            return InvalidWindow(request);
-        }
-
-        return TypedResults.Ok(await activity.ReadAsync([flowId], window, cancellationToken));
+        return WindowOf(window) is { } span ? Results.Ok(await activity.ReadAsync([flowId], span, cancellationToken)) : InvalidWindow(window);
     }
 
-    /// <summary>The window asked for; 24 hours when the query does not name one.</summary>
-    private static FlowActivityWindow? WindowOf(HttpRequest request) =>
-        request.Query.TryGetValue("window", out var values) ? FlowActivityWindow.Find(values.Count == 1 ? values[0] : null) : FlowActivityWindow.Day;
+    private static FlowActivityWindow? WindowOf(string? window) => window is null ? FlowActivityWindow.Day : FlowActivityWindow.Find(window);
 
-    private static ProblemHttpResult InvalidWindow(HttpRequest request) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest, title: "Unknown window",
-        detail: $"window is one of {string.Join(", ", FlowActivityWindow.All.Select(w => w.Name))}, not '{request.Query["window"]}'.",
-        extensions: new Dictionary<string, object?> { ["code"] = InvalidWindowCode });
+    private static IResult InvalidWindow(string? window) => AdminJsonBody.Problem(
+        StatusCodes.Status400BadRequest, InvalidWindowCode, "Unknown window",
+        $"window is one of {string.Join(", ", FlowActivityWindow.All.Select(w => w.Name))}, not '{window}'.");
 }

@@ -1,5 +1,6 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Admin.Responses;
 using IntegrationHub.Host.Inbound;
 
 namespace IntegrationHub.Host.Admin;
@@ -13,18 +14,28 @@ public static class ParkedInboxEndpoints
 
     public static IEndpointRouteBuilder MapParkedInboxApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/inbox/parked").RequireAuthorization(AdminAccessRequirement.PolicyName);
+        var group = app.MapGroup("/api/inbox/parked").RequireAuthorization(AdminAccessRequirement.PolicyName).WithTags("Parked inbox");
         group.MapGet("/", async (ParkedInboxOperations operations, CancellationToken cancellationToken) =>
         {
             var (total, items) = await operations.ListAsync(ListLimit, cancellationToken);
-            return Results.Ok(new { total, items = items.Select(ToJson) });
-        });
-        group.MapPost("/replay", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("replay", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
-        group.MapPost("/discard", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
-            ActAsync("discard", operations, context, cancellationToken)).AddEndpointFilter<CrossSiteRequestFilter>();
+            return Results.Ok(new ParkedInboxList(total, [.. items.Select(ToItem)]));
+        }).WithName("listParkedInbox").WithSummary("Received messages the router could not move into their flow").Produces<ParkedInboxList>();
+        Action(group.MapPost("/replay", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("replay", operations, context, cancellationToken)), "replayParkedInbox", "Put parked messages back on the routing queue, with a reason");
+        Action(group.MapPost("/discard", (ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken) =>
+            ActAsync("discard", operations, context, cancellationToken)), "discardParkedInbox", "Leave parked messages unrouted for good, with a reason");
         return app;
     }
+
+    private static void Action(RouteHandlerBuilder endpoint, string name, string summary) => endpoint
+        .RequireAuthorization(HubPolicies.Operator)
+        .AddEndpointFilter<CrossSiteRequestFilter>()
+        .WithName(name).WithSummary(summary)
+        .ReadsJsonBody<ParkedInboxActionRequest>()
+        .Produces<ParkedInboxActionDone>()
+        .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. AdminJsonBody.BodyCodes, .. ParkedInboxOperations.RefusalCodes])
+        .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
+        .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
 
     private static async Task<IResult> ActAsync(string action, ParkedInboxOperations operations, HttpContext context, CancellationToken cancellationToken)
     {
@@ -51,24 +62,21 @@ public static class ParkedInboxEndpoints
         var result = action == "replay"
             ? await operations.ReplayAsync(ids, operatorName, request.Reason!, cancellationToken)
             : await operations.DiscardAsync(ids, operatorName, request.Reason!, cancellationToken);
-        return Results.Ok(new { action, actionId = result.ActionId, affected = result.Count, @operator = result.Operator, reason = result.Reason });
+        return Results.Ok(new ParkedInboxActionDone(action, result.ActionId, result.Count, result.Operator, result.Reason));
     }
 
-    /// <summary>The payload as masked text: a parked payload may be JSON PostgreSQL refuses, so it is not re-parsed here.</summary>
-    private static object ToJson(ParkedInboxMessage m) => new
-    {
-        inboxId = m.InboxId,
-        receiptId = m.ReceiptId,
-        partner = m.Partner,
-        messageType = m.MessageType,
-        messageId = m.PartnerMessageId,
-        businessKey = m.BusinessKey,
-        receivedAt = m.ReceivedAt,
-        errorCode = m.ErrorCode,
-        error = PersonalDataMask.MaskText(m.Error),
-        attempts = m.Attempts,
-        firstParkedAt = m.FirstParkedAt,
-        parkedAt = m.ParkedAt,
-        payload = PersonalDataMask.MaskPayload(m.Payload),
-    };
+    private static ParkedInboxItem ToItem(ParkedInboxMessage m) => new(
+        m.InboxId,
+        m.ReceiptId,
+        m.Partner,
+        m.MessageType,
+        m.PartnerMessageId,
+        m.BusinessKey,
+        m.ReceivedAt,
+        m.ErrorCode,
+        PersonalDataMask.MaskText(m.Error),
+        m.Attempts,
+        m.FirstParkedAt,
+        m.ParkedAt,
+        PersonalDataMask.MaskPayload(m.Payload));
 }

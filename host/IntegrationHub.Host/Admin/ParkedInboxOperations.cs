@@ -7,6 +7,9 @@ namespace IntegrationHub.Host.Admin;
 /// (ids or all) and a reason are required, the operator is recorded, and a replay wakes the router at once.</summary>
 public sealed class ParkedInboxOperations(ParkedInboxStore store, InboxRouterSignal router, TimeProvider timeProvider)
 {
+    /// <summary>Every code <see cref="Refusal"/> answers (400).</summary>
+    public static readonly IReadOnlyList<string> RefusalCodes = ["selection_required", "reason_required"];
+
     /// <returns>Null when the request may go ahead, else a machine-readable code and a message.</returns>
     public static (string Code, string Message)? Refusal(IReadOnlyList<long>? ids, bool all, string? reason)
     {

@@ -1,12 +1,21 @@
 namespace IntegrationHub.Host.Configuration;
 
-/// <summary>The login for the dashboard and admin API. The password is stored only as a hash
+/// <summary>The logins for the dashboard and admin API: officers' accounts (<see cref="Users"/>), the single account of
+/// earlier versions (<see cref="Username"/> and <see cref="PasswordHash"/>, which has every role), and optionally the
+/// province's single sign-on (<see cref="Oidc"/>). Passwords are stored only as hashes
 /// (<c>dotnet run --project host/IntegrationHub.Host -- hash-password</c> makes one).</summary>
 public sealed class AdminOptions
 {
+    /// <summary>The single account of earlier versions: still works, with every role.</summary>
     public string? Username { get; set; }
 
     public string? PasswordHash { get; set; }
+
+    /// <summary>Officers' own accounts, each with its roles.</summary>
+    public List<AdminAccountOptions> Users { get; set; } = [];
+
+    /// <summary>OpenID Connect sign-in against the province's SSO; on only when its Authority is set.</summary>
+    public AdminOidcOptions Oidc { get; set; } = new();
 
     /// <summary>Development only: requests from loopback need no login, if addressed to a loopback Host by a loopback
     /// page (or none) and not through a proxy.</summary>

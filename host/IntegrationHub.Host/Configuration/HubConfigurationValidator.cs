@@ -42,12 +42,27 @@ public sealed class HubConfigurationValidator(
         ValidateRecurringTasks(problems);
         ValidateAlerts(alertOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
+        problems.AddRange(hubOptions.Value.Metrics.Problems());
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
         {
             problems.Add($"Hub:Attachments: CleanupSchedule '{attachments.CleanupSchedule}' must be a valid Quartz cron expression and AbandonedAfter at least 01:00:00.");
         }
 
+        var connectivity = hubOptions.Value.Connectivity;
+        if (!CronExpression.TryParse(connectivity.Schedule, out _) || connectivity.Timeout < TimeSpan.FromSeconds(1) || connectivity.Timeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"Hub:Connectivity: Schedule '{connectivity.Schedule}' must be a valid Quartz cron expression and Timeout between 00:00:01 and 00:05:00.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(hubOptions.Value.PublicUrl) &&
+            (!Uri.TryCreate(hubOptions.Value.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https") ||
+             publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0))
+        {
+            problems.Add($"Hub:PublicUrl '{hubOptions.Value.PublicUrl}' must be an absolute http(s) address without query, e.g. https://hub.tinh.gov.vn.");
+        }
+
+        ValidateDashboard(hubOptions.Value, problems);
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             problems.Add($"Hub:Http:TrustedProxies: '{proxy}' is not an IP address.");
@@ -398,6 +413,20 @@ public sealed class HubConfigurationValidator(
         }
     }
 
+    /// <summary>The dashboard's language and the zone its times are shown in (also every flow's default).</summary>
+    private static void ValidateDashboard(HubOptions hub, List<string> problems)
+    {
+        if (!Admin.Dashboard.DashboardText.IsLanguage(hub.Dashboard.Language))
+        {
+            problems.Add($"Hub:Dashboard:Language '{hub.Dashboard.Language}' must be one of: {string.Join(", ", Admin.Dashboard.DashboardText.Languages)}.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(hub.Scheduling.DefaultTimeZone, out _))
+        {
+            problems.Add($"Hub:Scheduling:DefaultTimeZone '{hub.Scheduling.DefaultTimeZone}' is not a known time zone.");
+        }
+    }
+
     private void ValidateAdmin(AdminOptions admin, List<string> problems)
     {
         var hasUser = !string.IsNullOrWhiteSpace(admin.Username);
@@ -407,15 +436,19 @@ public sealed class HubConfigurationValidator(
             problems.Add("Hub:Admin:PasswordHash is not a hash made by 'hash-password'.");
         }
 
-        if (environment.IsProduction() && !(hasUser && hasHash))
+        if (environment.IsProduction() && !(hasUser && hasHash) && admin.Users.Count == 0 && !admin.Oidc.IsEnabled)
         {
-            problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
+            problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production (or officers' accounts in Hub:Admin:Users, or single sign-on " +
+                "with Hub:Admin:Oidc:Authority): the dashboard and admin API need a login. " +
                 "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).");
         }
         else if (hasUser != hasHash)
         {
             problems.Add("Hub:Admin:Username and Hub:Admin:PasswordHash must be set together.");
         }
+
+        problems.AddRange(OfficerAccounts.Problems(admin));
+        problems.AddRange(OidcRoleMapper.Problems(admin.Oidc));
 
         if (admin.LoginAttemptsPerAddress < 1 || admin.LoginFailuresPerUser <= admin.LoginAttemptsPerAddress)
         {

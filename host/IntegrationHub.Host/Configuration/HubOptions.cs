@@ -9,6 +9,10 @@ public sealed class HubOptions
 
     public HubHttpOptions Http { get; set; } = new();
 
+    /// <summary>The address officials open the hub at (e.g. <c>https://hub.tinh.gov.vn</c>, behind the province's
+    /// proxy); alert e-mails link to it. Empty: the first address the hub listens on.</summary>
+    public string? PublicUrl { get; set; }
+
     public AdminOptions Admin { get; set; } = new();
 
     public JobOptions Jobs { get; set; } = new();
@@ -17,7 +21,13 @@ public sealed class HubOptions
 
     public HubSchedulingOptions Scheduling { get; set; } = new();
 
+    public ConnectivityOptions Connectivity { get; set; } = new();
+
     public EmbeddedPostgresOptions EmbeddedPostgres { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
+
+    public HubDashboardOptions Dashboard { get; set; } = new();
 }

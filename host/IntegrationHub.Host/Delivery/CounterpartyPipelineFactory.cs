@@ -3,6 +3,7 @@ using IntegrationHub.Host.Configuration;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace IntegrationHub.Host.Delivery;
@@ -11,14 +12,24 @@ namespace IntegrationHub.Host.Delivery;
 /// Retry-After), circuit breaker, then the per-attempt timeout (innermost, so each attempt gets its own).</summary>
 public static class CounterpartyPipelineFactory
 {
+    /// <param name="telemetry">Polly's telemetry (its "Polly" meter: retries, circuit opened, closed and half-open as
+    /// resilience events tagged with the pipeline's name, the counterparty id); none when null.</param>
+    /// <param name="circuitState">Reads the breaker's state for the gauges and the Connectors page.</param>
     public static ResiliencePipeline<HttpResponseMessage> Create(
         string counterpartyId,
         CounterpartyResilienceOptions options,
         TimeProvider timeProvider,
         ILogger logger,
-        Action<string>? onCircuitOpened = null)
+        Action<string>? onCircuitOpened = null,
+        TelemetryOptions? telemetry = null,
+        CircuitBreakerStateProvider? circuitState = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = counterpartyId, TimeProvider = timeProvider };
+        if (telemetry is not null)
+        {
+            builder.ConfigureTelemetry(telemetry);
+        }
+
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -45,6 +56,7 @@ public static class CounterpartyPipelineFactory
             MinimumThroughput = options.BreakerMinimumThroughput,
             SamplingDuration = options.BreakerSamplingDuration,
             BreakDuration = options.BreakerDuration,
+            StateProvider = circuitState,
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, countOpenCircuit: false)),
             OnOpened = args =>
             {

@@ -2,6 +2,7 @@ using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Enrichment;
+using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,6 +18,8 @@ public sealed class DeliveryRunner(
     DeliveryStore store,
     InstallationStore installation,
     MessageEnrichers enrichers,
+    HubTracing tracing,
+    HubMetrics metrics,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
     ILogger<DeliveryRunner> logger)
@@ -32,6 +35,7 @@ public sealed class DeliveryRunner(
         }
 
         var connector = connectors.GetDestination(target.ConnectorId);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["FlowId"] = flowId, ["Destination"] = destination });
         if (hubOptions.Value.Delivery.JobPerMessage)
         {
             await DeliverOneAsync(flowId, destination, connector, target.Stream, cancellationToken);
@@ -106,15 +110,18 @@ public sealed class DeliveryRunner(
                 return null;
             }
 
+            using var trace = new DeliveryTrace(tracing, flowId, destination, batch);
             var messages = batch.Select(p => new OutboundMessage(
                 p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
             var (results, failure) = enricher is null
-                ? await CheckAndWriteAsync(schema, connector, stream, destination, messages, cancellationToken)
-                : await EnrichAndWriteAsync(enricher, schema, flowId, connector, stream, destination, messages, cancellationToken);
+                ? await CheckAndWriteAsync(trace, schema, connector, stream, destination, messages, cancellationToken)
+                : await EnrichAndWriteAsync(trace, enricher, schema, flowId, connector, stream, destination, messages, cancellationToken);
 
             // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
             // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
             await store.RecordAsync(flowId, destination, results, flows.Options[flowId].HoldBehindDeadLetter, timeProvider.GetUtcNow(), CancellationToken.None);
+            trace.Record(results);
+            metrics.DeliveriesRecorded(flowId, destination, results, batch.ToDictionary(p => p.MessageId, p => p.ReceivedAt), timeProvider.GetUtcNow());
             if (failure is not null)
             {
                 return failure;
@@ -135,6 +142,7 @@ public sealed class DeliveryRunner(
     /// failure makes its message a dead letter and the rest go on; any other failure stops the batch there (the rest are not
     /// attempted) after the messages before it are written.</summary>
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> EnrichAndWriteAsync(
+        DeliveryTrace trace,
         IMessageEnricher enricher, PayloadSchema? schema, string flowId, IDestinationConnector connector, string stream, string destination,
         List<OutboundMessage> messages, CancellationToken cancellationToken)
     {
@@ -152,6 +160,9 @@ public sealed class DeliveryRunner(
             var started = timeProvider.GetTimestamp();
             EnrichmentOutcome outcome;
             Exception? error = null;
+            // The enricher's calls (e.g. the population database's SOAP) belong to this message's trace.
+            using var current = trace.Enter(message.MessageId);
+            using var scope = logger.BeginScope(trace.ScopeOf(message.MessageId));
             try
             {
                 outcome = await enricher.EnrichAsync(flowId, message, cancellationToken);
@@ -189,7 +200,7 @@ public sealed class DeliveryRunner(
 
         if (enriched.Count > 0)
         {
-            var (written, failure) = await CheckAndWriteAsync(schema, connector, stream, destination, enriched, cancellationToken);
+            var (written, failure) = await CheckAndWriteAsync(trace, schema, connector, stream, destination, enriched, cancellationToken);
             results.AddRange(written);
             stop ??= failure;
         }
@@ -204,11 +215,12 @@ public sealed class DeliveryRunner(
     /// <summary>Messages whose payload does not match the destination stream's declared schema are dead letters
     /// naming the failing path, and never reach the connector; the rest are written.</summary>
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> CheckAndWriteAsync(
-        PayloadSchema? schema, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
+        DeliveryTrace trace, PayloadSchema? schema, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages,
+        CancellationToken cancellationToken)
     {
         if (schema is null)
         {
-            return await WriteAsync(connector, stream, destination, messages, cancellationToken);
+            return await WriteAsync(trace, connector, stream, destination, messages, cancellationToken);
         }
 
         var refused = new List<DeliveryResult>();
@@ -235,15 +247,17 @@ public sealed class DeliveryRunner(
             return (refused, null);
         }
 
-        var (results, failure) = await WriteAsync(connector, stream, destination, matching, cancellationToken);
+        var (results, failure) = await WriteAsync(trace, connector, stream, destination, matching, cancellationToken);
         refused.AddRange(results);
         return (refused, failure);
     }
 
     private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteAsync(
-        IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
+        DeliveryTrace trace, IDestinationConnector connector, string stream, string destination, List<OutboundMessage> messages, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        using var current = trace.EnterWrite([.. messages.Select(m => m.MessageId)]);
+        using var scope = messages.Count == 1 ? logger.BeginScope(trace.ScopeOf(messages[0].MessageId)) : null;
         try
         {
             var outcomes = await connector.WriteAsync(stream, messages, cancellationToken);
@@ -265,7 +279,7 @@ public sealed class DeliveryRunner(
             var results = new List<DeliveryResult>(messages.Count);
             foreach (var message in messages)
             {
-                var (single, failure) = await WriteAsync(connector, stream, destination, [message], cancellationToken);
+                var (single, failure) = await WriteAsync(trace, connector, stream, destination, [message], cancellationToken);
                 results.AddRange(single);
                 if (failure is not null)
                 {

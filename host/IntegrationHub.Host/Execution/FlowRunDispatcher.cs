@@ -5,10 +5,16 @@ using Npgsql;
 
 namespace IntegrationHub.Host.Execution;
 
-/// <summary>Enqueues a flow's run job unless the flow is running already. Schedules, the admin API and
-/// run-on-start all come through here.</summary>
-public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSource, FlowRunStore runs, IBackgroundJobClient jobs)
+/// <summary>Enqueues a flow's run job unless the flow is paused or running already. Schedules, the admin API,
+/// run-on-start and resume all come through here.</summary>
+public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSource, FlowRunStore runs, FlowPauseStore pauses, IBackgroundJobClient jobs)
 {
+    /// <summary>The trigger of a run an operator asked for; refused while paused, but not counted as a skipped run.</summary>
+    public const string AdminTrigger = "admin";
+
+    /// <summary>The trigger of a run an officer asked for: <c>admin:</c> and who.</summary>
+    public static string OfficerTrigger(string officer) => $"{AdminTrigger}:{officer}";
+
     public async Task<FlowRunRequest> RequestRunAsync(string flowId, string trigger, CancellationToken cancellationToken)
     {
         if (flows.Find(flowId) is not { } flow)
@@ -19,6 +25,12 @@ public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSo
         if (FlowCatalog.IsInbound(flow))
         {
             return new FlowRunRequest(FlowRunRequestStatus.Inbound, null);
+        }
+
+        // A refused schedule firing is counted, so that resuming runs the flow once instead of waiting for the next one.
+        if (await pauses.RefusesRunAsync(flowId, countSkippedRun: trigger != AdminTrigger && !trigger.StartsWith(AdminTrigger + ":", StringComparison.Ordinal), cancellationToken))
+        {
+            return new FlowRunRequest(FlowRunRequestStatus.Paused, null);
         }
 
         if (await FlowLock.IsHeldAsync(dataSource, FlowRunner.RunLockName(flowId), cancellationToken))

@@ -1,7 +1,9 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
+using System.Diagnostics;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,21 +11,30 @@ using Npgsql;
 namespace IntegrationHub.Host.Execution;
 
 /// <summary>Reads a flow's source from its last checkpoint and makes the records durable as messages, committing
-/// each checkpoint with the records before it. Delivery runs beside it as its own jobs.</summary>
+/// each checkpoint with the records before it. Delivery runs beside it as its own jobs. A run of a flow paused meanwhile
+/// stops after its next commit (status <c>paused</c>); the resumed flow reads on from the checkpoint it left.</summary>
 public sealed class FlowRunner(
     FlowCatalog flows,
     ConnectorCatalog connectors,
     NpgsqlDataSource dataSource,
     MessageStore messages,
     FlowRunStore runs,
+    FlowPauseStore pauses,
     DeliveryDispatcher deliveries,
+    HubTracing tracing,
+    HubMetrics metrics,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
     ILogger<FlowRunner> logger)
 {
+    /// <summary>How often a run commits what it has read even without a checkpoint or a full buffer (so its progress,
+    /// kept in its row, moves while it reads), and asks whether its flow was paused.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
     public static string RunLockName(string flowId) => $"flow-run:{flowId}";
 
-    /// <returns>The final status of the run: succeeded, or skipped when another run holds the flow.</returns>
+    /// <returns>The final status of the run: succeeded, paused (stopped, or not started, because an operator paused
+    /// the flow), or skipped when another run holds the flow.</returns>
     public async Task<string> RunAsync(string flowId, string? jobId, string trigger, CancellationToken cancellationToken)
     {
         var flow = flows.Find(flowId) ?? throw new NonRetryableJobException($"Flow '{flowId}' is not configured or is disabled.");
@@ -34,22 +45,48 @@ public sealed class FlowRunner(
             return "skipped";
         }
 
+        // A job enqueued just before the pause (or a retry of a failed run) starts nothing; counted, so resume runs it.
+        if (await pauses.RefusesRunAsync(flowId, countSkippedRun: true, cancellationToken))
+        {
+            logger.LogInformation("Flow {FlowId} is paused; this {Trigger} run does not start", flowId, trigger);
+            return "paused";
+        }
+
         await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
         var runId = await runs.StartAsync(flowId, jobId, trigger, timeProvider.GetUtcNow(), cancellationToken);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["FlowId"] = flowId, ["RunId"] = runId });
+        var started = timeProvider.GetTimestamp();
+        var outcome = "failed";
+        using var run = tracing.StartRun(flowId, runId, trigger);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["FlowId"] = flowId,
+            ["RunId"] = runId,
+            ["TraceId"] = run?.TraceId.ToHexString() ?? string.Empty,
+        });
         var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
         try
         {
             var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
             logger.LogDebug("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
-            var (read, filtered, created) = await ReadAsync(flow, runId, checkpoint, destinations, cancellationToken);
+            var (read, filtered, created, paused) = await ReadAsync(flow, runId, run, checkpoint, destinations, cancellationToken);
+            if (paused)
+            {
+                outcome = "paused";
+                await runs.FinishAsync(runId, "paused", null, timeProvider.GetUtcNow());
+                logger.LogInformation("Flow {FlowId} run {RunId} stopped because the flow was paused: {Read} records read, {Created} new messages; it resumes from its last checkpoint", flowId, runId, read, created);
+                return "paused";
+            }
+
             await runs.FinishAsync(runId, "succeeded", null, timeProvider.GetUtcNow());
+            outcome = "succeeded";
+            run?.SetTag("integrationhub.records_read", read).SetTag("integrationhub.messages_created", created);
             // A routine run that found nothing to do is not news (a development run would log it every few seconds).
             logger.Log(created > 0 ? LogLevel.Information : LogLevel.Debug, "Flow {FlowId} run {RunId} succeeded: {Read} records read, {Filtered} filtered out, {Created} new messages", flowId, runId, read, filtered, created);
             return "succeeded";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "cancelled";
             await runs.FinishAsync(runId, "cancelled", "cancelled; the next run resumes from the last checkpoint", timeProvider.GetUtcNow());
             logger.LogWarning("Flow {FlowId} run {RunId} was cancelled", flowId, runId);
             throw;
@@ -77,6 +114,12 @@ public sealed class FlowRunner(
         }
         finally
         {
+            metrics.RunFinished(flowId, outcome, timeProvider.GetElapsedTime(started));
+            if (outcome is not ("succeeded" or "paused"))
+            {
+                run?.SetStatus(ActivityStatusCode.Error, outcome);
+            }
+
             // Whatever was committed gets delivered, also when the run stopped early.
             foreach (var destination in destinations)
             {
@@ -87,23 +130,35 @@ public sealed class FlowRunner(
 
     /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
     /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.</summary>
-    private async Task<(long Read, long Filtered, long Created)> ReadAsync(FlowDefinition flow, long runId, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
+    /// <returns>The run's counts, and whether it stopped because the flow was paused.</returns>
+    private async Task<(long Read, long Filtered, long Created, bool Paused)> ReadAsync(
+        FlowDefinition flow, long runId, Activity? run, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
     {
         var source = connectors.GetSource(flow.Source.ConnectorId);
         var filter = flows.Filter(flow.Id);
         var maxBuffered = Math.Max(1, hubOptions.Value.Delivery.MaxRecordsPerCommit);
         var buffer = new List<SourceRecord>();
+        var reads = new List<Activity?>();
         var passedOver = 0;
         long read = 0, filtered = 0, created = 0, analyzeAt = 2_000;
+        var lastCommit = timeProvider.GetTimestamp();
+        var lastPauseCheck = lastCommit;
 
         async Task CommitAsync(SourceCheckpoint? next)
         {
+            lastCommit = timeProvider.GetTimestamp();
+            var traces = new AppendTraces([.. reads.Select(HubTracing.TraceParentOf)]);
             var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken,
-                flows.Options[flow.Id].HoldBehindDeadLetter, passedOver);
+                flows.Options[flow.Id].HoldBehindDeadLetter, passedOver, traces);
+            EndReads(reads, traces);
+            metrics.RecordsReadBy(flow.Id, buffer.Count + passedOver);
+            metrics.MessagesCreated(flow.Id, added);
+            metrics.DeadLetteredOnArrival(flow.Id, destinations, traces.DeadLettered);
             read += buffer.Count + passedOver;
             filtered += passedOver;
             created += added;
             buffer.Clear();
+            reads.Clear();
             passedOver = 0;
             if (created >= analyzeAt)
             {
@@ -130,8 +185,21 @@ public sealed class FlowRunner(
             }
         }
 
+        // Asked at most once per interval, after a commit: what was read before the pause is kept.
+        async Task<bool> PausedAsync()
+        {
+            if (timeProvider.GetElapsedTime(lastPauseCheck) < ProgressInterval)
+            {
+                return false;
+            }
+
+            lastPauseCheck = timeProvider.GetTimestamp();
+            return await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken);
+        }
+
         await foreach (var item in source.ReadAsync(flow.Source.Stream, checkpoint, cancellationToken).WithCancellation(cancellationToken))
         {
+            var committed = false;
             switch (item)
             {
                 case SourceRecord record when !filter.Accepts(record.Payload):
@@ -139,15 +207,23 @@ public sealed class FlowRunner(
                     break;
                 case SourceRecord record:
                     buffer.Add(record);
-                    if (buffer.Count >= maxBuffered)
-                    {
-                        await CommitAsync(null);
-                    }
-
+                    reads.Add(tracing.StartMessageRead(flow.Id, run));
                     break;
                 case SourceCheckpoint next:
                     await CommitAsync(next);
+                    committed = true;
                     break;
+            }
+
+            if (!committed && (buffer.Count >= maxBuffered || timeProvider.GetElapsedTime(lastCommit) >= ProgressInterval))
+            {
+                await CommitAsync(null);
+                committed = true;
+            }
+
+            if (committed && await PausedAsync())
+            {
+                return (read, filtered, created, true);
             }
         }
 
@@ -156,6 +232,19 @@ public sealed class FlowRunner(
             await CommitAsync(null);
         }
 
-        return (read, filtered, created);
+        return (read, filtered, created, false);
+    }
+
+    /// <summary>A record that became a message ends its read span (its trace goes on in delivery); the read span of an
+    /// unchanged record, which is no message, is dropped unended, so it is never exported.</summary>
+    private static void EndReads(List<Activity?> reads, AppendTraces traces)
+    {
+        foreach (var activity in reads)
+        {
+            if (activity is not null && activity.Id is { } id && traces.Stored.Contains(id))
+            {
+                HubTracing.End(activity);
+            }
+        }
     }
 }

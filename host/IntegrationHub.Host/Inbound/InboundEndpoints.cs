@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,24 @@ namespace IntegrationHub.Host.Inbound;
 /// receipt once it is committed, the original receipt for a repeated message id.</summary>
 public static class InboundEndpoints
 {
+    public const string Path = "/api/inbound/{partner}/{messageType}";
+
+    /// <summary>The OpenAPI tag of every endpoint partners push to.</summary>
+    public const string Tag = "Partner push";
+
     public static IEndpointRouteBuilder MapInboundApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/inbound/{partner}/{messageType}", ReceiveAsync);
+        var endpoint = app.MapPost(Path, ReceiveAsync)
+            .WithTags(Tag).WithName("pushMessage")
+            .WithSummary("Push one signed message")
+            .WithDescription("The body is `{\"messageId\", \"data\"}`; `data` holds the fields configured for the partner's message type. " +
+                "Answered 202 with a receipt once the message is committed; the same messageId again answers the original receipt (`Idempotent-Replayed: true`).")
+            .Produces<InboundReceipt>(StatusCodes.Status202Accepted);
+        foreach (var (status, codes) in InboundProblemCodes.SignedMessage.Concat(InboundProblemCodes.Inbox))
+        {
+            endpoint.ProducesProblemCodes(status, [.. codes]);
+        }
+
         return app;
     }
 
@@ -55,9 +71,6 @@ public static class InboundEndpoints
             context.Response.Headers["Idempotent-Replayed"] = "true";
         }
 
-        var receipt = result.Receipt!;
-        return Results.Json(
-            new { receiptId = receipt.ReceiptId, partner = receipt.Partner, messageType = receipt.MessageType, messageId = receipt.MessageId, receivedAt = receipt.ReceivedAt },
-            statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(result.Receipt!, statusCode: StatusCodes.Status202Accepted);
     }
 }

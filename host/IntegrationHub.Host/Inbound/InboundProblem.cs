@@ -5,6 +5,7 @@ public static class InboundProblem
 {
     public static IResult From(InboundError error, HttpContext context, int retryAfterSeconds)
     {
+        context.RequestServices.GetService<Observability.HubMetrics>()?.InboundRefused(context, error.Code);
         if (error.Status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

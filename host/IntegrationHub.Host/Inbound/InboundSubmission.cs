@@ -3,6 +3,7 @@ namespace IntegrationHub.Host.Inbound;
 /// <summary>A validated message waiting to be stored.</summary>
 /// <param name="PayloadJson">The <c>data</c> object as sent.</param>
 /// <param name="PayloadHash">SHA-256 of type and payload: a repeated message id with other content is a conflict, not a repeat.</param>
+/// <param name="TraceParent">The trace context of the push (continuing the partner's traceparent), kept with the message.</param>
 public sealed record InboundSubmission(
     string PartnerId,
     string MessageType,
@@ -10,4 +11,5 @@ public sealed record InboundSubmission(
     string? BusinessKey,
     string PayloadJson,
     byte[] PayloadHash,
-    string Nonce);
+    string Nonce,
+    string? TraceParent = null);

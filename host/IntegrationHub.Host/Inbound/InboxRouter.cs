@@ -1,7 +1,9 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
+using System.Diagnostics;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,6 +23,8 @@ public sealed class InboxRouter(
     FlowCatalog flows,
     InboxSources sources,
     DeliveryDispatcher deliveries,
+    HubTracing tracing,
+    HubMetrics metrics,
     IOptions<InboundOptions> options,
     TimeProvider timeProvider,
     ILogger<InboxRouter> logger) : BackgroundService
@@ -135,8 +139,33 @@ public sealed class InboxRouter(
         }
 
         // Rows of sources no flow reads were only taken off the queue (no payload read): they stay in the inbox.
-        var routable = rows.Where(r => r.Payload is not null).ToList();
+        // Each routed row's span continues its push's trace; its messages carry it on to their deliveries.
+        var routable = rows.Where(r => r.Payload is not null).Select(r => r with { Route = tracing.StartRoute(r.Source, r.Id, r.TraceParent) }).ToList();
+        var committed = false;
+        try
+        {
+            var taken = await RouteAsync(connection, transaction, rows, routable, touched, cancellationToken);
+            committed = true;
+            return taken;
+        }
+        finally
+        {
+            foreach (var row in routable)
+            {
+                if (!committed)
+                {
+                    row.Route?.SetStatus(ActivityStatusCode.Error, "not committed: back on the queue");
+                }
 
+                HubTracing.End(row.Route);
+            }
+        }
+    }
+
+    private async Task<int> RouteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<TakenRow> rows, List<TakenRow> routable, ISet<(string Flow, string Destination)> touched,
+        CancellationToken cancellationToken)
+    {
         // Flow locks in one order on every host, so two routers never wait on each other crosswise; taken before the
         // first savepoint, because rolling back to a savepoint releases the locks taken after it.
         foreach (var flowId in routable.SelectMany(r => FlowsReading(r.Source)).Select(f => f.Id).Distinct().Order(StringComparer.Ordinal))
@@ -145,7 +174,8 @@ public sealed class InboxRouter(
         }
 
         var parked = new List<(TakenRow Row, Exception Error)>();
-        await RouteOrParkAsync(connection, transaction, routable, touched, parked, timeProvider.GetUtcNow(), cancellationToken);
+        var received = new Dictionary<string, long>(StringComparer.Ordinal);
+        await RouteOrParkAsync(connection, transaction, routable, touched, received, parked, timeProvider.GetUtcNow(), cancellationToken);
         if (routable.Count > 1 && parked.Count == routable.Count && parked.All(p => InboxRoutingFailure.IsHubCodeFault(p.Error)))
         {
             // Every message of the batch failed on its own in the hub's code: the code is at fault, not the messages.
@@ -154,8 +184,15 @@ public sealed class InboxRouter(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        foreach (var (flow, count) in received)
+        {
+            metrics.MessagesCreated(flow, count);
+        }
+
         foreach (var (row, error) in parked)
         {
+            row.Route?.SetStatus(ActivityStatusCode.Error, InboxRoutingFailure.Code(error));
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["InboxId"] = row.Id, ["TraceId"] = row.Route?.TraceId.ToHexString() ?? string.Empty });
             // The error's text can quote the payload: it is kept for operators (masked), not logged.
             logger.LogWarning("Inbox message {InboxId} ({Source}, partner message {MessageId}) could not be routed ({Code}) and is parked: GET /api/inbox/parked",
                 row.Id, row.Source, row.MessageId, InboxRoutingFailure.Code(error));
@@ -178,7 +215,7 @@ public sealed class InboxRouter(
                     where inbox_id in (select inbox_id from hub.inbox_unrouted where source = @source order by inbox_id limit @n for update skip locked)
                     returning inbox_id)
                 select b.id, b.partner_message_id, coalesce(b.record_key, b.business_key, b.partner_message_id), b.business_key,
-                       case when @routable then b.payload end
+                       case when @routable then b.payload end, b.trace_parent
                 from taken t join hub.inbox b on b.id = t.inbox_id
                 order by b.id
                 """, connection, transaction);
@@ -188,7 +225,8 @@ public sealed class InboxRouter(
             await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(new TakenRow(reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                rows.Add(new TakenRow(reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
 
             if (rows.Count >= options.Value.RouteBatchSize)
@@ -208,10 +246,11 @@ public sealed class InboxRouter(
     /// leaves this method and rolls the whole batch back onto the queue for a later cycle, so it parks nothing. So does
     /// (in <see cref="RouteBatchAsync"/>) an exception of the hub's code that every row of a batch of several meets on its
     /// own: a defect of the code, not bad messages.</summary>
+    /// <param name="received">Gets the messages created per flow.</param>
     /// <param name="parked">Gets each row parked, with its error.</param>
     private async Task RouteOrParkAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TakenRow> rows, ISet<(string Flow, string Destination)> touched,
-        List<(TakenRow Row, Exception Error)> parked, DateTimeOffset now, CancellationToken cancellationToken)
+        Dictionary<string, long> received, List<(TakenRow Row, Exception Error)> parked, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -219,12 +258,18 @@ public sealed class InboxRouter(
         }
 
         var reached = new HashSet<(string Flow, string Destination)>();
+        var created = new Dictionary<string, long>(StringComparer.Ordinal);
         await transaction.SaveAsync(Savepoint, cancellationToken);
         try
         {
-            await AppendAsync(connection, transaction, rows, reached, now, cancellationToken);
+            await AppendAsync(connection, transaction, rows, reached, created, now, cancellationToken);
             await transaction.ReleaseAsync(Savepoint, cancellationToken);
             touched.UnionWith(reached);
+            foreach (var (flow, count) in created)
+            {
+                received[flow] = received.GetValueOrDefault(flow) + count;
+            }
+
             return;
         }
         catch (Exception e) when (InboxRoutingFailure.IsMessageFault(e))
@@ -242,13 +287,13 @@ public sealed class InboxRouter(
         }
 
         var half = rows.Count / 2;
-        await RouteOrParkAsync(connection, transaction, rows.Take(half).ToList(), touched, parked, now, cancellationToken);
-        await RouteOrParkAsync(connection, transaction, rows.Skip(half).ToList(), touched, parked, now, cancellationToken);
+        await RouteOrParkAsync(connection, transaction, rows.Take(half).ToList(), touched, received, parked, now, cancellationToken);
+        await RouteOrParkAsync(connection, transaction, rows.Skip(half).ToList(), touched, received, parked, now, cancellationToken);
     }
 
     private async Task AppendAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TakenRow> rows, ISet<(string Flow, string Destination)> reached,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        Dictionary<string, long> created, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var work = rows.GroupBy(r => r.Source, StringComparer.Ordinal)
             .SelectMany(group => FlowsReading(group.Key).Select(flow => (Flow: flow, Rows: group.ToList())))
@@ -259,11 +304,12 @@ public sealed class InboxRouter(
             // The partner's message id is the version: unique per partner, so a record's messages are never "unchanged".
             // A row the flow's filter passes over is routed all the same, with no message of that flow.
             var filter = flows.Filter(flow.Id);
-            var records = group.Where(r => filter.Accepts(r.Payload!))
-                .Select(r => new SourceRecord(r.RecordKey, r.Payload!, r.BusinessKey ?? r.RecordKey, "inbound:" + r.MessageId)).ToList();
+            var accepted = group.Where(r => filter.Accepts(r.Payload!)).ToList();
+            var records = accepted.Select(r => new SourceRecord(r.RecordKey, r.Payload!, r.BusinessKey ?? r.RecordKey, "inbound:" + r.MessageId)).ToList();
             var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
-            await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}", records, destinations, now,
-                flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken);
+            var traces = new AppendTraces([.. accepted.Select(r => r.Route is null && r.TraceParent is not null ? r.TraceParent : HubTracing.TraceParentOf(r.Route))]);
+            created[flow.Id] = created.GetValueOrDefault(flow.Id) + await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}",
+                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken, traces);
             foreach (var destination in destinations)
             {
                 reached.Add((flow.Id, destination));
@@ -303,5 +349,7 @@ public sealed class InboxRouter(
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload);
+    /// <param name="TraceParent">The push's trace context, as the gateway stored it.</param>
+    /// <param name="Route">This row's routing span (the parent of its messages' spans).</param>
+    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload, string? TraceParent, Activity? Route = null);
 }

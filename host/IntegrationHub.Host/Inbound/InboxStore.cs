@@ -10,16 +10,16 @@ public static class InboxStore
     // Rows are inserted in key order so that two commit loops never wait on each other's keys in opposite orders.
     private const string InsertSql = """
         with input as (
-            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @nonces)
-                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, nonce, ord)),
+            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @nonces, @trace_parents)
+                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, nonce, trace_parent, ord)),
         fresh_nonces as (
             insert into hub.inbound_nonces (partner, nonce, seen_at)
             select partner, nonce, @now from input order by partner, nonce
             on conflict do nothing
             returning partner, nonce),
         inserted as (
-            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at)
-            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now
+            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at, trace_parent)
+            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now, i.trace_parent
             from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
             order by i.partner, i.partner_message_id
             on conflict (partner, partner_message_id) do nothing
@@ -57,6 +57,7 @@ public static class InboxStore
             insert.Parameters.AddWithValue("payloads", submissions.Select(s => s.PayloadJson).ToArray());
             insert.Parameters.AddWithValue("hashes", submissions.Select(s => s.PayloadHash).ToArray());
             insert.Parameters.AddWithValue("nonces", submissions.Select(s => s.Nonce).ToArray());
+            insert.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.TraceParent).ToArray() });
             insert.Parameters.AddWithValue("now", now);
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

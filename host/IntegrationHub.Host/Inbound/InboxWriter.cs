@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Observability;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -16,6 +18,8 @@ public sealed class InboxWriter : BackgroundService
     private readonly InboxRouterSignal _routerSignal;
     private readonly InboundOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly HubTracing _tracing;
+    private readonly HubMetrics _metrics;
     private readonly ILogger<InboxWriter> _logger;
 
     public InboxWriter(
@@ -24,8 +28,12 @@ public sealed class InboxWriter : BackgroundService
         InboxRouterSignal routerSignal,
         IOptions<InboundOptions> options,
         TimeProvider timeProvider,
+        HubTracing tracing,
+        HubMetrics metrics,
         ILogger<InboxWriter> logger)
     {
+        _tracing = tracing;
+        _metrics = metrics;
         _dataSource = dataSource;
         _pressure = pressure;
         _routerSignal = routerSignal;
@@ -42,15 +50,20 @@ public sealed class InboxWriter : BackgroundService
             return InboxWriteResult.Refused(refusal);
         }
 
-        var pending = new PendingWrite(submission);
+        // The message's trace starts here, under the request's span (which continues a partner's traceparent).
+        using var receipt = _tracing.StartInboundReceipt(submission.PartnerId, submission.MessageType);
+        var pending = new PendingWrite(submission with { TraceParent = HubTracing.TraceParentOf(receipt ?? Activity.Current) });
         if (!_queue.Writer.TryWrite(pending))
         {
+            receipt?.SetStatus(ActivityStatusCode.Error, InboundError.Busy().Code);
             return InboxWriteResult.Refused(InboundError.Busy());
         }
 
         try
         {
-            return await pending.Completion.Task.WaitAsync(_options.CommitTimeout, _timeProvider, cancellationToken);
+            var result = await pending.Completion.Task.WaitAsync(_options.CommitTimeout, _timeProvider, cancellationToken);
+            receipt?.SetTag("integrationhub.outcome", result.Error?.Code ?? (result.Repeated ? "repeated" : "stored"));
+            return result;
         }
         catch (TimeoutException)
         {
@@ -130,7 +143,12 @@ public sealed class InboxWriter : BackgroundService
                 var stored = 0;
                 for (var i = 0; i < unique.Count; i++)
                 {
-                    stored += results[i].Receipt is not null && !results[i].Repeated ? 1 : 0;
+                    if (results[i].Receipt is not null && !results[i].Repeated)
+                    {
+                        stored++;
+                        _metrics.InboundStored(unique[i].Submission.PartnerId, unique[i].Submission.MessageType);
+                    }
+
                     unique[i].Completion.TrySetResult(results[i]);
                 }
 

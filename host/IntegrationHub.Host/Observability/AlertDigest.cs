@@ -1,16 +1,14 @@
 using System.Text;
-using IntegrationHub.Host.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Observability;
 
 /// <summary>The daily digest: one mail with every alert of the last 24 hours, sent once per local day.</summary>
-public sealed class AlertDigest(AlertStore alerts, AlertMailer mailer, IOptions<AlertOptions> options, TimeProvider timeProvider)
+public sealed class AlertDigest(AlertStore alerts, AlertMailer mailer, AlertMailText text, TimeProvider timeProvider)
 {
     public async Task<bool> SendAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, text.Zone).DateTime);
         if (!mailer.Enabled)
         {
             return false;
@@ -20,7 +18,7 @@ public sealed class AlertDigest(AlertStore alerts, AlertMailer mailer, IOptions<
         var body = new StringBuilder($"Tổng hợp cảnh báo 24 giờ qua (alerts of the last 24 hours) — {day:dd/MM/yyyy}: {raised.Count}\n\n");
         foreach (var alert in raised)
         {
-            body.Append($"- {alert.RaisedAt:yyyy-MM-dd HH:mm} UTC [{alert.Kind}] {alert.Subject}: {alert.Detail}\n");
+            body.Append(text.DigestLine(alert));
         }
 
         if (raised.Count == 0)

@@ -8,17 +8,18 @@ namespace IntegrationHub.Host.Observability;
 public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<AlertStore> logger) : IHubAlerts
 {
     /// <returns>False when this incident was already raised.</returns>
-    public async Task<bool> RaiseAsync(string kind, string subject, string detail, string reference, CancellationToken cancellationToken)
+    public async Task<bool> RaiseAsync(string kind, string subject, string detail, string reference, string? page, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            insert into hub.alerts (kind, subject, detail, reference, raised_at)
-            values (@kind, @subject, @detail, @reference, @now)
+            insert into hub.alerts (kind, subject, detail, reference, raised_at, page)
+            values (@kind, @subject, @detail, @reference, @now, @page)
             on conflict (kind, reference) do nothing
             """);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("subject", subject);
         command.Parameters.AddWithValue("detail", detail);
         command.Parameters.AddWithValue("reference", reference);
+        command.Parameters.AddWithValue("page", (object?)page ?? DBNull.Value);
         command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
         var raised = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         if (raised)
@@ -50,7 +51,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
 
     public async Task<IReadOnlyList<HubAlert>> RecentAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select id, kind, subject, detail, reference, raised_at from hub.alerts order by id desc limit @limit");
+        await using var command = dataSource.CreateCommand("select id, kind, subject, detail, reference, raised_at, page from hub.alerts order by id desc limit @limit");
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, cancellationToken);
     }
@@ -59,7 +60,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
     public async Task<IReadOnlyList<HubAlert>> UnsentAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, kind, subject, detail, reference, raised_at from hub.alerts where notified_at is null order by id limit @limit");
+            "select id, kind, subject, detail, reference, raised_at, page from hub.alerts where notified_at is null order by id limit @limit");
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, cancellationToken);
     }
@@ -91,7 +92,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
     public async Task<IReadOnlyList<HubAlert>> RaisedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, kind, subject, detail, reference, raised_at from hub.alerts where raised_at >= @since order by id");
+            "select id, kind, subject, detail, reference, raised_at, page from hub.alerts where raised_at >= @since order by id");
         command.Parameters.AddWithValue("since", since);
         return await ReadAsync(command, cancellationToken);
     }
@@ -113,7 +114,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            alerts.Add(new HubAlert(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+            alerts.Add(new HubAlert(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return alerts;

@@ -20,6 +20,7 @@ public sealed class AlertSweep(
     InboxRoutingMonitor inbox,
     IOptions<InboundOptions> inboundOptions,
     IOptions<AlertOptions> alertOptions,
+    AlertMailText text,
     ILogger<AlertSweep> logger)
 {
     private const int MailBatch = 50;
@@ -55,7 +56,7 @@ public sealed class AlertSweep(
 
         try
         {
-            await mailer.SendAsync(unsent.Select(a => ($"[IntegrationHub] {a.Subject}", Body(a))).ToList(),
+            await mailer.SendAsync(unsent.Select(a => ($"[IntegrationHub] {a.Subject}", text.Body(a))).ToList(),
                 i => alerts.MarkNotifiedAsync([unsent[i].Id], cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -82,8 +83,8 @@ public sealed class AlertSweep(
         {
             await alerts.RaiseAsync("dead_letters",
                 $"Luồng {flow} có thư chết (dead letters)",
-                $"{count.ToString(CultureInfo.InvariantCulture)} message(s) of flow {flow} were rejected and are dead letters; replay or discard them on /hangfire/dead-letters.",
-                $"dead-letters:{flow}:{oldest.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+                $"{count.ToString(CultureInfo.InvariantCulture)} message(s) of flow {flow} were rejected and are dead letters; replay or discard them on the dead-letters page.",
+                $"dead-letters:{flow}:{oldest.ToString(CultureInfo.InvariantCulture)}", $"/hangfire/dead-letters?flow={Uri.EscapeDataString(flow)}", cancellationToken);
         }
     }
 
@@ -96,7 +97,7 @@ public sealed class AlertSweep(
             await alerts.RaiseAsync("inbox_parked",
                 "Tin nhắn đến không định tuyến được (parked inbox messages)",
                 $"{status.Parked.ToString(CultureInfo.InvariantCulture)} received message(s) could not be routed into their flow and are set aside; the rest flows on. See GET /api/inbox/parked or /hangfire/inbox-parked, fix the cause, then replay or discard them with a reason.",
-                $"inbox-parked:{oldest.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+                $"inbox-parked:{oldest.ToString(CultureInfo.InvariantCulture)}", "/hangfire/inbox-parked", cancellationToken);
         }
 
         var age = inboundOptions.Value.UnroutedAlertAge;
@@ -108,10 +109,7 @@ public sealed class AlertSweep(
             await alerts.RaiseAsync("inbox_stalled",
                 "Định tuyến tin nhắn đến bị đình trệ (inbox routing stalled)",
                 $"The oldest received message a flow reads has waited {((long)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s without being routed (Inbound:UnroutedAlertAge {age}). Pushes and payment events are acknowledged but do not reach their flows; see /health/ready and the hub's log.",
-                $"inbox-stalled:{began.UtcTicks.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+                $"inbox-stalled:{began.UtcTicks.ToString(CultureInfo.InvariantCulture)}", "/health/ready", cancellationToken);
         }
     }
-
-    private static string Body(HubAlert alert) =>
-        $"{alert.Subject}\n\n{alert.Detail}\n\nKind: {alert.Kind}\nRaised: {alert.RaisedAt:yyyy-MM-dd HH:mm:ss} UTC\nIncident: {alert.Reference}\n";
 }

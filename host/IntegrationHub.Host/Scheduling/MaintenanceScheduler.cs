@@ -4,7 +4,7 @@ using Quartz;
 
 namespace IntegrationHub.Host.Scheduling;
 
-/// <summary>At start: the hub's housekeeping triggers (cron in the default time zone).</summary>
+/// <summary>At start: the hub's housekeeping triggers and the connectors' connectivity checks (cron in the default time zone).</summary>
 public sealed class MaintenanceScheduler(ISchedulerFactory schedulers, IOptions<HubOptions> options, ILogger<MaintenanceScheduler> logger) : IHostedService
 {
     private const string Group = "maintenance";
@@ -16,6 +16,9 @@ public sealed class MaintenanceScheduler(ISchedulerFactory schedulers, IOptions<
         var cron = options.Value.Attachments.CleanupSchedule;
         var (_, next) = await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(ScheduledWorkJob.AttachmentCleanup, Group), cron, zone, cancellationToken);
         logger.LogInformation("Attachment cleanup scheduled '{Cron}' ({TimeZone}); next {Next:O}", cron, zone.Id, next);
+        var checks = options.Value.Connectivity.Schedule;
+        (_, next) = await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(ScheduledWorkJob.ConnectivityCheck, Group), checks, zone, cancellationToken);
+        logger.LogInformation("Connectivity checks scheduled '{Cron}' ({TimeZone}); next {Next:O}", checks, zone.Id, next);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Hangfire;
+using IntegrationHub.Host.Connectivity;
 using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Storage;
@@ -15,6 +16,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributi
     public const string AlertSweep = "alerts:sweep";
     public const string AlertDigest = "alerts:digest";
     public const string AttachmentCleanup = "attachments:cleanup";
+    public const string ConnectivityCheck = "connectors:check";
 
     /// <summary>The durable job that enqueues <paramref name="task"/>, keyed by the task's name in <paramref name="group"/>.</summary>
     public static IJobDetail For(string task, string group) =>
@@ -27,6 +29,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributi
             AlertSweep => jobs.Enqueue<AlertJobs>(j => j.SweepAsync(CancellationToken.None)),
             AlertDigest => jobs.Enqueue<AlertJobs>(j => j.DigestAsync(CancellationToken.None)),
             AttachmentCleanup => jobs.Enqueue<AttachmentCleanupJob>(j => j.RunAsync(CancellationToken.None)),
+            ConnectivityCheck => jobs.Enqueue<ConnectivityChecker>(c => c.CheckAllAsync(CancellationToken.None)),
             { } task when modules.RecurringTasks.Any(t => t.Name == task) => jobs.Enqueue<RecurringTaskJob>(j => j.RunAsync(task, CancellationToken.None)),
             var other => throw new JobExecutionException($"Unknown scheduled task '{other}'."),
         };

@@ -28,29 +28,31 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         Bind(count, selection);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
-        await using var command = new NpgsqlCommand(
-            $"""
-            select d.message_id, d.flow_id, d.destination, d.record_key, m.business_key, d.last_error_code, d.last_error, d.attempts, d.updated_at, m.payload::text,
-                   (select count(*) from hub.deliveries w where w.destination = d.destination and w.flow_id = d.flow_id
-                        and w.record_key = d.record_key and w.status = 'waiting')
-            from hub.deliveries d join hub.messages m on m.id = d.message_id
-            where {Filter}
-            order by d.message_id
-            limit @limit
-            """, connection);
+        await using var command = new NpgsqlCommand($"{Select("m.payload::text")} limit @limit", connection);
         Bind(command, selection);
         command.Parameters.AddWithValue("limit", limit);
         var items = new List<DeadLetter>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new DeadLetter(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt32(7),
-                reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), Convert.ToInt32(reader.GetInt64(10))));
+            items.Add(Read(reader));
         }
 
         return (total, items);
+    }
+
+    /// <summary>Every dead letter of the selection (an empty one: all), in message order, read as the caller takes them
+    /// (an export), without their payloads.</summary>
+    public async IAsyncEnumerable<DeadLetter> StreamAsync(DeadLetterSelection selection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Select("''"), connection);
+        Bind(command, selection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
     }
 
     /// <summary>Dead letters go back to the queue (pending, or waiting behind an older open message of their record),
@@ -183,6 +185,21 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
         return new OperatorActionResult(actionId, action, operatorName, reason, count, affected);
     }
+
+    private static string Select(string payload) =>
+        $"""
+        select d.message_id, d.flow_id, d.destination, d.record_key, m.business_key, d.last_error_code, d.last_error, d.attempts, d.updated_at, {payload},
+               (select count(*) from hub.deliveries w where w.destination = d.destination and w.flow_id = d.flow_id
+                    and w.record_key = d.record_key and w.status = 'waiting')
+        from hub.deliveries d join hub.messages m on m.id = d.message_id
+        where {Filter}
+        order by d.message_id
+        """;
+
+    private static DeadLetter Read(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt32(7),
+        reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), Convert.ToInt32(reader.GetInt64(10)));
 
     private static void Bind(NpgsqlCommand command, DeadLetterSelection selection)
     {

@@ -6,7 +6,8 @@ namespace IntegrationHub.Host.Storage;
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The next due messages in message order. Only a record's oldest open message is ever 'pending', so
-    /// order per record holds without looking at other rows.</summary>
+    /// order per record holds without looking at other rows. A paused flow's are not claimed: no attempt is spent and
+    /// none becomes a dead letter until it is resumed.</summary>
     public async Task<IReadOnlyList<PendingDelivery>> ClaimBatchAsync(string flowId, string destination, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
@@ -15,9 +16,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 select d.message_id, d.attempts from hub.deliveries d
                 where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
                   and (d.next_attempt_at is null or d.next_attempt_at <= @now)
+                  and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
                 order by d.message_id
                 limit @limit)
-            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts
+            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
             from due join hub.messages m on m.id = due.message_id
             order by due.message_id
             """);
@@ -29,7 +31,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new PendingDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+            batch.Add(new PendingDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return batch;
@@ -109,6 +112,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             select exists (select 1 from hub.deliveries d
                 where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
                   and (d.next_attempt_at is null or d.next_attempt_at <= @now))
+              and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
             """);
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
@@ -116,23 +120,25 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    /// <summary>(flow, destination) pairs with messages due now.</summary>
+    /// <summary>(flow, destination) pairs with messages due now (a paused flow's are not due).</summary>
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> DuePendingPairsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             select distinct d.flow_id, d.destination from hub.deliveries d
             where d.status = 'pending' and (d.next_attempt_at is null or d.next_attempt_at <= @now)
+              and not exists (select 1 from hub.flow_pauses p where p.flow_id = d.flow_id)
             """);
         command.Parameters.AddWithValue("now", now);
         return await ReadPairsAsync(command, cancellationToken);
     }
 
-    /// <summary>(flow, destination) pairs with pending deliveries: what a restarted host must resume.</summary>
+    /// <summary>(flow, destination) pairs with pending deliveries: what a restarted host must resume (a paused flow
+    /// waits for its resume, which enqueues its deliveries).</summary>
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> PendingPairsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select distinct flow_id, destination from hub.deliveries where status = 'pending'");
+            "select distinct d.flow_id, d.destination from hub.deliveries d where d.status = 'pending' and not exists (select 1 from hub.flow_pauses p where p.flow_id = d.flow_id)");
         return await ReadPairsAsync(command, cancellationToken);
     }
 

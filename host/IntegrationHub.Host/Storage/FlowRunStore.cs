@@ -39,13 +39,8 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
 
     private const string Columns = "id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered";
 
-    public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand($"select {Columns} from hub.flow_runs where flow_id = @flow order by id desc limit 1");
-        command.Parameters.AddWithValue("flow", flowId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
+    public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken) =>
+        (await HistoryAsync(flowId, 1, cancellationToken)).FirstOrDefault();
 
     /// <summary>The last run of each of <paramref name="flowIds"/> that has run, in one query (an index probe per flow).</summary>
     public async Task<IReadOnlyDictionary<string, FlowRun>> LastAsync(IReadOnlyList<string> flowIds, CancellationToken cancellationToken)
@@ -66,6 +61,27 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
 
         return last;
     }
+
+    /// <summary>The flow's latest runs, newest first. A running run's counts are its progress: they grow with each commit.</summary>
+    public async Task<IReadOnlyList<FlowRun>> HistoryAsync(string flowId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select {Columns} from hub.flow_runs where flow_id = @flow order by id desc limit @limit");
+        command.Parameters.AddWithValue("flow", flowId);
+        command.Parameters.AddWithValue("limit", limit);
+        var runs = new List<FlowRun>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            runs.Add(Read(reader));
+        }
+
+        return runs;
+    }
+
+    /// <summary>The newest run of the flow's last <paramref name="window"/> runs that ended with an error (a bounded
+    /// look back: a flow that never fails must not cost a scan of its whole history).</summary>
+    public async Task<FlowRun?> LastFailedAsync(string flowId, int window, CancellationToken cancellationToken) =>
+        (await HistoryAsync(flowId, window, cancellationToken)).FirstOrDefault(r => r.Error is not null);
 
     private static FlowRun Read(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4),

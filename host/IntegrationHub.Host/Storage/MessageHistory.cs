@@ -1,6 +1,7 @@
 namespace IntegrationHub.Host.Storage;
 
 /// <summary>One message and every step of its life, in order.</summary>
+/// <param name="TraceId">The message's trace (W3C trace id, 32 hex digits): a partner's own when it sent a traceparent.</param>
 public sealed record MessageHistory(
     long MessageId,
     string FlowId,
@@ -10,4 +11,5 @@ public sealed record MessageHistory(
     DateTimeOffset ReceivedAt,
     string Payload,
     IReadOnlyList<MessageDeliveryState> Deliveries,
-    IReadOnlyList<MessageLogEntry> Steps);
+    IReadOnlyList<MessageLogEntry> Steps,
+    string? TraceId = null);

@@ -21,7 +21,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     // one before it is a message, in order; only the first of a record may be 'pending', the rest wait behind it.
     private const string AppendSql = """
         with input as (
-            select * from unnest(@keys, @business_keys, @versions, @payloads, @problems) with ordinality as t(record_key, business_key, version, payload, problem, ord)),
+            select * from unnest(@keys, @business_keys, @versions, @payloads, @problems, @trace_parents) with ordinality as t(record_key, business_key, version, payload, problem, trace_parent, ord)),
         ranked as (
             select i.*, lag(i.version) over (partition by i.record_key order by i.ord) as previous_in_batch
             from input i),
@@ -37,11 +37,11 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             select @flow, record_key, version from latest
             on conflict (flow_id, record_key) do update set version = excluded.version where rv.version <> excluded.version),
         inserted as (
-            insert into hub.messages (flow_id, record_key, business_key, version, payload, received_at, run_id)
-            select @flow, f.record_key, f.business_key, f.version, f.payload::jsonb, @now, @run
+            insert into hub.messages (flow_id, record_key, business_key, version, payload, received_at, run_id, trace_parent)
+            select @flow, f.record_key, f.business_key, f.version, f.payload::jsonb, @now, @run, f.trace_parent
             from fresh f
             order by f.ord
-            returning id, record_key),
+            returning id, record_key, trace_parent),
         -- Ids are drawn in insert order, which is batch order: pair each message with its input row by position.
         paired as (
             select i.id, i.record_key, f.problem, f.nth, f.nth_storable
@@ -65,7 +65,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         logged as (
             insert into hub.message_log (message_id, event, detail, at)
             select id, 'received', @detail, @now from inserted)
-        select count(*) from inserted
+        select (select count(*) from inserted), (select count(*) from paired where problem is not null),
+               (select array_agg(trace_parent) from inserted where trace_parent is not null)
         """;
 
     /// <param name="filtered">Records read before these that the flow's filter passed over: counted as read and
@@ -80,12 +81,13 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         DateTimeOffset now,
         CancellationToken cancellationToken,
         bool holdBehindDeadLetter = true,
-        int filtered = 0)
+        int filtered = 0,
+        AppendTraces? traces = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken);
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces);
 
         if (checkpoint is not null)
         {
@@ -123,6 +125,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     /// <summary>Appends records as messages of <paramref name="flowId"/> inside the caller's transaction, which must hold
     /// the flow's lock (<see cref="DeliveryStore.LockFlowAsync"/>).</summary>
     /// <param name="detail">The "received" log line's detail (the run, or the inbound receipt).</param>
+    /// <param name="traces">Each record's trace context, stored with its message; told which were stored.</param>
     /// <returns>How many new messages were created.</returns>
     public static async Task<int> AppendAsync(
         NpgsqlConnection connection,
@@ -134,11 +137,17 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         IReadOnlyList<string> destinations,
         DateTimeOffset now,
         bool holdBehindDeadLetter,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AppendTraces? traces = null)
     {
         if (records.Count == 0)
         {
             return 0;
+        }
+
+        if (traces is not null && traces.TraceParents.Count != records.Count)
+        {
+            throw new ArgumentException("One trace context per record is needed.", nameof(traces));
         }
 
         // Keys and payload text in NFC, so a record's key is one key however its source composed "Nguyễn"; text
@@ -186,7 +195,20 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         append.Parameters.AddWithValue("destinations", destinations.ToArray());
         append.Parameters.AddWithValue("hold", holdBehindDeadLetter);
         append.Parameters.AddWithValue("detail", detail);
-        return Convert.ToInt32(await append.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        append.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+        {
+            Value = traces is null ? new string?[records.Count] : traces.TraceParents.ToArray(),
+        });
+        await using var reader = await append.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var created = (int)reader.GetInt64(0);
+        if (traces is not null)
+        {
+            traces.DeadLettered = (int)reader.GetInt64(1);
+            traces.Stored = reader.IsDBNull(2) ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(reader.GetFieldValue<string[]>(2), StringComparer.Ordinal);
+        }
+
+        return created;
     }
 
     /// <summary>A key cut to what can be indexed; the record keeping it is a dead letter saying why.</summary>

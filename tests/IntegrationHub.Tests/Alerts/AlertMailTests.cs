@@ -19,7 +19,11 @@ public sealed class AlertMailTests(PostgresCluster cluster)
     public async Task Dead_letters_mail_once_per_incident_and_the_digest_goes_out_once()
     {
         await using var sink = SmtpSink.Start();
-        await using var rig = await PaymentRig.StartAsync(cluster, sink.ApplyTo);
+        await using var rig = await PaymentRig.StartAsync(cluster, settings =>
+        {
+            sink.ApplyTo(settings);
+            settings["Hub:PublicUrl"] = "https://hub.tinh.gov.vn";
+        });
         using var dvcqg = InboundRestTests.PartnerClient(rig.Hub);
         async Task PushUnknownDossierAsync(string id) =>
             Assert.Equal(HttpStatusCode.Accepted, (await dvcqg.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation(id, "KHONG-CO-" + id)))).StatusCode);
@@ -34,10 +38,17 @@ public sealed class AlertMailTests(PostgresCluster cluster)
         Assert.Contains("evaluations", mail.Subject, StringComparison.Ordinal);
         Assert.Equal("vanthu@tinh.gov.vn", mail.To.Mailboxes.Single().Address);
 
+        // Read away from the dashboard: an absolute link under Hub:PublicUrl, and the time as the officials read clocks.
+        Assert.Contains("https://hub.tinh.gov.vn/hangfire/dead-letters?flow=evaluations", mail.TextBody, StringComparison.Ordinal);
+        var raised = (await rig.Hub.Services.GetRequiredService<AlertStore>().RecentAsync(10, CancellationToken.None)).First(a => a.Kind == "dead_letters").RaisedAt;
+        var local = raised.ToOffset(TimeSpan.FromHours(7));
+        Assert.Contains($"Raised: {local.ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} (UTC+07:00)", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC\n", mail.TextBody, StringComparison.Ordinal);
+
         // A third in the same episode adds nothing. Proof the sweeps ran after it: a later alert's mail arrives.
         await PushUnknownDossierAsync("dg-c");
         await Eventually.ReturnsAsync(() => PaymentFlowTests.FlowCountAsync(rig.Admin, "evaluations", "deadLettered"), n => n == 3, Patience, "a third dead letter");
-        await rig.Hub.Services.GetRequiredService<AlertStore>().RaiseAsync("test_marker", "marker", "after the third dead letter", "marker:1", CancellationToken.None);
+        await rig.Hub.Services.GetRequiredService<AlertStore>().RaiseAsync("test_marker", "marker", "after the third dead letter", "marker:1", null, CancellationToken.None);
         await Eventually.ReturnsAsync(() => Task.FromResult(Mails("test_marker").Count), n => n == 1, Patience, "the marker mail");
         Assert.Single(Mails("dead_letters"));
 
@@ -53,6 +64,8 @@ public sealed class AlertMailTests(PostgresCluster cluster)
         var digests = sink.Messages.Where(m => m.Subject?.Contains("Tổng hợp", StringComparison.Ordinal) == true).ToList();
         Assert.Single(digests);
         Assert.Contains("dead_letters", digests[0].TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("https://hub.tinh.gov.vn/hangfire/dead-letters?flow=evaluations", digests[0].TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("(UTC+07:00)", digests[0].TextBody ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,10 +101,11 @@ public sealed class AlertMailTests(PostgresCluster cluster)
         var atFirstMail = Failures();
         await Eventually.ReturnsAsync(() => Task.FromResult(Failures()), n => n >= atFirstMail + 3, Patience, "three more failed calls");
         var store = rig.Hub.Services.GetRequiredService<AlertStore>();
-        await store.RaiseAsync("test_marker", "marker", "after the repeated openings", "marker:circuit", CancellationToken.None);
+        await store.RaiseAsync("test_marker", "marker", "after the repeated openings", "marker:circuit", null, CancellationToken.None);
         await Eventually.ReturnsAsync(() => Task.FromResult(sink.Messages.Count(m => m.TextBody?.Contains("Kind: test_marker", StringComparison.Ordinal) == true)), n => n == 1, Patience, "the marker mail");
         Assert.Single(sink.Messages, m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true);
         Assert.Contains("igate", sink.Messages.Single(m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true).Subject, StringComparison.Ordinal);
+        Assert.Contains("/hangfire/connectors/igate", sink.Messages.Single(m => m.TextBody?.Contains("Kind: circuit_open", StringComparison.Ordinal) == true).TextBody, StringComparison.Ordinal);
 
         // The outage ends: the evaluations are delivered.
         faults.FailureRate = 0;

@@ -5,21 +5,22 @@ using Microsoft.Playwright;
 
 namespace IntegrationHub.Tests.Citizens;
 
-/// <summary>The audit page in headless chromium: lookups listed with masked ids, filtered by dossier, and a full id
-/// revealed only with a reason, the reveal recorded.</summary>
+/// <summary>The audit page in headless chromium: lookups listed with masked ids and local times, filtered by dossier, and
+/// a full id revealed only with a reason, the reveal recorded; in Vietnamese by default, in English after <c>?lang=en</c>.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CitizenLookupsPageTests(PostgresCluster cluster)
 {
     [BrowserFact]
-    public async Task The_dashboard_lists_lookups_with_masked_ids_and_filters_by_dossier()
+    public async Task The_dashboard_lists_lookups_with_masked_ids_and_local_times_in_Vietnamese_then_filters_by_dossier_in_English()
     {
         await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()), "Production");
         var store = hub.Services.GetRequiredService<CitizenLookupStore>();
         string[] ids = ["056085123485", "056190654321", "079201004567"];
         var lookupIds = new List<long>();
+        var asked = new DateTimeOffset(2026, 1, 15, 20, 30, 5, TimeSpan.Zero);
         for (var i = 0; i < ids.Length; i++)
         {
-            lookupIds.Add(await store.AddAsync(new CitizenLookupEntry(DateTimeOffset.UtcNow, "flow:citizen-checks", "citizen-checks", i + 1, $"HS-{i}", ids[i], $"h{i}",
+            lookupIds.Add(await store.AddAsync(new CitizenLookupEntry(asked, "flow:citizen-checks", "citizen-checks", i + 1, $"HS-{i}", ids[i], $"h{i}",
                 i == 2 ? "failed" : i == 1 ? "mismatch" : "match", i == 1 ? ["NgaySinh"] : [], i == 2 ? "POPULATION-TIMEOUT" : null, 40 + i, null), CancellationToken.None));
         }
 
@@ -31,8 +32,20 @@ public sealed class CitizenLookupsPageTests(PostgresCluster cluster)
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire").ToString());
-        await page.ClickAsync("text=Citizen lookups");
+        // Vietnamese by default: menu, title, headings; 20:30:05 UTC is 03:30:05 the next morning in Vietnam.
+        await page.ClickAsync("text=Tra cứu dân cư");
         await page.WaitForSelectorAsync("#lookups");
+        Assert.Equal("Tra cứu cơ sở dữ liệu quốc gia về dân cư", await page.InnerTextAsync("h1.page-header"));
+        Assert.Equal("Thời điểm", await page.InnerTextAsync("#lookups th >> nth=1"));
+        Assert.Equal(["2026-01-16 03:30:05"], (await page.Locator("tr.lookup td.requested-at").AllInnerTextsAsync()).Distinct());
+        Assert.Contains("Giờ là giờ địa phương (Asia/Ho_Chi_Minh, UTC+07:00)", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        Assert.StartsWith("Tra cứu dân cư", await page.TitleAsync(), StringComparison.Ordinal);
+
+        // English on asking, kept for the pages after it.
+        await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire/citizen-lookups?lang=en").ToString());
+        Assert.Equal("Population database lookups", await page.InnerTextAsync("h1.page-header"));
+        Assert.Equal("Time", await page.InnerTextAsync("#lookups th >> nth=1"));
+        Assert.Contains("Times are local (Asia/Ho_Chi_Minh, UTC+07:00)", await page.InnerTextAsync("body"), StringComparison.Ordinal);
 
         Assert.Equal(3, await page.Locator("tr.lookup").CountAsync());
         var content = await page.ContentAsync();

@@ -20,17 +20,13 @@ public sealed class CitizenVerificationFlowTests(PostgresCluster cluster)
     [Fact]
     public async Task Each_citizen_applicant_is_verified_once_through_faults_and_only_an_audited_reveal_shows_a_full_id()
     {
-        var igate = new IGateSandbox(new IGateSandboxOptions
+        await using var sandboxes = await CitizenCheckSandboxes.StartAsync(new IGateSandboxOptions
         {
             ApiKey = "igate-test-key",
             Seed = 11,
             Applicants = new IGateApplicantOptions { MismatchPercent = 25, UnknownPercent = 15 },
         });
-        var population = new PopulationDbSandbox(new PopulationDbSandboxOptions { ApiKey = TestHub.PopulationApiKey, MaTichHop = TestHub.PopulationMaTichHop });
-        await using var igateLifetime = igate;
-        await using var populationLifetime = population;
-        await igate.StartAsync(CancellationToken.None);
-        await population.StartAsync(CancellationToken.None);
+        var (igate, population) = (sandboxes.IGate, sandboxes.Population);
         var codes = igate.Dossiers.Generate(60, 0);
         var expected = Expectations(igate, codes);
         var citizens = expected.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!);
@@ -51,8 +47,7 @@ public sealed class CitizenVerificationFlowTests(PostgresCluster cluster)
         var logs = new CapturedLogs();
         var database = await cluster.CreateDatabaseAsync();
         var settings = TestHub.BaseSettings(database);
-        settings.Wire(igate, igate.BaseAddress!);
-        settings.Wire(population, population.BaseAddress!);
+        sandboxes.ApplyTo(settings);
         settings["Connectors:population-db:RetryDelay"] = "00:00:00.020";
         settings["Connectors:population-db:Timeout"] = "00:00:02";
         settings["Connectors:population-db:Timeout"] = "00:00:01";

@@ -70,6 +70,23 @@ public sealed class StartupValidationTests
             error.Message);
     }
 
+    [Theory]
+    [InlineData("hub.tinh.gov.vn")]
+    [InlineData("ftp://hub.tinh.gov.vn")]
+    [InlineData("https://hub.tinh.gov.vn/?x=1")]
+    public async Task A_public_url_that_is_not_an_absolute_http_address_is_reported(string publicUrl)
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Hub:PublicUrl"] = publicUrl;
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            "IntegrationHub cannot start in environment 'Testing': 1 configuration problem(s):" + Environment.NewLine +
+            $" - Hub:PublicUrl '{publicUrl}' must be an absolute http(s) address without query, e.g. https://hub.tinh.gov.vn.",
+            error.Message);
+    }
+
     [Fact]
     public async Task An_unknown_enricher_and_an_invalid_population_db_connector_are_reported()
     {
@@ -120,7 +137,8 @@ public sealed class StartupValidationTests
 
         Assert.Equal(
             "IntegrationHub cannot start in environment 'Production': 1 configuration problem(s):" + Environment.NewLine +
-            " - Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production: the dashboard and admin API need a login. " +
+            " - Hub:Admin:Username and Hub:Admin:PasswordHash must be set in Production (or officers' accounts in Hub:Admin:Users, or single sign-on " +
+            "with Hub:Admin:Oidc:Authority): the dashboard and admin API need a login. " +
             "Make a hash with 'dotnet run --project host/IntegrationHub.Host -- hash-password' and set it through the environment (Hub__Admin__PasswordHash).",
             error.Message);
     }

@@ -69,7 +69,7 @@ public sealed class PayloadSchemaDeliveryTests(PostgresCluster cluster)
         Assert.Equal(JsonValueKind.Null, refused.GetProperty("reference").ValueKind);
 
         var page = await admin.GetStringAsync($"hangfire/messages?businessKey={Uri.EscapeDataString(rig.MaHoSo)}");
-        Assert.Contains("ref <b>BL00000001</b>", page, StringComparison.Ordinal);
+        Assert.Matches("class=\"delivery-reference\"[^>]*>[^<]*<b>BL00000001</b>", page);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Connectors.IGate;
-using IntegrationHub.Connectors.PopulationDb;
 using IntegrationHub.Tests.Infrastructure;
 
 namespace IntegrationHub.Tests.Delivery;
@@ -18,19 +17,14 @@ public sealed class SkippedDeliveryTests(PostgresCluster cluster)
     [Fact]
     public async Task A_dossier_whose_applicant_is_not_a_citizen_ends_skipped_with_its_reason_counted_apart_from_delivered()
     {
-        var igate = new IGateSandbox(new IGateSandboxOptions { ApiKey = "igate-test-key", Seed = 11 });
-        var population = new PopulationDbSandbox(new PopulationDbSandboxOptions { ApiKey = TestHub.PopulationApiKey, MaTichHop = TestHub.PopulationMaTichHop });
-        await using var igateLifetime = igate;
-        await using var populationLifetime = population;
-        await igate.StartAsync(CancellationToken.None);
-        await population.StartAsync(CancellationToken.None);
+        await using var sandboxes = await CitizenCheckSandboxes.StartAsync(new IGateSandboxOptions { ApiKey = "igate-test-key", Seed = 11 });
+        var igate = sandboxes.IGate;
         var codes = igate.Dossiers.Generate(20, 0);
         var others = codes.Where(c => (int)igate.Dossiers.Snapshot(c)!["loaiDoiTuong"]! != 1).ToList();
         Assert.InRange(others.Count, 1, codes.Count - 1);
 
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
-        settings.Wire(igate, igate.BaseAddress!);
-        settings.Wire(population, population.BaseAddress!);
+        sandboxes.ApplyTo(settings);
         await using var hub = await TestHub.StartAsync(settings);
         using var client = TestHub.AdminClient(hub);
 

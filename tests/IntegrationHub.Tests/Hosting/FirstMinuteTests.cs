@@ -8,7 +8,7 @@ namespace IntegrationHub.Tests.Hosting;
 public sealed class FirstMinuteTests(PostgresCluster cluster)
 {
     [Fact]
-    public async Task The_hub_says_the_address_it_bound_and_where_the_dashboard_api_and_health_are()
+    public async Task The_hub_says_the_address_it_bound_and_where_the_dashboard_api_docs_and_health_are()
     {
         var logs = new CapturedLogs();
         await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()), logging: logs.AddTo);
@@ -20,6 +20,7 @@ public sealed class FirstMinuteTests(PostgresCluster cluster)
         Assert.Contains($"Information IntegrationHub: Dashboard: {address}/hangfire", logs.Lines);
         Assert.Contains(logs.Lines, l => l.StartsWith($"Information IntegrationHub: Admin API: {address}/api/flows", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.StartsWith($"Information IntegrationHub: Health: {address}/health/live", StringComparison.Ordinal));
+        Assert.Contains($"Information IntegrationHub: API docs: {address}/docs (OpenAPI {address}/openapi/v1.json)", logs.Lines);
     }
 
     [Fact]

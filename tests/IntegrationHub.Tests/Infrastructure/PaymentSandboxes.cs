@@ -37,6 +37,14 @@ public sealed class PaymentSandboxes : IAsyncDisposable
         settings.Wire(Platform, Platform.BaseAddress!);
     }
 
+    /// <summary>iGate answers 500 to every call (no 429 or held request: each failure is a server error), or stops failing.</summary>
+    public void FailIGate(bool failing)
+    {
+        IGate.Faults.TooManyRequestsWeight = 0;
+        IGate.Faults.TimeoutWeight = 0;
+        IGate.Faults.FailureRate = failing ? 1.0 : 0;
+    }
+
     public void CallBack(HubHost hub) => PlatformOptions.CallbackUrl = new Uri(hub.BaseAddress, "api/payments/callback").ToString();
 
     public async ValueTask DisposeAsync()

@@ -61,7 +61,7 @@ public sealed class ReconciliationTests(PostgresCluster cluster)
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(run.Hub.BaseAddress, "hangfire").ToString());
-        await page.ClickAsync("text=Reconciliations");
+        await page.ClickAsync("text=Đối soát thanh toán");
         await page.WaitForSelectorAsync($"tr.run[data-id='{run.Id}']");
         Assert.Contains("reconciliation_mismatch", await page.GetAttributeAsync("#alerts .alert-item", "data-kind") ?? string.Empty, StringComparison.Ordinal);
         await page.ClickAsync($"tr.run[data-id='{run.Id}'] a >> nth=0");

@@ -17,14 +17,14 @@ public sealed class DevelopmentDashboardFormTests(PostgresCluster cluster)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        var opened = await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire/dead-letters?flow=dossiers").ToString());
+        var opened = await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire/dead-letters?flow=dossiers&lang=en").ToString());
         Assert.Equal(200, opened!.Status);
         await page.FillAsync("#reason", "checking the demo's replay form");
         var posted = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#replay"), r => r.Request.Method == "POST");
 
         // The dispatcher answers with a redirect back to the page and its outcome; a refusal would be 401 or 403.
         Assert.Equal(302, posted.Status);
-        var outcome = await page.InnerTextAsync("#action-result, #action-error");
+        var outcome = await page.InnerTextAsync("#action-done, #action-error");
         Assert.True(outcome.Contains("Replayed 0 message(s)", StringComparison.Ordinal), outcome);
         Assert.Equal("http://127.0.0.1", new Uri(await posted.Request.HeaderValueAsync("origin") ?? "null", UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } origin ? $"{origin.Scheme}://{origin.Host}" : "null");
     }

@@ -542,7 +542,8 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
         var options = Options.Create(new InboundOptions());
         return new InboxRouter(
             hub.Services.GetRequiredService<NpgsqlDataSource>(), new InboxPressure(options), new InboxRouterSignal(), flows,
-            hub.Services.GetRequiredService<InboxSources>(), hub.Services.GetRequiredService<DeliveryDispatcher>(), options,
+            hub.Services.GetRequiredService<InboxSources>(), hub.Services.GetRequiredService<DeliveryDispatcher>(),
+            hub.Services.GetRequiredService<IntegrationHub.Host.Observability.HubTracing>(), hub.Services.GetRequiredService<IntegrationHub.Host.Observability.HubMetrics>(), options,
             clock ?? TimeProvider.System, logger ?? NullLogger<InboxRouter>.Instance);
     }
 

@@ -8,6 +8,9 @@ namespace IntegrationHub.Host.Admin.Dashboard;
 /// engine pages are added once per process and each module path once; the pages take their services from each request, never from a host captured here.</summary>
 public static class DashboardPages
 {
+    /// <summary>Where the dashboard is mapped.</summary>
+    public const string BasePath = "/hangfire";
+
     private static int _registered;
     private static readonly HashSet<string> ModulePaths = [];
 
@@ -23,14 +26,30 @@ public static class DashboardPages
 
     private static void RegisterEnginePages()
     {
+        // The Flows page, its form's action, and each flow's page (/flows/{id}).
+        DashboardRoutes.Routes.AddRazorPage(FlowsPage.Path, _ => new FlowsPage());
+        DashboardRoutes.Routes.Add(FlowActionDispatcher.Path, new FlowActionDispatcher());
+        DashboardRoutes.Routes.AddRazorPage(FlowPage.Route, match => new FlowPage(match.Groups["flowId"].Value));
+        // The Connectors page, its Check now form, and each connector's page (/connectors/{id}).
+        DashboardRoutes.Routes.AddRazorPage(ConnectorsPage.Path, _ => new ConnectorsPage());
+        DashboardRoutes.Routes.Add(ConnectorActionDispatcher.Path, new ConnectorActionDispatcher());
+        DashboardRoutes.Routes.AddRazorPage(ConnectorPage.Route, match => new ConnectorPage(match.Groups["connectorId"].Value));
         DashboardRoutes.Routes.AddRazorPage(MessagesPage.Path, _ => new MessagesPage());
         DashboardRoutes.Routes.AddRazorPage(DeadLettersPage.Path, _ => new DeadLettersPage());
         DashboardRoutes.Routes.Add(DeadLetterActionDispatcher.Path, new DeadLetterActionDispatcher());
         DashboardRoutes.Routes.AddRazorPage(ParkedInboxPage.Path, _ => new ParkedInboxPage());
         DashboardRoutes.Routes.Add(ParkedInboxActionDispatcher.Path, new ParkedInboxActionDispatcher());
-        NavigationMenu.Items.Add(page => new MenuItem("Messages", page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
-        NavigationMenu.Items.Add(page => new MenuItem("Dead letters", page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
-        NavigationMenu.Items.Add(page => new MenuItem("Parked inbox", page.Url.To(ParkedInboxPage.Path)) { Active = page.RequestPath.StartsWith(ParkedInboxPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuFlows, page.Url.To(FlowsPage.Path))
+        {
+            Active = page.RequestPath == FlowsPage.Path || page.RequestPath.StartsWith(FlowsPage.Path + "/", StringComparison.Ordinal),
+        });
+        NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuConnectors, page.Url.To(ConnectorsPage.Path))
+        {
+            Active = page.RequestPath == ConnectorsPage.Path || page.RequestPath.StartsWith(ConnectorsPage.Path + "/", StringComparison.Ordinal),
+        });
+        NavigationMenu.Items.Add(page => new MenuItem(TextOf(page).MenuMessages, page.Url.To(MessagesPage.Path)) { Active = page.RequestPath.StartsWith(MessagesPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem(TextOf(page).MenuDeadLetters, page.Url.To(DeadLettersPage.Path)) { Active = page.RequestPath.StartsWith(DeadLettersPage.Path, StringComparison.Ordinal) });
+        NavigationMenu.Items.Add(page => new MenuItem(TextOf(page).MenuParkedInbox, page.Url.To(ParkedInboxPage.Path)) { Active = page.RequestPath.StartsWith(ParkedInboxPage.Path, StringComparison.Ordinal) });
     }
 
     /// <summary>Each module path once per process (Hangfire's routes are static); the page itself is resolved per request.</summary>
@@ -45,7 +64,7 @@ public static class DashboardPages
                 {
                     var path = page.Path;
                     DashboardRoutes.Routes.AddRazorPage(path, _ => new ModulePage(type));
-                    NavigationMenu.Items.Add(p => new MenuItem(page.Title, p.Url.To(path)) { Active = p.RequestPath.StartsWith(path, StringComparison.Ordinal) });
+                    NavigationMenu.Items.Add(p => new MenuItem(page.TitleIn(TextOf(p).Language), p.Url.To(path)) { Active = p.RequestPath.StartsWith(path, StringComparison.Ordinal) });
                 }
             }
 
@@ -59,4 +78,6 @@ public static class DashboardPages
             }
         }
     }
+
+    private static DashboardText TextOf(RazorPage page) => DashboardLanguage.TextOf(page.Context.GetHttpContext());
 }

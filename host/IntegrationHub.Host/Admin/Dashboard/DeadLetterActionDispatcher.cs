@@ -1,10 +1,12 @@
 using IntegrationHub.Contracts;
-using IntegrationHub.Host.Storage;
 using IntegrationHub.Contracts.Text;
+using IntegrationHub.Host.Scheduling;
+using IntegrationHub.Host.Storage;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
-/// <summary>The dead-letter page's POST: dry run, replay or discard, then back to the page with the outcome.</summary>
+/// <summary>The dead-letter page's POST: dry run, replay or discard, then back to the page with the outcome in the
+/// officer's language.</summary>
 public sealed class DeadLetterActionDispatcher : FormPostDispatcher
 {
     public const string Path = "/dead-letters/act";
@@ -13,7 +15,8 @@ public sealed class DeadLetterActionDispatcher : FormPostDispatcher
     {
         // Form fields as the query string's: in NFC, and (being only searched for) anything unstorable replaced.
         string? Field(string name) => StorableText.Sanitize(formValues[name].FirstOrDefault());
-        var form = DeadLetterForm.FromQuery(Field);
+        var text = DashboardLanguage.TextOf(http);
+        var form = DeadLetterForm.FromQuery(http.RequestServices.GetRequiredService<HubClock>().Zone, Field);
         var ids = Ids(formValues, "messageIds");
         var selection = ids.Count > 0 ? form.Selection with { MessageIds = ids } : form.Selection;
         var action = formValues["action"].FirstOrDefault() ?? "dry-run";
@@ -21,15 +24,22 @@ public sealed class DeadLetterActionDispatcher : FormPostDispatcher
         var operations = http.RequestServices.GetRequiredService<DeadLetterOperations>();
         var back = $"{http.Request.PathBase}{DeadLettersPage.Path}?{form.QueryString()}";
 
-        if (form.DateProblem is { } dateProblem)
+        if (form.HasDateProblem)
         {
-            http.Response.Redirect($"{back}&error={Uri.EscapeDataString(dateProblem)}");
+            http.Response.Redirect($"{back}&error={Uri.EscapeDataString(text.DateFormatProblem)}");
             return;
         }
 
         if (DeadLetterOperations.Refusal(selection, reason, dryRun: action == "dry-run") is { } refusal)
         {
-            http.Response.Redirect($"{back}&error={Uri.EscapeDataString(refusal.Message)}");
+            var message = refusal.Code switch
+            {
+                "selection_required" => text.DeadLetterSelectionRequired,
+                "invalid_range" => text.InvalidRange,
+                "reason_required" => text.ReasonRequired,
+                _ => refusal.Message,
+            };
+            http.Response.Redirect($"{back}&error={Uri.EscapeDataString(message)}");
             return;
         }
 
@@ -40,12 +50,12 @@ public sealed class DeadLetterActionDispatcher : FormPostDispatcher
             var result = action == "replay"
                 ? await operations.ReplayAsync(selection, operatorName, reason!, http.RequestAborted)
                 : await operations.DiscardAsync(selection, operatorName, reason!, http.RequestAborted);
-            outcome = $"{(action == "replay" ? "Replayed" : "Discarded")} {result.Count} message(s) as action #{result.ActionId} by {result.Operator}.";
+            outcome = text.Format(action == "replay" ? text.ReplayedFormat : text.DiscardedFormat, text.Number(result.Count), result.ActionId, result.Operator);
         }
         else
         {
             var (total, _) = await operations.PreviewAsync(selection, 1, http.RequestAborted);
-            outcome = $"Dry run: {Math.Min(total, DeadLetterStore.MaxPerAction)} message(s) would be affected; nothing was changed.";
+            outcome = text.Format(text.DryRunFormat, text.Number(Math.Min(total, DeadLetterStore.MaxPerAction)));
         }
 
         http.Response.Redirect($"{back}&done={Uri.EscapeDataString(outcome)}");

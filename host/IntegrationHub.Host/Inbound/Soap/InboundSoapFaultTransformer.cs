@@ -12,7 +12,7 @@ namespace IntegrationHub.Host.Inbound.Soap;
 /// refusals as they are, a body the serializer cannot read as the permanent <c>invalid_soap_body</c>, and only what is
 /// left, the hub's own failures, as the retryable <c>internal_error</c>. (SoapCore's exception transformer put one
 /// "retry later" text on every fault, permanent ones included.) Always HTTP 500, as SOAP over HTTP carries faults.</summary>
-public sealed class InboundSoapFaultTransformer : IFaultExceptionTransformer
+public sealed class InboundSoapFaultTransformer(IHttpContextAccessor http) : IFaultExceptionTransformer
 {
     private readonly DefaultFaultExceptionTransformer<CustomMessage> _writer = new();
 
@@ -24,6 +24,11 @@ public sealed class InboundSoapFaultTransformer : IFaultExceptionTransformer
             SerializationException or XmlException or FormatException => Fault(InboundError.InvalidSoapBody(exception.Message)),
             _ => Fault(InboundError.SoapInternalError()),
         };
+
+        if (http.HttpContext is { } context)
+        {
+            context.RequestServices.GetService<Observability.HubMetrics>()?.InboundRefused(context, fault.Detail.Code);
+        }
 
         var message = _writer.ProvideFault(fault, messageVersion, requestMessage, xmlNamespaceManager);
         message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = HttpStatusCode.InternalServerError };

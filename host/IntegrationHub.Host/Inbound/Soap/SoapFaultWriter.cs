@@ -11,6 +11,7 @@ public static class SoapFaultWriter
 
     public static Task WriteAsync(HttpContext context, InboundError error, bool soap12, int retryAfterSeconds)
     {
+        context.RequestServices.GetService<Observability.HubMetrics>()?.InboundRefused(context, error.Code);
         var response = context.Response;
         if (error.Status == StatusCodes.Status503ServiceUnavailable)
         {

@@ -1,0 +1,24 @@
+using IntegrationHub.Host.Storage;
+
+namespace IntegrationHub.Host.Admin;
+
+/// <summary>One run in <c>GET /api/flows/{id}/runs</c>. A running run's counts are its progress so far and its
+/// duration the time it has taken until now.</summary>
+public sealed record FlowRunView(
+    long Id,
+    string? JobId,
+    string Trigger,
+    string Status,
+    DateTimeOffset Start,
+    DateTimeOffset? End,
+    double DurationSeconds,
+    long RecordsRead,
+    long RecordsFiltered,
+    long MessagesCreated,
+    string? Error)
+{
+    public static FlowRunView Of(FlowRun run, DateTimeOffset now) => new(
+        run.Id, run.JobId, run.Trigger, run.Status, run.StartedAt, run.EndedAt,
+        Math.Round(((run.EndedAt ?? now) - run.StartedAt).TotalSeconds, 3),
+        run.RecordsRead, run.RecordsFiltered, run.MessagesCreated, run.Error);
+}
