@@ -126,6 +126,9 @@ internal static class FlowCountsBenchmark
         settings["Alerts__DigestSchedule"] = Never;
         settings["Payments__QuerySchedule"] = Never;
         settings["Payments__ReconcileSchedule"] = Never;
+        settings["Hub__Connectivity__Schedule"] = Never;
+        settings["Hub__Attachments__CleanupSchedule"] = Never;
+        settings["Hub__Metrics__SampleInterval"] = "1.00:00:00";
         // The timed requests only read; the seeding writes gigabytes, faster without fsync.
         settings["Hub__EmbeddedPostgres__Fsync"] = "false";
         return settings;
