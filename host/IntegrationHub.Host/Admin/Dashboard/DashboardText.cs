@@ -202,6 +202,7 @@ public sealed partial class DashboardText
     {
         "schedule" => TriggerSchedule,
         "admin" => TriggerAdmin,
+        _ when trigger.StartsWith("admin:", StringComparison.Ordinal) => $"{TriggerAdmin} ({trigger["admin:".Length..]})",
         "start" => TriggerStart,
         "resume" => TriggerResume,
         _ => trigger,
