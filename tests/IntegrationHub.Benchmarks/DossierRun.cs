@@ -23,7 +23,7 @@ internal static class DossierRun
             $"starting the host in {folder.Root} (log {folder.HostLog})");
 
         // Disposed in reverse: the host (and any PostgreSQL it left), then the folder, then the sandboxes.
-        await using var host = HostProcess.Start(hostDll, folder, DossierHostSettings.For(sandboxes, folder, hubUrl, jobPerMessage));
+        await using var host = HostProcess.Start(hostDll, folder, DossierHostSettings.For(hostDll, sandboxes, folder, hubUrl, jobPerMessage));
         var cluster = new EmbeddedCluster(folder.PgData);
         try
         {

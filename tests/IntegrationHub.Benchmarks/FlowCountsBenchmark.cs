@@ -40,7 +40,7 @@ internal static class FlowCountsBenchmark
         var hubUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         using var hub = new HttpClient { BaseAddress = hubUrl, Timeout = TimeSpan.FromSeconds(60) };
         Console.WriteLine($"HOST: {hostDll} in {folder.Root} (log {folder.HostLog})");
-        await using var host = HostProcess.Start(hostDll, folder, Settings(flows, folder, hubUrl));
+        await using var host = HostProcess.Start(hostDll, folder, Settings(hostDll, flows, folder, hubUrl));
         var cluster = new EmbeddedCluster(folder.PgData);
         try
         {
@@ -97,12 +97,11 @@ internal static class FlowCountsBenchmark
         }
     }
 
-    private static Dictionary<string, string> Settings(ConfiguredFlows flows, BenchFolder folder, Uri hubUrl)
+    private static Dictionary<string, string> Settings(string hostDll, ConfiguredFlows flows, BenchFolder folder, Uri hubUrl)
     {
         // Connectors point at a closed port: nothing may call them, and nothing does (nothing is due).
         var nowhere = new Uri("http://127.0.0.1:9/");
-        var settings = HostSettings.Common(nowhere, nowhere, folder, hubUrl);
-        settings["Sandboxes__Partners__Enabled"] = "false";
+        var settings = HostSettings.Common(hostDll, [.. flows.Flows.Select(f => f.Id)], nowhere, nowhere, folder, hubUrl);
         foreach (var connector in new[] { "exchange", "e-copy", "idesk", "payment-platform", "population-db", "postal" })
         {
             settings[$"Connectors__{connector}__BaseUrl"] = nowhere.ToString();

@@ -20,7 +20,7 @@ internal static class HubRun
 
         // Disposed in reverse: the sampler, then the host (and any PostgreSQL it left), then the folder, then the sandboxes.
         var clock = Stopwatch.StartNew();
-        await using var host = HostProcess.Start(hostDll, folder, HostSettings.For(sandboxes, folder, hubUrl));
+        await using var host = HostProcess.Start(hostDll, folder, HostSettings.For(hostDll, sandboxes, folder, hubUrl));
         var cluster = new EmbeddedCluster(folder.PgData);
         using var sampler = new MemorySampler(host.Pid, cluster);
         using var stopReadyPoll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -24,7 +24,7 @@ internal static class InboundBenchmark
         using var folder = BenchFolder.Create();
         var hubUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         using var hub = new HttpClient { BaseAddress = hubUrl, Timeout = TimeSpan.FromSeconds(10) };
-        var settings = Settings(options, folder, hubUrl);
+        var settings = Settings(hostDll, options, folder, hubUrl);
         Console.WriteLine($"HOST: {hostDll} in {folder.Root} (log {folder.HostLog}); settings: " +
             string.Join(", ", settings.Where(s => s.Key.StartsWith("Inbound__", StringComparison.Ordinal)).Select(s => $"{s.Key}={s.Value}")
                 .DefaultIfEmpty("Inbound defaults")));
@@ -94,17 +94,13 @@ internal static class InboundBenchmark
         }
     }
 
-    private static Dictionary<string, string> Settings(InboundBenchOptions options, BenchFolder folder, Uri hubUrl)
+    private static Dictionary<string, string> Settings(string hostDll, InboundBenchOptions options, BenchFolder folder, Uri hubUrl)
     {
-        // No sandboxes and no flows: nothing in the host competes with the gateway. The evaluations flow being disabled,
-        // its messages wait in the inbox (so the depth limit is lifted): this measures the accept path alone.
-        // Connectors point at a closed port.
+        // No flows (the host's own sandboxes only sit idle): nothing in the host competes with the gateway. The evaluations
+        // flow being disabled, its messages wait in the inbox (so the depth limit is lifted): this measures the accept path
+        // alone. The portal and iGate connectors point at a closed port.
         var nowhere = new Uri("http://127.0.0.1:9/");
-        var settings = HostSettings.Common(nowhere, nowhere, folder, hubUrl);
-        foreach (var flow in new[] { "procedures", "dossiers", "progress", "payments", "evaluations" })
-        {
-            settings[$"Flows__{flow}__Enabled"] = "false";
-        }
+        var settings = HostSettings.Common(hostDll, [], nowhere, nowhere, folder, hubUrl);
 
         settings["Inbound__MaxInboxDepth"] = "100000000";
         if (options.Writers is { } writers)

@@ -47,7 +47,7 @@ public sealed class ProceduresFlowTests(PostgresCluster cluster)
 
         // The dashboard lists the run among succeeded jobs.
         var succeeded = await client.GetStringAsync("hangfire/jobs/succeeded");
-        Assert.Contains("Flow procedures: read source (admin)", succeeded, StringComparison.Ordinal);
+        Assert.Contains($"Flow procedures: read source (admin:{TestHub.AdminUser})", succeeded, StringComparison.Ordinal);
 
         // A second pass over an unchanged catalogue creates no messages and writes nothing.
         var second = await client.PostAsync("api/flows/procedures/run", null);
