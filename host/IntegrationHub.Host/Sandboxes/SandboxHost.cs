@@ -22,7 +22,19 @@ public sealed class SandboxHost(IReadOnlyList<SandboxRegistration> registrations
         foreach (var registration in registrations)
         {
             var sandbox = registration.Create(services);
-            var address = await sandbox.StartAsync(cancellationToken);
+            Uri address;
+            try
+            {
+                address = await sandbox.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+            {
+                // Most often a second demo hub on the same machine: say so, not a stack trace.
+                throw new HubStartupException(
+                    $"The sandbox of {registration.ConnectorId} cannot listen: {e.Message} Another IntegrationHub (or another program) " +
+                    $"uses that port: stop it, or give this sandbox another one (Sandboxes:{registration.ConnectorId}:Port).");
+            }
+
             _running.Add(sandbox);
             logger.LogInformation("Sandbox of {Connector} listening on {Address}", registration.ConnectorId, address);
             Collect(settings, registration.ConnectorId, sandbox.ConnectorSettings(address));

@@ -113,14 +113,18 @@ public sealed class EmbeddedPostgres
             return;
         }
 
-        var (code, output) = await PgCtlAsync(["-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
-        if (code == 0)
+        // A start refused before the cluster was made (a busy port, bad settings) has nothing to stop.
+        if (File.Exists(Path.Combine(DataFolder, "PG_VERSION")))
         {
-            _logger.LogInformation("Embedded PostgreSQL in {DataFolder} stopped", DataFolder);
-        }
-        else
-        {
-            _logger.LogWarning("Stopping embedded PostgreSQL returned {Code}: {Output}", code, output.Trim());
+            var (code, output) = await PgCtlAsync(["-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
+            if (code == 0)
+            {
+                _logger.LogInformation("Embedded PostgreSQL in {DataFolder} stopped", DataFolder);
+            }
+            else
+            {
+                _logger.LogWarning("Stopping embedded PostgreSQL returned {Code}: {Output}", code, output.Trim());
+            }
         }
 
         await _folderLock.DisposeAsync();
