@@ -158,7 +158,8 @@ public sealed class LoginThrottle : IDisposable
     }
 
     /// <summary>The name typed is kept only as its hash: it may be long, or a password typed in the wrong field.</summary>
-    private static string UserKey(string user) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user)));
+    /// <summary>Names are matched case-insensitively at login, so "Admin" and "ADMIN" share one budget of failures.</summary>
+    private static string UserKey(string user) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.ToUpperInvariant())));
 
     /// <summary>An IPv6 client usually holds a whole /64, so that is one "address"; IPv4 (also when mapped) is itself.</summary>
     private static string AddressKey(IPAddress? address)

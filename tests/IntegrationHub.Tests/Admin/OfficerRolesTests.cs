@@ -26,7 +26,8 @@ public sealed class OfficerRolesTests(PostgresCluster cluster)
         var lookup = await SeedLookupAsync(hub);
         using var viewer = TestOfficers.Client(hub.BaseAddress, TestOfficers.Viewer);
 
-        foreach (var path in new[] { "api/flows", "api/dead-letters?flow=procedures", "api/messages?businessKey=TTHC-1", "api/citizen-lookups", "hangfire", "hangfire/dead-letters", "hangfire/citizen-lookups", "api/dead-letters.csv" })
+        foreach (var path in new[] { "api/flows", "api/dead-letters?flow=procedures", "api/messages?businessKey=TTHC-1", "api/citizen-lookups", "hangfire", "hangfire/dead-letters", "hangfire/citizen-lookups", "api/dead-letters.csv",
+                     "hangfire/dead-letters?to=9999-12-31", "hangfire/dead-letters?from=0001-01-01" })
         {
             Assert.True((await viewer.GetAsync(path)).StatusCode == HttpStatusCode.OK, path);
         }
@@ -44,8 +45,24 @@ public sealed class OfficerRolesTests(PostgresCluster cluster)
         // An operator acts but does not see ids; an auditor sees ids but does not act.
         using var @operator = TestOfficers.Client(hub.BaseAddress, TestOfficers.Operator);
         await AssertRoleRequiredAsync(await @operator.PostAsJsonAsync($"api/citizen-lookups/{lookup}/reveal", new { reason = "checking the applicant's identity" }), "auditor");
+        // Nor by a path Hangfire matches to the reveal all the same (a trailing '/', a final newline).
+        foreach (var path in new[] { "hangfire/citizen-lookups/reveal/", "hangfire/citizen-lookups/reveal%0A", "hangfire/Citizen-Lookups/Reveal/" })
+        {
+            await AssertRoleRequiredAsync(await @operator.PostAsync(path, Form(("lookupId", $"{lookup}"), ("reason", "checking the applicant"))), "auditor");
+        }
+
         using var auditor = TestOfficers.Client(hub.BaseAddress, TestOfficers.Auditor);
         await AssertRoleRequiredAsync(await auditor.PostAsJsonAsync("api/dead-letters/replay", new { flow = "procedures", reason = "try again" }), "operator");
+
+        // Hangfire's pages poll their statistics by POST: reading, open to every officer.
+        // (with the antiforgery header its script takes from the page, as a browser sends it).
+        var home = await viewer.GetStringAsync("hangfire");
+        string Meta(string name) => System.Text.RegularExpressions.Regex.Match(home, $"<meta name=\"{name}\" content=\"([^\"]*)\"").Groups[1].Value;
+        using var statsRequest = new HttpRequestMessage(HttpMethod.Post, "hangfire/stats") { Content = Form(("metrics[]", "enqueued:count")) };
+        statsRequest.Headers.Add(Meta("csrf-header"), Meta("csrf-token"));
+        var stats = await viewer.SendAsync(statsRequest);
+        Assert.True(stats.StatusCode == HttpStatusCode.OK, $"{(int)stats.StatusCode} {stats.Content.Headers.ContentType} {await stats.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/json", stats.Content.Headers.ContentType?.MediaType);
 
         // Each one's pages offer only the buttons their role may use.
         foreach (var (officer, replays, reveals) in new[] { (viewer, false, false), (@operator, true, false), (auditor, false, true) })

@@ -9,6 +9,8 @@ namespace IntegrationHub.Host.Admin.Dashboard;
 /// refusal is 403 <c>role_required</c>. Hangfire also hides its buttons from non-operators (its IsReadOnlyFunc).</summary>
 public sealed class DashboardActionAuthorization(RequestDelegate next, string dashboardPath, ModuleContributions modules)
 {
+    private const string StatisticsPath = "/stats";
+
     private Dictionary<string, string>? _modulePolicies;
 
     public async Task InvokeAsync(HttpContext context, AdminAccessHandler access)
@@ -21,7 +23,17 @@ public sealed class DashboardActionAuthorization(RequestDelegate next, string da
             return;
         }
 
-        var policy = ModulePolicies(context.RequestServices).GetValueOrDefault(rest.Value ?? string.Empty, HubPolicies.Operator);
+        // Matched the way Hangfire matches routes (it ignores a trailing '/', and its '$' a final newline).
+        var path = (rest.Value ?? string.Empty).TrimEnd('/', '\n', '\r');
+
+        // Hangfire's pages poll their statistics by POST: reading, which every officer may.
+        if (string.Equals(path, StatisticsPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        var policy = ModulePolicies(context.RequestServices).GetValueOrDefault(path, HubPolicies.Operator);
         var role = OfficerRoles.Policies.FirstOrDefault(p => p.Policy == policy).Role ?? OfficerRoles.Operator;
         if (!access.Allows(context.User, context, role))
         {

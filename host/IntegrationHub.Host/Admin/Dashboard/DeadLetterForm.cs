@@ -58,7 +58,9 @@ public sealed record DeadLetterForm(TimeZoneInfo Zone, string? Flow, string? Err
     /// <summary>The start of the local day (of the day after it, for an inclusive "to"), with the zone's offset then.</summary>
     private DateTimeOffset? Day(string? text, bool next = false)
     {
-        if (!DateTime.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // The calendar's first and last days have no day after, or no UTC instant in a zone ahead of UTC: not a filter.
+        if (!DateTime.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ||
+            day.Year is < 2 or > 9998)
         {
             return null;
         }
