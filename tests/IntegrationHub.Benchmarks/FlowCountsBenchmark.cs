@@ -99,18 +99,10 @@ internal static class FlowCountsBenchmark
 
     private static Dictionary<string, string> Settings(string hostDll, ConfiguredFlows flows, BenchFolder folder, Uri hubUrl)
     {
-        // Connectors point at a closed port: nothing may call them, and nothing does (nothing is due).
+        // The portal and iGate connectors point at a closed port, the others at the host's idle sandboxes: nothing calls
+        // them (nothing is due).
         var nowhere = new Uri("http://127.0.0.1:9/");
         var settings = HostSettings.Common(hostDll, [.. flows.Flows.Select(f => f.Id)], nowhere, nowhere, folder, hubUrl);
-        foreach (var connector in new[] { "exchange", "e-copy", "idesk", "payment-platform", "population-db", "postal" })
-        {
-            settings[$"Connectors__{connector}__BaseUrl"] = nowhere.ToString();
-            settings[$"Connectors__{connector}__ApiKey"] = "bench-not-used";
-        }
-
-        settings["Connectors__payment-platform__MaDoiTac"] = "BENCH";
-        settings["Connectors__payment-platform__SecretKey"] = "bench-not-used-0123456789abcdef";
-        settings["Connectors__population-db__MaTichHop"] = "BENCH";
         foreach (var flow in flows.Flows)
         {
             settings[$"Flows__{flow.Id}__RunOnStart"] = "false";
