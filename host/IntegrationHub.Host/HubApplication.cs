@@ -232,6 +232,7 @@ public static class HubApplication
         // Keepalives let a dead peer be noticed, so an advisory lock held on an idle connection is not kept by a ghost.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, TcpKeepAlive = true, ApplicationName = "integrationhub" }.ConnectionString)
             .TraceOnlyWithinSpans().Build());
+        services.AddSingleton<ConnectionPoolReset>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<PostgresAttachmentStore>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,6 +21,7 @@ public sealed class InboxWriter : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly HubTracing _tracing;
     private readonly HubMetrics _metrics;
+    private readonly ConnectionPoolReset _poolReset;
     private readonly ILogger<InboxWriter> _logger;
 
     public InboxWriter(
@@ -30,8 +32,10 @@ public sealed class InboxWriter : BackgroundService
         TimeProvider timeProvider,
         HubTracing tracing,
         HubMetrics metrics,
+        ConnectionPoolReset poolReset,
         ILogger<InboxWriter> logger)
     {
+        _poolReset = poolReset;
         _tracing = tracing;
         _metrics = metrics;
         _dataSource = dataSource;
@@ -168,7 +172,7 @@ public sealed class InboxWriter : BackgroundService
             {
                 // Connection-level failures mean the database is away: refuse at once until the probe sees it back.
                 // Anything else fails this batch only; each client retries with its message id.
-                if (e is NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException } or TimeoutException)
+                if (IsStorageAway(e))
                 {
                     if (_pressure.MarkStorageDown())
                     {
@@ -200,6 +204,9 @@ public sealed class InboxWriter : BackgroundService
 
                 try
                 {
+                    // After a failover the promoted standby is found now, not when Npgsql's recheck is due, and no idle
+                    // connection to the dead server is handed to a batch once the probe passes.
+                    _poolReset.Reset();
                     await using var command = _dataSource.CreateCommand("select 1");
                     await command.ExecuteScalarAsync(stoppingToken);
                     if (_pressure.MarkStorageUp())
@@ -217,6 +224,15 @@ public sealed class InboxWriter : BackgroundService
         {
         }
     }
+
+    /// <summary>The database is away, not the batch at fault: the link failed, the client could not reach a server (during a
+    /// failover Npgsql finds "no suitable host": the primary is gone, the standby not yet promoted), or the server is shutting
+    /// down, starting or read-only. A server's other errors (<see cref="PostgresException"/>) are the batch's.</summary>
+    private static bool IsStorageAway(Exception e) =>
+        e is TimeoutException
+        || (e is NpgsqlException && e is not PostgresException)
+        || e is PostgresException { IsTransient: true }
+        || e is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown };
 
     private static void Complete(IEnumerable<PendingWrite> batch, InboxWriteResult result)
     {

@@ -1,9 +1,12 @@
+using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace IntegrationHub.Host.Observability;
 
-public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+/// <summary>Ready when PostgreSQL takes a query. When it does not, the pools forget their idle connections and host roles
+/// (<see cref="ConnectionPoolReset"/>): the next check, or any connection, finds a standby promoted meanwhile at once.</summary>
+public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, ConnectionPoolReset poolReset) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,6 +18,7 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
         {
+            poolReset.Reset();
             return HealthCheckResult.Unhealthy("PostgreSQL is unreachable: " + e.Message);
         }
     }

@@ -70,13 +70,17 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>The primary's machine dies: SIGKILL to its postmaster and every backend, nothing shuts down cleanly.</summary>
-    public void KillPrimary()
+    /// <summary>The primary's machine dies: SIGKILL to its postmaster and every backend (each backend is its own process
+    /// group, so they are found by parent, with the postmaster stopped first so it forks no new one); nothing shuts down
+    /// cleanly. Returns once none is left, so no connection to it answers any more.</summary>
+    public async Task KillPrimaryAsync()
     {
-        using var postmaster = Process.GetProcessById(PostmasterPid(PrimaryData));
-        postmaster.Kill(entireProcessTree: true);
-        postmaster.WaitForExit();
+        var postmaster = PostmasterPid(PrimaryData);
+        await SignalAsync("-STOP", [postmaster]);
+        List<int> processes = [postmaster, .. Processes().Where(p => p.Parent == postmaster).Select(p => p.Id)];
+        await SignalAsync("-KILL", processes);
         _primaryKilled = true;
+        await Eventually.HoldsAsync(() => !Processes().Any(p => processes.Contains(p.Id)), Patience, "the primary's processes gone");
     }
 
     /// <summary>What Patroni or a managed service does once the primary is gone: the standby becomes the primary.</summary>
@@ -150,6 +154,41 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
         var settings = string.Create(CultureInfo.InvariantCulture,
             $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c fsync=off -c full_page_writes=off -c cluster_name={name} -c wal_keep_size=128MB");
         await RunAsync("pg_ctl", ["-D", dataFolder, "-l", logFile, "-w", "-t", "60", "-o", settings, "start"]);
+    }
+
+    private static async Task SignalAsync(string signal, IEnumerable<int> processIds)
+    {
+        using var kill = Process.Start("kill", [signal, .. processIds.Select(id => id.ToString(CultureInfo.InvariantCulture))]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Live processes (not zombies) with their parent: /proc/[pid]/stat's state and ppid fields.</summary>
+    private static List<(int Id, int Parent)> Processes()
+    {
+        var processes = new List<(int, int)>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(System.IO.Path.GetFileName(folder), out var id))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(System.IO.Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] != "Z")
+                {
+                    processes.Add((id, int.Parse(fields[1], CultureInfo.InvariantCulture)));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        return processes;
     }
 
     private static int PostmasterPid(string dataFolder) =>
