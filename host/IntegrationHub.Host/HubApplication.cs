@@ -406,6 +406,8 @@ public static class HubApplication
                     options.TablePrefix = SchemaMigrator.QuartzTablePrefix;
                     options.MisfireThreshold = scheduling.MisfireThreshold;
                     options.SchemaProvisioning = SchemaProvisioning.None;
+                    // A database failover or restart takes seconds: Quartz tries again after 3 s, not its default 15 s.
+                    options.DbRetryInterval = TimeSpan.FromSeconds(3);
                 });
                 store.UseClustering(_ => { });
                 store.UseSystemTextJsonSerializer(_ => { });

@@ -10,6 +10,9 @@ namespace IntegrationHub.Host.Http;
 /// route, a wrong method, a login challenge) gets a problem named after its status.</summary>
 public static class ErrorResponses
 {
+    /// <summary>The code of a request refused because the database is away (the inbound gateway answers the same).</summary>
+    public const string StorageUnavailable = "storage_unavailable";
+
     /// <summary>Every problem the hub writes carries a <c>code</c> and the request's trace id.</summary>
     public static void Configure(ProblemDetailsOptions options) => options.CustomizeProblemDetails = context =>
     {
@@ -44,6 +47,8 @@ public static class ErrorResponses
         InvalidDataException => StatusCodes.Status400BadRequest,
         // The dashboard's antiforgery check reads the form first: a form it cannot read (a NUL in a value) is the request's.
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        // The database restarting or failing over is not a defect: 503 with Retry-After, as the inbound gateway answers.
+        _ when Storage.DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -55,6 +60,14 @@ public static class ErrorResponses
         var traceId = TraceId(context);
         // The endpoint's name, not the request's path: nothing the client typed goes into the log line.
         var endpoint = context.GetEndpoint()?.DisplayName ?? "(no endpoint)";
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("{Endpoint}: the database is unavailable (trace {TraceId}); answered 503 storage_unavailable: {Error}", endpoint, traceId, PersonalDataMask.MaskText(exception!.Message));
+            var retryAfter = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.InboundOptions>>().Value.RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return WriteAsync(context, status, StorageUnavailable, "The hub's database is unavailable just now (a restart or a failover); nothing was changed. Retry as Retry-After says.");
+        }
+
         if (status >= 500)
         {
             logger.LogError(exception is null ? null : MaskedException.Guard(exception),

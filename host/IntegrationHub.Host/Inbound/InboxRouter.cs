@@ -114,7 +114,7 @@ public sealed class InboxRouter(
                 // The database, its schema or rights, the link to it, or a defect every message of a batch met: the batch
                 // is back on the queue. A trigger's or the hub's message may quote a personal id: masked.
                 logger.LogWarning("Inbox routing paused: {Error}", PersonalDataMask.MaskText(e.Message));
-                await PauseAsync(stoppingToken);
+                await PauseAsync(stoppingToken, endOnStore: DatabaseUnavailable.Is(e));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -321,11 +321,14 @@ public sealed class InboxRouter(
 
     /// <summary>Waits before the next try, twice as long after each failure in a row (2 s up to 30 s): an outage or a
     /// defect that lasts is not met by a full batch (and its bisection) and a warning every 2 s.</summary>
-    private Task PauseAsync(CancellationToken stoppingToken)
+    /// <param name="endOnStore">The database was away (a restart, a failover): a push stored meanwhile shows it is back,
+    /// and routing resumes then instead of after the rest of a pause that may have grown to 30 s.</param>
+    private Task PauseAsync(CancellationToken stoppingToken, bool endOnStore = false)
     {
         var pause = _pause;
         _pause = TimeSpan.FromTicks(Math.Min(_pause.Ticks * 2, MaxPause.Ticks));
-        return Task.Delay(pause, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        var wait = endOnStore ? signal.WaitAsync(pause, stoppingToken) : Task.Delay(pause, timeProvider, stoppingToken);
+        return wait.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private async Task RefreshDepthAsync(CancellationToken cancellationToken)

@@ -172,7 +172,7 @@ public sealed class InboxWriter : BackgroundService
             {
                 // Connection-level failures mean the database is away: refuse at once until the probe sees it back.
                 // Anything else fails this batch only; each client retries with its message id.
-                if (IsStorageAway(e))
+                if (e is TimeoutException || DatabaseUnavailable.Is(e))
                 {
                     if (_pressure.MarkStorageDown())
                     {
@@ -224,15 +224,6 @@ public sealed class InboxWriter : BackgroundService
         {
         }
     }
-
-    /// <summary>The database is away, not the batch at fault: the link failed, the client could not reach a server (during a
-    /// failover Npgsql finds "no suitable host": the primary is gone, the standby not yet promoted), or the server is shutting
-    /// down, starting or read-only. A server's other errors (<see cref="PostgresException"/>) are the batch's.</summary>
-    private static bool IsStorageAway(Exception e) =>
-        e is TimeoutException
-        || (e is NpgsqlException && e is not PostgresException)
-        || e is PostgresException { IsTransient: true }
-        || e is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown };
 
     private static void Complete(IEnumerable<PendingWrite> batch, InboxWriteResult result)
     {

@@ -20,6 +20,9 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
     private const string Path = "/api/inbound/dvcqg/danh-gia";
     private const int Pushers = 6;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long the cluster is left without a primary, as a cluster manager takes to decide (Patroni: its TTL).</summary>
+    private static readonly TimeSpan LeaderlessFor = TimeSpan.FromSeconds(10);
     private static readonly string[] RefusalCodes = ["storage_unavailable", "gateway_busy"];
 
     private sealed record Outcome(TimeSpan At, string MessageId, string MaHoSo, HttpStatusCode? Status, string? Code, TimeSpan? RetryAfter, Guid? ReceiptId, string Text);
@@ -39,6 +42,7 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
 
         using var partner = new HttpClient(new PartnerSigningHandler(TestHub.InboundPartnerKey, TestHub.InboundPartnerSecret)) { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         using var probe = new HttpClient { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var admin = TestHub.AdminClient(hub.BaseAddress);
         var outcomes = new ConcurrentQueue<Outcome>();
         var readiness = new ConcurrentQueue<(TimeSpan At, HttpStatusCode? Status)>();
         var clock = Stopwatch.StartNew();
@@ -58,15 +62,29 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
             output.WriteLine($"primary SIGKILLed at {killedAt.TotalSeconds:0.0} s, its last process gone {(clock.Elapsed - killedAt).TotalSeconds:0.0} s later " +
                 $"({Accepted(outcomes).Count(o => o.At < killedAt)} pushes acknowledged before, {sandboxes.IGate.EvaluationStats().TotalAppliedWrites} evaluations applied at iGate)");
 
-            // The hub notices on its own (a refused push), then the cluster manager promotes the standby.
+            // The hub notices on its own (a refused push) and keeps refusing at once while the cluster has no primary; the
+            // admin API says the same instead of failing with a 500. Then the cluster manager promotes the standby.
             await Eventually.HoldsAsync(() => outcomes.Any(o => o.At > killedAt && o.Status != HttpStatusCode.Accepted), Patience, "a refused push after the kill");
+            var firstRefusalAt = outcomes.Where(o => o.At > killedAt && o.Status != HttpStatusCode.Accepted).Min(o => o.At);
+            using (var flows = await admin.GetAsync("api/flows"))
+            {
+                Assert.Equal(TimeSpan.FromSeconds(1), flows.Headers.RetryAfter?.Delta);
+                await InboundRestTests.AssertProblemAsync(flows, HttpStatusCode.ServiceUnavailable, "storage_unavailable");
+            }
+
+            await Eventually.HoldsAsync(() => outcomes.Any(o => o.At > firstRefusalAt + LeaderlessFor && o.Status == HttpStatusCode.ServiceUnavailable), Patience,
+                $"pushes refused for {LeaderlessFor.TotalSeconds:0} s without a primary");
             promotedAt = clock.Elapsed;
             promotedAtWallClock = DateTimeOffset.UtcNow;
             await databases.PromoteStandbyAsync();
             Assert.False(await databases.StandbyIsInRecoveryAsync());
             output.WriteLine($"standby promoted at {promotedAt.TotalSeconds:0.0} s (promote took {(clock.Elapsed - promotedAt).TotalSeconds:0.0} s)");
 
+            // Pushed after the promotion, routed and delivered: the whole path works again.
             await Eventually.HoldsAsync(() => Accepted(outcomes).Count(o => o.At > promotedAt) >= 100, Patience, "100 pushes acknowledged after the promotion, no restart");
+            var pushedAfter = Accepted(outcomes).First(o => o.At > promotedAt).MaHoSo;
+            await Eventually.HoldsAsync(() => sandboxes.IGate.EvaluationWriteCounts().ContainsKey(pushedAfter), Patience, "a push acknowledged after the promotion delivered");
+            output.WriteLine($"the first push acknowledged after the promotion was delivered by {(clock.Elapsed - promotedAt).TotalSeconds:0.0} s after it");
         }
         finally
         {
@@ -129,7 +147,9 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
         // The hub came back by itself: still the same process, ready again.
         Assert.False(hub.HasExited, hub.Output);
         Assert.Equal(HttpStatusCode.OK, (await Eventually.ReturnsAsync(() => ReadyAsync(probe), s => s == HttpStatusCode.OK, Patience, "health/ready after the failover")));
-        foreach (var line in hub.Output.Split('\n').Where(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(40))
+        // What the hub said about it (not the readiness checks' lines, nor the connectors this test serves no sandbox for).
+        string[] noise = ["HealthCheck", "onnectivity", "could not be reached", "   |"];
+        foreach (var line in hub.Output.Split('\n').Where(l => (l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)) && !noise.Any(l.Contains)).Take(40))
         {
             output.WriteLine(line.Length > 300 ? line[..300] : line);
         }
