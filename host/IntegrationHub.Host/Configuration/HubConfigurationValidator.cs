@@ -37,6 +37,7 @@ public sealed class HubConfigurationValidator(
             ValidateFlow(id, flow, problems);
         }
 
+        problems.AddRange(Storage.HubConnectionString.Problems(configuration.GetConnectionString("Hub")));
         ValidateInbound(inboundOptions.Value, problems);
         ValidateModuleOptions(problems);
         ValidateRecurringTasks(problems);
