@@ -205,7 +205,7 @@ public sealed class InboundBackPressureTests(PostgresCluster cluster, ITestOutpu
         }
     }
 
-    private static async Task<Dictionary<Guid, string>> InboxRowsAsync(string connectionString)
+    internal static async Task<Dictionary<Guid, string>> InboxRowsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -99,9 +99,9 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
             output.WriteLine($"{(group.Key.After ? "after" : "before")} the kill: {(int?)group.Key.Status} {group.Key.Code}: {group.Count()}");
         }
 
-        // The outage as partners saw it: from the first refusal after the kill to the first acknowledgement after that.
+        // The outage as partners saw it: from the first refusal after the kill to the first acknowledgement after the
+        // promotion (none can come between: the primary is dead and the standby takes no writes).
         var firstRefused = all.First(o => o.At > killedAt && o.Status != HttpStatusCode.Accepted);
-        // (Acknowledgements between the first refusal and the promotion come from backends of the primary not yet killed.)
         var firstBack = all.First(o => o.At > promotedAt && o.Status == HttpStatusCode.Accepted);
         output.WriteLine($"outage seen by the hub: first refusal {(firstRefused.At - killedAt).TotalSeconds:0.0} s after the kill, " +
             $"first 202 after it {(firstBack.At - promotedAt).TotalSeconds:0.0} s after the promotion: {(firstBack.At - firstRefused.At).TotalSeconds:0.0} s without acknowledgements");
@@ -124,7 +124,7 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
         // Every push acknowledged (before the kill above all) is on the new primary, with the receipt it was given.
         var acknowledged = Accepted(all).GroupBy(o => o.MessageId).ToDictionary(g => g.Key, g => g.Select(o => o.ReceiptId!.Value).Distinct().ToList());
         Assert.All(acknowledged, a => Assert.Single(a.Value));
-        var stored = await InboxAsync(databases.ConnectionStringOf(databases.StandbyPort));
+        var stored = await InboundBackPressureTests.InboxRowsAsync(databases.ConnectionStringOf(databases.StandbyPort));
         var lost = acknowledged.Where(a => !stored.TryGetValue(a.Value[0], out var messageId) || messageId != a.Key).Select(a => a.Key).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} acknowledged pushes not on the new primary: {string.Join(", ", lost.Take(20))}");
         var beforeKill = Accepted(all).Count(o => o.At < killedAt);
@@ -132,7 +132,7 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
 
         // Each acknowledged push is delivered, and no evaluation is applied twice at iGate.
         var keys = Accepted(all).Select(o => o.MaHoSo).ToHashSet(StringComparer.Ordinal);
-        await Eventually.ReturnsAsync(() => Task.FromResult(keys.Count(k => sandboxes.IGate.EvaluationWriteCounts().ContainsKey(k))), n => n == keys.Count, Patience,
+        await Eventually.ReturnsAsync(() => Task.FromResult(keys.Count(sandboxes.IGate.EvaluationWriteCounts().ContainsKey)), n => n == keys.Count, Patience,
             $"the {keys.Count} acknowledged pushes delivered to iGate");
         var stats = sandboxes.IGate.EvaluationStats();
         output.WriteLine($"iGate: {stats.ItemsReceived} items received, {stats.TotalAppliedWrites} applied, {stats.DuplicatesIgnored} repeats recognised by idempotency key, {stats.Rejected} rejected");
@@ -231,20 +231,5 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select coalesce(max(last_checkin_time), 0) from quartz.qrtz_scheduler_state", connection);
         return new DateTimeOffset((long)(await command.ExecuteScalarAsync())!, TimeSpan.Zero); // Quartz.NET keeps UTC ticks
-    }
-
-    private static async Task<Dictionary<Guid, string>> InboxAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select receipt_id, partner_message_id from hub.inbox where partner = 'dvcqg'", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new Dictionary<Guid, string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetGuid(0), reader.GetString(1));
-        }
-
-        return rows;
     }
 }
