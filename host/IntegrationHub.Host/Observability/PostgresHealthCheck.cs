@@ -18,7 +18,12 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, ConnectionP
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            poolReset.Reset();
+            // Not for a slow answer: a busy database keeps its connections.
+            if (DatabaseUnavailable.Is(e) && e.InnerException is not TimeoutException)
+            {
+                poolReset.Reset();
+            }
+
             return HealthCheckResult.Unhealthy("PostgreSQL is unreachable: " + e.Message);
         }
     }
