@@ -276,6 +276,10 @@ public static class HubApplication
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
         services.AddHostedService<RecurringTaskScheduler>();
+        services.AddHostedService<AbandonedRunTakeover>();
+        services.AddHostedService<CounterpartyHealthMonitor>();
+        services.AddSingleton<CounterpartyHealthTracker>();
+        services.AddSingleton<CounterpartyHealthStore>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();

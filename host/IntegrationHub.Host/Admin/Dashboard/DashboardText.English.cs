@@ -172,6 +172,7 @@ public sealed partial class DashboardText
         FailingSinceFormat = "failing since {0}",
         LastSuccessFormat = "last success {0}",
         NeverSucceeded = "never succeeded",
+        CallsFailingSinceFormat = "every call failing since {0} ({1} calls)",
         CheckedByFormat = "asked by {0}",
         CheckedBySchedule = "by the schedule",
         CheckNow = "Check now",

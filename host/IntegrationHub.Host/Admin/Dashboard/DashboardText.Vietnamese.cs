@@ -172,6 +172,7 @@ public sealed partial class DashboardText
         FailingSinceFormat = "lỗi từ {0}",
         LastSuccessFormat = "thành công gần nhất {0}",
         NeverSucceeded = "chưa thành công lần nào",
+        CallsFailingSinceFormat = "mọi lệnh gọi lỗi từ {0} ({1} lệnh)",
         CheckedByFormat = "do {0} yêu cầu",
         CheckedBySchedule = "theo lịch",
         CheckNow = "Kiểm tra ngay",
