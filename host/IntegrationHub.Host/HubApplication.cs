@@ -276,8 +276,10 @@ public static class HubApplication
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
         services.AddHostedService<RecurringTaskScheduler>();
-        services.AddHostedService<AbandonedRunTakeover>();
-        services.AddHostedService<CounterpartyHealthMonitor>();
+        services.AddSingleton<AbandonedRunTakeover>();
+        services.AddHostedService(sp => sp.GetRequiredService<AbandonedRunTakeover>());
+        services.AddSingleton<CounterpartyHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<CounterpartyHealthMonitor>());
         services.AddSingleton<CounterpartyHealthTracker>();
         services.AddSingleton<CounterpartyHealthStore>();
 
