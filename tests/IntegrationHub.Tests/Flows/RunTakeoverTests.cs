@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationHub.Host.Execution;
@@ -45,6 +46,12 @@ public sealed class RunTakeoverTests(PostgresCluster cluster)
         var noticedAfter = abandoned.GetProperty("end").GetDateTimeOffset() - abandoned.GetProperty("start").GetDateTimeOffset();
         Assert.True(noticedAfter <= TimeSpan.FromSeconds(3) + TimeSpan.FromSeconds(2), $"noticed after {noticedAfter}");
         await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.Stats().DistinctProcedures), n => n == 20, Patience, "the taken-over run's procedures delivered");
+
+        // The flow's dashboard page tells both, in either language.
+        var page = await admin.GetStringAsync("hangfire/flows/procedures?lang=en");
+        Assert.Contains("abandoned (its host stopped)", page, StringComparison.Ordinal);
+        Assert.Contains("taken over from a stopped host", page, StringComparison.Ordinal);
+        Assert.Contains("bỏ dở (máy chủ dừng)", WebUtility.HtmlDecode(await admin.GetStringAsync("hangfire/flows/procedures?lang=vi")), StringComparison.Ordinal);
 
         // Hangfire fetches the dead host's job again once its invisibility timeout passes: it runs nothing.
         var runner = hub.Services.GetRequiredService<FlowRunner>();

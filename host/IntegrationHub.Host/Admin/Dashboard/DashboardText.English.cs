@@ -147,6 +147,7 @@ public sealed partial class DashboardText
         TriggerAdmin = "an operator",
         TriggerStart = "start-up",
         TriggerResume = "resume",
+        TriggerTakeover = "taken over from a stopped host",
         MenuConnectors = "Connectors",
         ConnectorsTitle = "Connectors",
         ConnectorsIntroFormat = "Each counterparty the hub reads from or delivers to, with its circuit, its calls over the last hour (made by this hub process) and its latest connectivity check. Times are local ({0}).",

@@ -147,6 +147,7 @@ public sealed partial class DashboardText
         TriggerAdmin = "quản trị viên",
         TriggerStart = "khởi động",
         TriggerResume = "tiếp tục sau tạm dừng",
+        TriggerTakeover = "tiếp nhận từ máy chủ đã dừng",
         MenuConnectors = "Kết nối",
         ConnectorsTitle = "Kết nối",
         ConnectorsIntroFormat = "Mỗi hệ thống đối tác mà hub đọc hoặc chuyển dữ liệu tới, với trạng thái ngắt mạch, các lần gọi trong một giờ qua (của tiến trình hub này) và lần kiểm tra kết nối gần nhất. Giờ là giờ địa phương ({0}).",
