@@ -57,15 +57,16 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
         var pushing = load.RunAsync();
 
         // The victim: the host running the flow's source and, at the same moment, its delivery to iGate.
-        var victim = await Eventually.ReturnsAsync(() => BusyHostAsync(database, hosts), h => h is not null, Patience, "one host reading the flow and delivering it");
+        var busy = await Eventually.ReturnsAsync(
+            async () => sandboxes.IGate.Stats().DistinctProcedures >= 20 ? await BusyHostAsync(database, hosts) : null, h => h is not null, Patience, "one host reading the flow and delivering it");
+        var (victim, deadRun) = busy!.Value;
         var atKill = sandboxes.IGate.Stats().ItemsReceived;
         var killedAt = DateTimeOffset.UtcNow;
-        await victim!.KillAsync();
+        await victim.KillAsync();
         load.Dead(victim);
         nationalFaults.Latency = TimeSpan.FromMilliseconds(5);
         igateFaults.Latency = TimeSpan.FromMilliseconds(50);
         Assert.InRange(sandboxes.IGate.Stats().DistinctProcedures, 1, Procedures - 1);
-        var deadRun = await RunningRunAsync(database);
 
         // Taken over: deliveries move again, the dead run is marked abandoned and the flow runs on from its checkpoint.
         var clock = Stopwatch.StartNew();
@@ -110,17 +111,18 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
         Assert.False(second.HasExited || third.HasExited);
     }
 
-    /// <summary>The host whose Hangfire server is now processing both the procedures run and its delivery to iGate.</summary>
-    private static async Task<HubProcess?> BusyHostAsync(string database, HubProcess[] hosts)
+    /// <summary>The host whose Hangfire server is now processing both the procedures run and its delivery to iGate,
+    /// with its run (read before the kill: other hosts may mark it abandoned at once after).</summary>
+    private static async Task<(HubProcess Host, (long Id, string JobId) Run)?> BusyHostAsync(string database, HubProcess[] hosts)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            select j.invocationdata::text, j.arguments::text, s.data::text from hangfire.job j join hangfire.state s on s.id = j.stateid
+            select j.invocationdata::text, j.arguments::text, s.data::text, j.id from hangfire.job j join hangfire.state s on s.id = j.stateid
             where j.statename = 'Processing'
             """, connection);
-        var reading = new HashSet<int>();
+        var reading = new Dictionary<int, long>();
         var delivering = new HashSet<int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -132,20 +134,23 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
             }
 
             var processId = int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture);
-            (job.Contains("FlowRunJob", StringComparison.Ordinal) ? reading : job.Contains("DeliveryJob", StringComparison.Ordinal) ? delivering : []).Add(processId);
+            if (job.Contains("FlowRunJob", StringComparison.Ordinal))
+            {
+                reading[processId] = reader.GetInt64(3);
+            }
+            else if (job.Contains("DeliveryJob", StringComparison.Ordinal))
+            {
+                delivering.Add(processId);
+            }
         }
 
-        return hosts.FirstOrDefault(h => !h.HasExited && reading.Contains(h.Id) && delivering.Contains(h.Id));
-    }
+        if (hosts.FirstOrDefault(h => !h.HasExited && reading.ContainsKey(h.Id) && delivering.Contains(h.Id)) is not { } host)
+        {
+            return null;
+        }
 
-    private static async Task<(long Id, string JobId)> RunningRunAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select id, job_id from hub.flow_runs where flow_id = 'procedures' and status = 'running' order by id desc limit 1", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "the killed host's run is still marked running");
-        return (reader.GetInt64(0), reader.GetString(1));
+        var jobId = reading[host.Id].ToString(CultureInfo.InvariantCulture);
+        return (await RunsAsync(database)).SingleOrDefault(r => r.JobId == jobId && r.Status == "running") is { } run ? (host, (run.Id, jobId)) : null;
     }
 
     /// <summary>When the dead run was marked abandoned, and when (and by what trigger) the next run of the flow started.</summary>
