@@ -277,6 +277,12 @@ public static class HubApplication
         services.AddHostedService<AlertScheduler>();
         services.AddHostedService<MaintenanceScheduler>();
         services.AddHostedService<RecurringTaskScheduler>();
+        services.AddSingleton<AbandonedRunTakeover>();
+        services.AddHostedService(sp => sp.GetRequiredService<AbandonedRunTakeover>());
+        services.AddSingleton<CounterpartyHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<CounterpartyHealthMonitor>());
+        services.AddSingleton<CounterpartyHealthTracker>();
+        services.AddSingleton<CounterpartyHealthStore>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<VerifiedCredentialCache>();

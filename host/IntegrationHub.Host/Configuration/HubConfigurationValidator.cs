@@ -64,6 +64,16 @@ public sealed class HubConfigurationValidator(
         }
 
         ValidateDashboard(hubOptions.Value, problems);
+        if (hubOptions.Value.Takeover.After < TimeSpan.FromSeconds(3) || hubOptions.Value.Takeover.After > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"Hub:Takeover:After {hubOptions.Value.Takeover.After} must be between 00:00:03 and 00:10:00 (how soon a dead host's runs and deliveries are taken over).");
+        }
+
+        if (hubOptions.Value.Counterparties.FailingAlertAfter < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"Hub:Counterparties:FailingAlertAfter {hubOptions.Value.Counterparties.FailingAlertAfter} must be at least 00:00:01.");
+        }
+
         foreach (var proxy in hubOptions.Value.Http.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             problems.Add($"Hub:Http:TrustedProxies: '{proxy}' is not an IP address.");

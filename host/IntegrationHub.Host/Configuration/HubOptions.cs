@@ -30,4 +30,8 @@ public sealed class HubOptions
     public MetricsOptions Metrics { get; set; } = new();
 
     public HubDashboardOptions Dashboard { get; set; } = new();
+
+    public TakeoverOptions Takeover { get; set; } = new();
+
+    public CounterpartyHealthOptions Counterparties { get; set; } = new();
 }

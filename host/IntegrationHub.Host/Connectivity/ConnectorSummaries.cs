@@ -1,22 +1,34 @@
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Observability;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Connectivity;
 
 /// <summary>Builds <see cref="ConnectorSummary"/> from the registered connectors, the flows, the latest checks and the
-/// call statistics.</summary>
-public sealed class ConnectorSummaries(ConnectorCatalog connectors, FlowCatalog flows, ConnectivityCheckStore checks, CounterpartyCallStatistics calls)
+/// call statistics, and the cluster's counterparty health (<c>hub.counterparty_health</c>).</summary>
+public sealed class ConnectorSummaries(
+    ConnectorCatalog connectors,
+    FlowCatalog flows,
+    ConnectivityCheckStore checks,
+    CounterpartyCallStatistics calls,
+    CounterpartyHealthStore health,
+    IOptions<HubOptions> options,
+    TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<ConnectorSummary>> AllAsync(CancellationToken cancellationToken)
     {
         var latest = await checks.LatestAsync(cancellationToken);
-        return [.. connectors.Registrations.Select(r => r.Id).Order(StringComparer.Ordinal).Select(id => Summary(id, latest.GetValueOrDefault(id)))];
+        var healths = await health.AllAsync(cancellationToken);
+        return [.. connectors.Registrations.Select(r => r.Id).Order(StringComparer.Ordinal)
+            .Select(id => Summary(id, latest.GetValueOrDefault(id), healths.GetValueOrDefault(id)))];
     }
 
     public async Task<ConnectorSummary?> FindAsync(string connectorId, CancellationToken cancellationToken) =>
-        connectors.IsRegistered(connectorId) ? Summary(connectorId, (await checks.LatestAsync(cancellationToken)).GetValueOrDefault(connectorId)) : null;
+        connectors.IsRegistered(connectorId)
+            ? Summary(connectorId, (await checks.LatestAsync(cancellationToken)).GetValueOrDefault(connectorId), (await health.AllAsync(cancellationToken)).GetValueOrDefault(connectorId))
+            : null;
 
-    public ConnectorSummary Summary(string connectorId, ConnectivityCheck? lastCheck)
+    private ConnectorSummary Summary(string connectorId, ConnectivityCheck? lastCheck, CounterpartyHealth? health)
     {
         var spec = connectors.Get(connectorId).Spec;
         var streams = spec.Streams
@@ -27,6 +39,9 @@ public sealed class ConnectorSummaries(ConnectorCatalog connectors, FlowCatalog 
             .Select(f => f.Id)
             .Order(StringComparer.Ordinal)
             .ToList();
-        return new ConnectorSummary(connectorId, spec.Version, streams, usedBy, lastCheck, ConnectorCalls.From(calls.Snapshot(connectorId)));
+        var failing = health?.FailingSince is { } since && timeProvider.GetUtcNow() - since >= options.Value.Counterparties.FailingAlertAfter
+            ? new CounterpartyFailing(since, health.Failures, health.LastFailureKind)
+            : null;
+        return new ConnectorSummary(connectorId, spec.Version, streams, usedBy, lastCheck, ConnectorCalls.From(calls.Snapshot(connectorId)), failing);
     }
 }

@@ -1,11 +1,13 @@
 namespace IntegrationHub.Host.Connectivity;
 
 /// <summary>A connector as <c>GET /api/connectors</c> shows it: its spec, the flows that use it, its latest check and
-/// its calls over the last hour with its circuit's state.</summary>
+/// its calls over the last hour with its circuit's state, and whether every call to it has been failing (any host's calls).</summary>
+/// <param name="Failing">Null unless every call has failed for <c>Hub:Counterparties:FailingAlertAfter</c>; cleared by an answered call.</param>
 public sealed record ConnectorSummary(
     string Id,
     string Version,
     IReadOnlyList<ConnectorStreamSummary> Streams,
     IReadOnlyList<string> Flows,
     ConnectivityCheck? LastCheck,
-    ConnectorCalls Calls);
+    ConnectorCalls Calls,
+    CounterpartyFailing? Failing);

@@ -45,6 +45,13 @@ public sealed class FlowRunner(
             return "skipped";
         }
 
+        // A dead host's job that Hangfire fetches again (after Hub:Jobs:InvisibilityTimeout) was taken over long ago.
+        if (jobId is not null && await runs.WasAbandonedAsync(jobId, cancellationToken))
+        {
+            logger.LogInformation("Flow {FlowId}: job {JobId}'s run was abandoned by its host and taken over; this late re-run does nothing", flowId, jobId);
+            return "skipped";
+        }
+
         // A job enqueued just before the pause (or a retry of a failed run) starts nothing; counted, so resume runs it.
         if (await pauses.RefusesRunAsync(flowId, countSkippedRun: true, cancellationToken))
         {

@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.Observability;
 
 /// <summary>The one call path every counterparty call's telemetry takes (from <see cref="Delivery.CounterpartyResilienceHandler"/>):
 /// a span per call, and per attempt the metrics and the rolling statistics of the Connectors page.</summary>
-public sealed class CounterpartyCallRecorder(HubTracing tracing, HubMetrics metrics, CounterpartyCallStatistics statistics)
+public sealed class CounterpartyCallRecorder(HubTracing tracing, HubMetrics metrics, CounterpartyCallStatistics statistics, CounterpartyHealthTracker health)
 {
     public const string Timeout = "timeout";
     public const string Network = "network";
@@ -23,6 +23,7 @@ public sealed class CounterpartyCallRecorder(HubTracing tracing, HubMetrics metr
     {
         metrics.CounterpartyCall(counterpartyId, duration, failureKind);
         statistics.Record(counterpartyId, duration, failureKind);
+        health.Record(counterpartyId, failureKind);
     }
 
     /// <summary>A call the open circuit refused: nothing was sent.</summary>
@@ -30,6 +31,7 @@ public sealed class CounterpartyCallRecorder(HubTracing tracing, HubMetrics metr
     {
         metrics.CounterpartyCall(counterpartyId, null, CircuitOpen);
         statistics.Record(counterpartyId, null, CircuitOpen);
+        health.Record(counterpartyId, CircuitOpen);
     }
 
     public static string? FailureOf(HttpStatusCode status) => status switch

@@ -1,3 +1,4 @@
+using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Storage;
 using Npgsql;
@@ -12,6 +13,10 @@ namespace IntegrationHub.Host.Scheduling;
 public sealed class DeliverySweepJob(DeliveryStore deliveries, DeliveryDispatcher dispatcher, NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<DeliverySweepJob> logger) : IJob
 {
     private static readonly JobKey Key = new("delivery-sweep", "hub");
+
+    /// <summary><c>Hub:Delivery:SweepInterval</c>, at most half of <c>Hub:Takeover:After</c>.</summary>
+    public static TimeSpan IntervalFor(HubOptions options) =>
+        TimeSpan.FromTicks(Math.Min(options.Delivery.SweepInterval.Ticks, options.Takeover.After.Ticks / 2));
 
     public static async Task ScheduleAsync(IScheduler scheduler, TimeSpan interval, CancellationToken cancellationToken)
     {

@@ -40,7 +40,8 @@ public sealed class FlowScheduler(
             logger.LogInformation("Removed schedule {Job}: its flow is no longer configured", stale.Key.Name);
         }
 
-        await DeliverySweepJob.ScheduleAsync(scheduler, hubOptions.Value.Delivery.SweepInterval, cancellationToken);
+        // The sweep also takes over a dead host's deliveries, so it runs at least twice within the takeover time.
+        await DeliverySweepJob.ScheduleAsync(scheduler, DeliverySweepJob.IntervalFor(hubOptions.Value), cancellationToken);
 
         foreach (var flow in configured.Where(f => f.RunOnStart))
         {

@@ -37,6 +37,41 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Runs marked 'running' now (a few rows, read through a partial index): the takeover check's candidates.</summary>
+    public async Task<IReadOnlyList<(long Id, string FlowId)>> RunningAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select id, flow_id from hub.flow_runs where status = 'running' order by id");
+        var running = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            running.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return running;
+    }
+
+    /// <summary>Marks one run whose host is gone as 'abandoned'.</summary>
+    /// <returns>False when it is no longer running (it ended, or another host marked it first).</returns>
+    public async Task<bool> AbandonAsync(long runId, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update hub.flow_runs set status = 'abandoned', ended_at = @now, error = @error where id = @id and status = 'running'");
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("error", error);
+        command.Parameters.AddWithValue("now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Whether a run of this Hangfire job was abandoned: its host died and the run was taken over, so the job,
+    /// fetched again once Hangfire's invisibility timeout has passed, must not run the flow a second time.</summary>
+    public async Task<bool> WasAbandonedAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select 1 from hub.flow_runs where job_id = @job and status = 'abandoned')");
+        command.Parameters.AddWithValue("job", jobId);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
     private const string Columns = "id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered";
 
     public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken) =>

@@ -70,6 +70,22 @@ public sealed class StartupValidationTests
             error.Message);
     }
 
+    [Fact]
+    public async Task A_takeover_time_outside_three_seconds_to_ten_minutes_and_a_zero_failing_alert_time_are_reported()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Hub:Takeover:After"] = "00:00:01";
+        settings["Hub:Counterparties:FailingAlertAfter"] = "00:00:00";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            "IntegrationHub cannot start in environment 'Testing': 2 configuration problem(s):" + Environment.NewLine +
+            " - Hub:Takeover:After 00:00:01 must be between 00:00:03 and 00:10:00 (how soon a dead host's runs and deliveries are taken over)." + Environment.NewLine +
+            " - Hub:Counterparties:FailingAlertAfter 00:00:00 must be at least 00:00:01.",
+            error.Message);
+    }
+
     [Theory]
     [InlineData("hub.tinh.gov.vn")]
     [InlineData("ftp://hub.tinh.gov.vn")]

@@ -20,6 +20,17 @@ public static class ConnectorHtml
         html.Append($"<span class=\"label {css} circuit\" data-circuit=\"{E(circuit)}\">{E(text.Circuit(circuit))}</span>");
     }
 
+    /// <summary>Nothing unless every call has been failing for <c>Hub:Counterparties:FailingAlertAfter</c>.</summary>
+    public static void AppendFailing(StringBuilder html, DashboardText text, HubClock clock, CounterpartyFailing? failing)
+    {
+        if (failing is not null)
+        {
+            html.Append($"<br /><span class=\"label label-danger calls-failing\" data-since=\"{failing.Since.UtcDateTime:O}\">")
+                .Append(E(text.Format(text.CallsFailingSinceFormat, clock.Format(failing.Since), text.Number(failing.Failures))))
+                .Append("</span>");
+        }
+    }
+
     public static void AppendCalls(StringBuilder html, DashboardText text, ConnectorCalls calls) =>
         html.Append($"{E(text.Calls)}: <b class=\"calls\">{text.Number(calls.LastHourCalls)}</b><br />")
             .Append($"{E(text.Failures)}: <b class=\"failures{(calls.LastHourFailures > 0 ? " text-danger" : string.Empty)}\">{text.Number(calls.LastHourFailures)}</b>");

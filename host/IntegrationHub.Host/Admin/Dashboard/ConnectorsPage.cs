@@ -52,6 +52,7 @@ public sealed class ConnectorsPage : RazorPage
             .Append(string.Join(", ", connector.Flows.Select(f => $"<a href=\"{Url.To(FlowsPage.Path)}/{Url(f)}\">{E(f)}</a>")))
             .Append("</small></td><td class=\"connector-circuit\">");
         ConnectorHtml.AppendCircuit(html, text, connector.Calls.Circuit);
+        ConnectorHtml.AppendFailing(html, text, clock, connector.Failing);
         html.Append("</td><td class=\"connector-calls\"><small>");
         ConnectorHtml.AppendCalls(html, text, connector.Calls);
         html.Append("</small></td><td class=\"connector-latency\"><small>");

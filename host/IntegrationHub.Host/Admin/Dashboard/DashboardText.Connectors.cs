@@ -58,6 +58,9 @@ public sealed partial class DashboardText
 
     public required string NeverSucceeded { get; init; }
 
+    /// <summary>{0}: since when (local); {1}: failed calls since.</summary>
+    public required string CallsFailingSinceFormat { get; init; }
+
     /// <summary>{0}: the officer.</summary>
     public required string CheckedByFormat { get; init; }
 

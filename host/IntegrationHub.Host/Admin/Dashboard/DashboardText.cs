@@ -176,6 +176,9 @@ public sealed partial class DashboardText
 
     public required string TriggerResume { get; init; }
 
+    /// <summary>A run started in place of one whose host died (<c>Hub:Takeover:After</c>).</summary>
+    public required string TriggerTakeover { get; init; }
+
     public static bool IsLanguage(string? language) => language is not null && Languages.Contains(language);
 
     /// <summary>The set of <paramref name="language"/> (Vietnamese for anything else).</summary>
@@ -205,6 +208,7 @@ public sealed partial class DashboardText
         _ when trigger.StartsWith("admin:", StringComparison.Ordinal) => $"{TriggerAdmin} ({trigger["admin:".Length..]})",
         "start" => TriggerStart,
         "resume" => TriggerResume,
+        "takeover" => TriggerTakeover,
         _ => trigger,
     };
 }

@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Tests.Inbound;
+using IntegrationHub.Tests.Infrastructure;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace IntegrationHub.Tests.Hosting;
+
+/// <summary>Three hub processes on one PostgreSQL (issue 13, item 4), running the scheduled procedures flow and an
+/// inbound load of signed pushes; the host running the flow and its delivery is SIGKILLed mid-delivery. Sandboxes live
+/// in the test process, so they outlive the kill and count what each message did. Nothing runs twice for one trigger,
+/// nothing is applied twice, no 202 is lost, and the dead host's run and deliveries are taken over within
+/// <c>Hub:Takeover:After</c> (measured and printed).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutputHelper output)
+{
+    private const int Procedures = 600;
+    private static readonly TimeSpan TakeoverAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Three_hosts_lose_nothing_double_nothing_and_take_over_a_killed_hosts_run_and_deliveries_in_time()
+    {
+        // Until the kill the portal is slow to read and iGate slower to write, so the first host is mid-read and
+        // mid-delivery (a backlog keeps its delivery job draining) when it dies; then both speed up.
+        var nationalFaults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(80) };
+        var igateFaults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(1500) };
+        await using var sandboxes = await SandboxPair.StartAsync(Procedures, nationalFaults, igateFaults: igateFaults);
+        var dossiers = sandboxes.IGate.Dossiers.Generate(3000, 1);
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        settings["Flows:procedures:Schedule"] = "0/15 * * * * ?";
+        settings["Hub:Takeover:After"] = TakeoverAfter.ToString();
+        settings["Hub:Jobs:InvisibilityTimeout"] = InvisibilityTimeout.ToString();
+        settings["Connectors:igate:BatchSize"] = "10";
+        settings["Connectors:national-portal:PageSize"] = "20";
+        settings["Connectors:national-portal:MaxParallelDetails"] = "1";
+        var environment = ProcessSettings.AsEnvironment(settings, "Testing");
+        var total = Stopwatch.StartNew();
+        var workingDirectory = Directory.CreateTempSubdirectory("hub-cwd-").FullName;
+
+        // The first host alone picks up the first scheduled run and its delivery; then two more join.
+        await using var first = HubProcess.Start(environment, workingDirectory);
+        await first.WaitUntilReadyAsync(Patience);
+        await using var second = HubProcess.Start(environment, workingDirectory);
+        await using var third = HubProcess.Start(environment, workingDirectory);
+        HubProcess[] hosts = [first, second, third];
+        await Task.WhenAll(second.WaitUntilReadyAsync(Patience), third.WaitUntilReadyAsync(Patience));
+        using var load = new InboundLoad(hosts, dossiers);
+        var pushing = load.RunAsync();
+
+        // The victim: the host running the flow's source and, at the same moment, its delivery to iGate.
+        var busy = await Eventually.ReturnsAsync(
+            async () => sandboxes.IGate.Stats().DistinctProcedures >= 20 ? await BusyHostAsync(database, hosts) : null, h => h is not null, Patience, "one host reading the flow and delivering it");
+        var (victim, deadRun) = busy!.Value;
+        var atKill = sandboxes.IGate.Stats().ItemsReceived;
+        var killedAt = DateTimeOffset.UtcNow;
+        await victim.KillAsync();
+        load.Dead(victim);
+        nationalFaults.Latency = TimeSpan.FromMilliseconds(5);
+        igateFaults.Latency = TimeSpan.FromMilliseconds(50);
+        Assert.InRange(sandboxes.IGate.Stats().DistinctProcedures, 1, Procedures - 1);
+
+        // Taken over: deliveries move again, the dead run is marked abandoned and the flow runs on from its checkpoint.
+        var clock = Stopwatch.StartNew();
+        // More than the batch the killed host may have had on the wire (the sandbox counts it when it arrives).
+        await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.Stats().ItemsReceived), n => n > atKill + 10, Patience, "iGate receiving again");
+        var deliveriesResumed = clock.Elapsed;
+        var takeover = await Eventually.ReturnsAsync(() => TakeoverAsync(database, deadRun.Id), t => t is not null, Patience, "the dead run taken over");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await load.StopAsync(pushing);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.Stats().DistinctProcedures), n => n == Procedures, Patience, "every procedure at iGate");
+        await Eventually.ReturnsAsync(() => Task.FromResult(sandboxes.IGate.EvaluationWriteCounts()), w => load.Acknowledged.Values.All(w.ContainsKey), Patience, "every acknowledged push at iGate");
+
+        // Hangfire fetches the dead host's job again once its invisibility timeout passed; it must do nothing.
+        await Eventually.ReturnsAsync(() => ProcessedElsewhereAsync(database, deadRun.JobId, victim.Id), done => done, Patience, "the dead host's job fetched again");
+
+        var (abandonedAt, restartedAt, trigger) = takeover!.Value;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Hub:Takeover:After {TakeoverAfter.TotalSeconds} s. Killed host pid {victim.Id} with {atKill} items at iGate. Deliveries resumed after {deliveriesResumed.TotalSeconds:0.0} s; run {deadRun.Id} marked abandoned after {(abandonedAt - killedAt).TotalSeconds:0.0} s; the flow ran again ({trigger}) after {(restartedAt - killedAt).TotalSeconds:0.0} s. {load.Acknowledged.Count} pushes acknowledged, not acknowledged: {load.Refusals}. Test took {total.Elapsed.TotalSeconds:0} s."));
+
+        // Nothing applied twice (a resend after the kill carries the same idempotency key and is ignored).
+        var igate = sandboxes.IGate.Stats();
+        Assert.Equal(1, igate.MaxWritesPerCode);
+        Assert.All(sandboxes.IGate.EvaluationWriteCounts(), w => Assert.Equal(1, w.Value));
+
+        // No 202 lost: every acknowledged push is in the database and was applied at iGate (a push the killed host
+        // stored but never answered may be there too: it was not acknowledged, so it is the partner's to resend).
+        var applied = sandboxes.IGate.EvaluationWriteCounts();
+        Assert.All(load.Acknowledged.Values, dossier => Assert.True(applied.ContainsKey(dossier), $"acknowledged push for {dossier} not applied"));
+        Assert.Equal(load.Acknowledged.Count, await InboxCountAsync(database, [.. load.Acknowledged.Keys]));
+
+        // One run per trigger: runs never overlap, each Hangfire job ran at most one run, the dead one is abandoned.
+        var runs = await RunsAsync(database);
+        Assert.Equal("abandoned", runs.Single(r => r.Id == deadRun.Id).Status);
+        Assert.DoesNotContain(runs, r => r.Status == "running" && r.Id <= deadRun.Id);
+        Assert.All(runs.Where(r => r.JobId is not null).GroupBy(r => r.JobId), g => Assert.Single(g));
+        Assert.All(runs.Zip(runs.Skip(1)), pair => Assert.True(pair.First.EndedAt is { } end && end <= pair.Second.StartedAt, $"run {pair.First.Id} overlaps run {pair.Second.Id}"));
+
+        // The taken-over run began within the configured time (and a margin for a busy machine's timers and workers).
+        Assert.True(abandonedAt - killedAt <= TakeoverAfter + TimeSpan.FromSeconds(5), $"abandoned after {abandonedAt - killedAt}");
+        Assert.True(restartedAt - killedAt <= TakeoverAfter + TimeSpan.FromSeconds(10), $"restarted after {restartedAt - killedAt}");
+        Assert.False(second.HasExited || third.HasExited);
+    }
+
+    /// <summary>The host whose Hangfire server is now processing both the procedures run and its delivery to iGate,
+    /// with its run (read before the kill: other hosts may mark it abandoned at once after).</summary>
+    private static async Task<(HubProcess Host, (long Id, string JobId) Run)?> BusyHostAsync(string database, HubProcess[] hosts)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            select j.invocationdata::text, j.arguments::text, s.data::text, j.id from hangfire.job j join hangfire.state s on s.id = j.stateid
+            where j.statename = 'Processing'
+            """, connection);
+        var reading = new Dictionary<int, long>();
+        var delivering = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var (job, arguments, state) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            if (!arguments.Contains("procedures", StringComparison.Ordinal) || ServerPid().Match(state) is not { Success: true } pid)
+            {
+                continue;
+            }
+
+            var processId = int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (job.Contains("FlowRunJob", StringComparison.Ordinal))
+            {
+                reading[processId] = reader.GetInt64(3);
+            }
+            else if (job.Contains("DeliveryJob", StringComparison.Ordinal))
+            {
+                delivering.Add(processId);
+            }
+        }
+
+        if (hosts.FirstOrDefault(h => !h.HasExited && reading.ContainsKey(h.Id) && delivering.Contains(h.Id)) is not { } host)
+        {
+            return null;
+        }
+
+        var jobId = reading[host.Id].ToString(CultureInfo.InvariantCulture);
+        return (await RunsAsync(database)).SingleOrDefault(r => r.JobId == jobId && r.Status == "running") is { } run ? (host, (run.Id, jobId)) : null;
+    }
+
+    /// <summary>When the dead run was marked abandoned, and when (and by what trigger) the next run of the flow started.</summary>
+    private static async Task<(DateTimeOffset AbandonedAt, DateTimeOffset RestartedAt, string Trigger)?> TakeoverAsync(string database, long deadRun)
+    {
+        var runs = await RunsAsync(database);
+        return runs.SingleOrDefault(r => r.Id == deadRun) is { Status: "abandoned", EndedAt: { } abandoned } && runs.FirstOrDefault(r => r.Id > deadRun) is { } next
+            ? (abandoned, next.StartedAt, next.Trigger)
+            : null;
+    }
+
+    private static async Task<List<Run>> RunsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select id, job_id, trigger, status, started_at, ended_at from hub.flow_runs where flow_id = 'procedures' order by id", connection);
+        var runs = new List<Run>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            runs.Add(new Run(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Whether a live host's server processed the job again after the dead one, and it then succeeded.</summary>
+    private static async Task<bool> ProcessedElsewhereAsync(string database, string jobId, int deadPid)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select s.name, s.data::text from hangfire.state s where s.jobid = @job order by s.id", connection);
+        command.Parameters.AddWithValue("job", long.Parse(jobId, CultureInfo.InvariantCulture));
+        var states = new List<(string Name, string Data)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            states.Add((reader.GetString(0), reader.IsDBNull(1) ? string.Empty : reader.GetString(1)));
+        }
+
+        return states.Any(s => s.Name == "Processing" && ServerPid().Match(s.Data) is { Success: true } pid && pid.Groups[1].Value != deadPid.ToString(CultureInfo.InvariantCulture))
+            && states[^1].Name == "Succeeded";
+    }
+
+    private static async Task<long> InboxCountAsync(string database, string[] messageIds)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from hub.inbox where partner = 'dvcqg' and partner_message_id = any(@ids)", connection);
+        command.Parameters.AddWithValue("ids", messageIds);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A Hangfire server's id begins with the hub's server name, <c>machine:pid:suffix</c>.</summary>
+    [GeneratedRegex("\"ServerId\"\\s*:\\s*\"[^\":]*:(\\d+):")]
+    private static partial Regex ServerPid();
+
+    private sealed record Run(long Id, string? JobId, string Trigger, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+
+    /// <summary>Signed evaluation pushes, round robin over the live hosts, about 25 a second; one dossier per push so
+    /// iGate's per-dossier write count shows a double application.</summary>
+    private sealed class InboundLoad(HubProcess[] hosts, IReadOnlyList<string> dossiers) : IDisposable
+    {
+        private readonly HttpClient[] _clients = [.. hosts.Select(h => new HttpClient(new PartnerSigningHandler(TestHub.InboundPartnerKey, TestHub.InboundPartnerSecret))
+            { BaseAddress = h.BaseAddress, Timeout = TimeSpan.FromSeconds(10) })];
+
+        private readonly ConcurrentDictionary<int, bool> _dead = new();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
+
+        /// <summary>Acknowledged (202) message id → its dossier.</summary>
+        public ConcurrentDictionary<string, string> Acknowledged { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Pushes not acknowledged, by answer (or the exception of one never answered).</summary>
+        public string Refusals => _refusals.IsEmpty ? "none" : string.Join(", ", _refusals.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"));
+
+        public void Dead(HubProcess host) => _dead[Array.IndexOf(hosts, host)] = true;
+
+        public async Task RunAsync()
+        {
+            var sent = 0;
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(40));
+            while (await pace.WaitForNextTickAsync(CancellationToken.None) && !_stop.IsCancellationRequested && sent < dossiers.Count)
+            {
+                var host = sent % hosts.Length;
+                if (_dead.ContainsKey(host) || hosts[host].HasExited)
+                {
+                    sent++;
+                    continue;
+                }
+
+                var messageId = $"hosts-{sent}";
+                var dossier = dossiers[sent++];
+                _ = SendAsync(_clients[host], messageId, dossier);
+            }
+        }
+
+        public async Task StopAsync(Task running)
+        {
+            await _stop.CancelAsync();
+            await running;
+
+            // Pushes still in flight finish or time out.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            foreach (var client in _clients)
+            {
+                client.Dispose();
+            }
+        }
+
+        private async Task SendAsync(HttpClient client, string messageId, string dossier)
+        {
+            try
+            {
+                using var response = await client.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation(messageId, dossier)));
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    Acknowledged[messageId] = dossier;
+                    return;
+                }
+
+                _refusals.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // The killed host never answered: not acknowledged, so not the hub's to keep.
+                _refusals.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+            }
+        }
+    }
+}
