@@ -237,6 +237,10 @@ public static class HubApplication
         services.AddSingleton<PostgresAttachmentStore>();
         services.AddSingleton<Contracts.IAttachmentStore>(sp => sp.GetRequiredService<PostgresAttachmentStore>());
         services.AddTransient<AttachmentCleanupJob>();
+        services.AddSingleton<HistoryPartitionStore>();
+        services.AddSingleton(sp => new HistoryArchive(Path.GetFullPath(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Retention.ArchiveFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddTransient<HistoryRetentionJob>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowActivityStore>();
         services.AddSingleton<FlowRunStore>();
