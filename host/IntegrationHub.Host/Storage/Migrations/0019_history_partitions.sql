@@ -14,8 +14,7 @@
 -- is what retention reads. Rows written in the minutes between a month's start and the sequence's move stay in the
 -- previous partition, which is why the span is recorded rather than derived from the range.
 --
--- The rows that exist are kept where they are: the tables become the first ('legacy') partition, from the smallest id to
--- the current month's base. Their indexes are attached as they are (same definitions, nothing rebuilt); the check of the
+-- The rows that exist are kept where they are: the tables become the first ('legacy') partition, up to the last id issued. Their indexes are attached as they are (same definitions, nothing rebuilt); the check of the
 -- deliveries' foreign key against the partitioned messages is the one full pass over existing rows.
 --
 -- message_log: a key on a partitioned table must contain the partition key, and nothing references a log line by its
@@ -157,13 +156,19 @@ begin
     return current_name;
 end $$;
 
--- The rows so far: the legacy partition, up to the current month's base.
-insert into hub.history_partitions (name, from_id, to_id, opened_at)
-select 'legacy', -9223372036854775808, hub.history_month_base(date_trunc('month', now(), 'UTC')),
-       coalesce((select min(received_at) from hub.messages_legacy where id = (select min(id) from hub.messages_legacy)), now());
-alter table hub.messages attach partition hub.messages_legacy for values from (minvalue) to (hub.history_month_base(date_trunc('month', now(), 'UTC')));
-alter table hub.deliveries attach partition hub.deliveries_legacy for values from (minvalue) to (hub.history_month_base(date_trunc('month', now(), 'UTC')));
-alter table hub.message_log attach partition hub.message_log_legacy for values from (minvalue) to (hub.history_month_base(date_trunc('month', now(), 'UTC')));
+-- The rows so far: the legacy partition, up to the last id the sequence issued (a transaction of a host still running the
+-- previous version may hold a larger one than the rows show). The ids between it and this month's base are never issued.
+do $$
+declare
+    bound bigint := (select last_value + 1 from hub.messages_id_seq);
+begin
+    insert into hub.history_partitions (name, from_id, to_id, opened_at)
+    select 'legacy', -9223372036854775808, bound,
+           coalesce((select received_at from hub.messages_legacy order by id limit 1), now());
+    execute format('alter table hub.messages attach partition hub.messages_legacy for values from (minvalue) to (%s)', bound);
+    execute format('alter table hub.deliveries attach partition hub.deliveries_legacy for values from (minvalue) to (%s)', bound);
+    execute format('alter table hub.message_log attach partition hub.message_log_legacy for values from (minvalue) to (%s)', bound);
+end $$;
 select hub.advance_history(now());
 
 create trigger count_inserted after insert on hub.messages referencing new table as changed_new
