@@ -23,7 +23,8 @@ internal static class HistorySeeder
         var expected = flows.Flows.ToDictionary(f => f.Id, _ => new long[CountNames.Length]);
         var start = DateTime.UtcNow.AddDays(-365);
         var tick = TimeSpan.FromDays(365).Ticks / messages;
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A chunk's COPY (its rows' foreign-key checks included) may take longer than a command's default 30 s on a busy machine.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await OpenMonthsAsync(connection, start, cancellationToken);
         for (long first = 1; first <= messages; first += chunk)

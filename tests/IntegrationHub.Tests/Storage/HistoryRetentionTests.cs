@@ -169,9 +169,14 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         Assert.Equal(2L, await ScalarAsync<long>(db, $"select count(*) from hub.messages_p{now.UtcDateTime:yyyy_MM}"));
         Assert.True(await ScalarAsync<long>(db, "select min(id) from hub.messages where business_key like 'NEW%'") > pending.Max(p => p.MessageId));
         Assert.Empty(await CounterRecount.MismatchesAsync(db));
-        // The foreign key still holds across partitions.
-        await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync<long>(db,
-            $"insert into hub.deliveries (message_id, destination, flow_id, record_key, status, updated_at) values ({deadId + 1_000_000}, 'x', 'f', 'k', 'pending', now()) returning 1"));
+        // The foreign key still holds, in the legacy partition and in the month's.
+        foreach (var missing in new[] { 0L, await ScalarAsync<long>(db, "select max(id) + 1000 from hub.messages") })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync<long>(db,
+                $"insert into hub.deliveries (message_id, destination, flow_id, record_key, status, updated_at) values ({missing}, 'x', 'f', 'k', 'pending', now()) returning 1"));
+            Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, refused.SqlState);
+        }
+
         Assert.Equal(deadId, await ScalarAsync<long>(db, "select message_id from hub.deliveries where status = 'dead'"));
     }
 
