@@ -48,8 +48,7 @@ internal static class DueDeliveries
     public static async Task<RequestTimings> TimeClaimAsync(
         string database, (string Id, IReadOnlyList<string> Destinations, bool Scheduled) flow, int warmup, int count, CancellationToken cancellationToken)
     {
-        // Prepared after its first uses, as on the hub's own connections (MaxAutoPrepare).
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 64 }.ConnectionString);
+        await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(ClaimSql, connection);
         command.Parameters.AddWithValue("flow", flow.Id);
