@@ -94,6 +94,56 @@ public static class HubApplication
         }
     }
 
+    /// <summary><c>archive find &lt;businessKey&gt;</c>: the archived messages of a key as JSON lines; <c>archive verify</c>:
+    /// every archive checked against its manifest. Reads <c>Hub:Retention:ArchiveFolder</c> only (no database), so it
+    /// works on a copy of the folder too. The hub's usual arguments follow.</summary>
+    /// <returns>The exit code (0: found or verified; 1: nothing found or a problem; 2: bad arguments) and the output.</returns>
+    public static async Task<(int ExitCode, string Output)> ArchiveCommandAsync(string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var (command, rest) = args switch
+        {
+            ["find", var key, .. var more] when !string.IsNullOrWhiteSpace(key) => ("find " + key.Trim(), more),
+            ["verify", .. var more] => ("verify", more),
+            _ => ("", args),
+        };
+        if (command.Length == 0)
+        {
+            return (2, "usage: archive find <businessKey> | archive verify  [hub arguments]");
+        }
+
+        var (app, _, _, _, _, _) = Build(rest, configure, logging: null, services: null, prepareStorage: false);
+        await using (app)
+        {
+            var archive = app.Services.GetRequiredService<HistoryArchive>();
+            var output = new System.Text.StringBuilder();
+            if (command == "verify")
+            {
+                var results = await archive.VerifyAllAsync(cancellationToken);
+                foreach (var (name, problems) in results)
+                {
+                    output.AppendLine(problems.Count == 0 ? $"{name}: ok" : string.Join(Environment.NewLine, problems));
+                }
+
+                output.Append($"{results.Count} archive(s) in {archive.Folder}, {results.Count(r => r.Value.Count > 0)} with problems");
+                return (results.Values.Any(p => p.Count > 0) ? 1 : 0, output.ToString());
+            }
+
+            var (messages, unreadable) = await archive.FindAsync(command["find ".Length..], int.MaxValue, cancellationToken);
+            foreach (var message in messages)
+            {
+                output.AppendLine(System.Text.Json.JsonSerializer.Serialize(message));
+            }
+
+            foreach (var problem in unreadable)
+            {
+                output.AppendLine("problem: " + problem);
+            }
+
+            output.Append($"{messages.Count} archived message(s) in {archive.Folder}");
+            return (messages.Count > 0 && unreadable.Count == 0 ? 0 : 1, output.ToString());
+        }
+    }
+
     /// <summary><c>migrate</c>: brings the database schema up to date and stops (the embedded cluster too, when it
     /// started it), so an upgrade can migrate before the new version serves.</summary>
     /// <exception cref="HubStartupException">The database cannot be reached or migrated.</exception>
@@ -238,6 +288,10 @@ public static class HubApplication
         services.AddSingleton<PostgresAttachmentStore>();
         services.AddSingleton<Contracts.IAttachmentStore>(sp => sp.GetRequiredService<PostgresAttachmentStore>());
         services.AddTransient<AttachmentCleanupJob>();
+        services.AddSingleton<HistoryPartitionStore>();
+        services.AddSingleton(sp => new HistoryArchive(Path.GetFullPath(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Retention.ArchiveFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddTransient<HistoryRetentionJob>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowActivityStore>();
         services.AddSingleton<FlowRunStore>();

@@ -27,6 +27,10 @@ try
         case "migrate":
             Console.WriteLine(await HubApplication.MigrateAsync(args[1..]));
             return 0;
+        case "archive":
+            var (exitCode, output) = await HubApplication.ArchiveCommandAsync(args[1..]);
+            Console.WriteLine(output);
+            return exitCode;
     }
 
     await using var hub = await HubApplication.StartAsync(args);

@@ -4,17 +4,34 @@ using Npgsql;
 
 namespace IntegrationHub.Benchmarks;
 
-/// <summary>Flow-counts mode (issue 12, item 4): <c>GET /api/flows</c> over real HTTP on an empty hub, then on the same hub
-/// after seeding millions of messages and deliveries of history (binary COPY), and the ratio. One host process (Release,
-/// Development for the loopback admin API, sandboxes off, its own embedded PostgreSQL) with nothing to do: no flow is due
-/// before 2099, no delivery is due, the periodic sweeps are a day apart, so only the requests run while they are timed.
-/// The hourly activity the charts read (<c>GET /api/flows/activity?window=7d</c>) is timed alongside.</summary>
+/// <summary>History mode (issue 12 item 4, issue 13 item 3): what an operator and the delivery jobs do, timed on an empty hub,
+/// then on the same hub after seeding millions of messages and deliveries of history (binary COPY, spread over the year's
+/// monthly partitions), and the ratio: <c>GET /api/flows</c> (and the hourly activity), a business-key search
+/// (<c>GET /api/messages?businessKey=</c>), the dashboard pages (flows, messages by key, dead letters) and the claim of due
+/// deliveries. One host process (Release, Development for the loopback admin API and dashboard, sandboxes off, its own
+/// embedded PostgreSQL) with nothing to do: no flow is due before 2099, the due deliveries added for the claim are never
+/// enqueued (the periodic sweeps are a day apart), so only the requests run while they are timed.</summary>
 internal static class FlowCountsBenchmark
 {
     public const double TargetMs = 50;
     private const string Never = "0 0 3 1 1 ? 2099";
     private const string FlowsPath = "api/flows";
     private const string ActivityPath = "api/flows/activity?window=7d";
+    private const int DueMessages = 200;
+    private const string SearchedKey = DueDeliveries.KeyPrefix + "0007";
+
+    /// <summary>What is timed, by name: the API and dashboard pages (GET over HTTP) and the claim (SQL).</summary>
+    private static readonly (string Name, string Path)[] Pages =
+    [
+        ("GET /" + FlowsPath, FlowsPath),
+        ("GET /" + ActivityPath, ActivityPath),
+        ("GET /api/messages?businessKey= (search)", "api/messages?businessKey=" + SearchedKey),
+        ("GET /hangfire/flows", "hangfire/flows"),
+        ("GET /hangfire/messages?businessKey=", "hangfire/messages?businessKey=" + SearchedKey),
+        ("GET /hangfire/dead-letters", "hangfire/dead-letters"),
+    ];
+
+    private const string ClaimName = "claim of 100 due deliveries (SQL)";
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>What <c>GET /api/flows</c> computed before the counters (issue 12 item 4), for reference on the same data.</summary>
@@ -47,12 +64,17 @@ internal static class FlowCountsBenchmark
             var ready = await ReadyAsync(host, hub, cancellationToken);
             Console.WriteLine($"HOST: /health/ready after {ready.TotalSeconds:N1} s");
             var database = HubDatabase.ConnectionString(folder);
-            var empty = await MeasureAsync("EMPTY", hub, host, cluster, database, options, cancellationToken);
+            var dueFlow = flows.Flows.First(f => f.Destinations.Count > 0);
+            await DueDeliveries.AddAsync(database, dueFlow, DueMessages, cancellationToken);
+            var empty = await MeasureAsync("EMPTY", hub, host, cluster, database, dueFlow, options, cancellationToken);
 
             var seeding = Stopwatch.StartNew();
-            var expected = await HistorySeeder.SeedAsync(database, flows, options.Messages, options.Chunk,
+            var seeded = await HistorySeeder.SeedAsync(database, flows, options.Messages, options.Chunk,
                 seeded => Console.WriteLine($"  seeded {seeded:N0} messages and their deliveries ({seeded / seeding.Elapsed.TotalSeconds:N0} messages/s)"),
                 cancellationToken);
+            var expected = seeded.ToDictionary(p => p.Key, p => p.Value.ToArray());
+            expected[dueFlow.Id][0] += DueMessages;
+            expected[dueFlow.Id][5] += DueMessages * dueFlow.Destinations.Count;
             var deliveries = await ScalarAsync(database, "select count(*) from hub.deliveries", cancellationToken);
             Console.WriteLine($"SEED: {options.Messages:N0} messages with {deliveries:N0} deliveries by binary COPY in {seeding.Elapsed.TotalMinutes:N1} min");
             var settle = Stopwatch.StartNew();
@@ -70,11 +92,18 @@ internal static class FlowCountsBenchmark
                 ? $"COUNTS: GET /api/flows reports exactly what was seeded for all {flows.Flows.Count} flows"
                 : $"COUNTS: MISMATCH {string.Join("; ", mismatches)}");
 
-            var full = await MeasureAsync($"HISTORY {options.Messages:N0}", hub, host, cluster, database, options, cancellationToken);
-            Console.WriteLine($"RATIO history/empty, GET /api/flows: median {full.Flows.MedianMs / empty.Flows.MedianMs:N2}x, p99 {full.Flows.P99Ms / empty.Flows.P99Ms:N2}x; " +
-                $"activity 7d: median {full.Activity.MedianMs / empty.Activity.MedianMs:N2}x, p99 {full.Activity.P99Ms / empty.Activity.P99Ms:N2}x");
-            Console.WriteLine($"TARGET GET /api/flows < {TargetMs:N0} ms whatever the history: {(full.Flows.P99Ms < TargetMs ? "met" : "NOT met")} " +
-                $"(p99 {full.Flows.P99Ms:N2} ms with {options.Messages:N0} messages, {empty.Flows.P99Ms:N2} ms empty)");
+            Console.WriteLine($"SEED: {await ScalarAsync(database, "select count(*) from hub.history_partitions where dropped_at is null", cancellationToken)} history partitions");
+            var full = await MeasureAsync($"HISTORY {options.Messages:N0}", hub, host, cluster, database, dueFlow, options, cancellationToken);
+            Console.WriteLine($"RATIO history/empty ({options.Messages:N0} messages vs none; median and p99):");
+            foreach (var (name, timings) in full)
+            {
+                Console.WriteLine($"  {name}: median {timings.MedianMs / empty[name].MedianMs:N2}x ({empty[name].MedianMs:N2} -> {timings.MedianMs:N2} ms), " +
+                    $"p99 {timings.P99Ms / empty[name].P99Ms:N2}x ({empty[name].P99Ms:N2} -> {timings.P99Ms:N2} ms)");
+            }
+
+            var flowsTimings = full[Pages[0].Name];
+            Console.WriteLine($"TARGET GET /api/flows < {TargetMs:N0} ms whatever the history: {(flowsTimings.P99Ms < TargetMs ? "met" : "NOT met")} " +
+                $"(p99 {flowsTimings.P99Ms:N2} ms with {options.Messages:N0} messages, {empty[Pages[0].Name].P99Ms:N2} ms empty)");
 
             var before = await CountStarAsync(database, flows, cancellationToken);
             Console.WriteLine($"REFERENCE: the count(*) per flow that GET /api/flows ran before, on the same data in PostgreSQL: {before.TotalMilliseconds:N0} ms for all {flows.Flows.Count} flows, one pass");
@@ -144,28 +173,38 @@ internal static class FlowCountsBenchmark
         return await ready;
     }
 
-    private static async Task<(RequestTimings Flows, RequestTimings Activity)> MeasureAsync(
-        string name, HttpClient hub, HostProcess host, EmbeddedCluster cluster, string database, FlowCountsBenchOptions options, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, RequestTimings>> MeasureAsync(
+        string name, HttpClient hub, HostProcess host, EmbeddedCluster cluster, string database,
+        (string Id, IReadOnlyList<string> Destinations, bool Scheduled) dueFlow, FlowCountsBenchOptions options, CancellationToken cancellationToken)
     {
         var jobs = await ScalarAsync(database, "select count(*) from hangfire.job", cancellationToken);
         var runs = await ScalarAsync(database, "select count(*) from hub.flow_runs", cancellationToken);
         var cpuStart = CpuSnapshot.Take(host.Pid, cluster);
         var machineStart = MachineCpu.BusySeconds();
-        var flows = await RequestTimings.MeasureAsync(hub, FlowsPath, options.Warmup, options.Requests, cancellationToken);
-        var activity = await RequestTimings.MeasureAsync(hub, ActivityPath, options.Warmup, options.Requests, cancellationToken);
+        var timings = new Dictionary<string, RequestTimings>(StringComparer.Ordinal);
+        foreach (var (page, path) in Pages)
+        {
+            timings[page] = await RequestTimings.MeasureAsync(hub, path, options.Warmup, options.Requests, cancellationToken);
+        }
+
+        timings[ClaimName] = await DueDeliveries.TimeClaimAsync(database, dueFlow, options.Warmup, options.Requests, cancellationToken);
         var cpu = CpuSnapshot.Take(host.Pid, cluster).Since(cpuStart);
         var others = MachineCpu.BusySeconds() - machineStart - cpu.Host - cpu.Postgres - cpu.Benchmark;
         var newJobs = await ScalarAsync(database, "select count(*) from hangfire.job", cancellationToken) - jobs;
         var newRuns = await ScalarAsync(database, "select count(*) from hub.flow_runs", cancellationToken) - runs;
         var bytes = (await hub.GetByteArrayAsync(FlowsPath, cancellationToken)).Length;
-        Console.WriteLine(string.Join('\n',
-            $"{name}: GET /{FlowsPath} ({bytes:N0} bytes): {flows}",
-            $"  GET /{ActivityPath}: {activity}",
+        Console.WriteLine($"{name}: (GET /{FlowsPath}: {bytes:N0} bytes)");
+        foreach (var (page, timing) in timings)
+        {
+            Console.WriteLine($"  {page}: {timing}");
+        }
+
+        Console.WriteLine(
             $"  meanwhile: {newJobs} Hangfire jobs and {newRuns} flow runs started; CPU host {cpu.Host:N1} s, PostgreSQL {cpu.Postgres:N1} s, " +
                 $"this process {cpu.Benchmark:N1} s, other processes {Math.Max(0, others):N1} s over {cpu.Wall.TotalSeconds:N1} s wall " +
                 $"(load average after: {File.ReadAllText("/proc/loadavg").Split(' ')[0]})" +
-                (others > 0.25 * Environment.ProcessorCount * cpu.Wall.TotalSeconds ? " -- WARNING: the machine was busy with other work" : "")));
-        return (flows, activity);
+                (others > 0.25 * Environment.ProcessorCount * cpu.Wall.TotalSeconds ? " -- WARNING: the machine was busy with other work" : ""));
+        return timings;
     }
 
     private static async Task<List<string>> CompareCountsAsync(HttpClient hub, IReadOnlyDictionary<string, long[]> expected, CancellationToken cancellationToken)

@@ -6,7 +6,9 @@ namespace IntegrationHub.Benchmarks;
 /// <summary>Writes a year of history straight into the hub's database with binary COPY: messages spread evenly over the
 /// flows and the past 365 days, one delivery per destination, almost all settled (delivered 97 %, skipped 1.5 %, dead
 /// 0.5 %, discarded 0.5 %) and the rest open but not due before 2099 (failing, pending, waiting), so the idle hub has
-/// nothing to deliver. COPY fires the same triggers as the hub's own writes, so the counters follow the rows.</summary>
+/// nothing to deliver. COPY fires the same triggers as the hub's own writes, so the counters follow the rows. Each message
+/// takes an id in the monthly partition of its receipt (migration 0019: the month is the id's high bits), so the history is
+/// spread over the year's monthly partitions as a running hub's is.</summary>
 internal static class HistorySeeder
 {
     /// <summary>Index of each count in the per-flow arrays: as <c>GET /api/flows</c> names them.</summary>
@@ -21,8 +23,10 @@ internal static class HistorySeeder
         var expected = flows.Flows.ToDictionary(f => f.Id, _ => new long[CountNames.Length]);
         var start = DateTime.UtcNow.AddDays(-365);
         var tick = TimeSpan.FromDays(365).Ticks / messages;
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A chunk's COPY (its rows' foreign-key checks included) may take longer than a command's default 30 s on a busy machine.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        await OpenMonthsAsync(connection, start, cancellationToken);
         for (long first = 1; first <= messages; first += chunk)
         {
             var last = Math.Min(messages, first + chunk - 1);
@@ -33,7 +37,7 @@ internal static class HistorySeeder
                 {
                     var key = Key(id);
                     writer.StartRow();
-                    writer.Write(id, NpgsqlDbType.Bigint);
+                    writer.Write(IdOf(id, start, tick), NpgsqlDbType.Bigint);
                     writer.Write(FlowOf(flows, id).Id, NpgsqlDbType.Text);
                     writer.Write(key, NpgsqlDbType.Text);
                     writer.Write(key, NpgsqlDbType.Text);
@@ -58,7 +62,7 @@ internal static class HistorySeeder
                     {
                         var (status, attempts, due) = StateOf(id, destination, counts);
                         writer.StartRow();
-                        writer.Write(id, NpgsqlDbType.Bigint);
+                        writer.Write(IdOf(id, start, tick), NpgsqlDbType.Bigint);
                         writer.Write(destination, NpgsqlDbType.Text);
                         writer.Write(flow.Id, NpgsqlDbType.Text);
                         writer.Write(Key(id), NpgsqlDbType.Text);
@@ -85,9 +89,37 @@ internal static class HistorySeeder
             progress(last);
         }
 
-        await using var sequence = new NpgsqlCommand($"select setval('hub.messages_id_seq', {messages})", connection);
+        // New messages come after the seeded ones of this month.
+        await using var sequence = new NpgsqlCommand(
+            "select setval('hub.messages_id_seq', greatest((select last_value from hub.messages_id_seq), (select max(id) from hub.messages)))", connection);
         await sequence.ExecuteNonQueryAsync(cancellationToken);
         return expected;
+    }
+
+    /// <summary>The partitions of the past year's months, with the span each was current for, as the hub's monthly job
+    /// would have left them.</summary>
+    private static async Task OpenMonthsAsync(NpgsqlConnection connection, DateTime start, CancellationToken cancellationToken)
+    {
+        var current = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var month = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc); month < current; month = month.AddMonths(1))
+        {
+            await using var open = new NpgsqlCommand(
+                """
+                select hub.ensure_history_partition(@month);
+                update hub.history_partitions set opened_at = @month, closed_at = @next where name = to_char(@month at time zone 'UTC', '"p"YYYY_MM');
+                """, connection);
+            open.Parameters.AddWithValue("month", month);
+            open.Parameters.AddWithValue("next", month.AddMonths(1));
+            await open.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The n-th seeded message's id: in its receipt month's range (hub.history_month_base), above the ids the hub
+    /// has issued in it so far.</summary>
+    private static long IdOf(long n, DateTime start, long tick)
+    {
+        var at = start.AddTicks(n * tick);
+        return ((((long)at.Year - 2000) * 12 + at.Month) << 40) + (1L << 32) + n;
     }
 
     private static (string Id, IReadOnlyList<string> Destinations, bool Scheduled) FlowOf(ConfiguredFlows flows, long id) => flows.Flows[(int)(id % flows.Flows.Count)];

@@ -27,6 +27,8 @@ public sealed class HubOptions
 
     public AttachmentOptions Attachments { get; set; } = new();
 
+    public RetentionOptions Retention { get; set; } = new();
+
     public MetricsOptions Metrics { get; set; } = new();
 
     public HubDashboardOptions Dashboard { get; set; } = new();

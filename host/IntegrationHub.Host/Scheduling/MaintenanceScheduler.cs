@@ -1,11 +1,14 @@
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace IntegrationHub.Host.Scheduling;
 
-/// <summary>At start: the hub's housekeeping triggers and the connectors' connectivity checks (cron in the default time zone).</summary>
-public sealed class MaintenanceScheduler(ISchedulerFactory schedulers, IOptions<HubOptions> options, ILogger<MaintenanceScheduler> logger) : IHostedService
+/// <summary>At start: the hub's housekeeping triggers and the connectors' connectivity checks (cron in the default time zone),
+/// and this month's history partitions (a hub started after a month's start takes its ids from the month at once).</summary>
+public sealed class MaintenanceScheduler(
+    ISchedulerFactory schedulers, HistoryPartitionStore history, TimeProvider timeProvider, IOptions<HubOptions> options, ILogger<MaintenanceScheduler> logger) : IHostedService
 {
     private const string Group = "maintenance";
 
@@ -19,6 +22,11 @@ public sealed class MaintenanceScheduler(ISchedulerFactory schedulers, IOptions<
         var checks = options.Value.Connectivity.Schedule;
         (_, next) = await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(ScheduledWorkJob.ConnectivityCheck, Group), checks, zone, cancellationToken);
         logger.LogInformation("Connectivity checks scheduled '{Cron}' ({TimeZone}); next {Next:O}", checks, zone.Id, next);
+        var retention = options.Value.Retention.Schedule;
+        (_, next) = await CronSchedule.EnsureAsync(scheduler, ScheduledWorkJob.For(ScheduledWorkJob.HistoryRetention, Group), retention, zone, cancellationToken);
+        logger.LogInformation("History retention scheduled '{Cron}' ({TimeZone}); next {Next:O}", retention, zone.Id, next);
+        var partition = await history.AdvanceAsync(timeProvider.GetUtcNow(), cancellationToken);
+        logger.LogInformation("History partition {Partition} takes new messages", partition);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

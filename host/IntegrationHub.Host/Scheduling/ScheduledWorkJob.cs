@@ -17,6 +17,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributi
     public const string AlertDigest = "alerts:digest";
     public const string AttachmentCleanup = "attachments:cleanup";
     public const string ConnectivityCheck = "connectors:check";
+    public const string HistoryRetention = "history:retention";
 
     /// <summary>The durable job that enqueues <paramref name="task"/>, keyed by the task's name in <paramref name="group"/>.</summary>
     public static IJobDetail For(string task, string group) =>
@@ -30,6 +31,7 @@ public sealed class ScheduledWorkJob(IBackgroundJobClient jobs, ModuleContributi
             AlertDigest => jobs.Enqueue<AlertJobs>(j => j.DigestAsync(CancellationToken.None)),
             AttachmentCleanup => jobs.Enqueue<AttachmentCleanupJob>(j => j.RunAsync(CancellationToken.None)),
             ConnectivityCheck => jobs.Enqueue<ConnectivityChecker>(c => c.CheckAllAsync(CancellationToken.None)),
+            HistoryRetention => jobs.Enqueue<HistoryRetentionJob>(j => j.RunAsync(CancellationToken.None)),
             { } task when modules.RecurringTasks.Any(t => t.Name == task) => jobs.Enqueue<RecurringTaskJob>(j => j.RunAsync(task, CancellationToken.None)),
             var other => throw new JobExecutionException($"Unknown scheduled task '{other}'."),
         };

@@ -1,6 +1,7 @@
 namespace IntegrationHub.Host.Storage;
 
 /// <summary>One message and every step of its life, in order.</summary>
+/// <param name="Archived">Read back from the archive folder: no longer in the database.</param>
 /// <param name="TraceId">The message's trace (W3C trace id, 32 hex digits): a partner's own when it sent a traceparent.</param>
 public sealed record MessageHistory(
     long MessageId,
@@ -12,4 +13,5 @@ public sealed record MessageHistory(
     string Payload,
     IReadOnlyList<MessageDeliveryState> Deliveries,
     IReadOnlyList<MessageLogEntry> Steps,
-    string? TraceId = null);
+    string? TraceId = null,
+    bool Archived = false);

@@ -13,7 +13,10 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
     public const string QuartzTablePrefix = "quartz.qrtz_";
     private const long MigrationLockKey = 0x48_55_42_4D_49_47; // "HUBMIG"
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the migrations up to <paramref name="lastVersion"/> only (a test builds a database as an older hub left it).</summary>
+    public async Task MigrateAsync(int lastVersion, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, $"select pg_advisory_lock({MigrationLockKey})", cancellationToken);
@@ -32,7 +35,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                 }
             }
 
-            foreach (var (version, name, sql) in LoadMigrations().Where(m => !applied.Contains(m.Version)))
+            foreach (var (version, name, sql) in LoadMigrations().Where(m => !applied.Contains(m.Version) && m.Version <= lastVersion))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var apply = new NpgsqlCommand(sql, connection, transaction))
