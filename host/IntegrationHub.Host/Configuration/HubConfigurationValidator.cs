@@ -43,6 +43,7 @@ public sealed class HubConfigurationValidator(
         ValidateAlerts(alertOptions.Value, problems);
         ValidateAdmin(hubOptions.Value.Admin, problems);
         problems.AddRange(hubOptions.Value.Metrics.Problems());
+        problems.AddRange(hubOptions.Value.Wake.Problems());
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
         {

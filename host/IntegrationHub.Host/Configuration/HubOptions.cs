@@ -30,4 +30,6 @@ public sealed class HubOptions
     public MetricsOptions Metrics { get; set; } = new();
 
     public HubDashboardOptions Dashboard { get; set; } = new();
+
+    public WakeOptions Wake { get; set; } = new();
 }

@@ -90,7 +90,7 @@ public sealed class InboxRouter(
                 {
                     foreach (var (flow, destination) in tail)
                     {
-                        deliveries.Enqueue(flow, destination);
+                        deliveries.EnqueueUnlessWoken(flow, destination);
                     }
 
                     tail.Clear();
