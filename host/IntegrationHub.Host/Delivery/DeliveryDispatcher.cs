@@ -17,6 +17,11 @@ public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerSt
         return jobs.Enqueue<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None));
     }
 
+    /// <summary>A delivery that failed outside Hangfire: a job after <paramref name="delay"/>, as Hangfire would retry
+    /// its own failed job (and from then on its retries and the dashboard take over).</summary>
+    public string Retry(string flowId, string destination, TimeSpan delay) =>
+        jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), delay);
+
     /// <summary>After a commit that created pending deliveries: a job at most once a second per flow and destination,
     /// none while the commit's own notification wakes the delivery.</summary>
     public void EnqueueThrottled(string flowId, string destination)

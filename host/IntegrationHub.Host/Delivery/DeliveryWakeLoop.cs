@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.Delivery;
 /// <summary>Delivers a woken flow+destination in this process at once (no Hangfire job to enqueue and poll for). The
 /// runner takes the pair's advisory lock, so when every host is woken only one delivers and the others return at once;
 /// a wake-up while the pair runs here makes it run once more when done. A delivery that fails is handed to a Hangfire
-/// job (retried there and shown on the dashboard) and the pair is left to Hangfire for a retry backoff.</summary>
+/// job (retried there and shown on the dashboard) and the pair is left to Hangfire until that job's first try.</summary>
 public sealed class DeliveryWakeLoop(
     DeliveryRunner runner,
     DeliveryDispatcher dispatcher,
@@ -110,9 +110,10 @@ public sealed class DeliveryWakeLoop(
             }
             catch (Exception e)
             {
-                // The runner has recorded the outcomes (retries deferred by their backoff); a Hangfire job takes it from here.
+                // The runner has recorded the outcomes (retries deferred by their backoff); a Hangfire job takes it from here,
+                // after the delay Hangfire puts before its first retry: at once, it would find the failed messages not yet due.
                 failed = true;
-                var jobId = dispatcher.Enqueue(pair.Flow, pair.Destination);
+                var jobId = dispatcher.Retry(pair.Flow, pair.Destination, FirstRetryDelay);
                 logger.LogWarning("Delivery of flow {FlowId} to {Destination} failed when woken ({Error}); handed to job {JobId}",
                     pair.Flow, pair.Destination, PersonalDataMask.MaskText(e.Message), jobId);
             }
@@ -121,7 +122,7 @@ public sealed class DeliveryWakeLoop(
             {
                 if (failed)
                 {
-                    state.HandedOverUntil = timeProvider.GetUtcNow() + options.Value.Delivery.RetryBackoff;
+                    state.HandedOverUntil = timeProvider.GetUtcNow() + FirstRetryDelay;
                 }
 
                 if (failed || !state.Again || stopping.IsCancellationRequested)
@@ -133,6 +134,9 @@ public sealed class DeliveryWakeLoop(
             }
         }
     }
+
+    private TimeSpan FirstRetryDelay =>
+        TimeSpan.FromSeconds(options.Value.Jobs.RetryDelaysSeconds is [var first, ..] ? Math.Max(1, first) : 5);
 
     private sealed class PairState
     {
