@@ -96,7 +96,9 @@ public sealed class InboxRouter(
                     tail.Clear();
                 }
 
-                if (timeProvider.GetUtcNow() - _lastDepthRefresh >= DepthRefresh)
+                // A cycle that routed has drained the queue (it stops at a short batch): the count is cheap then, and a
+                // gateway refusing for a full inbox accepts again as soon as routing catches up, however soon it was woken.
+                if (routedNow > 0 || timeProvider.GetUtcNow() - _lastDepthRefresh >= DepthRefresh)
                 {
                     await RefreshDepthAsync(stoppingToken);
                 }
