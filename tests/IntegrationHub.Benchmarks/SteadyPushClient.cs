@@ -98,7 +98,7 @@ internal sealed class SteadyPushClient : IDisposable
         var maHoSo = _dossiers[(int)(sequence % _dossiers.Count)];
         var at = FirstEvaluation.AddSeconds(sequence).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var body = Encoding.UTF8.GetBytes(
-            $$"""{"messageId":"lat-{{_runId}}-{{sequence}}","data":{"MaHoSo":"{{maHoSo}}","DiemDanhGia":4,"NoiDungDanhGia":"Cán bộ hướng dẫn tận tình","ThoiGianDanhGia":"{{at}}"}}""");
+            $$$"""{"messageId":"lat-{{{_runId}}}-{{{sequence}}}","data":{"MaHoSo":"{{{maHoSo}}}","DiemDanhGia":4,"NoiDungDanhGia":"Cán bộ hướng dẫn tận tình","ThoiGianDanhGia":"{{{at}}}"}}""");
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = $"n{_runId}{sequence:D12}";
         var canonical = Encoding.ASCII.GetBytes($"POST\n{Path}\n{timestamp}\n{nonce}\n{Convert.ToHexStringLower(SHA256.HashData(body))}");
