@@ -63,6 +63,13 @@ internal sealed class LatencyRig : IAsyncDisposable
             settings["Flows__dossiers__RunOnStart"] = "true";
             settings["Inbound__MaxInboxDepth"] = "100000000";
             settings["Hub__Wake__Enabled"] = wake ? "true" : "false";
+
+            // The host's own idle sandboxes on free ports: another hub or benchmark on this machine may hold the default ones.
+            foreach (var connector in Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(hostDll)!, "config", "connectors"), "*.json"))
+            {
+                settings[$"Sandboxes__{Path.GetFileNameWithoutExtension(connector)}__Port"] = "0";
+            }
+
             foreach (var (key, value) in hostSettings)
             {
                 settings[key] = value;
@@ -70,7 +77,20 @@ internal sealed class LatencyRig : IAsyncDisposable
 
             Console.WriteLine($"{name}: starting the host in {rig._folder.Root} (log {rig._folder.HostLog}), Hub:Wake:Enabled={settings["Hub__Wake__Enabled"]}");
             rig._host = HostProcess.Start(hostDll, rig._folder, settings);
-            var ready = await HubWaits.ReadyAsync(rig._hub, Stopwatch.StartNew(), cancellationToken);
+            using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var readyWait = HubWaits.ReadyAsync(rig._hub, Stopwatch.StartNew(), startTimeout.Token);
+            while (!readyWait.IsCompleted && !rig._host.HasExited)
+            {
+                await Task.WhenAny(readyWait, Task.Delay(500, cancellationToken));
+            }
+
+            if (!readyWait.IsCompleted)
+            {
+                await startTimeout.CancelAsync();
+                throw new BenchmarkException($"The host exited at start with code {rig._host.ExitCode}.");
+            }
+
+            var ready = await readyWait;
             Console.WriteLine($"{name}: /health/ready after {ready.TotalSeconds:N1} s");
             rig._pushes = new SteadyPushClient(rig.HubUrl, codes);
             return rig;
@@ -212,14 +232,15 @@ internal sealed class LatencyRig : IAsyncDisposable
         with pushed as materialized (
                 select 'inbound:' || partner_message_id as version, received_at from hub.inbox
                 where partner = 'dvcqg' and received_at >= @from and received_at < @to),
-             evaluations as materialized (select id, version from hub.messages where flow_id = 'evaluations')
-        select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from l.at - p.received_at)), count(*)
+             evaluations as materialized (select id, version, received_at as routed_at from hub.messages where flow_id = 'evaluations')
+        select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from l.at - p.received_at)), count(*),
+               percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from m.routed_at - p.received_at))
         from pushed p join evaluations m using (version) join hub.message_log l on l.message_id = m.id and l.event = 'delivered'
         """;
 
     private const string PullLatencySql =
         """
-        select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from l.at - m.received_at)), count(*)
+        select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from l.at - m.received_at)), count(*), null::float8[]
         from hub.messages m join hub.message_log l on l.message_id = m.id and l.event = 'delivered'
         where m.flow_id = 'dossiers' and m.received_at >= @from and m.received_at < @to
         """;
@@ -232,7 +253,8 @@ internal sealed class LatencyRig : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var percentiles = reader.IsDBNull(0) ? [double.NaN, double.NaN] : reader.GetFieldValue<double[]>(0);
-        return new LatencyFigures(percentiles[0] * 1000, percentiles[1] * 1000, reader.GetInt64(1));
+        var routed = reader.IsDBNull(2) ? null : reader.GetFieldValue<double[]>(2);
+        return new LatencyFigures(percentiles[0] * 1000, percentiles[1] * 1000, reader.GetInt64(1), routed?[0] * 1000, routed?[1] * 1000);
     }
 
     private async Task<(long Evaluations, long Dossiers, long Open)> CountsAsync(CancellationToken cancellationToken)
