@@ -1,5 +1,6 @@
 using System.Net;
 using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Host;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Storage;
 using IntegrationHub.Tests.Inbound;
@@ -24,22 +25,19 @@ public sealed class WakeUpTests(PostgresCluster cluster)
     {
         await using var sandboxes = await SandboxPair.StartAsync(procedures: 1);
         var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Hub:Wake:Enabled"] = wake.ToString();
-        settings["Hub:Delivery:SweepInterval"] = "01:00:00";
+        var settings = Settings(sandboxes, database, ("Hub:Wake:Enabled", wake.ToString()), ("Hub:Delivery:SweepInterval", "01:00:00"));
         await using var hub = await TestHub.StartAsync(settings);
         using var client = TestHub.AdminClient(hub);
         using var partner = InboundRestTests.PartnerClient(hub);
         var maHoSo = sandboxes.IGate.Dossiers.Add();
         if (wake)
         {
-            await Eventually.ReturnsAsync(() => Task.FromResult(hub.Services.GetRequiredService<WakeListenerState>().Listening), l => l, Patience, "the listener listening");
+            await ListeningAsync(hub);
         }
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation($"wake-{i}", maHoSo)))).StatusCode);
+            await PushAsync(partner, $"wake-{i}", maHoSo);
         }
 
         await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "evaluations"), f => FlowRuns.Count(f, "delivered") == 3, Patience, "the pushes delivered");
@@ -60,9 +58,7 @@ public sealed class WakeUpTests(PostgresCluster cluster)
     {
         await using var sandboxes = await SandboxPair.StartAsync(procedures: 1);
         var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Hub:Wake:ReconnectDelay"] = "00:00:01";
+        var settings = Settings(sandboxes, database, ("Hub:Wake:ReconnectDelay", "00:00:01"));
         await using var hub = await TestHub.StartAsync(settings);
         using var client = TestHub.AdminClient(hub);
         using var partner = InboundRestTests.PartnerClient(hub);
@@ -71,13 +67,13 @@ public sealed class WakeUpTests(PostgresCluster cluster)
         var first = await Eventually.ReturnsAsync(() => ListenerPidAsync(database), pid => pid > 0, Patience, "the listener's connection");
 
         Assert.Equal(1, await PaymentTestKit.ScalarAsync(database, "select pg_terminate_backend(@pid)::int", ("pid", (int)first)));
-        Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("cut-off", maHoSo)))).StatusCode);
+        await PushAsync(partner, "cut-off", maHoSo);
         await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "evaluations"), f => FlowRuns.Count(f, "delivered") == 1, Patience, "the push made while cut off delivered");
 
         await Eventually.ReturnsAsync(() => ListenerPidAsync(database), pid => pid > 0 && pid != first, Patience, "a new listener connection");
         await Eventually.ReturnsAsync(() => Task.FromResult(state.Listening), l => l, Patience, "listening again");
         var jobsBefore = await DeliveryJobsAsync(database);
-        Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("back", maHoSo)))).StatusCode);
+        await PushAsync(partner, "back", maHoSo);
         await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "evaluations"), f => FlowRuns.Count(f, "delivered") == 2, Patience, "the push after reconnecting delivered");
         Assert.Equal(2, sandboxes.IGate.EvaluationStats().ItemsReceived);
         Assert.Equal(jobsBefore, await DeliveryJobsAsync(database));
@@ -89,16 +85,14 @@ public sealed class WakeUpTests(PostgresCluster cluster)
         var faults = new SandboxFaultOptions { FailureRate = 1, ServerErrorWeight = 1, TooManyRequestsWeight = 0, TimeoutWeight = 0 };
         await using var sandboxes = await SandboxPair.StartAsync(procedures: 1, igateFaults: faults);
         var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Hub:Delivery:SweepInterval"] = "01:00:00";
+        var settings = Settings(sandboxes, database, ("Hub:Delivery:SweepInterval", "01:00:00"));
         await using var hub = await TestHub.StartAsync(settings);
         using var client = TestHub.AdminClient(hub);
         using var partner = InboundRestTests.PartnerClient(hub);
         var maHoSo = sandboxes.IGate.Dossiers.Add();
-        await Eventually.ReturnsAsync(() => Task.FromResult(hub.Services.GetRequiredService<WakeListenerState>().Listening), l => l, Patience, "the listener listening");
+        await ListeningAsync(hub);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation("refused", maHoSo)))).StatusCode);
+        await PushAsync(partner, "refused", maHoSo);
         await Eventually.ReturnsAsync(() => DeliveryJobsAsync(database), n => n >= 1, Patience, "the failed delivery handed to a Hangfire job");
         Assert.Equal(0, sandboxes.IGate.EvaluationStats().ItemsReceived);
 
@@ -106,6 +100,24 @@ public sealed class WakeUpTests(PostgresCluster cluster)
         await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "evaluations"), f => FlowRuns.Count(f, "delivered") == 1, Patience, "delivered once iGate answers");
         Assert.Equal(1, sandboxes.IGate.EvaluationStats().ItemsReceived);
     }
+
+    private static Dictionary<string, string?> Settings(SandboxPair sandboxes, string database, params (string Key, string Value)[] extra)
+    {
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static Task ListeningAsync(HubHost hub) =>
+        Eventually.ReturnsAsync(() => Task.FromResult(hub.Services.GetRequiredService<WakeListenerState>().Listening), l => l, Patience, "the listener listening");
+
+    private static async Task PushAsync(HttpClient partner, string messageId, string maHoSo) =>
+        Assert.Equal(HttpStatusCode.Accepted, (await partner.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(InboundRestTests.Evaluation(messageId, maHoSo)))).StatusCode);
 
     private static Task<long> DeliveryJobsAsync(string database) =>
         PaymentTestKit.ScalarAsync(database, $"select count(*) from {SchemaMigrator.HangfireSchema}.job where invocationdata::text like '%DeliveryJob%'");
