@@ -326,6 +326,11 @@ public static class HubApplication
         services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
         services.AddHostedService<PartnerSimulator>();
         AddHangfire(services, hubOptions.Jobs);
+        services.AddSingleton<WakeListenerState>();
+        services.AddKeyedSingleton(WakeListener.DataSourceKey, (_, _) => WakeListener.CreateDataSource(connectionString));
+        services.AddSingleton<DeliveryWakeLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWakeLoop>());
+        services.AddHostedService<WakeListener>();
         AddQuartz(services, hubOptions.Scheduling, connectionString);
         services.AddHostedService<FlowScheduler>();
         services.AddHostedService<AlertScheduler>();

@@ -5,15 +5,27 @@ using IntegrationHub.Benchmarks;
 // "inbound" (or --inbound) first: signed pushes to the inbound gateway against pgbench's single-row INSERT rate.
 // "dossiers" first: iGate dossiers and progress -> National Portal, the hub (HUB) against one job per message (BASELINE).
 // "flow-counts" first: GET /api/flows on an empty hub and on one with millions of messages of history (issue 12, item 4).
+// "latency" first: a steady inflow of pushes and pulled records, push/read -> delivered with and without wake-ups (issue 13, item 2).
+// "soak" first: a million messages through the pull and push flows, memory, connections and latency early and late (issue 13, item 7).
 BenchmarkOptions? options = null;
 FlowCountsBenchOptions? flowCountsOptions = null;
 DossierBenchOptions? dossierOptions = null;
 InboundBenchOptions? inboundOptions = null;
+LatencyBenchOptions? latencyOptions = null;
+SoakBenchOptions? soakOptions = null;
 try
 {
     if (args is ["inbound" or "--inbound", .. var inboundArgs])
     {
         inboundOptions = InboundBenchOptions.Parse(inboundArgs);
+    }
+    else if (args is ["latency", .. var latencyArgs])
+    {
+        latencyOptions = LatencyBenchOptions.Parse(latencyArgs);
+    }
+    else if (args is ["soak", .. var soakArgs])
+    {
+        soakOptions = SoakBenchOptions.Parse(soakArgs);
     }
     else if (args is ["flow-counts", .. var countsArgs])
     {
@@ -34,12 +46,12 @@ catch (BenchmarkException e)
     return 2;
 }
 
-var timeoutSpan = flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
+var timeoutSpan = latencyOptions?.Timeout ?? soakOptions?.Timeout ?? flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
 using var timeout = new CancellationTokenSource(timeoutSpan);
 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null)
+if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null && latencyOptions is null && soakOptions is null)
 {
     Console.WriteLine($"{options!.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
 }
@@ -49,6 +61,16 @@ try
     if (flowCountsOptions is not null)
     {
         return await FlowCountsBenchmark.RunAsync(flowCountsOptions, cancel.Token);
+    }
+
+    if (latencyOptions is not null)
+    {
+        return await LatencyBenchmark.RunAsync(latencyOptions, cancel.Token);
+    }
+
+    if (soakOptions is not null)
+    {
+        return await SoakBenchmark.RunAsync(soakOptions, cancel.Token);
     }
 
     if (inboundOptions is not null)

@@ -45,6 +45,7 @@ public sealed class HubConfigurationValidator(
         ValidateAdmin(hubOptions.Value.Admin, problems);
         problems.AddRange(hubOptions.Value.Metrics.Problems());
         problems.AddRange(hubOptions.Value.Retention.Problems());
+        problems.AddRange(hubOptions.Value.Wake.Problems());
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
         {

@@ -36,4 +36,6 @@ public sealed class HubOptions
     public TakeoverOptions Takeover { get; set; } = new();
 
     public CounterpartyHealthOptions Counterparties { get; set; } = new();
+
+    public WakeOptions Wake { get; set; } = new();
 }

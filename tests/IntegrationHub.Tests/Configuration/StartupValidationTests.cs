@@ -86,6 +86,22 @@ public sealed class StartupValidationTests
             error.Message);
     }
 
+    [Fact]
+    public async Task Wake_up_reconnect_delay_and_delivery_workers_out_of_range_are_reported()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Hub:Wake:ReconnectDelay"] = "00:05:00";
+        settings["Hub:Wake:DeliveryWorkers"] = "0";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            "IntegrationHub cannot start in environment 'Testing': 2 configuration problem(s):" + Environment.NewLine +
+            " - Hub:Wake:ReconnectDelay must be between 00:00:00.1 and 00:01:00." + Environment.NewLine +
+            " - Hub:Wake:DeliveryWorkers must be between 1 and 64.",
+            error.Message);
+    }
+
     [Theory]
     [InlineData("hub.tinh.gov.vn")]
     [InlineData("ftp://hub.tinh.gov.vn")]
