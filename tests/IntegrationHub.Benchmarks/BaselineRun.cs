@@ -28,6 +28,7 @@ internal static class BaselineRun
 
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        var machineBefore = MachineCpu.BusySeconds();
         var stopwatch = Stopwatch.StartNew();
         var batch = new List<OutboundMessage>(BatchSize);
         long messageId = 0;
@@ -47,7 +48,9 @@ internal static class BaselineRun
         await WriteAsync(destination, batch, cancellationToken);
         stopwatch.Stop();
         self.Refresh();
-        return new RunResult("BASELINE", procedures, stopwatch.Elapsed, sandboxes.Check(), self.TotalProcessorTime - cpuBefore);
+        var cpu = self.TotalProcessorTime - cpuBefore;
+        var other = MachineCpu.BusySeconds() - machineBefore - cpu.TotalSeconds;
+        return new RunResult("BASELINE", procedures, stopwatch.Elapsed, sandboxes.Check(), cpu, Math.Max(0, other));
     }
 
     private static async Task WriteAsync(IGateConnector destination, List<OutboundMessage> batch, CancellationToken cancellationToken)

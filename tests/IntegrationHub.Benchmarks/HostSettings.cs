@@ -17,7 +17,8 @@ internal static class HostSettings
     /// embedded PostgreSQL folder, the national portal and iGate connectors pointed at this process's sandboxes. Every
     /// configured flow but <paramref name="measured"/> is off, and so are the partner simulator and the connectivity
     /// checks, so nothing but what the benchmark names runs. The other connectors keep the settings the host derives from
-    /// its own sandboxes (started, idle): a connector without settings would stop the start.</summary>
+    /// its own sandboxes (started, idle): a connector without settings would stop the start. Those sandboxes listen on
+    /// free ports, not the configured ones, which a demo hub or another run on the same machine may hold.</summary>
     public static Dictionary<string, string> Common(string hostDll, IReadOnlyCollection<string> measured, Uri portalUrl, Uri igateUrl, BenchFolder folder, Uri hubUrl)
     {
         var settings = new Dictionary<string, string>
@@ -33,6 +34,11 @@ internal static class HostSettings
             ["Connectors__igate__BaseUrl"] = igateUrl.ToString(),
             ["Connectors__igate__ApiKey"] = SandboxPair.ApiKey,
         };
+        foreach (var sandbox in ConfiguredSandboxes.Ids(hostDll))
+        {
+            settings[$"Sandboxes__{sandbox}__Port"] = "0";
+        }
+
         foreach (var flow in ConfiguredFlows.Load(hostDll).Flows.Where(f => !measured.Contains(f.Id)))
         {
             settings[$"Flows__{flow.Id}__Enabled"] = "false";

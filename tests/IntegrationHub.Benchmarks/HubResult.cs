@@ -13,7 +13,8 @@ internal sealed record HubResult(
     TimeSpan Shutdown,
     int? ExitCode,
     bool PostgresLeftRunning,
-    IReadOnlyList<string> HostProblems)
+    IReadOnlyList<string> HostProblems,
+    double OtherProcessesCpu)
 {
     public override string ToString()
     {
@@ -26,6 +27,8 @@ internal sealed record HubResult(
                 $"({Sync.Procedures / Completed.TotalSeconds:N0} records/s including start-up)",
             $"  memory: {Memory}",
             $"  {Cpu}",
+            $"  {Cpu.PerRecord(Sync.Procedures)}",
+            $"  other processes on the machine meanwhile: {OtherProcessesCpu:N1} CPU-s (a shared machine: the more, the noisier this run)",
             $"  hub's account: {Flow?.ToString() ?? "(no answer from /api/flows)"}",
             $"  shutdown after SIGTERM: {Shutdown.TotalSeconds:N2} s, exit code {ExitCode?.ToString() ?? "(still running)"}" +
                 (PostgresLeftRunning ? ", embedded PostgreSQL LEFT RUNNING" : ", embedded PostgreSQL stopped"),

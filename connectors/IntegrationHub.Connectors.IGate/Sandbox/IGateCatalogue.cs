@@ -24,6 +24,14 @@ internal sealed class IGateCatalogue(SandboxIdempotencyBook writes, IEnumerable<
         }
     }
 
+    public int ProcedureCount()
+    {
+        lock (Sync)
+        {
+            return _procedures.Count;
+        }
+    }
+
     public IGateSandboxStats CatalogueStats()
     {
         lock (Sync)

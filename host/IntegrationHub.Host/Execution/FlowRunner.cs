@@ -136,7 +136,9 @@ public sealed class FlowRunner(
     }
 
     /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
-    /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.</summary>
+    /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.
+    /// What was read is committed while the source reads on: at most one commit is in flight and the next waits for it,
+    /// so commits, and the checkpoint each carries, land in read order and a checkpoint never goes ahead of its records.</summary>
     /// <returns>The run's counts, and whether it stopped because the flow was paused.</returns>
     private async Task<(long Read, long Filtered, long Created, bool Paused)> ReadAsync(
         FlowDefinition flow, long runId, Activity? run, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
@@ -144,29 +146,27 @@ public sealed class FlowRunner(
         var source = connectors.GetSource(flow.Source.ConnectorId);
         var filter = flows.Filter(flow.Id);
         var maxBuffered = Math.Max(1, hubOptions.Value.Delivery.MaxRecordsPerCommit);
+        var holdBehindDeadLetter = flows.Options[flow.Id].HoldBehindDeadLetter;
         var buffer = new List<SourceRecord>();
         var reads = new List<Activity?>();
         var passedOver = 0;
         long read = 0, filtered = 0, created = 0, analyzeAt = 2_000;
         var lastCommit = timeProvider.GetTimestamp();
         var lastPauseCheck = lastCommit;
+        var inFlight = Task.CompletedTask;
 
-        async Task CommitAsync(SourceCheckpoint? next)
+        async Task CommitAsync(List<SourceRecord> records, List<Activity?> spans, int passed, SourceCheckpoint? next)
         {
-            lastCommit = timeProvider.GetTimestamp();
-            var traces = new AppendTraces([.. reads.Select(HubTracing.TraceParentOf)]);
-            var added = await messages.AppendAsync(flow.Id, runId, buffer, destinations, next, timeProvider.GetUtcNow(), cancellationToken,
-                flows.Options[flow.Id].HoldBehindDeadLetter, passedOver, traces);
-            EndReads(reads, traces);
-            metrics.RecordsReadBy(flow.Id, buffer.Count + passedOver);
+            var traces = new AppendTraces([.. spans.Select(HubTracing.TraceParentOf)]);
+            var added = await messages.AppendAsync(flow.Id, runId, records, destinations, next, timeProvider.GetUtcNow(), cancellationToken,
+                holdBehindDeadLetter, passed, traces);
+            EndReads(spans, traces);
+            metrics.RecordsReadBy(flow.Id, records.Count + passed);
             metrics.MessagesCreated(flow.Id, added);
             metrics.DeadLetteredOnArrival(flow.Id, destinations, traces.DeadLettered);
-            read += buffer.Count + passedOver;
-            filtered += passedOver;
+            read += records.Count + passed;
+            filtered += passed;
             created += added;
-            buffer.Clear();
-            reads.Clear();
-            passedOver = 0;
             if (created >= analyzeAt)
             {
                 analyzeAt *= 10;
@@ -192,51 +192,76 @@ public sealed class FlowRunner(
             }
         }
 
-        // Asked at most once per interval, after a commit: what was read before the pause is kept.
-        async Task<bool> PausedAsync()
+        // Waits for the commit before, hands over what was read since, and (at most once per interval) asks whether
+        // the flow was paused: then the run stops once this commit is in, so what was read before the pause is kept.
+        async Task<bool> HandOverAsync(SourceCheckpoint? next, bool last = false)
         {
-            if (timeProvider.GetElapsedTime(lastPauseCheck) < ProgressInterval)
+            await inFlight;
+            lastCommit = timeProvider.GetTimestamp();
+            inFlight = CommitAsync(buffer, reads, passedOver, next);
+            buffer = [];
+            reads = [];
+            passedOver = 0;
+            if (last || timeProvider.GetElapsedTime(lastPauseCheck) < ProgressInterval)
             {
                 return false;
             }
 
             lastPauseCheck = timeProvider.GetTimestamp();
-            return await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken);
+            if (!await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken))
+            {
+                return false;
+            }
+
+            await inFlight;
+            return true;
         }
 
-        await foreach (var item in source.ReadAsync(flow.Source.Stream, checkpoint, cancellationToken).WithCancellation(cancellationToken))
+        try
         {
-            var committed = false;
-            switch (item)
+            await foreach (var item in source.ReadAsync(flow.Source.Stream, checkpoint, cancellationToken).WithCancellation(cancellationToken))
             {
-                case SourceRecord record when !filter.Accepts(record.Payload):
-                    passedOver++;
-                    break;
-                case SourceRecord record:
-                    buffer.Add(record);
-                    reads.Add(tracing.StartMessageRead(flow.Id, run));
-                    break;
-                case SourceCheckpoint next:
-                    await CommitAsync(next);
-                    committed = true;
-                    break;
+                var handedOver = false;
+                switch (item)
+                {
+                    case SourceRecord record when !filter.Accepts(record.Payload):
+                        passedOver++;
+                        break;
+                    case SourceRecord record:
+                        buffer.Add(record);
+                        reads.Add(tracing.StartMessageRead(flow.Id, run));
+                        break;
+                    case SourceCheckpoint next:
+                        if (await HandOverAsync(next))
+                        {
+                            return (read, filtered, created, true);
+                        }
+
+                        handedOver = true;
+                        break;
+                }
+
+                if (!handedOver && (buffer.Count >= maxBuffered || timeProvider.GetElapsedTime(lastCommit) >= ProgressInterval)
+                    && await HandOverAsync(null))
+                {
+                    return (read, filtered, created, true);
+                }
             }
 
-            if (!committed && (buffer.Count >= maxBuffered || timeProvider.GetElapsedTime(lastCommit) >= ProgressInterval))
+            if (buffer.Count > 0 || passedOver > 0)
             {
-                await CommitAsync(null);
-                committed = true;
+                await HandOverAsync(null, last: true);
             }
 
-            if (committed && await PausedAsync())
-            {
-                return (read, filtered, created, true);
-            }
+            await inFlight;
         }
-
-        if (buffer.Count > 0 || passedOver > 0)
+        catch
         {
-            await CommitAsync(null);
+            // The source failed (or was cancelled) with a commit in flight: that commit, of what was read before, lands
+            // (or fails) before the run is marked; the first error is the one reported.
+            await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = inFlight.Exception;
+            throw;
         }
 
         return (read, filtered, created, false);

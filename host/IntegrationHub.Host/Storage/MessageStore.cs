@@ -25,11 +25,16 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         ranked as (
             select i.*, lag(i.version) over (partition by i.record_key order by i.ord) as previous_in_batch
             from input i),
+        -- The stored version is looked up key by key (a subquery per row, never a join): a join let the planner hash
+        -- the flow's whole record_versions for every batch, a cost that grew with every record the flow ever had.
+        known as (
+            select r.*, (select rv.version from hub.record_versions rv where rv.flow_id = @flow and rv.record_key = r.record_key) as stored_version
+            from ranked r),
         fresh as (
-            select r.*, row_number() over (partition by r.record_key order by r.ord) as nth,
-                   count(*) filter (where r.problem is null) over (partition by r.record_key order by r.ord) as nth_storable
-            from ranked r left join hub.record_versions rv on rv.flow_id = @flow and rv.record_key = r.record_key
-            where coalesce(r.previous_in_batch, rv.version) is distinct from r.version),
+            select k.*, row_number() over (partition by k.record_key order by k.ord) as nth,
+                   count(*) filter (where k.problem is null) over (partition by k.record_key order by k.ord) as nth_storable
+            from known k
+            where coalesce(k.previous_in_batch, k.stored_version) is distinct from k.version),
         latest as (
             select distinct on (record_key) record_key, version from input order by record_key, ord desc),
         versions as (
@@ -53,12 +58,14 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
                    case when p.problem is not null then 'dead'
                         -- Behind an earlier message of the batch; without holding, a dead (unstorable) one does not count.
                         when (@hold and p.nth > 1) or (not @hold and p.nth_storable > 1) then 'waiting'
-                        when exists (select 1 from hub.deliveries open
-                                     where open.destination = d and open.flow_id = @flow and open.record_key = p.record_key
-                                       and open.status in ('pending', 'waiting')) then 'waiting'
-                        when @hold and exists (select 1 from hub.deliveries dead
-                                     where dead.destination = d and dead.flow_id = @flow and dead.record_key = p.record_key
-                                       and dead.status = 'dead') then 'waiting'
+                        -- Scalar subqueries probe the index per record; an exists() here was planned as a hash of every
+                        -- open delivery of the flow, read again for each batch however large the backlog.
+                        when (select true from hub.deliveries open
+                              where open.destination = d and open.flow_id = @flow and open.record_key = p.record_key
+                                and open.status in ('pending', 'waiting') limit 1) then 'waiting'
+                        when @hold and (select true from hub.deliveries dead
+                              where dead.destination = d and dead.flow_id = @flow and dead.record_key = p.record_key
+                                and dead.status = 'dead' limit 1) then 'waiting'
                         else 'pending' end, 0,
                    case when p.problem is null then null else @invalid_code end, p.problem, @now
             from paired p cross join unnest(@destinations) as d),

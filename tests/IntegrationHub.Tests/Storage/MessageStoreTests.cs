@@ -201,6 +201,25 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
         Assert.Equal(("good", "pending", null, null), rows[2]);
     }
 
+    [Fact]
+    public async Task A_payload_past_the_toast_threshold_is_stored_compressed_with_lz4_and_reads_back_whole()
+    {
+        await using var db = await MigratedAsync();
+        var store = new MessageStore(db);
+        var steps = string.Join(",", Enumerable.Range(1, 100).Select(i => $"\"Bước {i}: tiếp nhận và thẩm định hồ sơ\""));
+        var payload = $"{{\"MATTHC\":\"1.000001\",\"TRINH_TU\":[{steps}]}}";
+        Assert.True(payload.Length > 2_500, "past PostgreSQL's 2 kB TOAST threshold");
+
+        Assert.Equal(1, await store.AppendAsync(Flow, 1, [Record("1.000001", payload)], [Destination], null, Now, default));
+
+        await using var command = db.CreateCommand("select pg_column_compression(payload), payload = @payload::jsonb from hub.messages");
+        command.Parameters.AddWithValue("payload", payload);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("lz4", reader.GetString(0));
+        Assert.True(reader.GetBoolean(1));
+    }
+
     private static SourceRecord Record(string key, string payload) => new(key, payload);
 
     private async Task<NpgsqlDataSource> MigratedAsync()
