@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using IntegrationHub.Connectors.Sandboxing;
+using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Execution;
 using IntegrationHub.Tests.Inbound;
 using IntegrationHub.Tests.Infrastructure;
 using Npgsql;
@@ -23,12 +25,14 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
     private static readonly TimeSpan TakeoverAfter = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly string RunLock = FlowRunner.RunLockName("procedures");
+    private static readonly string DeliverLock = DeliveryRunner.DeliverLockName("procedures", "igate:procedures");
 
     [Fact]
     public async Task Three_hosts_lose_nothing_double_nothing_and_take_over_a_killed_hosts_run_and_deliveries_in_time()
     {
         // Until the kill the portal is slow to read and iGate slower to write, so the first host is mid-read and
-        // mid-delivery (a backlog keeps its delivery job draining) when it dies; then both speed up.
+        // mid-delivery (a backlog keeps its delivery draining) when it dies; then both speed up.
         var nationalFaults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(80) };
         var igateFaults = new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(1500) };
         await using var sandboxes = await SandboxPair.StartAsync(Procedures, nationalFaults, igateFaults: igateFaults);
@@ -46,9 +50,11 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
         var total = Stopwatch.StartNew();
         var workingDirectory = Directory.CreateTempSubdirectory("hub-cwd-").FullName;
 
-        // The first host alone picks up the first scheduled run and its delivery; then two more join.
+        // The first host alone picks up the first scheduled run and its delivery (both drain a backlog, so it keeps
+        // their locks); then two more join.
         await using var first = HubProcess.Start(environment, workingDirectory);
         await first.WaitUntilReadyAsync(Patience);
+        await Eventually.ReturnsAsync(() => BusyHostAsync(database, [first]), h => h is not null, Patience, "the first host reading the flow and delivering it");
         await using var second = HubProcess.Start(environment, workingDirectory);
         await using var third = HubProcess.Start(environment, workingDirectory);
         HubProcess[] hosts = [first, second, third];
@@ -111,46 +117,50 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
         Assert.False(second.HasExited || third.HasExited);
     }
 
-    /// <summary>The host whose Hangfire server is now processing both the procedures run and its delivery to iGate,
-    /// with its run (read before the kill: other hosts may mark it abandoned at once after).</summary>
+    /// <summary>The host now holding both the flow's run lock (reading it) and its delivery lock to iGate (delivering
+    /// it, in the wake-up loop or a Hangfire job alike), with its run (read before the kill: other hosts may mark it
+    /// abandoned at once after). The locks' holders are PostgreSQL backends; each backend's client port is matched to
+    /// the host process owning that socket.</summary>
     private static async Task<(HubProcess Host, (long Id, string JobId) Run)?> BusyHostAsync(string database, HubProcess[] hosts)
+    {
+        var holders = await LockHolderPortsAsync(database);
+        if (!holders.TryGetValue(RunLock, out var readingPort) || !holders.TryGetValue(DeliverLock, out var deliveringPort))
+        {
+            return null;
+        }
+
+        if (hosts.FirstOrDefault(h => !h.HasExited && ProcessTcpPorts.Of(h.Id) is var ports && ports.Contains(readingPort) && ports.Contains(deliveringPort)) is not { } host)
+        {
+            return null;
+        }
+
+        return (await RunsAsync(database)).SingleOrDefault(r => r.Status == "running" && r.JobId is not null) is { } run ? (host, (run.Id, run.JobId!)) : null;
+    }
+
+    /// <summary>The client port of the backend holding each of the flow's run and delivery locks (TCP to 127.0.0.1).</summary>
+    private static async Task<Dictionary<string, int>> LockHolderPortsAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            select j.invocationdata::text, j.arguments::text, s.data::text, j.id from hangfire.job j join hangfire.state s on s.id = j.stateid
-            where j.statename = 'Processing'
+            select n.name, a.client_port
+            from unnest(@names) n(name)
+            join pg_locks l on l.locktype = 'advisory' and l.objsubid = 1 and l.granted
+                and l.database = (select oid from pg_database where datname = current_database())
+                and ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended(n.name, 0)
+            join pg_stat_activity a on a.pid = l.pid
+            where a.client_port is not null
             """, connection);
-        var reading = new Dictionary<int, long>();
-        var delivering = new HashSet<int>();
+        command.Parameters.AddWithValue("names", new[] { RunLock, DeliverLock });
+        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var (job, arguments, state) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-            if (!arguments.Contains("procedures", StringComparison.Ordinal) || ServerPid().Match(state) is not { Success: true } pid)
-            {
-                continue;
-            }
-
-            var processId = int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (job.Contains("FlowRunJob", StringComparison.Ordinal))
-            {
-                reading[processId] = reader.GetInt64(3);
-            }
-            else if (job.Contains("DeliveryJob", StringComparison.Ordinal))
-            {
-                delivering.Add(processId);
-            }
+            holders[reader.GetString(0)] = reader.GetInt32(1);
         }
 
-        if (hosts.FirstOrDefault(h => !h.HasExited && reading.ContainsKey(h.Id) && delivering.Contains(h.Id)) is not { } host)
-        {
-            return null;
-        }
-
-        var jobId = reading[host.Id].ToString(CultureInfo.InvariantCulture);
-        return (await RunsAsync(database)).SingleOrDefault(r => r.JobId == jobId && r.Status == "running") is { } run ? (host, (run.Id, jobId)) : null;
+        return holders;
     }
 
     /// <summary>When the dead run was marked abandoned, and when (and by what trigger) the next run of the flow started.</summary>
