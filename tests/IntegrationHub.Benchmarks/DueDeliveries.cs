@@ -53,6 +53,8 @@ internal static class DueDeliveries
         await using var command = new NpgsqlCommand(ClaimSql, connection);
         command.Parameters.AddWithValue("flow", flow.Id);
         command.Parameters.AddWithValue("destination", flow.Destinations[0]);
+        // As the hub runs it (DeliveryStore prepares its claim): planned once per connection.
+        await command.PrepareAsync(cancellationToken);
         var samples = new double[count];
         for (var i = -warmup; i < count; i++)
         {

@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace IntegrationHub.Host.Storage;
 
-/// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines.</summary>
+/// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines. The
+/// statements run for every batch (the claim, "anything due?") are prepared: planning them over every monthly partition
+/// of deliveries (none can be pruned: open deliveries are found by state, not id) costs more than running them, and a
+/// prepared statement stays with its pooled connection, planned once per connection instead of once per batch.</summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The next due messages in message order. Only a record's oldest open message is ever 'pending', so
@@ -10,7 +13,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// none becomes a dead letter until it is resumed.</summary>
     public async Task<IReadOnlyList<PendingDelivery>> ClaimBatchAsync(string flowId, string destination, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             with due as materialized (
                 select d.message_id, d.attempts from hub.deliveries d
@@ -22,11 +26,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
             from due join hub.messages m on m.id = due.message_id
             order by due.message_id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("limit", limit);
+        await command.PrepareAsync(cancellationToken);
         var batch = new List<PendingDelivery>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -107,16 +112,18 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// claim's own condition, without reading payloads.</summary>
     public async Task<bool> HasDuePendingAsync(string flowId, string destination, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             select exists (select 1 from hub.deliveries d
                 where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
                   and (d.next_attempt_at is null or d.next_attempt_at <= @now))
               and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("now", now);
+        await command.PrepareAsync(cancellationToken);
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
