@@ -30,9 +30,10 @@ public sealed class AbandonedRunTakeover(
             {
                 await CheckAsync(stoppingToken);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database is away: the next tick looks again.
+                // Whatever failed (the database away, Hangfire's storage during a failover), the next tick looks again:
+                // a failed background service would stop the whole host.
                 logger.LogWarning("Takeover check failed: {Error}", e.Message);
             }
         }

@@ -31,8 +31,10 @@ public sealed class CounterpartyHealthMonitor(
             {
                 await CheckAsync(stoppingToken);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (the database away, Hangfire's storage during a failover), the next tick looks again:
+                // a failed background service would stop the whole host.
                 logger.LogWarning("Counterparty health check failed: {Error}", e.Message);
             }
         }
