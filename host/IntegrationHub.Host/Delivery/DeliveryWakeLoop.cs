@@ -113,9 +113,7 @@ public sealed class DeliveryWakeLoop(
                 // The runner has recorded the outcomes (retries deferred by their backoff); a Hangfire job takes it from here,
                 // after the delay Hangfire puts before its first retry: at once, it would find the failed messages not yet due.
                 failed = true;
-                var jobId = dispatcher.Retry(pair.Flow, pair.Destination, FirstRetryDelay);
-                logger.LogWarning("Delivery of flow {FlowId} to {Destination} failed when woken ({Error}); handed to job {JobId}",
-                    pair.Flow, pair.Destination, PersonalDataMask.MaskText(e.Message), jobId);
+                HandOver(pair, e);
             }
 
             lock (_gate)
@@ -132,6 +130,23 @@ public sealed class DeliveryWakeLoop(
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>Never throws: with Hangfire's storage away too (a database failover) the pair would stay marked running
+    /// and never be woken here again; the delivery sweep enqueues it once the database is back.</summary>
+    private void HandOver((string Flow, string Destination) pair, Exception failure)
+    {
+        try
+        {
+            var jobId = dispatcher.Retry(pair.Flow, pair.Destination, FirstRetryDelay);
+            logger.LogWarning("Delivery of flow {FlowId} to {Destination} failed when woken ({Error}); handed to job {JobId}",
+                pair.Flow, pair.Destination, PersonalDataMask.MaskText(failure.Message), jobId);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Delivery of flow {FlowId} to {Destination} failed when woken ({Error}) and could not be handed to a job ({HandOverError}); the delivery sweep takes it up",
+                pair.Flow, pair.Destination, PersonalDataMask.MaskText(failure.Message), PersonalDataMask.MaskText(e.Message));
         }
     }
 
