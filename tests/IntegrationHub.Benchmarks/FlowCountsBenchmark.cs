@@ -14,7 +14,6 @@ namespace IntegrationHub.Benchmarks;
 internal static class FlowCountsBenchmark
 {
     public const double TargetMs = 50;
-    private const string Never = "0 0 3 1 1 ? 2099";
     private const string FlowsPath = "api/flows";
     private const string ActivityPath = "api/flows/activity?window=7d";
     private const int DueMessages = 200;
@@ -140,17 +139,16 @@ internal static class FlowCountsBenchmark
             settings[$"Flows__{flow.Id}__RunOnStart"] = "false";
             if (flow.Scheduled)
             {
-                settings[$"Flows__{flow.Id}__Schedule"] = Never;
+                settings[$"Flows__{flow.Id}__Schedule"] = HostSettings.Never;
             }
         }
 
         settings["Hub__Delivery__SweepInterval"] = "1.00:00:00";
         settings["Alerts__SweepInterval"] = "1.00:00:00";
-        settings["Alerts__DigestSchedule"] = Never;
-        settings["Payments__QuerySchedule"] = Never;
-        settings["Payments__ReconcileSchedule"] = Never;
-        settings["Hub__Connectivity__Schedule"] = Never;
-        settings["Hub__Attachments__CleanupSchedule"] = Never;
+        settings["Alerts__DigestSchedule"] = HostSettings.Never;
+        settings["Payments__QuerySchedule"] = HostSettings.Never;
+        settings["Payments__ReconcileSchedule"] = HostSettings.Never;
+        settings["Hub__Attachments__CleanupSchedule"] = HostSettings.Never;
         settings["Hub__Metrics__SampleInterval"] = "1.00:00:00";
         // The timed requests only read; the seeding writes gigabytes, faster without fsync.
         settings["Hub__EmbeddedPostgres__Fsync"] = "false";
