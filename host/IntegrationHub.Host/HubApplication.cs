@@ -118,10 +118,15 @@ public static class HubApplication
             var output = new System.Text.StringBuilder();
             if (command == "verify")
             {
-                var results = await archive.VerifyAllAsync(cancellationToken);
-                foreach (var (name, problems) in results)
+                // The messages' archives, then the inbox's and the audits' (in their folders, named by folder).
+                var results = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                foreach (var (prefix, kind) in new[] { ("", archive), ($"{InboxRetention.Folder}/", archive.Kind(InboxRetention.Folder)), ($"{AuditRetention.Folder}/", archive.Kind(AuditRetention.Folder)) })
                 {
-                    output.AppendLine(problems.Count == 0 ? $"{name}: ok" : string.Join(Environment.NewLine, problems));
+                    foreach (var (name, problems) in await kind.VerifyAllAsync(cancellationToken))
+                    {
+                        results[prefix + name] = problems;
+                        output.AppendLine(problems.Count == 0 ? $"{prefix}{name}: ok" : string.Join(Environment.NewLine, problems.Select(p => prefix + p)));
+                    }
                 }
 
                 output.Append($"{results.Count} archive(s) in {archive.Folder}, {results.Count(r => r.Value.Count > 0)} with problems");
@@ -134,13 +139,21 @@ public static class HubApplication
                 output.AppendLine(System.Text.Json.JsonSerializer.Serialize(message));
             }
 
-            foreach (var problem in unreadable)
+            // The pushed messages of the key as they were received (the inbox's archive), after the messages made of them.
+            var key = command["find ".Length..];
+            var (received, inboxUnreadable) = await archive.Kind(InboxRetention.Folder).ReadAllAsync(line => InboxArchiveLine.BusinessKey(line) == key, cancellationToken);
+            foreach (var line in received)
+            {
+                output.AppendLine("inbox: " + line);
+            }
+
+            foreach (var problem in unreadable.Concat(inboxUnreadable.Select(p => $"{InboxRetention.Folder}/{p}")))
             {
                 output.AppendLine("problem: " + problem);
             }
 
-            output.Append($"{messages.Count} archived message(s) in {archive.Folder}");
-            return (messages.Count > 0 && unreadable.Count == 0 ? 0 : 1, output.ToString());
+            output.Append($"{messages.Count} archived message(s) and {received.Count} archived inbox message(s) in {archive.Folder}");
+            return (messages.Count + received.Count > 0 && unreadable.Count + inboxUnreadable.Count == 0 ? 0 : 1, output.ToString());
         }
     }
 
@@ -292,6 +305,9 @@ public static class HubApplication
         services.AddSingleton(sp => new HistoryArchive(Path.GetFullPath(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Retention.ArchiveFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddTransient<HistoryRetentionJob>();
+        services.AddSingleton<InboxPartitionStore>();
+        services.AddTransient<InboxRetention>();
+        services.AddTransient<AuditRetention>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<FlowActivityStore>();
         services.AddSingleton<FlowRunStore>();

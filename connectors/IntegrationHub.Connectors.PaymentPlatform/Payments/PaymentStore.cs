@@ -184,8 +184,7 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
             with inserted as (
                 insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, record_key, business_key, payload, payload_sha256, received_at)
                 values (@receipt, @partner, @type, @id, @record, @key, @payload, @hash, @now)
-                on conflict (partner, partner_message_id) do nothing
-                returning id)
+                returning id) -- a repeat is skipped by the inbox's key guard (hub.inbox_keys) and returns nothing
             insert into hub.inbox_unrouted (inbox_id, source) select id, @partner || ':' || @type from inserted
             """, connection, transaction);
         insert.Parameters.AddWithValue("receipt", Guid.CreateVersion7(now));

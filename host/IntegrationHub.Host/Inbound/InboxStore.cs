@@ -4,7 +4,8 @@ using NpgsqlTypes;
 namespace IntegrationHub.Host.Inbound;
 
 /// <summary>Stores a batch of submissions in one transaction: nonces first (a replayed one refuses its message), then
-/// the messages (a repeated partner message id stores nothing and gets the original receipt).</summary>
+/// the messages (a repeated partner message id stores nothing and gets the original receipt: hub.inbox_keys, the replay
+/// guard of migration 0028, whose trigger skips a row whose key is taken).</summary>
 public static class InboxStore
 {
     // Rows are inserted in key order so that two commit loops never wait on each other's keys in opposite orders.
@@ -22,7 +23,6 @@ public static class InboxStore
             select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now, i.trace_parent
             from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
             order by i.partner, i.partner_message_id
-            on conflict (partner, partner_message_id) do nothing
             returning id, receipt_id, partner, message_type),
         queued as (
             insert into hub.inbox_unrouted (inbox_id, source) select id, partner || ':' || message_type from inserted)
@@ -34,9 +34,10 @@ public static class InboxStore
         """;
 
     private const string ExistingSql = """
-        select b.partner, b.partner_message_id, b.receipt_id, b.message_type, b.payload_sha256, b.received_at
-        from hub.inbox b join unnest(@partners, @ids) as k(partner, partner_message_id)
-          on b.partner = k.partner and b.partner_message_id = k.partner_message_id
+        select k.partner, k.partner_message_id, b.receipt_id, b.message_type, b.payload_sha256, b.received_at
+        from unnest(@partners, @ids) as q(partner, partner_message_id)
+        join hub.inbox_keys k on k.partner = q.partner and k.partner_message_id = q.partner_message_id
+        join hub.inbox b on b.id = k.inbox_id
         """;
 
     /// <param name="submissions">No two with the same partner and nonce (the caller refuses such repeats itself).</param>

@@ -102,11 +102,13 @@ public sealed class HistoryArchive(string folder)
             long messages = 0, deliveries = 0, steps = 0;
             try
             {
-                await foreach (var message in ReadAsync(path, cancellationToken))
+                // Counted from the JSON itself, whatever the kind of record (a message, an inbox message, an audit row).
+                await foreach (var line in ReadLinesAsync(path, cancellationToken))
                 {
+                    using var record = JsonDocument.Parse(line);
                     messages++;
-                    deliveries += message.Deliveries.Count;
-                    steps += message.Steps.Count;
+                    deliveries += ArrayLength(record.RootElement, "deliveries");
+                    steps += ArrayLength(record.RootElement, "steps");
                 }
             }
             catch (Exception e) when (e is InvalidDataException or JsonException)
@@ -142,6 +144,50 @@ public sealed class HistoryArchive(string folder)
     {
         var found = new List<MessageHistory>();
         var problems = new List<string>();
+        await foreach (var line in TrustedLinesAsync(problems, cancellationToken))
+        {
+            var message = JsonSerializer.Deserialize<HistoryArchiveMessage>(line) ?? throw new InvalidDataException("An archive line is null.");
+            if (message.BusinessKey == businessKey && found.Count < limit)
+            {
+                found.Add(message.ToHistory());
+            }
+        }
+
+        return (found, problems);
+    }
+
+    /// <summary>The records (JSON lines) that <paramref name="wanted"/> picks from every archive whose files match their
+    /// manifest, oldest first, and the archives that could not be read (as <see cref="FindAsync"/>).</summary>
+    public async Task<(IReadOnlyList<string> Lines, IReadOnlyList<string> Problems)> ReadAllAsync(Func<string, bool> wanted, CancellationToken cancellationToken)
+    {
+        var found = new List<string>();
+        var problems = new List<string>();
+        await foreach (var line in TrustedLinesAsync(problems, cancellationToken))
+        {
+            if (wanted(line))
+            {
+                found.Add(line);
+            }
+        }
+
+        return (found, problems);
+    }
+
+    /// <summary>Removes an archive that is not wanted after all (it held nothing): its manifest first, then its files.</summary>
+    public void Delete(HistoryArchiveManifest manifest)
+    {
+        File.Delete(Path.Combine(folder, manifest.Archive + ManifestSuffix));
+        foreach (var file in manifest.Files)
+        {
+            File.Delete(Path.Combine(folder, file.Name));
+        }
+    }
+
+    /// <summary>The archive folder of another kind of record (<c>inbox</c>, <c>audits</c>), beside the messages'.</summary>
+    public HistoryArchive Kind(string name) => new(Path.Combine(folder, name));
+
+    private async IAsyncEnumerable<string> TrustedLinesAsync(List<string> problems, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         foreach (var manifest in Manifests())
         {
             foreach (var file in manifest.Files)
@@ -153,27 +199,25 @@ public sealed class HistoryArchive(string folder)
                     continue;
                 }
 
-                await foreach (var message in ReadAsync(path, cancellationToken))
+                await foreach (var line in ReadLinesAsync(path, cancellationToken))
                 {
-                    if (message.BusinessKey == businessKey && found.Count < limit)
-                    {
-                        found.Add(message.ToHistory());
-                    }
+                    yield return line;
                 }
             }
         }
-
-        return (found, problems);
     }
 
-    private static async IAsyncEnumerable<HistoryArchiveMessage> ReadAsync(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static int ArrayLength(JsonElement record, string property) =>
+        record.ValueKind == JsonValueKind.Object && record.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+
+    private static async IAsyncEnumerable<string> ReadLinesAsync(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         await using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            yield return JsonSerializer.Deserialize<HistoryArchiveMessage>(line) ?? throw new InvalidDataException("An archive line is null.");
+            yield return line;
         }
     }
 

@@ -6,11 +6,13 @@ namespace IntegrationHub.Host.Storage;
 /// <summary>Hangfire job (Quartz-scheduled once per cluster, <c>Hub:Retention:Schedule</c>): opens the coming month's
 /// partitions, then, for each month past retention, archives its finished messages, verifies the archive and removes them:
 /// the partitions dropped when nothing in them is open, else only the finished messages deleted and the open ones
-/// (undelivered messages, dead letters) kept until resolved, when a later run archives and drops them.</summary>
+/// (undelivered messages, dead letters) kept until resolved, when a later run archives and drops them. Then the same for
+/// the inbox's months (<see cref="InboxRetention"/>) and the audits' (<see cref="AuditRetention"/>).</summary>
 public sealed class HistoryRetentionJob(
-    HistoryPartitionStore partitions, HistoryArchive archive, TimeProvider timeProvider, IOptions<HubOptions> options, ILogger<HistoryRetentionJob> logger)
+    HistoryPartitionStore partitions, HistoryArchive archive, InboxRetention inbox, AuditRetention audits, TimeProvider timeProvider, IOptions<HubOptions> options,
+    ILogger<HistoryRetentionJob> logger)
 {
-    /// <returns>The archives written in this run.</returns>
+    /// <returns>The message archives written in this run (the inbox's and the audits' are in their own folders).</returns>
     public async Task<IReadOnlyList<HistoryArchiveManifest>> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -24,8 +26,7 @@ public sealed class HistoryRetentionJob(
             if (open && manifest.Messages == 0)
             {
                 logger.LogInformation("History partition {Partition}: only open messages (undelivered or dead letters) left; kept", partition.Name);
-                File.Delete(Path.Combine(archive.Folder, manifest.Archive + HistoryArchive.ManifestSuffix));
-                File.Delete(Path.Combine(archive.Folder, manifest.Files[0].Name));
+                archive.Delete(manifest);
                 continue;
             }
 
@@ -43,7 +44,11 @@ public sealed class HistoryRetentionJob(
                 open ? "its finished messages removed; open ones kept until resolved" : "dropped");
         }
 
-        logger.LogInformation("History retention: current partition {Partition}, {Archived} archive(s) written, keeping {Keep}", current, written.Count, keep);
+        var inboxArchives = await inbox.RunAsync(now, keep, cancellationToken);
+        var auditArchives = await audits.RunAsync(now, options.Value.Retention.Audits, cancellationToken);
+        logger.LogInformation(
+            "History retention: current partition {Partition}, {Archived} message, {Inbox} inbox and {Audits} audit archive(s) written, keeping {Keep} ({KeepAudits} for audits)",
+            current, written.Count, inboxArchives.Count, auditArchives.Count, keep, options.Value.Retention.Audits);
         return written;
     }
 }

@@ -87,6 +87,21 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Audits_kept_shorter_than_messages_are_reported()
+    {
+        var settings = TestHub.BaseSettings(UnusedDatabase);
+        settings["Hub:Retention:Messages"] = "400.00:00:00";
+        settings["Hub:Retention:Audits"] = "100.00:00:00";
+
+        var error = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(settings));
+
+        Assert.Equal(
+            "IntegrationHub cannot start in environment 'Testing': 1 configuration problem(s):" + Environment.NewLine +
+            " - Hub:Retention:Audits (100.00:00:00) must be at least Hub:Retention:Messages (400.00:00:00): audits are kept at least as long as the history they explain.",
+            error.Message);
+    }
+
+    [Fact]
     public async Task Wake_up_reconnect_delay_and_delivery_workers_out_of_range_are_reported()
     {
         var settings = TestHub.BaseSettings(UnusedDatabase);

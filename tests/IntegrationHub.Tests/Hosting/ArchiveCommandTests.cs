@@ -16,15 +16,18 @@ public sealed class ArchiveCommandTests : IDisposable
     {
         var partition = new HistoryPartition("p2025_01", 1, 100, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(31), 0);
         var manifest = await new HistoryArchive(_folder).WriteAsync(partition, Lines(), DateTimeOffset.UtcNow, default);
+        await new HistoryArchive(_folder).Kind(InboxRetention.Folder).WriteAsync(partition, InboxLines(), DateTimeOffset.UtcNow, default);
         var environment = new Dictionary<string, string> { ["Hub__Retention__ArchiveFolder"] = _folder };
 
         var (exit, output, error) = await HostCommand.RunAsync(environment, "archive", "find", "H42.7");
         Assert.True(exit == 0, error);
         Assert.Contains("\"MessageId\":7", output, StringComparison.Ordinal);
-        Assert.Contains("1 archived message(s)", output, StringComparison.Ordinal);
+        Assert.Contains("inbox: {\"id\":70,", output, StringComparison.Ordinal);
+        Assert.Contains("1 archived message(s) and 1 archived inbox message(s)", output, StringComparison.Ordinal);
         (exit, output, error) = await HostCommand.RunAsync(environment, "archive", "verify");
         Assert.True(exit == 0, error + output);
         Assert.Contains("p2025_01-1: ok", output, StringComparison.Ordinal);
+        Assert.Contains("inbox/p2025_01-1: ok", output, StringComparison.Ordinal);
 
         var path = Path.Combine(_folder, manifest.Files[0].Name);
         var bytes = await File.ReadAllBytesAsync(path);
@@ -34,6 +37,17 @@ public sealed class ArchiveCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains($"p2025_01-1: {manifest.Files[0].Name} has SHA-256", output, StringComparison.Ordinal);
         Assert.Contains("1 with problems", output, StringComparison.Ordinal);
+    }
+
+    private static async IAsyncEnumerable<HistoryArchiveLine> InboxLines()
+    {
+        await Task.Yield();
+        foreach (var id in new long[] { 70, 90 })
+        {
+            yield return new HistoryArchiveLine(id,
+                $$"""{"id":{{id}},"partner":"dvcqg","message_type":"danh-gia","partner_message_id":"m{{id}}","business_key":"H42.{{id / 10}}","payload":"{}","parked":null}""",
+                0, 0);
+        }
     }
 
     private static async IAsyncEnumerable<HistoryArchiveLine> Lines()

@@ -180,9 +180,18 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         Assert.Equal(deadId, await ScalarAsync<long>(db, "select message_id from hub.deliveries where status = 'dead'"));
     }
 
-    private HistoryRetentionJob Job(NpgsqlDataSource db, TimeProvider clock) =>
-        new(new HistoryPartitionStore(db), new HistoryArchive(_folder), clock,
-            Options.Create(new HubOptions { Retention = { Messages = TimeSpan.FromDays(400), ArchiveFolder = _folder } }), NullLogger<HistoryRetentionJob>.Instance);
+    private HistoryRetentionJob Job(NpgsqlDataSource db, TimeProvider clock) => RetentionJob(db, clock, _folder);
+
+    /// <summary>The hub's retention job over <paramref name="folder"/>: messages kept 400 days, audits 1826.</summary>
+    internal static HistoryRetentionJob RetentionJob(NpgsqlDataSource db, TimeProvider clock, string folder)
+    {
+        var archive = new HistoryArchive(folder);
+        return new(new HistoryPartitionStore(db), archive,
+            new InboxRetention(new InboxPartitionStore(db), archive, NullLogger<InboxRetention>.Instance),
+            new AuditRetention(db, archive, NullLogger<AuditRetention>.Instance), clock,
+            Options.Create(new HubOptions { Retention = { Messages = TimeSpan.FromDays(400), Audits = TimeSpan.FromDays(1826), ArchiveFolder = folder } }),
+            NullLogger<HistoryRetentionJob>.Instance);
+    }
 
     private async Task<NpgsqlDataSource> MigratedAsync()
     {
