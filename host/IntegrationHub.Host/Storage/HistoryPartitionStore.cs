@@ -19,10 +19,17 @@ public sealed partial class HistoryPartitionStore(NpgsqlDataSource dataSource)
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<IReadOnlyList<HistoryPartition>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<HistoryPartition>> ListAsync(CancellationToken cancellationToken) => CatalogueAsync(dataSource, "history_partitions", cancellationToken);
+
+    /// <summary>Partitions whose last id was issued more than <paramref name="keep"/> before <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<HistoryPartition>> PastRetentionAsync(DateTimeOffset now, TimeSpan keep, CancellationToken cancellationToken) =>
+        PastRetention(await ListAsync(cancellationToken), now, keep);
+
+    /// <summary>The partitions not dropped of a catalogue of monthly partitions (<c>history_partitions</c>, <c>inbox_partitions</c>).</summary>
+    internal static async Task<IReadOnlyList<HistoryPartition>> CatalogueAsync(NpgsqlDataSource dataSource, string catalogue, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select name, from_id, to_id, opened_at, closed_at, archives from hub.history_partitions where dropped_at is null order by from_id");
+            $"select name, from_id, to_id, opened_at, closed_at, archives from hub.{catalogue} where dropped_at is null order by from_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var partitions = new List<HistoryPartition>();
         while (await reader.ReadAsync(cancellationToken))
@@ -34,9 +41,9 @@ public sealed partial class HistoryPartitionStore(NpgsqlDataSource dataSource)
         return partitions;
     }
 
-    /// <summary>Partitions whose last id was issued more than <paramref name="keep"/> before <paramref name="now"/>.</summary>
-    public async Task<IReadOnlyList<HistoryPartition>> PastRetentionAsync(DateTimeOffset now, TimeSpan keep, CancellationToken cancellationToken) =>
-        [.. (await ListAsync(cancellationToken)).Where(p => p.ClosedAt is { } closed && closed + keep < now)];
+    /// <summary>Of <paramref name="partitions"/>, those whose last id was issued more than <paramref name="keep"/> before <paramref name="now"/>.</summary>
+    internal static IReadOnlyList<HistoryPartition> PastRetention(IEnumerable<HistoryPartition> partitions, DateTimeOffset now, TimeSpan keep) =>
+        [.. partitions.Where(p => p.ClosedAt is { } closed && closed + keep < now)];
 
     /// <summary>Whether any message of the partition still has a delivery open (pending, waiting, or a dead letter).</summary>
     public async Task<bool> HasOpenAsync(HistoryPartition partition, CancellationToken cancellationToken)

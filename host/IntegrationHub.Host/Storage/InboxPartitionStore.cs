@@ -20,24 +20,12 @@ public sealed partial class InboxPartitionStore(NpgsqlDataSource dataSource)
             or exists (select 1 from hub.inbox_parked p where p.state = 'parked' and p.inbox_id >= @from and p.inbox_id < @to)
         """;
 
-    public async Task<IReadOnlyList<HistoryPartition>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select name, from_id, to_id, opened_at, closed_at, archives from hub.inbox_partitions where dropped_at is null order by from_id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var partitions = new List<HistoryPartition>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            partitions.Add(new HistoryPartition(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt32(5)));
-        }
-
-        return partitions;
-    }
+    public Task<IReadOnlyList<HistoryPartition>> ListAsync(CancellationToken cancellationToken) =>
+        HistoryPartitionStore.CatalogueAsync(dataSource, "inbox_partitions", cancellationToken);
 
     /// <summary>Months whose last inbox id was issued more than <paramref name="keep"/> before <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<HistoryPartition>> PastRetentionAsync(DateTimeOffset now, TimeSpan keep, CancellationToken cancellationToken) =>
-        [.. (await ListAsync(cancellationToken)).Where(p => p.ClosedAt is { } closed && closed + keep < now)];
+        HistoryPartitionStore.PastRetention(await ListAsync(cancellationToken), now, keep);
 
     /// <summary>Whether a message of the month is still to be routed or waits parked.</summary>
     public async Task<bool> HasOpenAsync(HistoryPartition partition, CancellationToken cancellationToken)

@@ -86,7 +86,7 @@ begin
     return part;
 end $$;
 
--- The inbox's half of hub.advance_history (same lock, same instant).
+-- The inbox's part of hub.advance_history (same lock, same instant): the inbox's months and sequence.
 create function hub.advance_inbox(at timestamptz) returns text language plpgsql as $$
 declare
     current_name text;
@@ -104,22 +104,13 @@ begin
     return current_name;
 end $$;
 
-create or replace function hub.advance_history(at timestamptz) returns text language plpgsql as $$
+-- hub.advance_history keeps its name for its callers and does both: the messages' part of 0019, under whose advisory lock
+-- (held to the end of the transaction) the inbox's part then runs.
+alter function hub.advance_history(timestamptz) rename to advance_messages;
+create function hub.advance_history(at timestamptz) returns text language plpgsql as $$
 declare
-    current_name text;
-    base bigint := hub.history_month_base(date_trunc('month', at, 'UTC'));
-    last bigint;
+    current_name text := hub.advance_messages(at);
 begin
-    -- One mover at a time (hosts starting together, the job on another host).
-    perform pg_advisory_xact_lock(5207218362616147026);
-    current_name := hub.ensure_history_partition(at);
-    perform hub.ensure_history_partition(date_trunc('month', at, 'UTC') + interval '1 month');
-    select last_value into last from hub.messages_id_seq;
-    if last < base then
-        perform setval('hub.messages_id_seq', base, false);
-        update hub.history_partitions set closed_at = at where closed_at is null and opened_at is not null;
-        update hub.history_partitions set opened_at = at where name = current_name;
-    end if;
     perform hub.advance_inbox(at);
     return current_name;
 end $$;
