@@ -225,6 +225,9 @@ public sealed class InboxRouter(
             take.Parameters.AddWithValue("source", source);
             take.Parameters.AddWithValue("n", options.Value.RouteBatchSize - rows.Count);
             take.Parameters.AddWithValue("routable", sources.Routable.Contains(source));
+            // Prepared (once per pooled connection): planning the join over every monthly inbox partition (migration
+            // 0028) costs more than running it for a batch.
+            await take.PrepareAsync(cancellationToken);
             await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
