@@ -49,6 +49,9 @@ public sealed class HubBuilder(IServiceCollection services, IConfiguration confi
         Services.AddHttpClient(connectorId, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Connectors keep their client for the host's life: recycle connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // The factory's own request logging (Information and Trace only, below the Warning the hub ships with) wraps
+            // every call in two more handlers and a log scope; each call is already a span and a metric of the hub's.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => ResilienceHandler(sp, connectorId));
         Services.AddKeyedSingleton<TConnector>(connectorId, (sp, _) => ActivatorUtilities.CreateInstance<TConnector>(
             sp,

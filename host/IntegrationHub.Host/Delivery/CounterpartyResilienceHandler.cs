@@ -6,51 +6,51 @@ using Polly.CircuitBreaker;
 
 namespace IntegrationHub.Host.Delivery;
 
-/// <summary>Runs every HTTP call of a connector through its counterparty's pipeline. A request message can be sent
-/// only once, so each attempt sends a copy with the body buffered up front, except a body that is an
-/// <see cref="IStreamedRequestContent"/>: it regenerates itself on every serialization, so each attempt's copy carries
-/// the same content object and it streams again (a 50 MB e-document is never buffered). Each call is a span (its
-/// attempts are the HTTP client spans under it) and each attempt is measured (<see cref="CounterpartyCallRecorder"/>).</summary>
+/// <summary>Runs every HTTP call of a connector through its counterparty's pipeline. The first attempt sends the request
+/// itself; a request message can be sent only once, so each retry sends a copy. A body that can be serialized again
+/// (a <see cref="ByteArrayContent"/>, as the kit's JSON bodies are, or an <see cref="IStreamedRequestContent"/>, which
+/// regenerates itself: a 50 MB e-document is never buffered) is carried over to the copy as it is; any other body is
+/// buffered up front, as its first sending may consume it. Each call is a span (its attempts are the HTTP client spans
+/// under it) and each attempt is measured (<see cref="CounterpartyCallRecorder"/>).</summary>
 public sealed class CounterpartyResilienceHandler(
     ResiliencePipeline<HttpResponseMessage> pipeline, string counterpartyId, CounterpartyCallRecorder recorder, TimeProvider timeProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null or IStreamedRequestContent ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        using var call = recorder.StartCall(counterpartyId);
+        var body = request.Content is null or ByteArrayContent or IStreamedRequestContent ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var state = new CallState(this, request, body, cancellationToken);
+        using var span = recorder.StartCall(counterpartyId);
         try
         {
-            var response = await pipeline.ExecuteAsync(
-                async (state, token) => await state.Handler.SendAttemptAsync(state.Request, state.Body, state.CallerToken, token),
-                (Handler: this, Request: request, Body: body, CallerToken: cancellationToken),
-                cancellationToken);
-            call?.SetTag("http.response.status_code", (int)response.StatusCode);
+            var response = await pipeline.ExecuteAsync(static (state, token) => state.Handler.SendAttemptAsync(state, token), state, cancellationToken);
+            span?.SetTag("http.response.status_code", (int)response.StatusCode);
             return response;
         }
         catch (Exception e) when (e is BrokenCircuitException)
         {
             // Refused by the open circuit without being sent: a failure of its own kind, with no duration.
             recorder.Refused(counterpartyId);
-            call?.SetStatus(ActivityStatusCode.Error, "circuit open");
+            span?.SetStatus(ActivityStatusCode.Error, "circuit open");
             throw;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            call?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             throw;
         }
     }
 
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage original, byte[]? body, CancellationToken callerToken, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendAttemptAsync(CallState state, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         try
         {
-            var response = await SendCopyAsync(original, body, cancellationToken);
+            var request = state.Attempts++ == 0 ? state.Request : Copy(state.Request, state.Body);
+            var response = await base.SendAsync(request, cancellationToken);
             recorder.Attempted(counterpartyId, timeProvider.GetElapsedTime(started), CounterpartyCallRecorder.FailureOf(response.StatusCode));
             return response;
         }
-        catch (Exception e) when (!callerToken.IsCancellationRequested)
+        catch (Exception e) when (!state.CallerToken.IsCancellationRequested)
         {
             // The caller's own cancellation is no failure of the counterparty's and is not counted.
             recorder.Attempted(counterpartyId, timeProvider.GetElapsedTime(started), CounterpartyCallRecorder.FailureOf(e));
@@ -58,7 +58,9 @@ public sealed class CounterpartyResilienceHandler(
         }
     }
 
-    private Task<HttpResponseMessage> SendCopyAsync(HttpRequestMessage original, byte[]? body, CancellationToken cancellationToken)
+    /// <summary>A retry's request: the original's method, address, headers and options, with its body carried over
+    /// (re-serializable) or rebuilt from the bytes buffered before the first attempt.</summary>
+    private static HttpRequestMessage Copy(HttpRequestMessage original, byte[]? body)
     {
         var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version, VersionPolicy = original.VersionPolicy };
         foreach (var header in original.Headers)
@@ -66,7 +68,7 @@ public sealed class CounterpartyResilienceHandler(
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (original.Content is IStreamedRequestContent)
+        if (original.Content is ByteArrayContent or IStreamedRequestContent)
         {
             copy.Content = original.Content;
         }
@@ -84,6 +86,20 @@ public sealed class CounterpartyResilienceHandler(
             copy.Options.TryAdd(option.Key, option.Value);
         }
 
-        return base.SendAsync(copy, cancellationToken);
+        return copy;
+    }
+
+    /// <summary>One call through the pipeline: what each attempt needs, and how many were made.</summary>
+    private sealed class CallState(CounterpartyResilienceHandler handler, HttpRequestMessage request, byte[]? body, CancellationToken callerToken)
+    {
+        public CounterpartyResilienceHandler Handler { get; } = handler;
+
+        public HttpRequestMessage Request { get; } = request;
+
+        public byte[]? Body { get; } = body;
+
+        public CancellationToken CallerToken { get; } = callerToken;
+
+        public int Attempts { get; set; }
     }
 }
