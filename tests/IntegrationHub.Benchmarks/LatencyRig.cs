@@ -278,12 +278,17 @@ internal sealed class LatencyRig : IAsyncDisposable
                 where flow_id = @flow and received_at >= @from and received_at < @to),
              d as materialized (
                 select m.received_at, m.committed, l.at, l.duration_ms / 1000.0 as write, pg_xact_commit_timestamp(l.xmin) as recorded
-                from m join hub.message_log l on l.message_id = m.id and l.event = 'delivered')
+                from m join hub.message_log l on l.message_id = m.id and l.event = 'delivered'),
+             -- A batch's lines share their 'at' (its write's end): from one batch's write end to the next one's write start.
+             gaps as (
+                select extract(epoch from at - lag(at) over (order by at)) - write as gap
+                from (select distinct at, write from d) b)
         select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from committed - received_at)),
                percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from at - committed) - write),
                percentile_cont(array[0.5, 0.99]) within group (order by write),
                percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from recorded - at)),
-               count(distinct at)
+               count(distinct at),
+               (select percentile_cont(array[0.5, 0.99]) within group (order by gap) from gaps)
         from d
         """;
 
@@ -302,7 +307,8 @@ internal sealed class LatencyRig : IAsyncDisposable
 
         double[] Ms(int column) => [.. reader.GetFieldValue<double[]>(column).Select(s => s * 1000)];
         var (committed, waited, write, recorded) = (Ms(0), Ms(1), Ms(2), Ms(3));
-        return new LatencySplit(committed[0], committed[1], waited[0], waited[1], write[0], write[1], recorded[0], recorded[1], reader.GetInt64(4));
+        var between = reader.IsDBNull(5) ? [double.NaN, double.NaN] : Ms(5);
+        return new LatencySplit(committed[0], committed[1], waited[0], waited[1], write[0], write[1], recorded[0], recorded[1], reader.GetInt64(4), between[0], between[1]);
     }
 
     private static async Task<LatencyFigures> FiguresAsync(NpgsqlConnection connection, string sql, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
