@@ -24,13 +24,23 @@ internal static class LatencyBenchmark
         {
             var name = wake ? "WAKE" : "BASELINE (Hub:Wake:Enabled=false)";
             await using var rig = await LatencyRig.StartAsync(name, wake, hostDll, options.HostSettings, cancellationToken);
+            // The dossiers iGate holds at start (read by the first run) are a backlog of their own: delivered before the
+            // warm-up, so a short warm-up does not carry it into the measured window.
+            await rig.SettleAsync(SettleTimeout, cancellationToken);
             await rig.FeedAsync(options.Rates[0], options.PullShare, TimeSpan.FromSeconds(options.WarmupSeconds), long.MaxValue, null, cancellationToken);
             var windows = new List<(int Rate, DateTimeOffset From, DateTimeOffset To, long Fed)>();
             foreach (var rate in options.Rates)
             {
+                var cpuBefore = CpuSnapshot.Take(rig.Host.Pid, rig.Cluster);
+                var machineBefore = MachineCpu.BusySeconds();
                 var (from, to, fed) = await rig.FeedAsync(rate, options.PullShare, TimeSpan.FromSeconds(options.Seconds), long.MaxValue, null, cancellationToken);
+                var cpu = CpuSnapshot.Take(rig.Host.Pid, rig.Cluster).Since(cpuBefore);
+                var others = MachineCpu.BusySeconds() - machineBefore - cpu.Host - cpu.Postgres - cpu.Benchmark;
                 windows.Add((rate, from, to, fed));
                 Console.WriteLine($"  {name}: fed {fed:N0} messages at {rate:N0}/s for {(to - from).TotalSeconds:N1} s ({fed / (to - from).TotalSeconds:N0}/s reached)");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {name}: CPU in the window: host {cpu.Host:N1} s ({cpu.Host * 1e6 / Math.Max(1, fed):N0} µs/msg), PostgreSQL {cpu.Postgres:N1} s ({cpu.Postgres * 1e6 / Math.Max(1, fed):N0} µs/msg), " +
+                    $"benchmark and sandboxes {cpu.Benchmark:N1} s, other processes {others:N1} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             }
 
             await rig.SettleAsync(SettleTimeout, cancellationToken);
@@ -39,6 +49,8 @@ internal static class LatencyBenchmark
                 var figures = await rig.LatencyAsync(from, to, cancellationToken);
                 results[(wake, rate)] = figures;
                 Console.WriteLine($"  {name} {rate,5:N0} msg/s: push -> delivered {figures.Push}; read -> delivered {figures.Pull}");
+                Console.WriteLine($"    push split: {figures.Push.Split?.ToString() ?? "(no commit timestamps)"}");
+                Console.WriteLine($"    read split: {figures.Pull.Split?.ToString() ?? "(no commit timestamps)"}");
             }
 
             var check = await rig.ExactlyOnceAsync(cancellationToken);

@@ -76,22 +76,24 @@ internal sealed class LatencyRig : IAsyncDisposable
             }
 
             Console.WriteLine($"{name}: starting the host in {rig._folder.Root} (log {rig._folder.HostLog}), Hub:Wake:Enabled={settings["Hub__Wake__Enabled"]}");
-            rig._host = HostProcess.Start(hostDll, rig._folder, settings);
-            using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var readyWait = HubWaits.ReadyAsync(rig._hub, Stopwatch.StartNew(), startTimeout.Token);
-            while (!readyWait.IsCompleted && !rig._host.HasExited)
+            await rig.StartHostAsync(name, hostDll, settings, cancellationToken);
+
+            // Commit times split a message's latency (see LatencySplit); the setting takes a PostgreSQL restart, so a host restart.
+            await using (var connection = new NpgsqlConnection(rig.DatabaseConnectionString))
             {
-                await Task.WhenAny(readyWait, Task.Delay(500, cancellationToken));
+                await connection.OpenAsync(cancellationToken);
+                await using var track = new NpgsqlCommand("alter system set track_commit_timestamp = on", connection);
+                await track.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            if (!readyWait.IsCompleted)
+            if (!await rig._host!.StopAsync(StopTimeout))
             {
-                await startTimeout.CancelAsync();
-                throw new BenchmarkException($"The host exited at start with code {rig._host.ExitCode}.");
+                throw new BenchmarkException("The host did not stop for its restart with track_commit_timestamp.");
             }
 
-            var ready = await readyWait;
-            Console.WriteLine($"{name}: /health/ready after {ready.TotalSeconds:N1} s");
+            await rig._host.DisposeAsync();
+            rig._host = null;
+            await rig.StartHostAsync(name, hostDll, settings, cancellationToken);
             rig._pushes = new SteadyPushClient(rig.HubUrl, codes);
             return rig;
         }
@@ -101,6 +103,26 @@ internal sealed class LatencyRig : IAsyncDisposable
             await rig.DisposeAsync();
             throw;
         }
+    }
+
+    private async Task StartHostAsync(string name, string hostDll, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        _host = HostProcess.Start(hostDll, _folder, settings);
+        using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readyWait = HubWaits.ReadyAsync(_hub, Stopwatch.StartNew(), startTimeout.Token);
+        while (!readyWait.IsCompleted && !_host.HasExited)
+        {
+            await Task.WhenAny(readyWait, Task.Delay(500, cancellationToken));
+        }
+
+        if (!readyWait.IsCompleted)
+        {
+            await startTimeout.CancelAsync();
+            throw new BenchmarkException($"The host exited at start with code {_host.ExitCode}.");
+        }
+
+        var ready = await readyWait;
+        Console.WriteLine($"{name}: /health/ready after {ready.TotalSeconds:N1} s");
     }
 
     /// <summary>Feeds <paramref name="rate"/> messages a second for <paramref name="duration"/> (or until
@@ -175,7 +197,10 @@ internal sealed class LatencyRig : IAsyncDisposable
             await analyze.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return (await FiguresAsync(connection, PushLatencySql, from, to, cancellationToken), await FiguresAsync(connection, PullLatencySql, from, to, cancellationToken));
+        var push = await FiguresAsync(connection, PushLatencySql, from, to, cancellationToken);
+        var pull = await FiguresAsync(connection, PullLatencySql, from, to, cancellationToken);
+        return (push with { Split = await SplitAsync(connection, "evaluations", from, to, cancellationToken) },
+            pull with { Split = await SplitAsync(connection, "dossiers", from, to, cancellationToken) });
     }
 
     /// <summary>Nothing lost or doubled: every accepted push is one evaluation at iGate and every iGate dossier one
@@ -244,6 +269,47 @@ internal sealed class LatencyRig : IAsyncDisposable
         from hub.messages m join hub.message_log l on l.message_id = m.id and l.event = 'delivered'
         where m.flow_id = 'dossiers' and m.received_at >= @from and m.received_at < @to
         """;
+
+    /// <summary>Over a flow's messages stored in the window (for pushes: routed), by commit timestamps.</summary>
+    private const string SplitSql =
+        """
+        with m as materialized (
+                select id, received_at, pg_xact_commit_timestamp(xmin) as committed from hub.messages
+                where flow_id = @flow and received_at >= @from and received_at < @to),
+             d as materialized (
+                select m.received_at, m.committed, l.at, l.duration_ms / 1000.0 as write, pg_xact_commit_timestamp(l.xmin) as recorded
+                from m join hub.message_log l on l.message_id = m.id and l.event = 'delivered'),
+             -- A batch's lines share their 'at' (its write's end): from one batch's write end to the next one's write start.
+             gaps as (
+                select extract(epoch from at - lag(at) over (order by at)) - write as gap
+                from (select distinct at, write from d) b)
+        select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from committed - received_at)),
+               percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from at - committed) - write),
+               percentile_cont(array[0.5, 0.99]) within group (order by write),
+               percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from recorded - at)),
+               count(distinct at),
+               (select percentile_cont(array[0.5, 0.99]) within group (order by gap) from gaps)
+        from d
+        """;
+
+    private static async Task<LatencySplit?> SplitAsync(NpgsqlConnection connection, string flow, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SplitSql, connection) { CommandTimeout = 600 };
+        command.Parameters.AddWithValue("flow", flow);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.IsDBNull(0) || reader.IsDBNull(1) || reader.IsDBNull(3))
+        {
+            return null;
+        }
+
+        double[] Ms(int column) => [.. reader.GetFieldValue<double[]>(column).Select(s => s * 1000)];
+        var (committed, waited, write, recorded) = (Ms(0), Ms(1), Ms(2), Ms(3));
+        var between = reader.IsDBNull(5) ? [double.NaN, double.NaN] : Ms(5);
+        return new LatencySplit(committed[0], committed[1], waited[0], waited[1], write[0], write[1], recorded[0], recorded[1], reader.GetInt64(4), between[0], between[1]);
+    }
 
     private static async Task<LatencyFigures> FiguresAsync(NpgsqlConnection connection, string sql, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

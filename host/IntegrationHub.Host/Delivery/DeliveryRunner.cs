@@ -24,6 +24,10 @@ public sealed class DeliveryRunner(
     TimeProvider timeProvider,
     ILogger<DeliveryRunner> logger)
 {
+    /// <summary>Batches one drain writes at once while there is a backlog: a slow write (one slow call holds its whole
+    /// batch) no longer stops the pair, and a batch's recording is hidden behind the next write.</summary>
+    public const int BatchesInFlight = 2;
+
     public static string DeliverLockName(string flowId, string destination) => $"flow-deliver:{flowId}:{destination}";
 
     public async Task RunAsync(string flowId, string destination, CancellationToken cancellationToken)
@@ -94,6 +98,14 @@ public sealed class DeliveryRunner(
         }
     }
 
+    /// <summary>Claims, writes and records batches in message order. While there is a backlog (full batches, e.g. a run's
+    /// page) up to <see cref="BatchesInFlight"/> batches are written at once and each batch's outcomes are recorded while
+    /// later ones are written; recordings land one at a time, in claim order. A batch claimed while others are in flight
+    /// holds only other records' messages (a record's later message stays 'waiting' until its earlier one is recorded), so
+    /// order per record holds; the batches in flight are left out of the claim, so nothing is sent twice. Without a
+    /// backlog (a push at a time) the next claim waits for the recording, so what comes meanwhile makes one batch, not many
+    /// tiny ones. A batch that stopped on a failure is recorded, after the batches written beside it, before its failure
+    /// is returned, and nothing is claimed after it.</summary>
     private async Task<DeliveryFailedException?> DrainAsync(
         string flowId, string destination, IDestinationConnector connector, string stream, CancellationToken cancellationToken, int maxBatches = int.MaxValue, int? batchSize = null)
     {
@@ -101,34 +113,135 @@ public sealed class DeliveryRunner(
         var hubId = await installation.IdAsync(cancellationToken);
         var enricher = enrichers.Find(flows.Options[flowId].Enricher);
         var schema = StreamRef.TryParse(destination, out var target) ? connectors.PayloadSchemas.Find(target!.ConnectorId, stream) : null;
-        for (var round = 0; round < maxBatches; round++)
+        var writing = new Queue<InFlightBatch>();
+        Task? recording = null;
+        IReadOnlyList<PendingDelivery> recorded = [];
+        var claims = 0;
+        var backlog = true;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = await store.ClaimBatchAsync(flowId, destination, batchSize.Value, timeProvider.GetUtcNow(), cancellationToken);
-            if (batch.Count == 0)
+            while (true)
             {
-                return null;
+                while (backlog && writing.Count < BatchesInFlight && claims < maxBatches)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var batch = await ClaimAsync(flowId, destination, batchSize.Value, [.. writing.SelectMany(w => w.Batch), .. recorded], cancellationToken);
+                    if (batch.Count == 0)
+                    {
+                        backlog = false;
+                        break;
+                    }
+
+                    claims++;
+                    var trace = new DeliveryTrace(tracing, flowId, destination, batch);
+                    writing.Enqueue(new InFlightBatch(batch, trace, WriteBatchAsync(trace, hubId, enricher, schema, flowId, connector, stream, destination, batch, cancellationToken)));
+                    backlog = batch.Count == batchSize.Value;
+                }
+
+                if (writing.Count == 0)
+                {
+                    if (recording is null)
+                    {
+                        return null;
+                    }
+
+                    // Claim again once the recording is in: it may make a record's next message due, and what came meanwhile
+                    // joins one batch.
+                    await recording;
+                    (recording, recorded, backlog) = (null, [], claims < maxBatches);
+                    continue;
+                }
+
+                var written = writing.Dequeue();
+                var (results, failure) = await written.Write;
+                if (recording is not null)
+                {
+                    await recording;
+                }
+
+                (recording, recorded) = (RecordAsync(written.Trace, flowId, destination, written.Batch, results), written.Batch);
+                if (failure is not null)
+                {
+                    while (writing.TryDequeue(out var beside))
+                    {
+                        var (besideResults, _) = await beside.Write;
+                        await recording;
+                        (recording, recorded) = (RecordAsync(beside.Trace, flowId, destination, beside.Batch, besideResults), beside.Batch);
+                    }
+
+                    await recording;
+                    return failure;
+                }
+            }
+        }
+        catch
+        {
+            // Cancelled (or failed) with batches in flight: the recording under way lands (or fails) first; a batch written
+            // but not recorded is sent again under the same keys, as one cancelled mid-write.
+            foreach (var unrecorded in writing)
+            {
+                await ((Task)unrecorded.Write).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (unrecorded.Write.IsCompletedSuccessfully)
+                {
+                    unrecorded.Trace.Dispose();
+                }
             }
 
-            using var trace = new DeliveryTrace(tracing, flowId, destination, batch);
+            if (recording is not null)
+            {
+                await recording.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Writes one claimed batch (enriched first if the flow has an enricher); its spans end when it is recorded,
+    /// or here if the write throws.</summary>
+    private async Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> WriteBatchAsync(
+        DeliveryTrace trace, string hubId, IMessageEnricher? enricher, PayloadSchema? schema, string flowId, IDestinationConnector connector, string stream,
+        string destination, IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
             var messages = batch.Select(p => new OutboundMessage(
                 p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
-            var (results, failure) = enricher is null
+            return enricher is null
                 ? await CheckAndWriteAsync(trace, schema, connector, stream, destination, messages, cancellationToken)
                 : await EnrichAndWriteAsync(trace, enricher, schema, flowId, connector, stream, destination, messages, cancellationToken);
+        }
+        catch
+        {
+            trace.Dispose();
+            throw;
+        }
+    }
 
-            // Recorded with no token: once the destination has answered, a cancellation must not lose its answer.
-            // (Cancelled mid-call, the outcome is unknown and the batch is sent again under the same keys.)
+    /// <summary>The next due batch, leaving out the batches in flight (until their recordings commit, their messages are
+    /// still 'pending'). ClaimBatchAsync is asked for that many more, so the batch is full when more are due.</summary>
+    private async Task<IReadOnlyList<PendingDelivery>> ClaimAsync(string flowId, string destination, int batchSize, IReadOnlyList<PendingDelivery> inFlight, CancellationToken cancellationToken)
+    {
+        if (inFlight.Count == 0)
+        {
+            return await store.ClaimBatchAsync(flowId, destination, batchSize, timeProvider.GetUtcNow(), cancellationToken);
+        }
+
+        var leftOut = inFlight.Select(p => p.MessageId).ToHashSet();
+        var claimed = await store.ClaimBatchAsync(flowId, destination, batchSize + leftOut.Count, timeProvider.GetUtcNow(), cancellationToken);
+        return [.. claimed.Where(p => !leftOut.Contains(p.MessageId)).Take(batchSize)];
+    }
+
+    /// <summary>Records a written batch's outcomes and ends its spans. With no token: once the destination has answered,
+    /// a cancellation must not lose its answer (cancelled mid-call, the outcome is unknown and the batch is sent again under
+    /// the same keys; so is a batch written while the recording before it failed).</summary>
+    private async Task RecordAsync(DeliveryTrace trace, string flowId, string destination, IReadOnlyList<PendingDelivery> batch, List<DeliveryResult> results)
+    {
+        using (trace)
+        {
             await store.RecordAsync(flowId, destination, results, flows.Options[flowId].HoldBehindDeadLetter, timeProvider.GetUtcNow(), CancellationToken.None);
             trace.Record(results);
             metrics.DeliveriesRecorded(flowId, destination, results, batch.ToDictionary(p => p.MessageId, p => p.ReceivedAt), timeProvider.GetUtcNow());
-            if (failure is not null)
-            {
-                return failure;
-            }
         }
-
-        return null;
     }
 
     /// <summary>The source's own version (e.g. a dossier's) makes the key "record + version", stable even across hub
@@ -349,4 +462,8 @@ public sealed class DeliveryRunner(
     }
 
     private int ElapsedMs(long started) => (int)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>A claimed batch and its write under way.</summary>
+    private sealed record InFlightBatch(
+        IReadOnlyList<PendingDelivery> Batch, DeliveryTrace Trace, Task<(List<DeliveryResult> Results, DeliveryFailedException? Failure)> Write);
 }

@@ -95,6 +95,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("hold", holdBehindDeadLetter);
         command.Parameters.AddWithValue("now", now);
+        // Prepared like the claim: with wake-ups a batch may be a single push, and planning this over the partitions of
+        // deliveries and the message log cost more than running it.
+        await command.PrepareAsync(cancellationToken);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
