@@ -11,27 +11,12 @@ internal static class DueDeliveries
 {
     public const string KeyPrefix = "BENCH-DUE-";
 
-    /// <summary>DeliveryStore.ClaimBatchAsync's statement as the hub runs it (migration 0030): the due rows from the open
-    /// deliveries, joined to their messages.</summary>
+    /// <summary>DeliveryStore.ClaimBatchAsync's statement as the hub runs it: migration 0030's function (the due rows from
+    /// the open deliveries, joined to their messages).</summary>
     public const string ClaimSql =
         """
-        with due as materialized (
-            select c.message_id, c.attempts from (
-                (select o.message_id, o.attempts from hub.open_deliveries o
-                 where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at is null
-                 order by o.message_id
-                 limit @limit)
-                union all
-                (select o.message_id, o.attempts from hub.open_deliveries o
-                 where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at <= @now
-                 order by o.next_attempt_at, o.message_id
-                 limit @limit)) c
-            where not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
-            order by c.message_id
-            limit @limit)
-        select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
-        from due join hub.messages m on m.id = due.message_id
-        order by due.message_id
+        select message_id, record_key, business_key, version, payload, attempts, received_at, trace_parent
+        from hub.claim_due_deliveries(@flow, @destination, @limit, @now)
         """;
 
     /// <summary>The claim before migration 0030, for reference in the same run: the due rows found through the pending

@@ -5,36 +5,22 @@ namespace IntegrationHub.Host.Storage;
 /// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines. Open
 /// deliveries are found in hub.open_deliveries (migration 0030: only the open ones, kept by triggers as deliveries change),
 /// not in the monthly partitions of history, so the claim's work does not grow with the history. The statements run for
-/// every batch (the claim, "anything due?") are prepared: planned once per pooled connection instead of once per batch.</summary>
+/// every batch (the claim, "anything due?") are prepared: planned once per pooled connection instead of once per batch
+/// (the claim's join to the partitioned messages is kept generic by its database function).</summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The next due messages in message order. Only a record's oldest open message is ever 'pending', so
     /// order per record holds without looking at other rows. A paused flow's are not claimed: no attempt is spent and
     /// none becomes a dead letter until it is resumed. Candidates are the oldest fresh deliveries and the retries due
-    /// longest (each read from its own end of one index, so retries not yet due are never walked); of those, the
-    /// lowest message ids.</summary>
+    /// longest (so retries not yet due are never walked); of those, the lowest message ids. The statement is the
+    /// database function hub.claim_due_deliveries (migration 0030), whose plan is generic and kept per connection.</summary>
     public async Task<IReadOnlyList<PendingDelivery>> ClaimBatchAsync(string flowId, string destination, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            with due as materialized (
-                select c.message_id, c.attempts from (
-                    (select o.message_id, o.attempts from hub.open_deliveries o
-                     where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at is null
-                     order by o.message_id
-                     limit @limit)
-                    union all
-                    (select o.message_id, o.attempts from hub.open_deliveries o
-                     where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at <= @now
-                     order by o.next_attempt_at, o.message_id
-                     limit @limit)) c
-                where not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
-                order by c.message_id
-                limit @limit)
-            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
-            from due join hub.messages m on m.id = due.message_id
-            order by due.message_id
+            select message_id, record_key, business_key, version, payload, attempts, received_at, trace_parent
+            from hub.claim_due_deliveries(@flow, @destination, @limit, @now)
             """, connection);
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);

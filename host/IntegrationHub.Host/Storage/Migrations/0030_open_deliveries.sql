@@ -78,3 +78,39 @@ insert into hub.open_deliveries (message_id, destination, flow_id, record_key, s
 select message_id, destination, flow_id, record_key, status, attempts, next_attempt_at, last_error_code, updated_at
 from hub.deliveries where status in ('pending', 'waiting', 'dead');
 analyze hub.open_deliveries;
+
+-- The claim (DeliveryStore.ClaimBatchAsync): the next due deliveries of a flow and destination in message order, with
+-- their messages. A function so its plan is generic and kept for the session: the messages are found by id through
+-- every monthly partition (pruned as each row is looked up), and planning that join for the values of each call costs
+-- several milliseconds with a year of partitions, more than running it; left to choose, PostgreSQL kept planning it
+-- for each call once statistics said the custom plans were cheaper. Candidates are the oldest fresh deliveries and the
+-- retries due longest (each read from its own end of one index, so retries not yet due are never walked); of those,
+-- the lowest message ids. Only a record's oldest open message is ever 'pending': order per record holds. A paused
+-- flow's are not claimed.
+create function hub.claim_due_deliveries(for_flow text, for_destination text, batch_size int, due_at timestamptz)
+    returns table (message_id bigint, record_key text, business_key text, version text, payload text, attempts int,
+                   received_at timestamptz, trace_parent text)
+    language plpgsql stable
+    set plan_cache_mode = force_generic_plan
+as $$
+#variable_conflict use_column
+begin
+    return query
+    with due as materialized (
+        select c.message_id, c.attempts from (
+            (select o.message_id, o.attempts from hub.open_deliveries o
+             where o.destination = for_destination and o.flow_id = for_flow and o.status = 'pending' and o.next_attempt_at is null
+             order by o.message_id
+             limit batch_size)
+            union all
+            (select o.message_id, o.attempts from hub.open_deliveries o
+             where o.destination = for_destination and o.flow_id = for_flow and o.status = 'pending' and o.next_attempt_at <= due_at
+             order by o.next_attempt_at, o.message_id
+             limit batch_size)) c
+        where not exists (select 1 from hub.flow_pauses p where p.flow_id = for_flow)
+        order by c.message_id
+        limit batch_size)
+    select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
+    from due join hub.messages m on m.id = due.message_id
+    order by due.message_id;
+end $$;
