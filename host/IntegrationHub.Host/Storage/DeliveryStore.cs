@@ -114,7 +114,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             select (exists (select 1 from hub.open_deliveries o
                         where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at is null)
                     or exists (select 1 from hub.open_deliveries o
-                        where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at <= @now))
+                        where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at is not null and o.next_attempt_at <= @now))
               and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
             """, connection);
         command.Parameters.AddWithValue("destination", destination);

@@ -28,8 +28,11 @@ create table hub.open_deliveries (
 alter table hub.open_deliveries set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,
     autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000);
 -- The claim: fresh deliveries (no attempt time) in message order, and retries by the time they are due, so deliveries
--- waiting for a later retry are never walked.
-create index open_deliveries_due on hub.open_deliveries (destination, flow_id, next_attempt_at, message_id) where status = 'pending';
+-- waiting for a later retry are never walked. Each index gives its half of the claim in the order it is read, so the
+-- claim's generic plan reads no more than the batch whatever the values (with one index for both, a generic plan
+-- preferred walking the primary key in message order through every open delivery).
+create index open_deliveries_fresh on hub.open_deliveries (destination, flow_id, message_id) where status = 'pending' and next_attempt_at is null;
+create index open_deliveries_retry on hub.open_deliveries (destination, flow_id, next_attempt_at, message_id) where status = 'pending' and next_attempt_at is not null;
 -- A record's open messages: the next in line, holding behind a dead letter, the waiting behind a dead letter.
 create index open_deliveries_by_record on hub.open_deliveries (destination, flow_id, record_key, message_id);
 -- The dead-letters page, paged by message id.
@@ -104,7 +107,7 @@ begin
              limit batch_size)
             union all
             (select o.message_id, o.attempts from hub.open_deliveries o
-             where o.destination = for_destination and o.flow_id = for_flow and o.status = 'pending' and o.next_attempt_at <= due_at
+             where o.destination = for_destination and o.flow_id = for_flow and o.status = 'pending' and o.next_attempt_at is not null and o.next_attempt_at <= due_at
              order by o.next_attempt_at, o.message_id
              limit batch_size)) c
         where not exists (select 1 from hub.flow_pauses p where p.flow_id = for_flow)
