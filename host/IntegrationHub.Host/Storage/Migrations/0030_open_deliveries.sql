@@ -40,17 +40,12 @@ create index open_deliveries_dead on hub.open_deliveries (message_id, destinatio
 
 create function hub.keep_open_deliveries() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'INSERT' then
-        insert into hub.open_deliveries as o (message_id, destination, flow_id, record_key, status, attempts, next_attempt_at, last_error_code, updated_at)
-        select message_id, destination, flow_id, record_key, status, attempts, next_attempt_at, last_error_code, updated_at
-        from changed_new where status in ('pending', 'waiting', 'dead') order by message_id, destination
-        on conflict (message_id, destination) do update set
-            flow_id = excluded.flow_id, record_key = excluded.record_key, status = excluded.status, attempts = excluded.attempts,
-            next_attempt_at = excluded.next_attempt_at, last_error_code = excluded.last_error_code, updated_at = excluded.updated_at;
-    elsif tg_op = 'UPDATE' then
+    if tg_op = 'UPDATE' then
         delete from hub.open_deliveries o
         where (o.message_id, o.destination) in (
             select message_id, destination from changed_new where status not in ('pending', 'waiting', 'dead'));
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
         insert into hub.open_deliveries as o (message_id, destination, flow_id, record_key, status, attempts, next_attempt_at, last_error_code, updated_at)
         select message_id, destination, flow_id, record_key, status, attempts, next_attempt_at, last_error_code, updated_at
         from changed_new where status in ('pending', 'waiting', 'dead') order by message_id, destination
