@@ -30,7 +30,8 @@ internal static class FlowCountsBenchmark
         ("GET /hangfire/dead-letters", "hangfire/dead-letters"),
     ];
 
-    private const string ClaimName = "claim of 100 due deliveries (SQL)";
+    private const string ClaimName = "claim of 100 due deliveries (SQL, DeliveryStore's)";
+    private const string PartitionWalkClaimName = "reference: the claim before 0030 (partition walk)";
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>What <c>GET /api/flows</c> computed before the counters (issue 12 item 4), for reference on the same data.</summary>
@@ -80,7 +81,7 @@ internal static class FlowCountsBenchmark
             var deliveries = await ScalarAsync(database, "select count(*) from hub.deliveries", cancellationToken);
             Console.WriteLine($"SEED: {options.Messages:N0} messages with {deliveries:N0} deliveries by binary COPY in {seeding.Elapsed.TotalMinutes:N1} min");
             var settle = Stopwatch.StartNew();
-            foreach (var table in new[] { "hub.messages", "hub.deliveries", "hub.flow_counters", "hub.flow_activity" })
+            foreach (var table in new[] { "hub.messages", "hub.deliveries", "hub.flow_counters", "hub.flow_activity", "hub.open_deliveries" })
             {
                 // Vacuumed now so autovacuum does not pick these tables during the timed requests.
                 await ExecuteAsync(database, $"vacuum (analyze) {table}", cancellationToken);
@@ -94,7 +95,9 @@ internal static class FlowCountsBenchmark
                 ? $"COUNTS: GET /api/flows reports exactly what was seeded for all {flows.Flows.Count} flows"
                 : $"COUNTS: MISMATCH {string.Join("; ", mismatches)}");
 
-            Console.WriteLine($"SEED: {await ScalarAsync(database, "select count(*) from hub.history_partitions where dropped_at is null", cancellationToken)} history partitions");
+            Console.WriteLine($"SEED: {await ScalarAsync(database, "select count(*) from hub.history_partitions where dropped_at is null", cancellationToken)} history partitions; " +
+                $"{await ScalarAsync(database, "select count(*) from hub.open_deliveries", cancellationToken):N0} open deliveries " +
+                $"({await ScalarAsync(database, "select count(*) from hub.open_deliveries where status = 'dead'", cancellationToken):N0} dead letters)");
             var full = await MeasureAsync($"HISTORY {options.Messages:N0}", hub, host, cluster, database, dueFlow, options, cancellationToken);
             Console.WriteLine($"RATIO history/empty ({options.Messages:N0} messages vs none; median and p99):");
             foreach (var (name, timings) in full)
@@ -188,7 +191,9 @@ internal static class FlowCountsBenchmark
             timings[page] = await RequestTimings.MeasureAsync(hub, path, options.Warmup, options.Requests, cancellationToken);
         }
 
-        timings[ClaimName] = await DueDeliveries.TimeClaimAsync(database, dueFlow, options.Warmup, options.Requests, cancellationToken);
+        timings[ClaimName] = await DueDeliveries.TimeClaimAsync(database, DueDeliveries.ClaimSql, dueFlow, options.Warmup, options.Requests, cancellationToken);
+        timings[PartitionWalkClaimName] = await DueDeliveries.TimeClaimAsync(
+            database, DueDeliveries.PartitionWalkClaimSql, dueFlow, options.Warmup, options.Requests, cancellationToken);
         var cpu = CpuSnapshot.Take(host.Pid, cluster).Since(cpuStart);
         var others = MachineCpu.BusySeconds() - machineStart - cpu.Host - cpu.Postgres - cpu.Benchmark;
         var newJobs = await ScalarAsync(database, "select count(*) from hangfire.job", cancellationToken) - jobs;

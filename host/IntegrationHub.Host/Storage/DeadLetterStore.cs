@@ -41,6 +41,72 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
         return (total, items);
     }
 
+    /// <summary>A page of the selection's dead letters (an empty selection: all), in message and destination order,
+    /// from <paramref name="after"/> on, without payloads, and their number counted up to <paramref name="countCap"/>.
+    /// Read from hub.open_deliveries (migration 0030) with only the given criteria, then the page's rows joined to
+    /// their delivery and message: the work is the page and the cap, whatever the number of dead letters or the history.</summary>
+    public async Task<DeadLetterListing> PageAsync(
+        DeadLetterSelection selection, (long MessageId, string Destination)? after, int pageSize, int countCap, CancellationToken cancellationToken)
+    {
+        // Only the given criteria: a business key is then a semi-join driven by the messages' business-key index.
+        (bool Given, string Sql)[] criteria =
+        [
+            (true, "o.status = 'dead'"),
+            (selection.FlowId is not null, "o.flow_id = @flow"),
+            (selection.ErrorCode is not null, "o.last_error_code = @code"),
+            (selection.From is not null, "o.updated_at >= @from"),
+            (selection.To is not null, "o.updated_at < @to"),
+            (selection.BusinessKey is not null, "o.message_id in (select m.id from hub.messages m where m.business_key = @business_key)"),
+            (selection.Destination is not null, "o.destination = @destination"),
+            (selection.MessageIds is { Count: > 0 }, "o.message_id = any(@ids)"),
+        ];
+        var where = string.Join(" and ", criteria.Where(c => c.Given).Select(c => c.Sql));
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var count = new NpgsqlCommand($"select count(*) from (select 1 from hub.open_deliveries o where {where} limit @cap) c", connection);
+        Bind(count, selection);
+        count.Parameters.AddWithValue("cap", countCap + 1);
+        var counted = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+        var from = after is null ? string.Empty : " and (o.message_id, o.destination) > (@after_id, @after_destination)";
+        await using var command = new NpgsqlCommand(
+            $"""
+            with page as materialized (
+                select o.message_id, o.destination from hub.open_deliveries o
+                where {where}{from}
+                order by o.message_id, o.destination
+                limit @limit)
+            select d.message_id, d.flow_id, d.destination, d.record_key, m.business_key, d.last_error_code, d.last_error, d.attempts, d.updated_at, '',
+                   (select count(*) from hub.open_deliveries w where w.destination = d.destination and w.flow_id = d.flow_id
+                        and w.record_key = d.record_key and w.status = 'waiting')
+            from page p
+            join hub.deliveries d on d.message_id = p.message_id and d.destination = p.destination
+            join hub.messages m on m.id = d.message_id
+            order by p.message_id, p.destination
+            """, connection);
+        Bind(command, selection);
+        command.Parameters.AddWithValue("limit", pageSize + 1);
+        command.Parameters.AddWithValue("after_id", after?.MessageId ?? 0L);
+        command.Parameters.AddWithValue("after_destination", after?.Destination ?? string.Empty);
+        var items = new List<DeadLetter>(pageSize + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(Read(reader));
+            }
+        }
+
+        (long, string)? next = null;
+        if (items.Count > pageSize)
+        {
+            items.RemoveAt(pageSize);
+            next = (items[^1].MessageId, items[^1].Destination);
+        }
+
+        return new DeadLetterListing(Math.Min(counted, countCap), counted > countCap, countCap, items, next);
+    }
+
     /// <summary>Every dead letter of the selection (an empty one: all), in message order, read as the caller takes them
     /// (an export), without their payloads.</summary>
     public async IAsyncEnumerable<DeadLetter> StreamAsync(DeadLetterSelection selection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -189,7 +255,7 @@ public sealed class DeadLetterStore(NpgsqlDataSource dataSource)
     private static string Select(string payload) =>
         $"""
         select d.message_id, d.flow_id, d.destination, d.record_key, m.business_key, d.last_error_code, d.last_error, d.attempts, d.updated_at, {payload},
-               (select count(*) from hub.deliveries w where w.destination = d.destination and w.flow_id = d.flow_id
+               (select count(*) from hub.open_deliveries w where w.destination = d.destination and w.flow_id = d.flow_id
                     and w.record_key = d.record_key and w.status = 'waiting')
         from hub.deliveries d join hub.messages m on m.id = d.message_id
         where {Filter}

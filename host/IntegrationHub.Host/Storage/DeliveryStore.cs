@@ -2,30 +2,25 @@ using Npgsql;
 
 namespace IntegrationHub.Host.Storage;
 
-/// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines. The
-/// statements run for every batch (the claim, "anything due?") are prepared: planning them over every monthly partition
-/// of deliveries (none can be pruned: open deliveries are found by state, not id) costs more than running them, and a
-/// prepared statement stays with its pooled connection, planned once per connection instead of once per batch.</summary>
+/// <summary>Reads pending deliveries in message order and records attempt outcomes with their message-log lines. Open
+/// deliveries are found in hub.open_deliveries (migration 0030: only the open ones, kept by triggers as deliveries change),
+/// not in the monthly partitions of history, so the claim's work does not grow with the history. The statements run for
+/// every batch (the claim, "anything due?") are prepared: planned once per pooled connection instead of once per batch
+/// (the claim's join to the partitioned messages is kept generic by its database function).</summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The next due messages in message order. Only a record's oldest open message is ever 'pending', so
     /// order per record holds without looking at other rows. A paused flow's are not claimed: no attempt is spent and
-    /// none becomes a dead letter until it is resumed.</summary>
+    /// none becomes a dead letter until it is resumed. Candidates are the oldest fresh deliveries and the retries due
+    /// longest (so retries not yet due are never walked); of those, the lowest message ids. The statement is the
+    /// database function hub.claim_due_deliveries (migration 0030), whose plan is generic and kept per connection.</summary>
     public async Task<IReadOnlyList<PendingDelivery>> ClaimBatchAsync(string flowId, string destination, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            with due as materialized (
-                select d.message_id, d.attempts from hub.deliveries d
-                where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
-                  and (d.next_attempt_at is null or d.next_attempt_at <= @now)
-                  and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
-                order by d.message_id
-                limit @limit)
-            select due.message_id, m.record_key, m.business_key, m.version, m.payload::text, due.attempts, m.received_at, m.trace_parent
-            from due join hub.messages m on m.id = due.message_id
-            order by due.message_id
+            select message_id, record_key, business_key, version, payload, attempts, received_at, trace_parent
+            from hub.claim_due_deliveries(@flow, @destination, @limit, @now)
             """, connection);
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
@@ -70,11 +65,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 insert into hub.message_log (message_id, destination, event, detail, duration_ms, at)
                 select id, @destination, event, case when code is null then note else code || ': ' || coalesce(error, '') end, duration, @now from r),
             next_in_line as (
-                select distinct on (w.record_key) w.message_id from hub.deliveries w
+                -- Open deliveries as they were before this statement (its updates reach hub.open_deliveries at its end).
+                select distinct on (w.record_key) w.message_id from hub.open_deliveries w
                 where w.destination = @destination and w.flow_id = @flow and w.status = 'waiting'
                   and w.record_key in (select record_key from updated where status in ('delivered', 'skipped') or (status = 'dead' and not @hold))
                   -- Holding: nothing moves past an older dead letter of the record (e.g. an unstorable payload).
-                  and not (@hold and exists (select 1 from hub.deliveries x
+                  and not (@hold and exists (select 1 from hub.open_deliveries x
                                              where x.destination = w.destination and x.flow_id = w.flow_id and x.record_key = w.record_key
                                                and x.status = 'dead' and x.message_id < w.message_id))
                 order by w.record_key, w.message_id)
@@ -118,9 +114,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            select exists (select 1 from hub.deliveries d
-                where d.destination = @destination and d.flow_id = @flow and d.status = 'pending'
-                  and (d.next_attempt_at is null or d.next_attempt_at <= @now))
+            select (exists (select 1 from hub.open_deliveries o
+                        where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at is null)
+                    or exists (select 1 from hub.open_deliveries o
+                        where o.destination = @destination and o.flow_id = @flow and o.status = 'pending' and o.next_attempt_at is not null and o.next_attempt_at <= @now))
               and not exists (select 1 from hub.flow_pauses p where p.flow_id = @flow)
             """, connection);
         command.Parameters.AddWithValue("destination", destination);
@@ -135,7 +132,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select distinct d.flow_id, d.destination from hub.deliveries d
+            select distinct d.flow_id, d.destination from hub.open_deliveries d
             where d.status = 'pending' and (d.next_attempt_at is null or d.next_attempt_at <= @now)
               and not exists (select 1 from hub.flow_pauses p where p.flow_id = d.flow_id)
             """);
@@ -148,7 +145,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> PendingPairsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select distinct d.flow_id, d.destination from hub.deliveries d where d.status = 'pending' and not exists (select 1 from hub.flow_pauses p where p.flow_id = d.flow_id)");
+            "select distinct d.flow_id, d.destination from hub.open_deliveries d where d.status = 'pending' and not exists (select 1 from hub.flow_pauses p where p.flow_id = d.flow_id)");
         return await ReadPairsAsync(command, cancellationToken);
     }
 

@@ -86,6 +86,7 @@ public sealed class FlowCountersTests(PostgresCluster cluster)
         await Task.WhenAll(receiving.Concat(delivering));
 
         Assert.Empty(await CounterRecount.MismatchesAsync(db));
+        Assert.Empty(await OpenDeliveriesRecount.MismatchesAsync(db));
         foreach (var flow in flows)
         {
             Assert.Equal(await CounterRecount.CountsAsync(db, flow), await deliveries.CountsAsync(flow, default));
@@ -153,6 +154,7 @@ public sealed class FlowCountersTests(PostgresCluster cluster)
         await Task.WhenAll(writers);
 
         Assert.Empty(await CounterRecount.MismatchesAsync(db, "raw"));
+        Assert.Empty(await OpenDeliveriesRecount.MismatchesAsync(db));
         await using var shards = db.CreateCommand("select count(distinct shard) from hub.flow_counters where flow_id = 'raw'");
         Assert.True((long)(await shards.ExecuteScalarAsync())! > 1, "concurrent writers count into rows of their own");
     }
@@ -205,6 +207,7 @@ public sealed class FlowCountersTests(PostgresCluster cluster)
         }
 
         Assert.Empty(await CounterRecount.MismatchesAsync(db, flow));
+        Assert.Empty(await OpenDeliveriesRecount.MismatchesAsync(db));
         Assert.Equal(await CounterRecount.CountsAsync(db, flow), await deliveries.CountsAsync(flow, default));
         var activity = await new FlowActivityStore(db, new FakeTimeProvider(now)).ReadAsync([flow], FlowActivityWindow.Week, default);
         var series = Assert.Single(activity.Flows);

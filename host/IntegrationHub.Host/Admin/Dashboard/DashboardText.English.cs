@@ -113,6 +113,8 @@ public sealed partial class DashboardText
         DeadLetterTotalFormat = "{0} dead letter(s) match.",
         DeadLetterTotalFilteredFormat = "{0} dead letter(s) match the filter.",
         ColumnMessage = "Message",
+        DeadLettersFirstPage = "First page",
+        DeadLettersNextPageFormat = "Next {0}",
         ColumnDeadSince = "Dead since",
         ColumnWaitingBehind = "Waiting behind it",
         DeadLetterActsOn = "Acts on the ticked messages, or, if none is ticked, on every dead letter matching the filter.",

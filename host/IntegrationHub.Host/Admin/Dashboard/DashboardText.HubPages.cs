@@ -85,6 +85,11 @@ public sealed partial class DashboardText
 
     public required string ColumnMessage { get; init; }
 
+    public required string DeadLettersFirstPage { get; init; }
+
+    /// <summary>{0}: how many rows a page shows.</summary>
+    public required string DeadLettersNextPageFormat { get; init; }
+
     public required string ColumnDeadSince { get; init; }
 
     public required string ColumnWaitingBehind { get; init; }

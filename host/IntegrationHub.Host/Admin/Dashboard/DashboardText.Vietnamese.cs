@@ -113,6 +113,8 @@ public sealed partial class DashboardText
         DeadLetterTotalFormat = "{0} thư chết.",
         DeadLetterTotalFilteredFormat = "{0} thư chết khớp bộ lọc.",
         ColumnMessage = "Thông điệp",
+        DeadLettersFirstPage = "Trang đầu",
+        DeadLettersNextPageFormat = "{0} thư tiếp theo",
         ColumnDeadSince = "Thành thư chết lúc",
         ColumnWaitingBehind = "Đang chờ sau nó",
         DeadLetterActsOn = "Thao tác áp dụng cho các thông điệp đã đánh dấu, hoặc nếu không đánh dấu thông điệp nào, cho mọi thư chết khớp bộ lọc.",

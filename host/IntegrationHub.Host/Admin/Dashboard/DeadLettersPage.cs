@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Scheduling;
+using IntegrationHub.Host.Storage;
 using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
@@ -13,6 +14,12 @@ namespace IntegrationHub.Host.Admin.Dashboard;
 public sealed class DeadLettersPage : RazorPage
 {
     public const string Path = "/dead-letters";
+
+    /// <summary>Rows on a page (ticked ones can be replayed or discarded; the filter acts on all that match).</summary>
+    public const int PageSize = 100;
+
+    /// <summary>How far the page counts the matching dead letters before it shows "more than".</summary>
+    public const int CountCap = 1_000;
 
     public override void Execute()
     {
@@ -27,9 +34,14 @@ public sealed class DeadLettersPage : RazorPage
         html.Append($"<h1 class=\"page-header\">{E(text.DeadLettersTitle)}</h1>");
         AppendFilter(html, text, form);
 
-        // Razor pages of Hangfire render synchronously; the list is one indexed query capped at 500 rows.
-        var (total, items) = services.GetRequiredService<DeadLetterOperations>().PreviewAsync(form.Selection, 500, CancellationToken.None).GetAwaiter().GetResult();
-        html.Append($"<p id=\"dead-letter-total\">{E(text.Format(form.Selection.IsEmpty ? text.DeadLetterTotalFormat : text.DeadLetterTotalFilteredFormat, text.Number(total)))} ")
+        // Razor pages of Hangfire render synchronously. A page of the open dead letters and a count capped at
+        // CountCap: bounded work however many dead letters are open (the flows page has each flow's exact number).
+        var after = long.TryParse(Query("after"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var afterId)
+            ? (afterId, Query("afterDestination") ?? string.Empty) : ((long, string)?)null;
+        var listing = services.GetRequiredService<DeadLetterStore>().PageAsync(form.Selection, after, PageSize, CountCap, CancellationToken.None).GetAwaiter().GetResult();
+        var items = listing.Items;
+        var total = text.Number(listing.Count) + (listing.CountCapped ? "+" : string.Empty);
+        html.Append($"<p id=\"dead-letter-total\">{E(text.Format(form.Selection.IsEmpty ? text.DeadLetterTotalFormat : text.DeadLetterTotalFilteredFormat, total))} ")
             .Append($"{E(text.Format(text.TimesLocalFormat, ModuleDashboardContext.ZoneLabel(clock)))} ")
             .Append($"<a id=\"download-csv\" class=\"btn btn-default btn-sm\" href=\"{E(ModuleDashboardContext.Of(Context).Api("/api/dead-letters.csv") + form.ApiQuery())}\">{E(text.DownloadCsv)}</a></p>");
         html.Append($"<form method=\"post\" action=\"{Url.To(DeadLetterActionDispatcher.Path)}\" id=\"dead-letter-actions\">")
@@ -45,9 +57,35 @@ public sealed class DeadLettersPage : RazorPage
         }
 
         html.Append("</tbody></table>");
+        AppendPager(html, text, form, after is not null, listing.Next);
         ReplayDiscardButtons.Append(html, text, http, text.DeadLetterActsOn, string.Empty, text.DeadLetterReasonExample, dryRun: true);
         html.Append("</form></div></div>");
         WriteLiteral(html.ToString());
+    }
+
+    /// <summary>Links to the first page (when on a later one) and to the next (when there is one), with the filter.</summary>
+    private void AppendPager(StringBuilder html, DashboardText text, DeadLetterForm form, bool later, (long MessageId, string Destination)? next)
+    {
+        if (!later && next is null)
+        {
+            return;
+        }
+
+        var filter = form.QueryString();
+        var first = Url.To(Path) + (filter.Length == 0 ? string.Empty : "?" + filter);
+        html.Append("<p class=\"dead-letter-pages\">");
+        if (later)
+        {
+            html.Append($"<a id=\"dead-letters-first\" class=\"btn btn-default btn-sm\" href=\"{E(first)}\">{E(text.DeadLettersFirstPage)}</a> ");
+        }
+
+        if (next is { } n)
+        {
+            var link = $"{Url.To(Path)}?{(filter.Length == 0 ? string.Empty : filter + "&")}after={n.MessageId}&afterDestination={Url(n.Destination)}";
+            html.Append($"<a id=\"dead-letters-next\" class=\"btn btn-default btn-sm\" href=\"{E(link)}\">{E(text.Format(text.DeadLettersNextPageFormat, text.Number(PageSize)))}</a>");
+        }
+
+        html.Append("</p>");
     }
 
     private void AppendFilter(StringBuilder html, DashboardText text, DeadLetterForm form)
