@@ -60,10 +60,11 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
                         when (@hold and p.nth > 1) or (not @hold and p.nth_storable > 1) then 'waiting'
                         -- Scalar subqueries probe the index per record; an exists() here was planned as a hash of every
                         -- open delivery of the flow, read again for each batch however large the backlog.
-                        when (select true from hub.deliveries open
+                        -- hub.open_deliveries (0030) holds only open deliveries: one index, not one per month of history.
+                        when (select true from hub.open_deliveries open
                               where open.destination = d and open.flow_id = @flow and open.record_key = p.record_key
                                 and open.status in ('pending', 'waiting') limit 1) then 'waiting'
-                        when @hold and (select true from hub.deliveries dead
+                        when @hold and (select true from hub.open_deliveries dead
                               where dead.destination = d and dead.flow_id = @flow and dead.record_key = p.record_key
                                 and dead.status = 'dead' limit 1) then 'waiting'
                         else 'pending' end, 0,
