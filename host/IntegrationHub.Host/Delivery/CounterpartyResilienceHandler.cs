@@ -10,7 +10,9 @@ namespace IntegrationHub.Host.Delivery;
 /// itself; a request message can be sent only once, so each retry sends a copy. A body that can be serialized again
 /// (a <see cref="ByteArrayContent"/>, as the kit's JSON bodies are, or an <see cref="IStreamedRequestContent"/>, which
 /// regenerates itself: a 50 MB e-document is never buffered) is carried over to the copy as it is; any other body is
-/// buffered up front, as its first sending may consume it. Each call is a span (its attempts are the HTTP client spans
+/// buffered up front, as its first sending may consume it. A retry is built from what the request was before its first
+/// sending: the handlers below change the request they send (a redirect rewrites its address, method and body and drops
+/// its credentials; tracing adds its parent span). Each call is a span (its attempts are the HTTP client spans
 /// under it) and each attempt is measured (<see cref="CounterpartyCallRecorder"/>).</summary>
 public sealed class CounterpartyResilienceHandler(
     ResiliencePipeline<HttpResponseMessage> pipeline, string counterpartyId, CounterpartyCallRecorder recorder, TimeProvider timeProvider) : DelegatingHandler
@@ -45,7 +47,7 @@ public sealed class CounterpartyResilienceHandler(
         var started = timeProvider.GetTimestamp();
         try
         {
-            var request = state.Attempts++ == 0 ? state.Request : Copy(state.Request, state.Body);
+            var request = state.Attempts++ == 0 ? state.Request : Copy(state, state.Body);
             var response = await base.SendAsync(request, cancellationToken);
             recorder.Attempted(counterpartyId, timeProvider.GetElapsedTime(started), CounterpartyCallRecorder.FailureOf(response.StatusCode));
             return response;
@@ -58,11 +60,11 @@ public sealed class CounterpartyResilienceHandler(
         }
     }
 
-    /// <summary>A retry's request: the original's method, address, headers and options, with its body carried over
-    /// (re-serializable) or rebuilt from the bytes buffered before the first attempt.</summary>
-    private static HttpRequestMessage Copy(HttpRequestMessage original, byte[]? body)
+    /// <summary>A retry's request: the original's method, address, headers and options as they were before the first
+    /// sending, with its body carried over (re-serializable) or rebuilt from the bytes buffered before the first attempt.</summary>
+    private static HttpRequestMessage Copy(CallState original, byte[]? body)
     {
-        var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version, VersionPolicy = original.VersionPolicy };
+        var copy = new HttpRequestMessage(original.Method, original.Uri) { Version = original.Version, VersionPolicy = original.VersionPolicy };
         foreach (var header in original.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -81,7 +83,7 @@ public sealed class CounterpartyResilienceHandler(
             }
         }
 
-        foreach (var option in original.Options)
+        foreach (var option in original.Request.Options)
         {
             copy.Options.TryAdd(option.Key, option.Value);
         }
@@ -89,12 +91,25 @@ public sealed class CounterpartyResilienceHandler(
         return copy;
     }
 
-    /// <summary>One call through the pipeline: what each attempt needs, and how many were made.</summary>
+    /// <summary>One call through the pipeline: what each attempt needs (the request as it was before its first sending),
+    /// and how many were made.</summary>
     private sealed class CallState(CounterpartyResilienceHandler handler, HttpRequestMessage request, byte[]? body, CancellationToken callerToken)
     {
         public CounterpartyResilienceHandler Handler { get; } = handler;
 
         public HttpRequestMessage Request { get; } = request;
+
+        public HttpMethod Method { get; } = request.Method;
+
+        public Uri? Uri { get; } = request.RequestUri;
+
+        public Version Version { get; } = request.Version;
+
+        public HttpVersionPolicy VersionPolicy { get; } = request.VersionPolicy;
+
+        public KeyValuePair<string, string[]>[] Headers { get; } = [.. request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToArray()))];
+
+        public HttpContent? Content { get; } = request.Content;
 
         public byte[]? Body { get; } = body;
 

@@ -56,6 +56,26 @@ public sealed class CounterpartyResilienceHandlerTests(PostgresCluster cluster)
         Assert.All(attempts, a => Assert.Equal("application/json", a.ContentType));
     }
 
+    [Fact]
+    public async Task A_retry_is_built_from_the_request_as_it_was_before_the_handlers_below_changed_it()
+    {
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()));
+        var counterparty = new FailingOnceCounterparty(redirectFirst: true);
+        using var client = Client(hub, counterparty);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/api") { Content = new StringContent(Json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", "k-1");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var retry = counterparty.Attempts.ToArray()[1];
+        Assert.Equal(HttpMethod.Post, retry.Request.Method);
+        Assert.Equal("http://127.0.0.1:9/api", retry.Request.RequestUri!.ToString());
+        Assert.Equal(Json, retry.Body);
+        Assert.Equal("k-1", retry.ApiKey);
+        Assert.False(retry.Request.Headers.Contains("traceparent"));
+    }
+
     private static HttpClient Client(HubHost hub, HttpMessageHandler counterparty)
     {
         var id = "cp-" + Guid.NewGuid().ToString("N")[..8];
@@ -69,8 +89,10 @@ public sealed class CounterpartyResilienceHandlerTests(PostgresCluster cluster)
 
     private sealed record Attempt(HttpRequestMessage Request, string Body, string? ApiKey, string? ContentType);
 
-    /// <summary>Answers the first attempt 503 (a transient failure the pipeline retries), every later one 200.</summary>
-    private sealed class FailingOnceCounterparty : HttpMessageHandler
+    /// <summary>Answers the first attempt 503 (a transient failure the pipeline retries), every later one 200. With
+    /// <paramref name="redirectFirst"/> it first changes the request as .NET's redirect and tracing handlers do to the
+    /// request they send (a 303 to a GET elsewhere, without body or credentials, with a parent span).</summary>
+    private sealed class FailingOnceCounterparty(bool redirectFirst = false) : HttpMessageHandler
     {
         public ConcurrentQueue<Attempt> Attempts { get; } = new();
 
@@ -79,6 +101,15 @@ public sealed class CounterpartyResilienceHandlerTests(PostgresCluster cluster)
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
             var key = request.Headers.TryGetValues("X-Api-Key", out var values) ? values.Single() : null;
             Attempts.Enqueue(new Attempt(request, body, key, request.Content?.Headers.ContentType?.ToString()));
+            if (redirectFirst && Attempts.Count == 1)
+            {
+                request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+                request.Method = HttpMethod.Get;
+                request.RequestUri = new Uri("http://127.0.0.1:9/elsewhere");
+                request.Content = null;
+                request.Headers.Remove("X-Api-Key");
+            }
+
             return new HttpResponseMessage(Attempts.Count == 1 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
         }
     }
