@@ -118,6 +118,8 @@ public sealed class DeliveryRunner(
         IReadOnlyList<PendingDelivery> recorded = [];
         var claims = 0;
         var backlog = true;
+        // Taken off the queue and not yet handed to a recording (which ends its spans).
+        InFlightBatch? taken = null;
         try
         {
             while (true)
@@ -152,21 +154,22 @@ public sealed class DeliveryRunner(
                     continue;
                 }
 
-                var written = writing.Dequeue();
+                var written = taken = writing.Dequeue();
                 var (results, failure) = await written.Write;
                 if (recording is not null)
                 {
                     await recording;
                 }
 
-                (recording, recorded) = (RecordAsync(written.Trace, flowId, destination, written.Batch, results), written.Batch);
+                (recording, recorded, taken) = (RecordAsync(written.Trace, flowId, destination, written.Batch, results), written.Batch, null);
                 if (failure is not null)
                 {
                     while (writing.TryDequeue(out var beside))
                     {
+                        taken = beside;
                         var (besideResults, _) = await beside.Write;
                         await recording;
-                        (recording, recorded) = (RecordAsync(beside.Trace, flowId, destination, beside.Batch, besideResults), beside.Batch);
+                        (recording, recorded, taken) = (RecordAsync(beside.Trace, flowId, destination, beside.Batch, besideResults), beside.Batch, null);
                     }
 
                     await recording;
@@ -178,7 +181,7 @@ public sealed class DeliveryRunner(
         {
             // Cancelled (or failed) with batches in flight: the recording under way lands (or fails) first; a batch written
             // but not recorded is sent again under the same keys, as one cancelled mid-write.
-            foreach (var unrecorded in writing)
+            foreach (var unrecorded in taken is null ? writing : writing.Prepend(taken))
             {
                 await ((Task)unrecorded.Write).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (unrecorded.Write.IsCompletedSuccessfully)
