@@ -82,6 +82,9 @@ public sealed partial class InboxPartitionStore(NpgsqlDataSource dataSource)
         var open = (bool)(await ScalarAsync(connection, transaction, AnyOpen, cancellationToken, range))!;
         if (!open)
         {
+            // The parent first, as the gateway's inserts take it before the key table (their trigger): writers wait here
+            // instead of one of them and this meeting in a deadlock over a key being deleted.
+            await ScalarAsync(connection, transaction, "lock table hub.inbox in share row exclusive mode", cancellationToken);
             if ((long)(await ScalarAsync(connection, transaction, $"select count(*) from {inbox}", cancellationToken))! != manifest.Messages)
             {
                 return null;
