@@ -38,7 +38,9 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
             foreach (var (version, name, sql) in LoadMigrations().Where(m => !applied.Contains(m.Version) && m.Version <= lastVersion))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var apply = new NpgsqlCommand(sql, connection, transaction))
+                // No timeout: an upgrade rewrites or copies whole tables (e.g. 0028's inbox keys), which on a year of
+                // history takes longer than a query's usual 30 s; cut off, the migration would roll back at every start.
+                await using (var apply = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 })
                 {
                     await apply.ExecuteNonQueryAsync(cancellationToken);
                 }
