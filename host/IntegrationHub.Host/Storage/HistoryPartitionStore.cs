@@ -91,7 +91,8 @@ public sealed partial class HistoryPartitionStore(NpgsqlDataSource dataSource)
     /// only the archived messages deleted through the parents (the triggers keep the counters). Refuses, changing nothing,
     /// when the rows to remove are not exactly the archive's (something changed since it was written: the next run
     /// archives again).</summary>
-    /// <returns>Whether the partitions were dropped (else the finished messages were deleted and the rest kept).</returns>
+    /// <returns>Whether the archive's rows were removed (the partitions dropped, or the finished messages deleted and the open
+    /// ones kept); false when refused, with nothing changed.</returns>
     public async Task<bool> RemoveArchivedAsync(HistoryPartition partition, HistoryArchiveManifest manifest, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -161,7 +162,7 @@ public sealed partial class HistoryPartitionStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return !hasOpen;
+        return true;
     }
 
     private static bool Matches(HistoryArchiveManifest manifest, long messages, long deliveries, long steps) =>
