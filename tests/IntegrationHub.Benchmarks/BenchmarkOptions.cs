@@ -3,14 +3,16 @@ using System.Globalization;
 namespace IntegrationHub.Benchmarks;
 
 /// <summary>Command line: <c>--procedures N</c> (default 100,000), <c>--skip-baseline</c>,
-/// <c>--timeout-minutes M</c> (default 10), <c>--host-dll PATH</c> (default: the host built with this benchmark).</summary>
-internal sealed record BenchmarkOptions(int Procedures, bool SkipBaseline, TimeSpan Timeout, string? HostDll)
+/// <c>--timeout-minutes M</c> (default 10), <c>--host-dll PATH</c> (default: the host built with this benchmark),
+/// <c>--host-setting KEY=VALUE</c> (repeatable, e.g. <c>Hub__Delivery__MaxRecordsPerCommit=100</c>: a setting's cost).</summary>
+internal sealed record BenchmarkOptions(int Procedures, bool SkipBaseline, TimeSpan Timeout, string? HostDll, IReadOnlyList<KeyValuePair<string, string>> HostSettings)
 {
-    public const string Usage = "usage: IntegrationHub.Benchmarks [--procedures N] [--skip-baseline] [--timeout-minutes M] [--host-dll PATH]";
+    public const string Usage = "usage: IntegrationHub.Benchmarks [--procedures N] [--skip-baseline] [--timeout-minutes M] [--host-dll PATH] [--host-setting KEY=VALUE]...";
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions(100_000, false, TimeSpan.FromMinutes(10), null);
+        var options = new BenchmarkOptions(100_000, false, TimeSpan.FromMinutes(10), null, []);
+        var settings = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -19,6 +21,7 @@ internal sealed record BenchmarkOptions(int Procedures, bool SkipBaseline, TimeS
                 "--skip-baseline" => options with { SkipBaseline = true },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(PositiveInt(args, ++i)) },
                 "--host-dll" => options with { HostDll = Value(args, ++i) },
+                "--host-setting" => options with { HostSettings = LatencyBenchOptions.AddSetting(settings, Value(args, ++i)) },
                 _ => throw new BenchmarkException($"Unknown argument '{args[i]}'. {Usage}"),
             };
         }

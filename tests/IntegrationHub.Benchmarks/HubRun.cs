@@ -16,11 +16,17 @@ internal static class HubRun
         using var folder = BenchFolder.Create();
         var hubUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         using var hub = new HttpClient { BaseAddress = hubUrl, Timeout = TimeSpan.FromSeconds(10) };
-        Console.WriteLine($"HUB: starting {hostDll} in {folder.Root} (log {folder.HostLog})");
+        Console.WriteLine($"HUB: starting {hostDll} in {folder.Root} (log {folder.HostLog}){(options.HostSettings.Count == 0 ? "" : $", with {string.Join(", ", options.HostSettings.Select(s => $"{s.Key}={s.Value}"))}")}");
 
         // Disposed in reverse: the sampler, then the host (and any PostgreSQL it left), then the folder, then the sandboxes.
         var clock = Stopwatch.StartNew();
-        await using var host = HostProcess.Start(hostDll, folder, HostSettings.For(hostDll, sandboxes, folder, hubUrl));
+        var settings = HostSettings.For(hostDll, sandboxes, folder, hubUrl);
+        foreach (var (key, value) in options.HostSettings)
+        {
+            settings[key] = value;
+        }
+
+        await using var host = HostProcess.Start(hostDll, folder, settings);
         var cluster = new EmbeddedCluster(folder.PgData);
         using var sampler = new MemorySampler(host.Pid, cluster);
         using var stopReadyPoll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -21,10 +21,13 @@ namespace IntegrationHub.Tests.Hosting;
 [Collection(PostgresCollection.Name)]
 public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutputHelper output)
 {
-    private const int Procedures = 600;
+    // Enough that reading them at the portal's slow pace (80 ms a detail, one at a time) takes minutes: the victim has to
+    // hold the run and the delivery lock at once, and the delivery lock can change hosts between drains (CI, loaded).
+    private const int Procedures = 2000;
     private static readonly TimeSpan TakeoverAfter = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan PatienceForVictim = TimeSpan.FromSeconds(150);
     private static readonly string RunLock = FlowRunner.RunLockName("procedures");
     private static readonly string DeliverLock = DeliveryRunner.DeliverLockName("procedures", "igate:procedures");
 
@@ -64,7 +67,7 @@ public sealed partial class SeveralHostsTests(PostgresCluster cluster, ITestOutp
 
         // The victim: the host running the flow's source and, at the same moment, its delivery to iGate.
         var busy = await Eventually.ReturnsAsync(
-            async () => sandboxes.IGate.Stats().DistinctProcedures >= 20 ? await BusyHostAsync(database, hosts) : null, h => h is not null, Patience, "one host reading the flow and delivering it");
+            async () => sandboxes.IGate.Stats().DistinctProcedures >= 20 ? await BusyHostAsync(database, hosts) : null, h => h is not null, PatienceForVictim, "one host reading the flow and delivering it");
         var (victim, deadRun) = busy!.Value;
         var atKill = sandboxes.IGate.Stats().ItemsReceived;
         var killedAt = DateTimeOffset.UtcNow;
