@@ -42,7 +42,7 @@ public sealed class CalendarOptions
             if (!TryParseOfficeHours(hours, out var start, out var end) || start < previousEnd)
             {
                 yield return $"Hub:Calendar:OfficeHours: '{hours}' must be HH:mm-HH:mm, start before end, after the previous interval (e.g. 07:30-11:30).";
-                yield break;
+                break;
             }
 
             previousEnd = end;
