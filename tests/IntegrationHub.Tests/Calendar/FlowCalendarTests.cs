@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IntegrationHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -95,6 +96,15 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
 
         using var anonymous = new HttpClient { BaseAddress = hub.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/calendar?year=2025")).StatusCode);
+
+        // The OpenAPI document describes it: the day's properties as written, and the refusal's code.
+        var document = JsonNode.Parse(await client.GetStringAsync("openapi/v1.json"))!;
+        var operation = document["paths"]!["/api/calendar"]!["get"]!;
+        Assert.Equal("getCalendar", operation["operationId"]!.GetValue<string>());
+        var problem = operation["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["allOf"]![1]!["properties"]!["code"]!["enum"]!.AsArray();
+        Assert.Contains("invalid_year", problem.Select(c => c!.GetValue<string>()));
+        Assert.Equal(["date", "name", "kind"], document["components"]!["schemas"]!["CalendarDay"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(days[0].EnumerateObject().Select(p => p.Name), ["date", "name", "kind"]);
     }
 
     [Fact]
