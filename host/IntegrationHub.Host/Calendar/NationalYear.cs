@@ -43,8 +43,10 @@ internal static class NationalYear
             days[date] = new CalendarDay(date, entry.Name!.Trim(), CalendarDayKinds.WorkingSaturday);
         }
 
-        // Labour Code art. 112(3): a holiday on a weekly day off is taken on the next working day.
-        foreach (var holiday in kept.Where(h => IsWeekend(h.Date)).OrderBy(h => h.Date))
+        // Labour Code art. 112(3): a holiday on a weekly day off is taken on the next working day; so is a second holiday
+        // on the same day (the Hùng Kings' day can fall on 30/4).
+        var onDayOff = kept.Where((h, i) => IsWeekend(h.Date) || kept.Take(i).Any(earlier => earlier.Date == h.Date));
+        foreach (var holiday in onDayOff.OrderBy(h => h.Date).ToList())
         {
             var day = holiday.Date.AddDays(1);
             while (IsWeekend(day) || days.ContainsKey(day))
