@@ -20,9 +20,7 @@ internal static class NationalYear
 
         foreach (var entry in decision?.DaysOff ?? [])
         {
-            CalendarOptions.TryParseDate(entry.From, out var from);
-            var to = CalendarOptions.TryParseDate(entry.To, out var last) ? last : from;
-            for (var day = from; day <= to; day = day.AddDays(1))
+            foreach (var day in entry.Days())
             {
                 // A statutory holiday inside the decided period keeps its name; weekend days are off anyway.
                 var holiday = statutory.FirstOrDefault(h => h.Date == day);

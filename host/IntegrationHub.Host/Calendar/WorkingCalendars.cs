@@ -62,19 +62,5 @@ public sealed class WorkingCalendars
         return _years.GetOrAdd(year, y => NationalYear.Build(y, _options.Years.GetValueOrDefault(y.ToString(System.Globalization.CultureInfo.InvariantCulture)), _lunar));
     }
 
-    private static HashSet<DateOnly> DaysOff(IEnumerable<CalendarDaysOffOptions> entries)
-    {
-        var days = new HashSet<DateOnly>();
-        foreach (var entry in entries)
-        {
-            CalendarOptions.TryParseDate(entry.From, out var from);
-            var to = CalendarOptions.TryParseDate(entry.To, out var last) ? last : from;
-            for (var day = from; day <= to; day = day.AddDays(1))
-            {
-                days.Add(day);
-            }
-        }
-
-        return days;
-    }
+    private static HashSet<DateOnly> DaysOff(IEnumerable<CalendarDaysOffOptions> entries) => entries.SelectMany(e => e.Days()).ToHashSet();
 }

@@ -13,4 +13,15 @@ public sealed class CalendarDaysOffOptions
     /// <summary>Optional: the statutory holiday whose default days (and their compensatory days) this decision replaces:
     /// <c>new-year</c>, <c>tet</c>, <c>hung-kings</c>, <c>reunification</c>, <c>labour-day</c> or <c>national-day</c>.</summary>
     public string? Replaces { get; set; }
+
+    /// <summary>The days of a validated entry, From to To.</summary>
+    public IEnumerable<DateOnly> Days()
+    {
+        CalendarOptions.TryParseDate(From, out var from);
+        var to = CalendarOptions.TryParseDate(To, out var last) ? last : from;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            yield return day;
+        }
+    }
 }
