@@ -70,15 +70,14 @@ public sealed class FlowScheduler(
     {
         var job = JobBuilder.Create<FlowTriggerJob>().WithIdentity(new JobKey(JobName(flow.Id), Group)).UsingJobData(FlowTriggerJob.FlowIdKey, flow.Id).StoreDurably().Build();
         var calendar = CalendarOf(flow.Id);
-        var policy = new CronTriggerPolicy(calendar is null ? null : QuartzWorkingCalendar.NameOf(calendar), flows.Options[flow.Id].Misfire == "skip");
+        var policy = new CronTriggerPolicy(calendar is null ? null : QuartzWorkingCalendar.NameOf(calendar), flows.MisfireOf(flow.Id) == "skip");
         var (kept, next) = await CronSchedule.EnsureAsync(scheduler, job, flow.Schedule, TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone), cancellationToken, policy);
         logger.LogInformation("Flow {FlowId} {Action} '{Cron}' ({TimeZone}, calendar {Calendar}, missed slots {Misfire}); next run {Next:O}",
             flow.Id, kept ? "keeps its schedule" : "scheduled", flow.Schedule, flow.TimeZone, calendar ?? WorkingCalendars.AllDaysName, policy.SkipMisfires ? "skipped" : "fired once", next);
     }
 
     /// <summary>The flow's working-day calendar, or null for all days (<c>Flows:{id}:Calendar</c> empty or <c>all-days</c>).</summary>
-    private string? CalendarOf(string flowId) =>
-        flows.Options[flowId].Calendar is { Length: > 0 } name && name != WorkingCalendars.AllDaysName ? name : null;
+    private string? CalendarOf(string flowId) => flows.CalendarOf(flowId) is var name && name != WorkingCalendars.AllDaysName ? name : null;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

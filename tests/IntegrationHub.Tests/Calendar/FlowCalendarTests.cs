@@ -38,6 +38,11 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
         Assert.Equal(new DateTimeOffset(2030, 2, 9, 8, 0, 0, Vietnam), await NextRunAsync(client, "dossiers"));
         Assert.Equal(new DateTimeOffset(2030, 2, 1, 8, 0, 0, Vietnam), await NextRunAsync(client, "progress"));
 
+        var shown = await ScheduleAsync(client, "dossiers");
+        Assert.Equal(("working-days", "skip"), (shown.GetProperty("calendar").GetString(), shown.GetProperty("misfire").GetString()));
+        shown = await ScheduleAsync(client, "progress");
+        Assert.Equal(("all-days", "fire-once-now"), (shown.GetProperty("calendar").GetString(), shown.GetProperty("misfire").GetString()));
+
         var scheduler = await hub.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var dossiers = (ICronTrigger)(await scheduler.GetTrigger(new TriggerKey("flow:dossiers", "flows")))!;
         var progress = (ICronTrigger)(await scheduler.GetTrigger(new TriggerKey("flow:progress", "flows")))!;
@@ -121,9 +126,12 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
         Assert.Contains(" - Flows:procedures:Misfire 'later' must be fire-once-now (run once at start for a missed slot) or skip.", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<DateTimeOffset> NextRunAsync(HttpClient client, string flowId)
+    private static async Task<DateTimeOffset> NextRunAsync(HttpClient client, string flowId) =>
+        (await ScheduleAsync(client, flowId)).GetProperty("nextRunAt").GetDateTimeOffset();
+
+    private static async Task<JsonElement> ScheduleAsync(HttpClient client, string flowId)
     {
         var flows = await client.GetFromJsonAsync<JsonElement>("api/flows");
-        return flows.EnumerateArray().Single(f => f.GetProperty("id").GetString() == flowId).GetProperty("schedule").GetProperty("nextRunAt").GetDateTimeOffset();
+        return flows.EnumerateArray().Single(f => f.GetProperty("id").GetString() == flowId).GetProperty("schedule");
     }
 }
