@@ -58,6 +58,24 @@ public sealed class WorkingCalendarTests
         Assert.Equal(14, days.Count);
     }
 
+    /// <summary>The law's 11 days off (1 + 5 + 1 + 1 + 1 + 2) are 11 weekdays off every year: a holiday on a weekend, or
+    /// on another holiday (the Hùng Kings' day on 30/4), is made up on a working day.</summary>
+    [Fact]
+    public void Every_year_without_a_decision_gives_eleven_weekdays_off()
+    {
+        var calendar = Calendars(new CalendarOptions()).WorkingDays;
+        for (var year = CalendarOptions.FirstYear; year <= CalendarOptions.LastYear; year++)
+        {
+            var weekdaysOff = 0;
+            for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
+            {
+                weekdaysOff += day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !calendar.IsWorkingDay(day) ? 1 : 0;
+            }
+
+            Assert.True(weekdaysOff == 11, $"{year}: {weekdaysOff} weekdays off");
+        }
+    }
+
     [Fact]
     public void A_years_decision_replaces_the_default_tet_and_swaps_a_friday_for_a_working_saturday()
     {
