@@ -20,7 +20,7 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     [Fact]
-    public async Task A_working_days_flow_skips_tet_and_its_compensatory_days_and_fires_on_a_decided_working_saturday()
+    public async Task A_working_days_flow_skips_tet_and_its_compensatory_days_and_fires_on_a_decided_working_saturday_and_a_named_calendar_adds_its_own()
     {
         var settings = TestHub.BaseSettings(await cluster.CreateDatabaseAsync());
         settings["Flows:procedures:Schedule"] = FebruaryOf2030;
@@ -29,6 +29,12 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
         settings["Flows:dossiers:Calendar"] = "working-days";
         settings["Flows:dossiers:Misfire"] = "skip";
         settings["Flows:progress:Schedule"] = FebruaryOf2030;
+        // An office open on Saturdays with its own day off on Friday 8/2.
+        settings["Flows:e-copies:Schedule"] = FebruaryOf2030;
+        settings["Flows:e-copies:Calendar"] = "one-stop-shop";
+        settings["Hub:Calendar:Named:one-stop-shop:WorksSaturdays"] = "true";
+        settings["Hub:Calendar:Named:one-stop-shop:DaysOff:0:From"] = "2030-02-08";
+        settings["Hub:Calendar:Named:one-stop-shop:DaysOff:0:Name"] = "Ngày của văn phòng";
         settings["Hub:Calendar:Years:2030:WorkingDays:0:Date"] = "2030-02-09";
         settings["Hub:Calendar:Years:2030:WorkingDays:0:Name"] = "Làm bù";
         await using var hub = await TestHub.StartAsync(settings);
@@ -37,6 +43,7 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
         Assert.Equal(new DateTimeOffset(2030, 2, 8, 8, 0, 0, Vietnam), await NextRunAsync(client, "procedures"));
         Assert.Equal(new DateTimeOffset(2030, 2, 9, 8, 0, 0, Vietnam), await NextRunAsync(client, "dossiers"));
         Assert.Equal(new DateTimeOffset(2030, 2, 1, 8, 0, 0, Vietnam), await NextRunAsync(client, "progress"));
+        Assert.Equal(new DateTimeOffset(2030, 2, 9, 8, 0, 0, Vietnam), await NextRunAsync(client, "e-copies"));
 
         var shown = await ScheduleAsync(client, "dossiers");
         Assert.Equal(("working-days", "skip"), (shown.GetProperty("calendar").GetString(), shown.GetProperty("misfire").GetString()));
