@@ -50,6 +50,10 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
         shown = await ScheduleAsync(client, "progress");
         Assert.Equal(("all-days", "fire-once-now"), (shown.GetProperty("calendar").GetString(), shown.GetProperty("misfire").GetString()));
 
+        var page = await client.GetStringAsync("hangfire/flows");
+        Assert.Contains("<small class=\"flow-calendar\">working-days</small>", page, StringComparison.Ordinal);
+        Assert.Contains("<small class=\"flow-calendar\">one-stop-shop</small>", page, StringComparison.Ordinal);
+
         var scheduler = await hub.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var dossiers = (ICronTrigger)(await scheduler.GetTrigger(new TriggerKey("flow:dossiers", "flows")))!;
         var progress = (ICronTrigger)(await scheduler.GetTrigger(new TriggerKey("flow:progress", "flows")))!;
