@@ -315,6 +315,8 @@ public static class HubApplication
         services.AddSingleton<FlowPauseOperations>();
         services.AddSingleton<FlowStatusReader>();
         services.AddSingleton<HubClock>();
+        services.AddSingleton(new Calendar.VietnameseLunarCalendar());
+        services.AddSingleton<Calendar.WorkingCalendars>();
         services.AddSingleton<Admin.Dashboard.DashboardLanguage>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
@@ -536,6 +538,7 @@ public static class HubApplication
         app.MapInboundApi();
         app.MapAlertsApi();
         app.MapConnectorsApi();
+        app.MapCalendarApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;
