@@ -79,6 +79,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
 
     /// <param name="filtered">Records read before these that the flow's filter passed over: counted as read and
     /// filtered by the run, committed with the checkpoint like the rest.</param>
+    /// <param name="backfill">True for a backfill run: the checkpoint is its own position (in its row), never the flow's.</param>
     /// <returns>How many new messages were created (unchanged records are not messages).</returns>
     public async Task<int> AppendAsync(
         string flowId,
@@ -90,14 +91,15 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken,
         bool holdBehindDeadLetter = true,
         int filtered = 0,
-        AppendTraces? traces = null)
+        AppendTraces? traces = null,
+        bool backfill = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
         var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces);
 
-        if (checkpoint is not null)
+        if (checkpoint is not null && !backfill)
         {
             await using var save = new NpgsqlCommand(
                 """
@@ -114,7 +116,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         await using (var count = new NpgsqlCommand(
             """
             update hub.flow_runs set records_read = records_read + @read, records_filtered = records_filtered + @filtered,
-                                     messages_created = messages_created + @created
+                                     messages_created = messages_created + @created,
+                                     backfill_position = case when @backfill then coalesce(@position, backfill_position) else backfill_position end
             where id = @run
             """,
             connection, transaction))
@@ -123,6 +126,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             count.Parameters.AddWithValue("filtered", (long)filtered);
             count.Parameters.AddWithValue("created", (long)created);
             count.Parameters.AddWithValue("run", runId);
+            count.Parameters.AddWithValue("backfill", backfill);
+            count.Parameters.Add(new NpgsqlParameter<string?>("position", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = checkpoint?.State });
             await count.ExecuteNonQueryAsync(cancellationToken);
         }
 
