@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationHub.Tests.Infrastructure;
+using Npgsql;
+
+namespace IntegrationHub.Tests.Flows;
+
+/// <summary>Backfills of iGate dossiers (issue 14, item 4): read again from a time or a checkpoint as their own run,
+/// no second message for an unchanged dossier, one for a changed one, the flow's checkpoint never moved back, one
+/// backfill at a time, bad requests refused with a code.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BackfillTests(PostgresCluster cluster)
+{
+    private const string Flow = "dossiers";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_backfill_from_a_time_makes_no_message_of_unchanged_dossiers_one_of_a_changed_one_and_leaves_the_flow_checkpoint()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        sandboxes.IGate.Dossiers.Generate(50, 2);
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        settings["Connectors:igate:BatchSize"] = "10";
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        Assert.Equal(50, await MessagesAsync(database));
+        var checkpoint = await CheckpointAsync(database);
+
+        var unchanged = await BackfillAsync(client, new { from, reason = "DVCQG lost dossiers of 28/11 (ticket 7)" });
+        Assert.Equal(50, unchanged.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(0, unchanged.GetProperty("messagesCreated").GetInt64());
+        Assert.StartsWith("backfill:", unchanged.GetProperty("trigger").GetString(), StringComparison.Ordinal);
+        Assert.Equal("DVCQG lost dossiers of 28/11 (ticket 7)", unchanged.GetProperty("backfill").GetProperty("reason").GetString());
+        Assert.NotNull(unchanged.GetProperty("backfill").GetProperty("position").GetString());
+        Assert.Equal(50, await MessagesAsync(database));
+        Assert.Equal(checkpoint, await CheckpointAsync(database));
+
+        Assert.Single(sandboxes.IGate.Dossiers.AdvanceSome(1));
+        var changed = await BackfillAsync(client, new { from, reason = "again, after a dossier changed" });
+        Assert.Equal(50, changed.GetProperty("recordsRead").GetInt64()); // the feed serves each dossier's latest version once
+        Assert.Equal(1, changed.GetProperty("messagesCreated").GetInt64());
+        Assert.Equal(51, await MessagesAsync(database));
+
+        // The run that follows the backfill reads on from the flow's own checkpoint: the changed dossier once more, no new message.
+        await Eventually.ReturnsAsync(() => LastRunAsync(client), r => r.GetProperty("trigger").GetString() == "after-backfill" && r.GetProperty("status").GetString() == "succeeded",
+            Patience, "the catch-up run after the backfill");
+        Assert.Equal(51, await MessagesAsync(database));
+        var after = await CheckpointAsync(database);
+        Assert.NotEqual(changed.GetProperty("id").GetInt64(), after.RunId);
+        Assert.True(string.CompareOrdinal(Since(after.State), Since(checkpoint.State)) > 0, $"{after.State} is after {checkpoint.State}");
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, Flow), f => FlowRuns.Count(f, "delivered") == 51, Patience, "51 messages delivered");
+        Assert.Equal(50, sandboxes.National.DossierStats.DossierCount);
+    }
+
+    [Fact]
+    public async Task A_backfill_from_a_checkpoint_reads_what_follows_it_and_one_to_a_time_stops_at_the_first_checkpoint_past_it()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        settings["Connectors:igate:BatchSize"] = "10";
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = TestHub.AdminClient(hub);
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        sandboxes.IGate.Dossiers.Generate(30, 1);
+        await FlowRuns.RunAsync(client, Flow);
+        var middle = await CheckpointAsync(database);
+        // The sandbox stamps changes with the same clock: the 20 dossiers below change at or after the cut (kept in microseconds, as PostgreSQL does).
+        var now = DateTimeOffset.UtcNow;
+        var cut = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+        sandboxes.IGate.Dossiers.Generate(20, 1);
+        await FlowRuns.RunAsync(client, Flow);
+        var end = await CheckpointAsync(database);
+        Assert.Equal(50, await MessagesAsync(database));
+
+        var byCheckpoint = await BackfillAsync(client, new { checkpoint = middle.State, reason = "portal asked for the second half again" });
+        Assert.Equal(20, byCheckpoint.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(0, byCheckpoint.GetProperty("messagesCreated").GetInt64());
+        Assert.Equal(middle.State, byCheckpoint.GetProperty("backfill").GetProperty("from").GetString());
+
+        // Pages of 10: the three pages before the cut, then the page holding the first dossier after it, whose checkpoint is past the cut.
+        var byTime = await BackfillAsync(client, new { from, to = cut, reason = "the first half only" });
+        Assert.Equal(40, byTime.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(0, byTime.GetProperty("messagesCreated").GetInt64());
+        Assert.Equal(cut, byTime.GetProperty("backfill").GetProperty("to").GetDateTimeOffset());
+        Assert.Equal(50, await MessagesAsync(database));
+        Assert.Equal(end, await CheckpointAsync(database));
+    }
+
+    [Fact]
+    public async Task A_second_backfill_while_one_waits_for_the_flow_is_refused_with_409_and_the_waiting_one_runs_once_the_flow_is_free()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        var checkpoint = await CheckpointAsync(database);
+
+        // The test holds the flow's run lock, as a scheduled run in progress would.
+        await using var holder = new NpgsqlConnection(database);
+        await holder.OpenAsync();
+        await ExecuteAsync(holder, "select pg_advisory_lock(hashtextextended('flow-run:dossiers', 0))");
+        var first = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "first" });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var accepted = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var runId = accepted.GetProperty("runId").GetInt64();
+        Assert.Equal($"/api/flows/{Flow}/runs/{runId}", first.Headers.Location!.OriginalString);
+        Assert.Equal("queued", (await client.GetFromJsonAsync<JsonElement>(first.Headers.Location!.OriginalString.TrimStart('/'))).GetProperty("status").GetString());
+
+        var second = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "second" });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("backfill_running", problem.GetProperty("code").GetString());
+        Assert.Equal(runId, problem.GetProperty("runId").GetInt64());
+
+        await ExecuteAsync(holder, "select pg_advisory_unlock_all()");
+        var run = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs/{runId}"),
+            r => r.GetProperty("status").GetString() == "succeeded", Patience, "the backfill to run once the flow is free");
+        Assert.Equal(0, run.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "third, after the first ended" })).StatusCode);
+        Assert.Equal(["first", "third, after the first ended"], await ActionsAsync(database));
+    }
+
+    [Fact]
+    public async Task Bad_backfill_requests_are_refused_with_a_code_and_record_nothing()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await using var hub = await TestHub.StartAsync(TestHub.BaseSettings(database));
+        using var client = TestHub.AdminClient(hub);
+        var past = DateTimeOffset.UtcNow.AddDays(-1);
+        const string Good = """{"since":"2026-11-28T08:30:00+07:00","afterId":"HS-1"}""";
+
+        await AssertRefusedAsync(client, "no-such-flow", new { from = past, reason = "r" }, HttpStatusCode.NotFound, "unknown_flow");
+        await AssertRefusedAsync(client, Flow, new { from = past }, HttpStatusCode.BadRequest, "reason_required");
+        await AssertRefusedAsync(client, Flow, new { from = past, reason = "  " }, HttpStatusCode.BadRequest, "reason_required");
+        await AssertRefusedAsync(client, Flow, new { reason = "r" }, HttpStatusCode.BadRequest, "backfill_start_required");
+        await AssertRefusedAsync(client, Flow, new { checkpoint = Good, from = past, reason = "r" }, HttpStatusCode.BadRequest, "backfill_start_ambiguous");
+        await AssertRefusedAsync(client, Flow, new { from = past, to = past, reason = "r" }, HttpStatusCode.BadRequest, "invalid_time_range");
+        await AssertRefusedAsync(client, Flow, new { from = past, to = past.AddHours(-1), reason = "r" }, HttpStatusCode.BadRequest, "invalid_time_range");
+        await AssertRefusedAsync(client, Flow, new { checkpoint = Good, to = DateTimeOffset.Parse("2026-11-28T08:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture), reason = "r" }, HttpStatusCode.BadRequest, "invalid_time_range");
+        await AssertRefusedAsync(client, Flow, new { from = DateTimeOffset.UtcNow.AddHours(1), reason = "r" }, HttpStatusCode.BadRequest, "from_in_future");
+        await AssertRefusedAsync(client, Flow, new { checkpoint = "page 3", reason = "r" }, HttpStatusCode.BadRequest, "invalid_checkpoint");
+        await AssertRefusedAsync(client, Flow, new { checkpoint = """{"since":"yesterday","afterId":"x"}""", reason = "r" }, HttpStatusCode.BadRequest, "invalid_checkpoint");
+        await AssertRefusedAsync(client, Flow, new { checkpoint = "", reason = "r" }, HttpStatusCode.BadRequest, "invalid_checkpoint");
+        await AssertRefusedAsync(client, Flow, new { from = "not a time", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
+        await AssertRefusedAsync(client, Flow, new { from = past, reason = "r", extra = 1 }, HttpStatusCode.BadRequest, "malformed_json");
+        await AssertRefusedAsync(client, "procedures", new { from = past, reason = "r" }, HttpStatusCode.BadRequest, "source_not_time_ordered");
+        await AssertRefusedAsync(client, "payments", new { from = past, reason = "r" }, HttpStatusCode.Conflict, "flow_is_inbound");
+        var empty = await client.PostAsync($"api/flows/{Flow}/backfill", null);
+        Assert.Equal("reason_required", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var missing = await client.GetAsync($"api/flows/{Flow}/runs/424242");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("unknown_run", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(await ActionsAsync(database));
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs")).EnumerateArray());
+    }
+
+    private static async Task AssertRefusedAsync(HttpClient client, string flow, object body, HttpStatusCode status, string code)
+    {
+        var response = await client.PostAsJsonAsync($"api/flows/{flow}/backfill", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{JsonSerializer.Serialize(body)}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
+    }
+
+    /// <returns>The backfill's run once it succeeded.</returns>
+    private static async Task<JsonElement> BackfillAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var run = accepted.GetProperty("run").GetString()!;
+        return await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run.TrimStart('/')),
+            r => r.GetProperty("status").GetString() is "succeeded" or "failed", Patience, $"backfill {run} to end") is var ended
+            && ended.GetProperty("status").GetString() == "succeeded" ? ended : throw new Xunit.Sdk.XunitException($"backfill failed: {ended}");
+    }
+
+    private static async Task<JsonElement> LastRunAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs?limit=1")).EnumerateArray().First();
+
+    private static string Since(string state) => JsonDocument.Parse(state).RootElement.GetProperty("since").GetString()!;
+
+    private static async Task<long> MessagesAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from hub.messages where flow_id = 'dossiers'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<(string State, long RunId)> CheckpointAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select state, run_id from hub.checkpoints where flow_id = 'dossiers'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the flow has a checkpoint");
+        return (reader.GetString(0), reader.GetInt64(1));
+    }
+
+    private static async Task<List<string>> ActionsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select reason from hub.operator_actions where action = 'flow-backfill' order by id", connection);
+        var reasons = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            reasons.Add(reader.GetString(0));
+        }
+
+        return reasons;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteScalarAsync();
+    }
+}
