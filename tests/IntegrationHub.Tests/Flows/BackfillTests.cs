@@ -58,6 +58,39 @@ public sealed class BackfillTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_backfill_of_progress_entries_makes_no_message_of_entries_sent_before_and_one_of_a_new_entry()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        sandboxes.IGate.Dossiers.Generate(20, 3);
+        var entries = sandboxes.IGate.Dossiers.Stats().ProgressEntries;
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        settings["Connectors:igate:BatchSize"] = "7";
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        await FlowRuns.RunAsync(client, "progress");
+        Assert.Equal(entries, await MessagesAsync(database, "progress"));
+
+        // Each dossier's entries come again, older than the version the hub keeps for it: none is a message again.
+        var again = await BackfillAsync(client, new { from, reason = "portal lost progress of 28/11" }, "progress");
+        Assert.Equal(entries, again.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(0, again.GetProperty("messagesCreated").GetInt64());
+
+        Assert.Single(sandboxes.IGate.Dossiers.AdvanceSome(1));
+        await FlowRuns.RunAsync(client, Flow);
+        var changed = await BackfillAsync(client, new { from, reason = "again, after a new entry" }, "progress");
+        Assert.Equal(entries + 1, changed.GetProperty("recordsRead").GetInt64());
+        Assert.Equal(1, changed.GetProperty("messagesCreated").GetInt64());
+        Assert.Equal(entries + 1, await MessagesAsync(database, "progress"));
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "progress"), f => FlowRuns.Count(f, "delivered") == entries + 1, Patience, "every entry delivered");
+        Assert.Equal(entries + 1, sandboxes.National.DossierStats.ProgressEntries);
+        Assert.Equal(0, sandboxes.National.DossierStats.OrderViolations);
+    }
+
+    [Fact]
     public async Task A_backfill_from_a_checkpoint_reads_what_follows_it_and_one_to_a_time_stops_at_the_first_checkpoint_past_it()
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
@@ -175,16 +208,22 @@ public sealed class BackfillTests(PostgresCluster cluster)
         Assert.Equal(code, JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
     }
 
-    /// <returns>The backfill's run once it succeeded.</returns>
-    private static async Task<JsonElement> BackfillAsync(HttpClient client, object body)
+    /// <returns>The backfill's run once it succeeded, and the flow's run that follows it ended too (so that a change the
+    /// test makes next is the next backfill's to read, not that run's).</returns>
+    private static async Task<JsonElement> BackfillAsync(HttpClient client, object body, string flow = Flow)
     {
-        var response = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", body);
+        var response = await client.PostAsJsonAsync($"api/flows/{flow}/backfill", body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var run = accepted.GetProperty("run").GetString()!;
-        return await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run.TrimStart('/')),
-            r => r.GetProperty("status").GetString() is "succeeded" or "failed", Patience, $"backfill {run} to end") is var ended
-            && ended.GetProperty("status").GetString() == "succeeded" ? ended : throw new Xunit.Sdk.XunitException($"backfill failed: {ended}");
+        var ended = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run.TrimStart('/')),
+            r => r.GetProperty("status").GetString() is "succeeded" or "failed", Patience, $"backfill {run} to end");
+        Assert.True(ended.GetProperty("status").GetString() == "succeeded", $"backfill failed: {ended}");
+        var id = ended.GetProperty("id").GetInt64();
+        await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>($"api/flows/{flow}/runs?limit=5"),
+            runs => runs.EnumerateArray().Any(r => r.GetProperty("id").GetInt64() > id && r.GetProperty("trigger").GetString() == "after-backfill" && r.GetProperty("status").GetString() == "succeeded"),
+            Patience, $"the run after backfill {id}");
+        return ended;
     }
 
     private static async Task<JsonElement> LastRunAsync(HttpClient client) =>
@@ -192,11 +231,12 @@ public sealed class BackfillTests(PostgresCluster cluster)
 
     private static string Since(string state) => JsonDocument.Parse(state).RootElement.GetProperty("since").GetString()!;
 
-    private static async Task<long> MessagesAsync(string database)
+    private static async Task<long> MessagesAsync(string database, string flow = Flow)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from hub.messages where flow_id = 'dossiers'", connection);
+        await using var command = new NpgsqlCommand("select count(*) from hub.messages where flow_id = @flow", connection);
+        command.Parameters.AddWithValue("flow", flow);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
