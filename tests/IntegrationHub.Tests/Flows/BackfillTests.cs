@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IntegrationHub.Host;
 using IntegrationHub.Tests.Infrastructure;
 using Npgsql;
 
@@ -21,11 +22,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
         await using var sandboxes = await DossierSandboxes.StartAsync();
         var from = DateTimeOffset.UtcNow.AddMinutes(-1);
         sandboxes.IGate.Dossiers.Generate(50, 2);
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Connectors:igate:BatchSize"] = "10";
-        await using var hub = await TestHub.StartAsync(settings);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 10);
+        await using var _ = hub;
         using var client = TestHub.AdminClient(hub);
         await FlowRuns.RunAsync(client, Flow);
         Assert.Equal(50, await MessagesAsync(database));
@@ -64,11 +62,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
         var from = DateTimeOffset.UtcNow.AddMinutes(-1);
         sandboxes.IGate.Dossiers.Generate(20, 3);
         var entries = sandboxes.IGate.Dossiers.Stats().ProgressEntries;
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Connectors:igate:BatchSize"] = "7";
-        await using var hub = await TestHub.StartAsync(settings);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 7);
+        await using var _ = hub;
         using var client = TestHub.AdminClient(hub);
         await FlowRuns.RunAsync(client, Flow);
         await FlowRuns.RunAsync(client, "progress");
@@ -94,11 +89,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
     public async Task A_backfill_from_a_checkpoint_reads_what_follows_it_and_one_to_a_time_stops_at_the_first_checkpoint_past_it()
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Connectors:igate:BatchSize"] = "10";
-        await using var hub = await TestHub.StartAsync(settings);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 10);
+        await using var _ = hub;
         using var client = TestHub.AdminClient(hub);
         var from = DateTimeOffset.UtcNow.AddMinutes(-1);
         sandboxes.IGate.Dossiers.Generate(30, 1);
@@ -131,10 +123,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
         sandboxes.IGate.Dossiers.Generate(5, 1);
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        await using var hub = await TestHub.StartAsync(settings);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
+        await using var _ = hub;
         using var client = TestHub.AdminClient(hub);
         await FlowRuns.RunAsync(client, Flow);
         var checkpoint = await CheckpointAsync(database);
@@ -197,6 +187,16 @@ public sealed class BackfillTests(PostgresCluster cluster)
         Assert.Equal("unknown_run", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Empty(await ActionsAsync(database));
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs")).EnumerateArray());
+    }
+
+    /// <returns>A hub reading the sandboxes' iGate in pages of <paramref name="batchSize"/>, on a database of its own.</returns>
+    private async Task<(string Database, HubHost Hub)> StartHubAsync(DossierSandboxes sandboxes, int batchSize)
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        settings["Connectors:igate:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (database, await TestHub.StartAsync(settings));
     }
 
     private static async Task AssertRefusedAsync(HttpClient client, string flow, object body, HttpStatusCode status, string code)
