@@ -116,6 +116,12 @@ public sealed class BackfillTests(PostgresCluster cluster)
         Assert.Equal(cut, byTime.GetProperty("backfill").GetProperty("to").GetDateTimeOffset());
         Assert.Equal(50, await MessagesAsync(database));
         Assert.Equal(end, await CheckpointAsync(database));
+
+        // The dashboard's flow page lists the backfills among the runs: who, why, how much.
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"hangfire/flows/{Flow}?lang=en"));
+        Assert.Contains($"backfill ({TestHub.AdminUser})", page, StringComparison.Ordinal);
+        Assert.Contains("portal asked for the second half again", page, StringComparison.Ordinal);
+        Assert.Contains($"data-run-id=\"{byTime.GetProperty("id").GetInt64()}\" data-status=\"succeeded\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
