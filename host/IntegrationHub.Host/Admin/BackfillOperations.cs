@@ -15,6 +15,7 @@ public sealed class BackfillOperations(
     FlowPauseStore pauses,
     BackfillStore backfills,
     IBackgroundJobClient jobs,
+    JobStorage jobStorage,
     TimeProvider timeProvider,
     ILogger<BackfillOperations> logger)
 {
@@ -64,10 +65,17 @@ public sealed class BackfillOperations(
         var reason = request.Reason!.Trim();
         var selection = new { checkpoint = from.State, from = request.From, to = request.To };
         var (runId, existing) = await backfills.QueueAsync(flowId, operatorName, reason, from.State, request.To, selection, timeProvider.GetUtcNow(), cancellationToken);
+        if (runId is null && existing is { Status: "queued", JobId: { } staleJob } stale && JobEnded(staleJob))
+        {
+            // Its job ended without claiming it (it failed before, or was deleted in Hangfire's dashboard): it never will.
+            await backfills.GiveUpAsync(stale.Id, "failed", $"Its job {staleJob} ended without running it.", timeProvider.GetUtcNow());
+            (runId, existing) = await backfills.QueueAsync(flowId, operatorName, reason, from.State, request.To, selection, timeProvider.GetUtcNow(), cancellationToken);
+        }
+
         if (runId is not { } queued)
         {
             return new BackfillOutcome(null, null, new BackfillRefusal(StatusCodes.Status409Conflict, "backfill_running", "Backfill already queued or running",
-                $"Flow '{flowId}' has a backfill queued or running (run {existing}); a flow has one at a time.", existing));
+                $"Flow '{flowId}' has a backfill {existing?.Status ?? "queued"} (run {existing?.Id}); a flow has one at a time.", existing?.Id));
         }
 
         string jobId;
@@ -136,6 +144,13 @@ public sealed class BackfillOperations(
         }
 
         return null;
+    }
+
+    private bool JobEnded(string jobId)
+    {
+        using var connection = jobStorage.GetConnection();
+        var state = connection.GetJobData(jobId)?.State;
+        return state is null || state == Hangfire.States.SucceededState.StateName || state == Hangfire.States.FailedState.StateName || state == Hangfire.States.DeletedState.StateName;
     }
 
     private static BackfillOutcome Refused(int status, string code, string title, string message) =>

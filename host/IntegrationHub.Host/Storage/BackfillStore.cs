@@ -10,8 +10,8 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
     /// <summary>The trigger of a backfill: <c>backfill:</c> and the officer who asked.</summary>
     public const string TriggerPrefix = "backfill:";
 
-    /// <returns>The new run's id; or, when the flow has a backfill queued or running already, null and that one's id.</returns>
-    public async Task<(long? RunId, long? Existing)> QueueAsync(
+    /// <returns>The new run's id; or, when the flow has a backfill queued or running already, null and that one.</returns>
+    public async Task<(long? RunId, (long Id, string Status, string? JobId)? Existing)> QueueAsync(
         string flowId, string operatorName, string reason, string from, DateTimeOffset? to, object selection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -60,13 +60,14 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
         return (runId, null);
     }
 
-    /// <returns>The id of the flow's backfill queued or running now, if any.</returns>
-    public async Task<long?> ActiveAsync(string flowId, CancellationToken cancellationToken)
+    /// <returns>The flow's backfill queued or running now, if any: its id, status and job.</returns>
+    public async Task<(long Id, string Status, string? JobId)?> ActiveAsync(string flowId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id from hub.flow_runs where flow_id = @flow and trigger like 'backfill:%' and status in ('queued', 'running')");
+            "select id, status, job_id from hub.flow_runs where flow_id = @flow and trigger like 'backfill:%' and status in ('queued', 'running')");
         command.Parameters.AddWithValue("flow", flowId);
-        return await command.ExecuteScalarAsync(cancellationToken) as long?;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
     }
 
     public async Task SetJobAsync(long runId, string jobId, CancellationToken cancellationToken)

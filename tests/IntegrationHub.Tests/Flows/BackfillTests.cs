@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using IntegrationHub.Host;
 using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IntegrationHub.Tests.Flows;
@@ -158,6 +160,35 @@ public sealed class BackfillTests(PostgresCluster cluster)
         Assert.Equal(0, run.GetProperty("recordsRead").GetInt64());
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "third, after the first ended" })).StatusCode);
         Assert.Equal(["first", "third, after the first ended"], await ActionsAsync(database));
+    }
+
+    [Fact]
+    public async Task A_queued_backfill_whose_job_was_deleted_does_not_block_the_next_one()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
+        await using var _ = hub;
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        var checkpoint = await CheckpointAsync(database);
+        await using var holder = new NpgsqlConnection(database);
+        await holder.OpenAsync();
+        await ExecuteAsync(holder, "select pg_advisory_lock(hashtextextended('flow-run:dossiers', 0))");
+        var first = await (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "first" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        // An officer deletes the waiting job in Hangfire's dashboard: its backfill will never run, so it holds the flow no more.
+        Assert.True(hub.Services.GetRequiredService<IBackgroundJobClient>().Delete(first.GetProperty("jobId").GetString()));
+        var next = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "next" });
+        Assert.True(next.StatusCode == HttpStatusCode.Accepted, await next.Content.ReadAsStringAsync());
+        var given = await client.GetFromJsonAsync<JsonElement>(first.GetProperty("run").GetString()!.TrimStart('/'));
+        Assert.Equal("failed", given.GetProperty("status").GetString());
+
+        await ExecuteAsync(holder, "select pg_advisory_unlock_all()");
+        var nextRun = (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run").GetString()!;
+        await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(nextRun.TrimStart('/')),
+            r => r.GetProperty("status").GetString() == "succeeded", Patience, "the next backfill to run");
+        Assert.Equal("failed", (await client.GetFromJsonAsync<JsonElement>(first.GetProperty("run").GetString()!.TrimStart('/'))).GetProperty("status").GetString());
     }
 
     [Fact]
