@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hangfire;
 using IntegrationHub.Host;
 using IntegrationHub.Tests.Infrastructure;
@@ -224,6 +225,11 @@ public sealed class BackfillTests(PostgresCluster cluster)
         Assert.Equal("unknown_run", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Empty(await ActionsAsync(database));
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs")).EnumerateArray());
+
+        // The API document lists what each status may carry.
+        var backfill = JsonNode.Parse(await client.GetStringAsync("openapi/v1.json"))!["paths"]!["/api/flows/{flowId}/backfill"]!["post"]!;
+        Assert.Equal("backfillFlow", backfill["operationId"]!.GetValue<string>());
+        Assert.Equal(["backfill_running", "flow_is_inbound", "flow_paused"], backfill["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["allOf"]![1]!["properties"]!["code"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
     }
 
     /// <returns>A hub reading the sandboxes' iGate in pages of <paramref name="batchSize"/>, on a database of its own.</returns>
