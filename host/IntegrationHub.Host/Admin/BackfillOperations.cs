@@ -46,7 +46,7 @@ public sealed class BackfillOperations(
         var source = connectors.GetSource(flow.Source.ConnectorId);
         var stream = flow.Source.Stream;
         var timed = source as ITimeOrderedSource;
-        if (Start(request, flow, timed) is { Refusal: { } badStart })
+        if (StartRefusal(request, flow, timed) is { Refusal: { } badStart })
         {
             return new BackfillOutcome(null, null, badStart);
         }
@@ -96,7 +96,7 @@ public sealed class BackfillOperations(
     }
 
     /// <returns>A refusal of the start and end asked for, or nothing.</returns>
-    private BackfillOutcome? Start(BackfillRequest request, FlowDefinition flow, ITimeOrderedSource? timed)
+    private BackfillOutcome? StartRefusal(BackfillRequest request, FlowDefinition flow, ITimeOrderedSource? timed)
     {
         var now = timeProvider.GetUtcNow();
         if (request.Checkpoint is null && request.From is null)

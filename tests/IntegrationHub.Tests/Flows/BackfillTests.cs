@@ -128,7 +128,7 @@ public sealed class BackfillTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_second_backfill_while_one_waits_for_the_flow_is_refused_with_409_and_the_waiting_one_runs_once_the_flow_is_free()
+    public async Task A_second_backfill_while_one_waits_for_the_flow_is_refused_with_409_unless_the_waiting_ones_job_was_deleted()
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
         sandboxes.IGate.Dossiers.Generate(5, 1);
@@ -155,41 +155,52 @@ public sealed class BackfillTests(PostgresCluster cluster)
         Assert.Equal("backfill_running", problem.GetProperty("code").GetString());
         Assert.Equal(runId, problem.GetProperty("runId").GetInt64());
 
+        // An officer deletes the waiting job in Hangfire's dashboard: that backfill will never run, so it holds the flow no more.
+        Assert.True(hub.Services.GetRequiredService<IBackgroundJobClient>().Delete(accepted.GetProperty("jobId").GetString()));
+        var third = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "third, its job deleted" });
+        Assert.True(third.StatusCode == HttpStatusCode.Accepted, await third.Content.ReadAsStringAsync());
+        Assert.Equal("failed", (await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs/{runId}")).GetProperty("status").GetString());
+        var thirdRun = (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run").GetString()!.TrimStart('/');
+        Assert.Equal("queued", (await client.GetFromJsonAsync<JsonElement>(thirdRun)).GetProperty("status").GetString());
+
         await ExecuteAsync(holder, "select pg_advisory_unlock_all()");
-        var run = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs/{runId}"),
-            r => r.GetProperty("status").GetString() == "succeeded", Patience, "the backfill to run once the flow is free");
+        var run = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(thirdRun),
+            r => r.GetProperty("status").GetString() == "succeeded", Patience, "the waiting backfill to run once the flow is free");
         Assert.Equal(0, run.GetProperty("recordsRead").GetInt64());
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "third, after the first ended" })).StatusCode);
-        Assert.Equal(["first", "third, after the first ended"], await ActionsAsync(database));
+        Assert.Equal("failed", (await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs/{runId}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "fourth, after the third ended" })).StatusCode);
+        Assert.Equal(["first", "third, its job deleted", "fourth, after the third ended"], await ActionsAsync(database));
     }
 
     [Fact]
-    public async Task A_queued_backfill_whose_job_was_deleted_does_not_block_the_next_one()
+    public async Task While_a_backfill_reads_the_flow_is_running_so_a_run_request_is_refused_and_the_flow_runs_once_after_it()
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
-        sandboxes.IGate.Dossiers.Generate(5, 1);
-        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        sandboxes.IGate.Dossiers.Generate(30, 1);
+        var (_, hub) = await StartHubAsync(sandboxes, batchSize: 5);
         await using var _ = hub;
         using var client = TestHub.AdminClient(hub);
         await FlowRuns.RunAsync(client, Flow);
-        var checkpoint = await CheckpointAsync(database);
-        await using var holder = new NpgsqlConnection(database);
-        await holder.OpenAsync();
-        await ExecuteAsync(holder, "select pg_advisory_lock(hashtextextended('flow-run:dossiers', 0))");
-        var first = await (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "first" })).Content.ReadFromJsonAsync<JsonElement>();
 
-        // An officer deletes the waiting job in Hangfire's dashboard: its backfill will never run, so it holds the flow no more.
-        Assert.True(hub.Services.GetRequiredService<IBackgroundJobClient>().Delete(first.GetProperty("jobId").GetString()));
-        var next = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "next" });
-        Assert.True(next.StatusCode == HttpStatusCode.Accepted, await next.Content.ReadAsStringAsync());
-        var given = await client.GetFromJsonAsync<JsonElement>(first.GetProperty("run").GetString()!.TrimStart('/'));
-        Assert.Equal("failed", given.GetProperty("status").GetString());
+        sandboxes.IGateFaults.Latency = TimeSpan.FromMilliseconds(500);
+        var accepted = await (await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { from, reason = "slow source" })).Content.ReadFromJsonAsync<JsonElement>();
+        var run = accepted.GetProperty("run").GetString()!.TrimStart('/');
+        await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run), r => r.GetProperty("status").GetString() == "running", Patience, "the backfill to read");
 
-        await ExecuteAsync(holder, "select pg_advisory_unlock_all()");
-        var nextRun = (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run").GetString()!;
-        await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(nextRun.TrimStart('/')),
-            r => r.GetProperty("status").GetString() == "succeeded", Patience, "the next backfill to run");
-        Assert.Equal("failed", (await client.GetFromJsonAsync<JsonElement>(first.GetProperty("run").GetString()!.TrimStart('/'))).GetProperty("status").GetString());
+        // A schedule firing meets the same refusal as this request: the flow is running.
+        var refused = await client.PostAsync($"api/flows/{Flow}/run", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("flow_running", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("running", (await FlowRuns.FlowAsync(client, Flow)).GetProperty("state").GetString());
+
+        sandboxes.IGateFaults.Latency = TimeSpan.Zero;
+        var ended = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run), r => r.GetProperty("status").GetString() == "succeeded", Patience, "the backfill to end");
+        Assert.Equal(30, ended.GetProperty("recordsRead").GetInt64());
+        var after = await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, Flow),
+            f => f.GetProperty("lastRun").GetProperty("trigger").GetString() == "after-backfill" && f.GetProperty("lastRun").GetProperty("status").GetString() == "succeeded",
+            Patience, "the flow to run once after the backfill");
+        Assert.True(after.GetProperty("lastRun").GetProperty("id").GetInt64() > ended.GetProperty("id").GetInt64());
     }
 
     [Fact]
