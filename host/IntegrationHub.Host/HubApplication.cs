@@ -338,6 +338,10 @@ public static class HubApplication
         services.AddTransient<DeliveryRunner>();
         services.AddTransient<FlowRunJob>();
         services.AddTransient<DeliveryJob>();
+        services.AddSingleton<BackfillStore>();
+        services.AddSingleton<BackfillOperations>();
+        services.AddTransient<BackfillRunner>();
+        services.AddTransient<BackfillJob>();
 
         // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
         services.AddSingleton(sp => new SandboxHost(hub.Sandboxes, sp, builder.Configuration, sp.GetRequiredService<ILogger<SandboxHost>>()));
@@ -531,6 +535,7 @@ public static class HubApplication
         app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHubMetrics();
         app.MapFlowsApi();
+        app.MapBackfillApi();
         app.MapFlowActivityApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
