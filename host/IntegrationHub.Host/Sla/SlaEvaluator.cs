@@ -68,7 +68,8 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
     private DateTimeOffset Instant(DateOnly day, TimeOnly time = default)
     {
         var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, calendars.Zone.GetUtcOffset(local));
+        // Npgsql writes timestamptz from UTC offsets only.
+        return new DateTimeOffset(local, calendars.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendars.Zone).DateTime);
