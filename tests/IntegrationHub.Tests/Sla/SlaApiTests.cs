@@ -23,18 +23,7 @@ public sealed class SlaApiTests(PostgresCluster cluster)
         await using (var db = NpgsqlDataSource.Create(connectionString))
         {
             var seed = await SlaSeed.MigrateAsync(db);
-            // Tue 28/4, 10:00 + 2 working hours = 13:30 (lunch 11:30–13:00 does not count): delivered 11:00, on time.
-            await seed.ReadAsync("HS-TUE", SlaSeed.Local(2026, 4, 28, 10), SlaSeed.Local(2026, 4, 28, 11));
-            // Wed 29/4, 16:00: one hour that day, then 30/4, 1/5 (holidays) and the weekend: due Mon 4/5 at 08:30.
-            // Wall-clock hours would make it due Wed 18:00 and this one late.
-            await seed.ReadAsync("HS-HOLIDAY-ONTIME", SlaSeed.Local(2026, 4, 29, 16), SlaSeed.Local(2026, 5, 4, 8));
-            await seed.ReadAsync("HS-HOLIDAY-LATE", SlaSeed.Local(2026, 4, 29, 16), SlaSeed.Local(2026, 5, 4, 9));
-            // Wed 29/4, 10:00, rejected and never delivered: due 13:30 that day, still open long after.
-            await seed.ReadAsync("HS-OPEN", SlaSeed.Local(2026, 4, 29, 10), null);
-            // Read on Saturday 2/5 (a push): the clock starts Monday 07:30, due 09:30; delivered 09:00, on time.
-            await seed.ReadAsync("HS-SATURDAY", SlaSeed.Local(2026, 5, 2, 10), SlaSeed.Local(2026, 5, 4, 9));
-            // Outside the range asked: counted nowhere.
-            await seed.ReadAsync("HS-BEFORE", SlaSeed.Local(2026, 4, 27, 23), SlaSeed.Local(2026, 6, 1, 9));
+            await seed.HolidayWeekAsync();
         }
 
         var settings = TestHub.BaseSettings(connectionString);

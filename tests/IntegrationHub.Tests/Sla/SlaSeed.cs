@@ -32,6 +32,25 @@ internal sealed class SlaSeed(NpgsqlDataSource db)
         await deliveries.RecordAsync(Flow, Destination, [result], holdBehindDeadLetter: false, deliveredAt ?? readAt, default);
     }
 
+    /// <summary>Around the 30/4–1/5 holidays of 2026 (Thursday, Friday) and the weekend after, with 2 working hours:
+    /// on 28/4 one on time; on 29/4 one on time only in working hours, one late, one open; on Saturday 2/5 one on time
+    /// only in working hours; and one read on 27/4 (outside a range from 28/4).</summary>
+    public async Task HolidayWeekAsync()
+    {
+        // Tue 28/4, 10:00 + 2 working hours = 13:30 (lunch 11:30–13:00 does not count): delivered 11:00, on time.
+        await ReadAsync("HS-TUE", Local(2026, 4, 28, 10), Local(2026, 4, 28, 11));
+        // Wed 29/4, 16:00: one hour that day, then 30/4, 1/5 (holidays) and the weekend: due Mon 4/5 at 08:30.
+        // Wall-clock hours would make it due Wed 18:00 and this one late.
+        await ReadAsync("HS-HOLIDAY-ONTIME", Local(2026, 4, 29, 16), Local(2026, 5, 4, 8));
+        await ReadAsync("HS-HOLIDAY-LATE", Local(2026, 4, 29, 16), Local(2026, 5, 4, 9));
+        // Wed 29/4, 10:00, rejected and never delivered: due 13:30 that day, still open long after.
+        await ReadAsync("HS-OPEN", Local(2026, 4, 29, 10), null);
+        // Read on Saturday 2/5 (a push): the clock starts Monday 07:30, due 09:30; delivered 09:00, on time.
+        await ReadAsync("HS-SATURDAY", Local(2026, 5, 2, 10), Local(2026, 5, 4, 9));
+        // Outside the range asked: counted nowhere.
+        await ReadAsync("HS-BEFORE", Local(2026, 4, 27, 23), Local(2026, 6, 1, 9));
+    }
+
     /// <summary>Hanoi local time (UTC+7, no daylight saving).</summary>
     public static DateTimeOffset Local(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 }
