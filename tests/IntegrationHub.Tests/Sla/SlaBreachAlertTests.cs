@@ -28,6 +28,7 @@ public sealed class SlaBreachAlertTests(PostgresCluster cluster)
         }
 
         await seed.ReadAsync("HS-DELIVERED", now.AddDays(-10), now.AddDays(-10).AddMinutes(5));
+        // Just read, rejected: open but not yet late; it stays a dead letter, so the record read later below waits behind it.
         await seed.ReadAsync("HS-JUST-READ", now, null);
 
         await using var sink = SmtpSink.Start();
@@ -39,7 +40,7 @@ public sealed class SlaBreachAlertTests(PostgresCluster cluster)
         await using var hub = await TestHub.StartAsync(settings);
         using var admin = TestHub.AdminClient(hub);
 
-        var first = Assert.Single(await Eventually.ReturnsAsync(() => SlaAlertsAsync(admin), a => a.Count > 0, Patience, "the SLA alert"));
+        var first = Assert.Single(await Eventually.ReturnsAsync(() => SlaSeed.SlaAlertsAsync(admin), a => a.Count > 0, Patience, "the SLA alert"));
         var detail = first.GetProperty("detail").GetString()!;
         Assert.Contains("3 record(s) of flow procedures", detail, StringComparison.Ordinal);
         Assert.Contains("HS-LATE-1, HS-LATE-2, HS-LATE-3", detail, StringComparison.Ordinal);
@@ -50,26 +51,24 @@ public sealed class SlaBreachAlertTests(PostgresCluster cluster)
         // Several more sweeps see the same late records: still one alert, one mail.
         var raisedAt = first.GetProperty("raisedAt").GetDateTimeOffset();
         await Eventually.ReturnsAsync(() => EpisodeSeenAtAsync(db), seen => seen > raisedAt + 3 * Sweep, Patience, "three more sweeps");
-        Assert.Single(await SlaAlertsAsync(admin));
+        Assert.Single(await SlaSeed.SlaAlertsAsync(admin));
         await Eventually.ReturnsAsync(() => Task.FromResult(SlaMails(sink)), n => n == 1, Patience, "the SLA mail");
 
         // They are delivered: nothing is late, sweeps stop seeing the incident; a record late after that is a new one.
-        await using (var command = db.CreateCommand("update hub.deliveries set status = 'delivered', updated_at = now() where status = 'dead'"))
+        await using (var command = db.CreateCommand("update hub.deliveries set status = 'delivered', updated_at = now() where status = 'dead' and record_key like 'rec-HS-LATE-%'"))
         {
             await command.ExecuteNonQueryAsync();
         }
 
         await Eventually.ReturnsAsync(() => SecondsSinceSeenAsync(db), s => s > 3 * Sweep.TotalSeconds, Patience, "sweeps finding nothing late");
-        await seed.ReadAsync("HS-LATE-4", now.AddDays(-9), null);
-        var alerts = await Eventually.ReturnsAsync(() => SlaAlertsAsync(admin), a => a.Count == 2, Patience, "the second incident");
+        await seed.ReadBehindDeadLetterAsync("HS-LATE-4", "HS-JUST-READ", now.AddDays(-9));
+        var alerts = await Eventually.ReturnsAsync(() => SlaSeed.SlaAlertsAsync(admin), a => a.Count == 2, Patience, "the second incident");
         var second = alerts.Single(a => a.GetProperty("id").GetInt64() != first.GetProperty("id").GetInt64()).GetProperty("detail").GetString()!;
         Assert.Contains("1 record(s) of flow procedures", second, StringComparison.Ordinal);
         Assert.Contains("HS-LATE-4", second, StringComparison.Ordinal);
         Assert.DoesNotContain("HS-LATE-1", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("HS-JUST-READ", second, StringComparison.Ordinal);
     }
-
-    private static async Task<List<JsonElement>> SlaAlertsAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement[]>("api/alerts"))!.Where(a => a.GetProperty("kind").GetString() == "sla_breach").ToList();
 
     private static int SlaMails(SmtpSink sink) => sink.Messages.Count(m => m.TextBody?.Contains("Kind: sla_breach", StringComparison.Ordinal) == true);
 

@@ -52,10 +52,10 @@ public sealed class SlaRunByTests(PostgresCluster cluster)
         var day = calendars.WorkingDays.NextWorkingDay(calendars.Today);
         var ten = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(7));
         clock.Advance(ten - clock.GetUtcNow());
-        var alert = Assert.Single(await Eventually.ReturnsAsync(() => SlaAlertsAsync(admin), a => a.Count > 0, Patience, "the missed-run alert"));
+        var alert = Assert.Single(await Eventually.ReturnsAsync(() => SlaSeed.SlaAlertsAsync(admin), a => a.Count > 0, Patience, "the missed-run alert"));
         Assert.Equal($"sla:{SlaSeed.Flow}:run-by:{day:yyyy-MM-dd}", alert.GetProperty("reference").GetString());
         Assert.Contains("no successful run today by 08:00", alert.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Single(await SlaAlertsAsync(admin));
+        Assert.Single(await SlaSeed.SlaAlertsAsync(admin));
     }
 
     private static async Task RunAsync(NpgsqlDataSource db, DateTimeOffset endedAt)
@@ -68,7 +68,4 @@ public sealed class SlaRunByTests(PostgresCluster cluster)
         command.Parameters.AddWithValue("ended", endedAt.ToUniversalTime());
         await command.ExecuteNonQueryAsync();
     }
-
-    private static async Task<List<JsonElement>> SlaAlertsAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement[]>("api/alerts"))!.Where(a => a.GetProperty("kind").GetString() == "sla_breach").ToList();
 }

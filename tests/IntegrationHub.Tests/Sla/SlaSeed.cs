@@ -2,6 +2,8 @@ using IntegrationHub.Contracts;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace IntegrationHub.Tests.Sla;
 
@@ -32,6 +34,11 @@ internal sealed class SlaSeed(NpgsqlDataSource db)
         await deliveries.RecordAsync(Flow, Destination, [result], holdBehindDeadLetter: false, deliveredAt ?? readAt, default);
     }
 
+    /// <summary>A record read at <paramref name="readAt"/> as a newer message of <paramref name="heldBehind"/>'s record, which
+    /// is a dead letter: it waits behind it (open), and a running hub cannot take it meanwhile.</summary>
+    public Task ReadBehindDeadLetterAsync(string businessKey, string heldBehind, DateTimeOffset readAt) =>
+        new MessageStore(db).AppendAsync(Flow, 1, [new SourceRecord($"rec-{heldBehind}", "{}", businessKey, "2")], [Destination], null, readAt.ToUniversalTime(), default);
+
     /// <summary>Around the 30/4–1/5 holidays of 2026 (Thursday, Friday) and the weekend after, with 2 working hours:
     /// on 28/4 one on time; on 29/4 one on time only in working hours, one late, one open; on Saturday 2/5 one on time
     /// only in working hours; and one read on 27/4 (outside a range from 28/4).</summary>
@@ -50,6 +57,10 @@ internal sealed class SlaSeed(NpgsqlDataSource db)
         // Outside the range asked: counted nowhere.
         await ReadAsync("HS-BEFORE", Local(2026, 4, 27, 23), Local(2026, 6, 1, 9));
     }
+
+    /// <summary>The <c>sla_breach</c> alerts of <c>GET /api/alerts</c>.</summary>
+    public static async Task<List<JsonElement>> SlaAlertsAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<JsonElement[]>("api/alerts"))!.Where(a => a.GetProperty("kind").GetString() == "sla_breach").ToList();
 
     /// <summary>Hanoi local time (UTC+7, no daylight saving).</summary>
     public static DateTimeOffset Local(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
