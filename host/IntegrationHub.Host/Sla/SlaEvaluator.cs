@@ -24,8 +24,7 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
             var calendar = CalendarOf(sla);
             var items = sla.Kind == FlowSla.RunBy
                 ? await RunDaysAsync(sla, calendar, from, to, now, cancellationToken)
-                : (await MessagesAsync(sla, calendar, Instant(from), Instant(to.AddDays(1)), openOnly: false, now, cancellationToken))
-                    .Select(m => (m.Day, m.Outcome)).ToList();
+                : await MessagesAsync(sla, calendar, Instant(from), Instant(to.AddDays(1)), now, cancellationToken);
             var byDay = items.ToLookup(i => i.Day, i => i.Outcome);
             var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
                 .Select(d => Sum(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), byDay[d]))
@@ -41,12 +40,33 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
     }
 
     /// <summary>Business keys of the flow's records read within <see cref="LateLookback"/> that are still not at every
-    /// destination although their deadline has passed, oldest first.</summary>
+    /// destination although their deadline has passed, oldest first. Run every sweep, so it starts from the open
+    /// deliveries (a small partial index, <c>deliveries_open_by_record</c>), never from the flow's delivered history.</summary>
     public async Task<IReadOnlyList<string>> LateOpenKeysAsync(FlowSla sla, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var messages = await MessagesAsync(sla, CalendarOf(sla), now - LateLookback, now, openOnly: true, now, cancellationToken);
-        return messages.Where(m => m.Outcome == SlaOutcome.OpenPastDeadline).Select(m => m.BusinessKey).Distinct(StringComparer.Ordinal).ToList();
+        var calendar = CalendarOf(sla);
+        await using var command = dataSource.CreateCommand("""
+            select m.business_key, m.received_at
+            from hub.messages m
+            where m.id in (select d.message_id from hub.deliveries d where d.flow_id = @flow and d.status in ('pending', 'waiting', 'dead'))
+              and m.flow_id = @flow and m.received_at >= @from
+            order by m.received_at, m.id
+            """);
+        command.Parameters.AddWithValue("flow", sla.FlowId);
+        command.Parameters.AddWithValue("from", now - LateLookback);
+        var late = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (now > calendar.AddWorkingHours(reader.GetFieldValue<DateTimeOffset>(1), sla.WorkingTime) && seen.Add(reader.GetString(0)))
+            {
+                late.Add(reader.GetString(0));
+            }
+        }
+
+        return late;
     }
 
     /// <summary>For <c>run-by</c>: today's deadline when today is a working day, it has passed and no run succeeded today.</summary>
@@ -92,29 +112,27 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         return new SlaFigures(period, onTime + late + open, onTime, late, open, notYet, discarded);
     }
 
-    private async Task<List<(DateOnly Day, string BusinessKey, SlaOutcome Outcome)>> MessagesAsync(
-        FlowSla sla, WorkingCalendar calendar, DateTimeOffset from, DateTimeOffset to, bool openOnly, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<(DateOnly Day, SlaOutcome Outcome)>> MessagesAsync(
+        FlowSla sla, WorkingCalendar calendar, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Ids follow time (migration 0019): partitions closed before the range hold none of its messages.
-        await using var command = dataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand("""
             with bound as (
                 select coalesce(min(from_id), (-9223372036854775808)::bigint) as low
                 from hub.history_partitions where dropped_at is null and (closed_at is null or closed_at >= @from))
-            select m.business_key, m.received_at,
+            select m.id, m.received_at,
                    bool_or(d.status in ('pending', 'waiting', 'dead')) as open,
                    bool_or(d.status = 'discarded') as discarded,
                    max(d.updated_at) as last_at
             from hub.messages m
             join hub.deliveries d on d.message_id = m.id
             where m.flow_id = @flow and m.received_at >= @from and m.received_at < @to and m.id >= (select low from bound)
-              {(openOnly ? "and exists (select 1 from hub.deliveries o where o.message_id = m.id and o.status in ('pending', 'waiting', 'dead'))" : "")}
-            group by m.id, m.business_key, m.received_at
-            order by m.received_at, m.id
+            group by m.id, m.received_at
             """);
         command.Parameters.AddWithValue("flow", sla.FlowId);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("to", to);
-        var result = new List<(DateOnly, string, SlaOutcome)>();
+        var result = new List<(DateOnly, SlaOutcome)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -123,7 +141,7 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
             var outcome = reader.GetBoolean(3) && !reader.GetBoolean(2) ? SlaOutcome.Discarded
                 : reader.GetBoolean(2) ? (now > deadline ? SlaOutcome.OpenPastDeadline : SlaOutcome.NotYetDue)
                 : reader.GetFieldValue<DateTimeOffset>(4) <= deadline ? SlaOutcome.OnTime : SlaOutcome.Late;
-            result.Add((LocalDay(read), reader.GetString(0), outcome));
+            result.Add((LocalDay(read), outcome));
         }
 
         return result;
