@@ -20,7 +20,7 @@ public sealed class FlowSlas
             var section = flow.GetSection("Sla");
             if (section.Exists() && flow.GetValue("Enabled", true))
             {
-                Parse(flow.Key, section, flow["Calendar"]);
+                Parse(flow.Key, section, flow["Calendar"], scheduled: !string.IsNullOrWhiteSpace(flow["Schedule"]));
             }
         }
     }
@@ -32,7 +32,7 @@ public sealed class FlowSlas
 
     public FlowSla? Find(string flowId) => _slas.GetValueOrDefault(flowId);
 
-    private void Parse(string flowId, IConfigurationSection section, string? flowCalendar)
+    private void Parse(string flowId, IConfigurationSection section, string? flowCalendar, bool scheduled)
     {
         var prefix = $"Flows:{flowId}:Sla";
         var known = new HashSet<string>(["Kind", "WorkingHours", "At"], StringComparer.OrdinalIgnoreCase);
@@ -68,6 +68,11 @@ public sealed class FlowSlas
                 else if (section["WorkingHours"] is not null)
                 {
                     _problems.Add($"{prefix}:WorkingHours belongs to Kind {FlowSla.DeliveredWithin}, not {FlowSla.RunBy}.");
+                }
+                else if (!scheduled)
+                {
+                    // A pushed flow runs as messages arrive: it has no runs to be due.
+                    _problems.Add($"{prefix}: Kind {FlowSla.RunBy} needs a scheduled flow; {flowId} runs as messages are pushed (use {FlowSla.DeliveredWithin}).");
                 }
                 else
                 {

@@ -84,11 +84,16 @@ public sealed class SlaApiTests(PostgresCluster cluster)
         settings[$"Flows:{Flow}:Sla:WorkingHours"] = "two";
         settings["Flows:dossiers:Sla:Kind"] = "run-by";
         settings["Flows:dossiers:Sla:At"] = "8h";
+        settings["Flows:evaluations:Sla:Kind"] = "run-by";
+        settings["Flows:evaluations:Sla:At"] = "08:00";
+        settings["Flows:progress:Sla:Kind"] = "within-a-day";
 
         var error = await Assert.ThrowsAsync<IntegrationHub.Host.HubStartupException>(() => TestHub.StartAsync(settings));
 
         Assert.Contains($" - Flows:{Flow}:Sla:WorkingHours 'two' must be a number of working hours greater than 0", error.Message, StringComparison.Ordinal);
         Assert.Contains(" - Flows:dossiers:Sla:At '8h' must be a local time HH:mm (e.g. 08:00).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:evaluations:Sla: Kind run-by needs a scheduled flow; evaluations runs as messages are pushed (use delivered-within).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:progress:Sla:Kind 'within-a-day' must be delivered-within (with WorkingHours) or run-by (with At).", error.Message, StringComparison.Ordinal);
     }
 
     private static (long Due, long OnTime, long Late, long Open, double? Share) Figures(JsonElement f) => (
