@@ -317,6 +317,9 @@ public static class HubApplication
         services.AddSingleton<HubClock>();
         services.AddSingleton(new Calendar.VietnameseLunarCalendar());
         services.AddSingleton<Calendar.WorkingCalendars>();
+        services.AddSingleton<Sla.FlowSlas>();
+        services.AddSingleton<Sla.SlaEvaluator>();
+        services.AddSingleton<Sla.SlaBreachCheck>();
         services.AddSingleton<Admin.Dashboard.DashboardLanguage>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
@@ -544,6 +547,7 @@ public static class HubApplication
         app.MapAlertsApi();
         app.MapConnectorsApi();
         app.MapCalendarApi();
+        app.MapSlaApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

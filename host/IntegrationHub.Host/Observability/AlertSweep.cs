@@ -21,6 +21,7 @@ public sealed class AlertSweep(
     IOptions<InboundOptions> inboundOptions,
     IOptions<AlertOptions> alertOptions,
     AlertMailText text,
+    Sla.SlaBreachCheck slaBreaches,
     ILogger<AlertSweep> logger)
 {
     private const int MailBatch = 50;
@@ -38,6 +39,7 @@ public sealed class AlertSweep(
 
         await RaiseDeadLetterAlertsAsync(cancellationToken);
         await RaiseInboxAlertsAsync(cancellationToken);
+        await slaBreaches.RunAsync(cancellationToken);
         if (mailer.Enabled)
         {
             await MailUnsentAsync(cancellationToken);

@@ -35,6 +35,7 @@ public static class DashboardPages
         DashboardRoutes.Routes.Add(ConnectorActionDispatcher.Path, new ConnectorActionDispatcher());
         DashboardRoutes.Routes.AddRazorPage(ConnectorPage.Route, match => new ConnectorPage(match.Groups["connectorId"].Value));
         DashboardRoutes.Routes.AddRazorPage(FlowActivityPage.Path, _ => new FlowActivityPage());
+        DashboardRoutes.Routes.AddRazorPage(SlaPage.Path, _ => new SlaPage());
         DashboardRoutes.Routes.AddRazorPage(MessagesPage.Path, _ => new MessagesPage());
         DashboardRoutes.Routes.AddRazorPage(DeadLettersPage.Path, _ => new DeadLettersPage());
         DashboardRoutes.Routes.Add(DeadLetterActionDispatcher.Path, new DeadLetterActionDispatcher());
@@ -43,7 +44,7 @@ public static class DashboardPages
         NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuFlows, page.Url.To(FlowsPage.Path))
         {
             // The overview's charts are reached from the Flows page: the menu has no room left for one more entry.
-            Active = page.RequestPath == FlowsPage.Path || page.RequestPath.StartsWith(FlowsPage.Path + "/", StringComparison.Ordinal) || page.RequestPath == FlowActivityPage.Path,
+            Active = page.RequestPath == FlowsPage.Path || page.RequestPath.StartsWith(FlowsPage.Path + "/", StringComparison.Ordinal) || page.RequestPath == FlowActivityPage.Path || page.RequestPath == SlaPage.Path,
         });
         NavigationMenu.Items.Add(page => new MenuItem(DashboardLanguage.TextOf(page.Context.GetHttpContext()).MenuConnectors, page.Url.To(ConnectorsPage.Path))
         {

@@ -42,6 +42,7 @@ public sealed class FlowsPage : RazorPage
         html.Append($"<h1 class=\"page-header\">{E(text.FlowsTitle)}</h1>")
             .Append($"<p>{E(text.Format(text.FlowsIntroFormat, $"{clock.Zone.Id}, {clock.ZoneLabel}"))} ")
             .Append($"<a id=\"activity-link\" href=\"{Url.To(FlowActivityPage.Path)}\">{E(text.ActivityLink)}</a> · ")
+            .Append($"<a id=\"sla-link\" href=\"{Url.To(SlaPage.Path)}\">{E(text.SlaLink)}</a> · ")
             .Append(refresh
                 ? $"<a id=\"auto-refresh\" href=\"{Url.To(Path)}\">{E(text.StopRefresh)}</a></p>{RefreshScript}"
                 : $"<a id=\"auto-refresh\" href=\"{Url.To(Path)}?refresh=5\">{E(text.AutoRefresh)}</a></p>")

@@ -1,0 +1,66 @@
+using IntegrationHub.Tests.Infrastructure;
+using IntegrationHub.Tests.Sla;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace IntegrationHub.Tests.Dashboard;
+
+/// <summary>The SLA page in headless chromium: reached from the Flows page, the share on time per month and per day of
+/// a flow with an SLA (working-hour deadlines around the 30/4–1/5 holidays), Vietnamese then English, and its CSV link
+/// downloads the same figures.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SlaPageBrowserTests(PostgresCluster cluster)
+{
+    [BrowserFact]
+    public async Task An_official_reads_the_share_on_time_per_month_and_day_and_downloads_the_CSV()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using (var db = NpgsqlDataSource.Create(connectionString))
+        {
+            await (await SlaSeed.MigrateAsync(db)).HolidayWeekAsync();
+        }
+
+        var settings = TestHub.BaseSettings(connectionString);
+        settings[$"Flows:{SlaSeed.Flow}:Sla:Kind"] = "delivered-within";
+        settings[$"Flows:{SlaSeed.Flow}:Sla:WorkingHours"] = "2";
+        await using var hub = await TestHub.StartAsync(settings, "Production");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            HttpCredentials = new HttpCredentials { Username = TestHub.AdminUser, Password = TestHub.AdminPassword },
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1200 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire").ToString());
+        await page.ClickAsync("text=Luồng dữ liệu");
+        await page.ClickAsync("#sla-link");
+        Assert.Equal("Cam kết chất lượng tích hợp (SLA): tỷ lệ đúng hạn", await page.InnerTextAsync("h1.page-header"));
+
+        await page.GotoAsync(new Uri(hub.BaseAddress, "hangfire/sla?month=2026-04").ToString());
+        var flow = page.Locator($".sla-flow[data-flow='{SlaSeed.Flow}']");
+        var april = flow.Locator(".sla-months tr[data-period='2026-04']");
+        // The whole month: also the record read on 27/4 and delivered in June, late.
+        Assert.Equal(["5", "2", "2", "1"], [await april.Locator(".due").InnerTextAsync(), await april.Locator(".on-time").InnerTextAsync(),
+            await april.Locator(".late").InnerTextAsync(), await april.Locator(".open").InnerTextAsync()]);
+        Assert.StartsWith("40", await april.Locator(".share").InnerTextAsync(), StringComparison.Ordinal);
+        var wednesday = flow.Locator(".sla-days tr[data-period='2026-04-29']");
+        Assert.Equal("3", await wednesday.Locator(".due").InnerTextAsync());
+        Assert.Equal("1", await wednesday.Locator(".open").InnerTextAsync());
+        Assert.Equal(30, await flow.Locator(".sla-days tbody tr").CountAsync());
+
+        // The link is the admin API's CSV (as the other pages' CSV links are): fetched with an admin login.
+        var link = await flow.Locator("a.sla-csv").GetAttributeAsync("href");
+        Assert.Equal("/api/sla?flow=procedures&from=2026-01-01&to=2026-04-30&format=csv", link);
+        using var admin = TestHub.AdminClient(hub);
+        var csv = await admin.GetStringAsync(link!.TrimStart('/'));
+        Assert.Contains("procedures,delivered-within,2026-04,5,2,2,1,0,0,0.4", csv, StringComparison.Ordinal);
+        Assert.Contains("procedures,delivered-within,2026-04-29,3,1,1,1,0,0,0.3333", csv, StringComparison.Ordinal);
+
+        await page.ClickAsync("#language-switch");
+        Assert.Equal("Integration SLAs: share on time", await page.InnerTextAsync("h1.page-header"));
+        Directory.CreateDirectory("TestResults");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "dashboard-sla-en.png"), FullPage = true });
+    }
+}
