@@ -3,7 +3,9 @@ using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using System.Diagnostics;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,6 +23,9 @@ public sealed class FlowRunner(
     FlowRunStore runs,
     FlowPauseStore pauses,
     DeliveryDispatcher deliveries,
+    ConnectorMaintenance maintenance,
+    FlowRunDispatcher runDispatcher,
+    HubClock clock,
     HubTracing tracing,
     HubMetrics metrics,
     IOptions<HubOptions> hubOptions,
@@ -30,6 +35,9 @@ public sealed class FlowRunner(
     /// <summary>How often a run commits what it has read even without a checkpoint or a full buffer (so its progress,
     /// kept in its row, moves while it reads), and asks whether its flow was paused.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The status of a run that did not read because its source was in maintenance.</summary>
+    public const string MaintenanceStatus = "maintenance";
 
     public static string RunLockName(string flowId) => $"flow-run:{flowId}";
 
@@ -57,6 +65,11 @@ public sealed class FlowRunner(
         {
             logger.LogInformation("Flow {FlowId} is paused; this {Trigger} run does not start", flowId, trigger);
             return "paused";
+        }
+
+        if (await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } window)
+        {
+            return await SkipForMaintenanceAsync(flowId, jobId, trigger, window, cancellationToken);
         }
 
         await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
@@ -133,6 +146,19 @@ public sealed class FlowRunner(
                 deliveries.Enqueue(flowId, destination);
             }
         }
+    }
+
+    /// <summary>The source is in maintenance: nothing is read. The run is recorded as <c>maintenance</c> with why, so the
+    /// run history shows the gap, and one run is scheduled for the window's end, which reads on from the checkpoint.</summary>
+    private async Task<string> SkipForMaintenanceAsync(string flowId, string? jobId, string trigger, MaintenanceWindow window, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var why = $"{window.ConnectorId} is in maintenance until {clock.Format(window.To)} ({clock.ZoneLabel}): {window.Reason}; the flow runs then";
+        var runId = await runs.StartAsync(flowId, jobId, trigger, now, cancellationToken);
+        await runs.FinishAsync(runId, MaintenanceStatus, why, now);
+        var catchUp = runDispatcher.ScheduleOnce(flowId, ConnectorMaintenance.EndTrigger, window.To);
+        logger.LogInformation("Flow {FlowId} run {RunId} ({Trigger}) does not read: {Why} (job {JobId})", flowId, runId, trigger, why, catchUp ?? "already scheduled");
+        return MaintenanceStatus;
     }
 
     /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
