@@ -89,6 +89,17 @@ public sealed class FlowRunner(
             var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
             logger.LogDebug("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
             var (read, filtered, created, paused) = await ReadAsync(flow, runId, run, checkpoint, destinations, cancellationToken);
+            if (paused && !await pauses.RefusesRunAsync(flowId, countSkippedRun: false, cancellationToken) &&
+                await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } began)
+            {
+                outcome = MaintenanceStatus;
+                var why = Why(began);
+                await runs.FinishAsync(runId, MaintenanceStatus, why, timeProvider.GetUtcNow());
+                runDispatcher.ScheduleOnce(flowId, ConnectorMaintenance.EndTrigger, began.To);
+                logger.LogInformation("Flow {FlowId} run {RunId} stopped: {Why}; {Read} records read, {Created} new messages; it reads on from its last checkpoint", flowId, runId, why, read, created);
+                return MaintenanceStatus;
+            }
+
             if (paused)
             {
                 outcome = "paused";
@@ -135,7 +146,7 @@ public sealed class FlowRunner(
         finally
         {
             metrics.RunFinished(flowId, outcome, timeProvider.GetElapsedTime(started));
-            if (outcome is not ("succeeded" or "paused"))
+            if (outcome is not ("succeeded" or "paused" or MaintenanceStatus))
             {
                 run?.SetStatus(ActivityStatusCode.Error, outcome);
             }
@@ -153,13 +164,16 @@ public sealed class FlowRunner(
     private async Task<string> SkipForMaintenanceAsync(string flowId, string? jobId, string trigger, MaintenanceWindow window, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var why = $"{window.ConnectorId} is in maintenance until {clock.Format(window.To)} ({clock.ZoneLabel}): {window.Reason}; the flow runs then";
+        var why = Why(window);
         var runId = await runs.StartAsync(flowId, jobId, trigger, now, cancellationToken);
         await runs.FinishAsync(runId, MaintenanceStatus, why, now);
         var catchUp = runDispatcher.ScheduleOnce(flowId, ConnectorMaintenance.EndTrigger, window.To);
         logger.LogInformation("Flow {FlowId} run {RunId} ({Trigger}) does not read: {Why} (job {JobId})", flowId, runId, trigger, why, catchUp ?? "already scheduled");
         return MaintenanceStatus;
     }
+
+    private string Why(MaintenanceWindow window) =>
+        $"{window.ConnectorId} is in maintenance until {clock.Format(window.To)} ({clock.ZoneLabel}): {window.Reason}; the flow runs then";
 
     /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
     /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.
@@ -234,7 +248,9 @@ public sealed class FlowRunner(
             }
 
             lastPauseCheck = timeProvider.GetTimestamp();
-            if (!await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken))
+            // A maintenance window of the source that began meanwhile stops the run the same way (RunAsync tells which).
+            if (!await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken) &&
+                await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is null)
             {
                 return false;
             }

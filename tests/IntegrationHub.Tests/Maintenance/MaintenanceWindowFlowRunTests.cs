@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
+using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Host.Execution;
+using IntegrationHub.Tests.Payments;
 using IntegrationHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +52,39 @@ public sealed class MaintenanceWindowFlowRunTests(PostgresCluster cluster)
         var run = await Eventually.ReturnsAsync(() => RunsAsync(client), runs => runs.Count == 3 && runs[0].GetProperty("status").GetString() == "succeeded", Patience, "the run after the window");
         Assert.Equal("maintenance-end", run[0].GetProperty("trigger").GetString());
         Assert.Equal(30, run[0].GetProperty("recordsRead").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_window_beginning_during_a_run_stops_it_after_its_next_commit_and_the_next_run_reads_on_from_the_checkpoint()
+    {
+        await using var sandboxes = await SandboxPair.StartAsync(procedures: 600, nationalFaults: new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(30) });
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = TestHub.BaseSettings(database);
+        sandboxes.ApplyTo(settings);
+        settings["Connectors:national-portal:PageSize"] = "50";
+        settings["Connectors:national-portal:MaxParallelDetails"] = "2";
+        await using var hub = await TestHub.StartAsync(settings);
+        using var client = TestHub.AdminClient(hub);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("api/flows/procedures/run", null)).StatusCode);
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "procedures"),
+            f => f.GetProperty("lastRun") is { ValueKind: JsonValueKind.Object } run && run.GetProperty("recordsRead").GetInt64() >= 100, Patience, "two pages read");
+        var added = await (await client.PostAsJsonAsync("api/connectors/national-portal/maintenance", new { to = DateTimeOffset.UtcNow.AddHours(1), reason = "unannounced maintenance" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        var stopped = (await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "procedures"),
+            f => f.GetProperty("lastRun").GetProperty("status").GetString() == FlowRunner.MaintenanceStatus, Patience, "the run to stop")).GetProperty("lastRun");
+        var readBefore = stopped.GetProperty("recordsRead").GetInt64();
+        Assert.InRange(readBefore, 100, 550);
+        Assert.Contains("unannounced maintenance", stopped.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(readBefore, await PaymentTestKit.ScalarAsync(database, "select count(*) from hub.messages where flow_id = 'procedures'"));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"api/connectors/national-portal/maintenance/{added.GetProperty("id").GetInt64()}/end", new { reason = "back" })).StatusCode);
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "procedures"), f => FlowRuns.Count(f, "delivered") == 600, Patience, "all 600 delivered");
+        var flow = await FlowRuns.FlowAsync(client, "procedures");
+        Assert.Equal(600, FlowRuns.Count(flow, "received"));
+        Assert.Equal("maintenance-end", flow.GetProperty("lastRun").GetProperty("trigger").GetString());
+        Assert.True(flow.GetProperty("lastRun").GetProperty("recordsRead").GetInt64() < 600, "the next run read on from the checkpoint");
     }
 
     private static async Task<List<JsonElement>> RunsAsync(HttpClient client) =>
