@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
-using IntegrationHub.Connectors.Sandboxing;
 using IntegrationHub.Host.Execution;
 using IntegrationHub.Tests.Payments;
 using IntegrationHub.Tests.Infrastructure;
@@ -57,18 +56,8 @@ public sealed class MaintenanceWindowFlowRunTests(PostgresCluster cluster)
     [Fact]
     public async Task A_window_beginning_during_a_run_stops_it_after_its_next_commit_and_the_next_run_reads_on_from_the_checkpoint()
     {
-        await using var sandboxes = await SandboxPair.StartAsync(procedures: 600, nationalFaults: new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(30) });
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Connectors:national-portal:PageSize"] = "50";
-        settings["Connectors:national-portal:MaxParallelDetails"] = "2";
-        await using var hub = await TestHub.StartAsync(settings);
-        using var client = TestHub.AdminClient(hub);
-
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("api/flows/procedures/run", null)).StatusCode);
-        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "procedures"),
-            f => f.GetProperty("lastRun") is { ValueKind: JsonValueKind.Object } run && run.GetProperty("recordsRead").GetInt64() >= 100, Patience, "two pages read");
+        await using var reading = await ReadingRun.StartAsync(cluster, Patience);
+        var (database, client) = (reading.Database, reading.Client);
         var added = await (await client.PostAsJsonAsync("api/connectors/national-portal/maintenance", new { to = DateTimeOffset.UtcNow.AddHours(1), reason = "unannounced maintenance" }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
