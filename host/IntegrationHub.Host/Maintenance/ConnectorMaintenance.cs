@@ -23,6 +23,12 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
     public async Task<MaintenanceWindow?> CurrentAsync(string connectorId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        // The common case, asked before every delivery batch: no recurring window and no one-off window in force.
+        if (recurring.For(connectorId).Count == 0 && !(await OneOffAsync(now, cancellationToken)).Any(w => w.ConnectorId == connectorId && w.Covers(now)))
+        {
+            return null;
+        }
+
         var windows = await WindowsAsync(connectorId, now, cancellationToken);
         var current = windows.FirstOrDefault(w => w.Covers(now));
         if (current is null)
