@@ -11,6 +11,9 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
     /// <summary>Short, as a window added on another host must stop that host's deliveries soon after it starts.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
 
+    /// <summary>How old the one-off windows may be when a "yes, in maintenance" is confirmed (see <see cref="CurrentAsync"/>).</summary>
+    public static readonly TimeSpan ConfirmWithin = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The trigger of the run that reads what a window kept its flow from reading.</summary>
     public const string EndTrigger = "maintenance-end";
 
@@ -24,12 +27,19 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
     {
         var now = timeProvider.GetUtcNow();
         // The common case, asked before every delivery batch: no recurring window and no one-off window in force.
-        if (recurring.For(connectorId).Count == 0 && !(await OneOffAsync(now, cancellationToken)).Any(w => w.ConnectorId == connectorId && w.Covers(now)))
+        if (recurring.For(connectorId).Count == 0 && !(await OneOffAsync(now, CacheFor, cancellationToken)).Any(w => w.ConnectorId == connectorId && w.Covers(now)))
         {
             return null;
         }
 
-        var windows = await WindowsAsync(connectorId, now, cancellationToken);
+        // Work is held only on a fresh reading: a window ended early on another host must not hold this host's work
+        // (and schedule it for the window's planned end) for the cache's life.
+        if (!(await WindowsAsync(connectorId, now, CacheFor, cancellationToken)).Any(w => w.Covers(now)))
+        {
+            return null;
+        }
+
+        var windows = await WindowsAsync(connectorId, now, ConfirmWithin, cancellationToken);
         var current = windows.FirstOrDefault(w => w.Covers(now));
         if (current is null)
         {
@@ -54,7 +64,7 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
     /// <summary>The windows in force or still to come: each recurring window's current or next occurrence, and every
     /// open one-off window; earliest first.</summary>
     public Task<IReadOnlyList<MaintenanceWindow>> UpcomingAsync(string connectorId, CancellationToken cancellationToken) =>
-        WindowsAsync(connectorId, timeProvider.GetUtcNow(), cancellationToken);
+        WindowsAsync(connectorId, timeProvider.GetUtcNow(), CacheFor, cancellationToken);
 
     /// <summary>After a window is added or ended here: read again at the next question.</summary>
     public void Forget()
@@ -63,7 +73,7 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
         _oneOff = null;
     }
 
-    private async Task<IReadOnlyList<MaintenanceWindow>> WindowsAsync(string connectorId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MaintenanceWindow>> WindowsAsync(string connectorId, DateTimeOffset now, TimeSpan maxAge, CancellationToken cancellationToken)
     {
         var windows = new List<MaintenanceWindow>();
         foreach (var window in recurring.For(connectorId))
@@ -74,14 +84,14 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
             windows.Add(window.OccurrenceAt(occurrence.To, clock.Zone));
         }
 
-        var oneOff = await OneOffAsync(now, cancellationToken);
+        var oneOff = await OneOffAsync(now, maxAge, cancellationToken);
         windows.AddRange(oneOff.Where(w => w.ConnectorId == connectorId && w.To > now));
         return [.. windows.OrderBy(w => w.From).ThenBy(w => w.To)];
     }
 
-    private async Task<IReadOnlyList<MaintenanceWindow>> OneOffAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MaintenanceWindow>> OneOffAsync(DateTimeOffset now, TimeSpan maxAge, CancellationToken cancellationToken)
     {
-        if (_oneOff is { } fresh && now - fresh.ReadAt < CacheFor && now >= fresh.ReadAt)
+        if (_oneOff is { } fresh && now - fresh.ReadAt < maxAge && now >= fresh.ReadAt)
         {
             return fresh.Windows;
         }
@@ -89,7 +99,7 @@ public sealed class ConnectorMaintenance(RecurringMaintenanceSchedule recurring,
         await _reading.WaitAsync(cancellationToken);
         try
         {
-            if (_oneOff is { } read && now - read.ReadAt < CacheFor && now >= read.ReadAt)
+            if (_oneOff is { } read && now - read.ReadAt < maxAge && now >= read.ReadAt)
             {
                 return read.Windows;
             }
