@@ -19,15 +19,21 @@ create table hub.connector_maintenance (
 
 create index connector_maintenance_open on hub.connector_maintenance (ends_at) where ended_at is null;
 
--- Adding and ending a window are operator actions. The allowed actions are extended in place, not listed again, so a
--- migration of another item that extends them too keeps both.
+-- Adding and ending a window are operator actions. The allowed actions are read from the constraint in place and
+-- extended, so another change's migration that added its own keeps it, in whichever order they run. The constraint's
+-- text is either ARRAY['replay'::text, ...] (written as a list) or '{replay,...}'::text[] (written as an array): both are
+-- read, and it is written back as a list, the form the other migrations read.
 do $$
 declare
-    definition text;
+    actions text[];
 begin
-    select pg_get_constraintdef(oid) into definition
-    from pg_constraint where conname = 'operator_actions_action_check' and conrelid = 'hub.operator_actions'::regclass;
-    execute 'alter table hub.operator_actions drop constraint operator_actions_action_check';
-    execute 'alter table hub.operator_actions add constraint operator_actions_action_check '
-        || replace(definition, 'ARRAY[', 'ARRAY[''maintenance-add''::text, ''maintenance-end''::text, ');
+    select array_agg(distinct action) into actions
+    from (
+        select unnest(case when m[1] like '{%}' then string_to_array(trim(both '{}' from m[1]), ',') else array[m[1]] end) as action
+        from pg_constraint c, regexp_matches(pg_get_constraintdef(c.oid), '''([^'']+)''', 'g') as m
+        where c.conname = 'operator_actions_action_check' and c.conrelid = 'hub.operator_actions'::regclass) found;
+    actions := array(select distinct unnest(actions || array['maintenance-add', 'maintenance-end']) order by 1);
+    alter table hub.operator_actions drop constraint operator_actions_action_check;
+    execute format('alter table hub.operator_actions add constraint operator_actions_action_check check (action in (%s))',
+        (select string_agg(quote_literal(a), ', ') from unnest(actions) as a));
 end $$;
