@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.IGate;
 /// iGate's local catalogue, confirmed fee payments of dossiers, citizens' evaluations of dossiers and population-database
 /// verifications of their applicants; and certified e-copies with their files, one call each. Sources: dossiers and their progress, read from iGate's keyset-paginated change
 /// feeds (records strictly after the last (timestamp, id) read, a checkpoint after each page).</summary>
-public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationConnector, ISourceConnector
+public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationConnector, ITimeOrderedSource
 {
     public const string ConnectorId = "igate";
     public const string ProceduresStream = "procedures";
@@ -92,6 +92,17 @@ public sealed class IGateConnector : ConnectorBase<IGateOptions>, IDestinationCo
         var cursor = TimestampCursor.From(checkpoint, Identity, stream);
         return new KeysetFeedReader<IGateChange, TimestampCursor>(new IGateChangeSource(_api, feed, Options.BatchSize), _api.Failures, Logger)
             .ReadAsync(cursor, cancellationToken);
+    }
+
+    /// <summary>Both change feeds are ordered by time: a backfill from a time asks for <c>since</c> alone, inclusive.</summary>
+    public SourceCheckpoint CheckpointAt(string stream, DateTimeOffset time) =>
+        IGateChangeFeed.Find(stream) is null ? throw UnknownStream(stream, StreamDirection.Source) : TimestampCursor.At(time).ToCheckpoint();
+
+    public DateTimeOffset TimeOf(string stream, SourceCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        _ = IGateChangeFeed.Find(stream) ?? throw UnknownStream(stream, StreamDirection.Source);
+        return TimestampCursor.Parse(TimestampCursor.From(checkpoint, Identity, stream)!.Since)!.Value;
     }
 
     protected override async Task CheckConnectivityAsync(CancellationToken cancellationToken) =>

@@ -319,6 +319,8 @@ public static class HubApplication
         services.AddSingleton<MaintenanceOperations>();
         services.AddSingleton<FlowStatusReader>();
         services.AddSingleton<HubClock>();
+        services.AddSingleton(new Calendar.VietnameseLunarCalendar());
+        services.AddSingleton<Calendar.WorkingCalendars>();
         services.AddSingleton<Admin.Dashboard.DashboardLanguage>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<DeadLetterStore>();
@@ -340,6 +342,10 @@ public static class HubApplication
         services.AddTransient<DeliveryRunner>();
         services.AddTransient<FlowRunJob>();
         services.AddTransient<DeliveryJob>();
+        services.AddSingleton<BackfillStore>();
+        services.AddSingleton<BackfillOperations>();
+        services.AddTransient<BackfillRunner>();
+        services.AddTransient<BackfillJob>();
 
         // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
         services.AddSingleton(sp => new SandboxHost(hub.Sandboxes, sp, builder.Configuration, sp.GetRequiredService<ILogger<SandboxHost>>()));
@@ -533,6 +539,7 @@ public static class HubApplication
         app.MapHealthChecks("/health/connectivity", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ConnectivityHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHubMetrics();
         app.MapFlowsApi();
+        app.MapBackfillApi();
         app.MapFlowActivityApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
@@ -541,6 +548,7 @@ public static class HubApplication
         app.MapAlertsApi();
         app.MapConnectorsApi();
         app.MapMaintenanceApi();
+        app.MapCalendarApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

@@ -15,8 +15,12 @@ internal sealed class IGateChangeSource(CounterpartyHttpClient api, IGateChangeF
         var query = new List<KeyValuePair<string, string>>(3);
         if (after is not null)
         {
+            // since alone is inclusive (a backfill from a time); with afterId, strictly after the pair.
             query.Add(new("since", after.SinceUtc));
-            query.Add(new("afterId", after.AfterId));
+            if (after.AfterId is not null)
+            {
+                query.Add(new("afterId", after.AfterId));
+            }
         }
 
         query.Add(new("limit", pageSize.ToString(CultureInfo.InvariantCulture)));

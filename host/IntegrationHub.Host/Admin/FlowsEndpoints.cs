@@ -51,7 +51,7 @@ public static class FlowsEndpoints
         .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
         .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
 
-    private static async Task<IResult> ListAsync(FlowStatusReader statuses, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(FlowStatusReader statuses, FlowCatalog flows, CancellationToken cancellationToken)
     {
         var list = new List<FlowSummary>();
         foreach (var status in await statuses.ReadAllAsync(cancellationToken))
@@ -67,7 +67,7 @@ public static class FlowsEndpoints
                 FlowCatalog.IsInbound(flow) ? "inbound" : "schedule",
                 status.State,
                 status.Pause is { } pause ? FlowPauseView.Of(pause) : null,
-                new FlowScheduleSummary(flow.Schedule, flow.TimeZone, status.NextRunAt, flow.RunOnStart),
+                new FlowScheduleSummary(flow.Schedule, flow.TimeZone, status.NextRunAt, flow.RunOnStart, flows.CalendarOf(flow.Id), flows.MisfireOf(flow.Id)),
                 lastRunSummary,
                 counts));
         }

@@ -36,6 +36,14 @@ public sealed class FlowCatalog
     /// <summary>The records <paramref name="flowId"/> makes messages of (<c>Flows:{id}:Filter</c>).</summary>
     public FlowFilter Filter(string flowId) => _filters.GetValueOrDefault(flowId) ?? FlowFilter.None;
 
+    /// <summary><c>Flows:{id}:Calendar</c>, <c>all-days</c> when not set.</summary>
+    public string CalendarOf(string flowId) =>
+        Options.GetValueOrDefault(flowId)?.Calendar is { Length: > 0 } calendar ? calendar : "all-days";
+
+    /// <summary><c>Flows:{id}:Misfire</c>, <c>fire-once-now</c> when not set.</summary>
+    public string MisfireOf(string flowId) =>
+        Options.GetValueOrDefault(flowId)?.Misfire is { Length: > 0 } misfire ? misfire : "fire-once-now";
+
     public FlowDefinition? Find(string flowId) =>
         Options.TryGetValue(flowId, out var options) && options.Enabled ? ToDefinition(flowId, options) : null;
 

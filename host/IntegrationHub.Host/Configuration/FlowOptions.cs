@@ -26,4 +26,12 @@ public sealed class FlowOptions
     /// <summary>A dead letter holds its record's later messages (they wait, visibly) until it is replayed or discarded.
     /// Off: later messages go ahead (a full-state record such as a procedure supersedes the rejected one).</summary>
     public bool HoldBehindDeadLetter { get; set; } = true;
+
+    /// <summary><c>all-days</c> (empty: the default), <c>working-days</c> (the national working-day calendar: the schedule
+    /// skips weekends and days off, and fires on working Saturdays), or a name of <c>Hub:Calendar:Named</c>.</summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>A slot missed while no host ran: <c>fire-once-now</c> (empty: the default) runs once at start;
+    /// <c>skip</c> waits for the next slot.</summary>
+    public string? Misfire { get; set; }
 }

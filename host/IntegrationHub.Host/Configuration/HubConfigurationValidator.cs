@@ -48,6 +48,7 @@ public sealed class HubConfigurationValidator(
         problems.AddRange(hubOptions.Value.Metrics.Problems());
         problems.AddRange(hubOptions.Value.Retention.Problems());
         problems.AddRange(hubOptions.Value.Wake.Problems());
+        problems.AddRange(hubOptions.Value.Calendar.Problems());
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
         {
@@ -203,6 +204,16 @@ public sealed class HubConfigurationValidator(
         else if (!CronExpression.TryParse(flow.Schedule, out _))
         {
             problems.Add($"{prefix}:Schedule '{flow.Schedule}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/5 * * * ?').");
+        }
+
+        if (flow.Calendar is { Length: > 0 } calendar && calendar is not ("working-days" or "all-days") && !hubOptions.Value.Calendar.Named.ContainsKey(calendar))
+        {
+            problems.Add($"{prefix}:Calendar '{calendar}' is not a calendar (working-days, all-days, or a name of Hub:Calendar:Named: {string.Join(", ", hubOptions.Value.Calendar.Named.Keys.Order(StringComparer.Ordinal))}).");
+        }
+
+        if (flow.Misfire is { Length: > 0 } misfire && misfire is not ("fire-once-now" or "skip"))
+        {
+            problems.Add($"{prefix}:Misfire '{misfire}' must be fire-once-now (run once at start for a missed slot) or skip.");
         }
 
         if (flow.Enricher is { } name)

@@ -38,4 +38,6 @@ public sealed class HubOptions
     public CounterpartyHealthOptions Counterparties { get; set; } = new();
 
     public WakeOptions Wake { get; set; } = new();
+
+    public CalendarOptions Calendar { get; set; } = new();
 }

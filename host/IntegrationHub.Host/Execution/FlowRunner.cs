@@ -74,6 +74,15 @@ public sealed class FlowRunner(
 
         await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
         var runId = await runs.StartAsync(flowId, jobId, trigger, timeProvider.GetUtcNow(), cancellationToken);
+        return await ExecuteAsync(flow, runId, trigger, null, cancellationToken);
+    }
+
+    /// <summary>The run whose row <paramref name="runId"/> was just marked running, under the flow's run lock: reads from
+    /// the flow's checkpoint, or for a backfill from its own start, keeping its position in its row, never the flow's
+    /// checkpoint, and stopping where its scope says. A failed backfill is not retried (its row shows how far it got).</summary>
+    public async Task<string> ExecuteAsync(FlowDefinition flow, long runId, string trigger, BackfillScope? backfill, CancellationToken cancellationToken)
+    {
+        var flowId = flow.Id;
         var started = timeProvider.GetTimestamp();
         var outcome = "failed";
         using var run = tracing.StartRun(flowId, runId, trigger);
@@ -86,9 +95,9 @@ public sealed class FlowRunner(
         var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
         try
         {
-            var checkpoint = await messages.LoadCheckpointAsync(flowId, cancellationToken);
+            var checkpoint = backfill?.From ?? await messages.LoadCheckpointAsync(flowId, cancellationToken);
             logger.LogDebug("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
-            var (read, filtered, created, paused) = await ReadAsync(flow, runId, run, checkpoint, destinations, cancellationToken);
+            var (read, filtered, created, paused) = await ReadAsync(flow, runId, run, checkpoint, destinations, backfill, cancellationToken);
             if (paused && !await pauses.RefusesRunAsync(flowId, countSkippedRun: false, cancellationToken) &&
                 await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } began)
             {
@@ -127,6 +136,13 @@ public sealed class FlowRunner(
             var error = PersonalDataMask.MaskText(e.Message);
             await runs.FinishAsync(runId, "failed", error, timeProvider.GetUtcNow());
             logger.LogError("Flow {FlowId} run {RunId} failed and will not be retried: {Error}", flowId, runId, error);
+            throw new NonRetryableJobException(error, MaskedException.Guard(e));
+        }
+        catch (Exception e) when (backfill is not null && e is not OperationCanceledException)
+        {
+            var error = PersonalDataMask.MaskText(e.Message);
+            await runs.FinishAsync(runId, "failed", error, timeProvider.GetUtcNow());
+            logger.LogError("Flow {FlowId} backfill {RunId} failed and will not be retried; it can be asked again from its position: {Error}", flowId, runId, error);
             throw new NonRetryableJobException(error, MaskedException.Guard(e));
         }
         catch (Exception e)
@@ -181,7 +197,7 @@ public sealed class FlowRunner(
     /// so commits, and the checkpoint each carries, land in read order and a checkpoint never goes ahead of its records.</summary>
     /// <returns>The run's counts, and whether it stopped because the flow was paused.</returns>
     private async Task<(long Read, long Filtered, long Created, bool Paused)> ReadAsync(
-        FlowDefinition flow, long runId, Activity? run, SourceCheckpoint? checkpoint, List<string> destinations, CancellationToken cancellationToken)
+        FlowDefinition flow, long runId, Activity? run, SourceCheckpoint? checkpoint, List<string> destinations, BackfillScope? backfill, CancellationToken cancellationToken)
     {
         var source = connectors.GetSource(flow.Source.ConnectorId);
         var filter = flows.Filter(flow.Id);
@@ -199,7 +215,7 @@ public sealed class FlowRunner(
         {
             var traces = new AppendTraces([.. spans.Select(HubTracing.TraceParentOf)]);
             var added = await messages.AppendAsync(flow.Id, runId, records, destinations, next, timeProvider.GetUtcNow(), cancellationToken,
-                holdBehindDeadLetter, passed, traces);
+                holdBehindDeadLetter, passed, traces, backfill: backfill is not null);
             EndReads(spans, traces);
             metrics.RecordsReadBy(flow.Id, records.Count + passed);
             metrics.MessagesCreated(flow.Id, added);
@@ -277,6 +293,12 @@ public sealed class FlowRunner(
                         if (await HandOverAsync(next))
                         {
                             return (read, filtered, created, true);
+                        }
+
+                        if (backfill is not null && backfill.Reached(next))
+                        {
+                            await inFlight;
+                            return (read, filtered, created, false);
                         }
 
                         handedOver = true;

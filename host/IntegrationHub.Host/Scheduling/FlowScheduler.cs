@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts;
+using IntegrationHub.Host.Calendar;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Execution;
@@ -17,6 +18,7 @@ public sealed class FlowScheduler(
     DeliveryStore deliveries,
     DeliveryDispatcher deliveryDispatcher,
     IOptions<HubOptions> hubOptions,
+    WorkingCalendars calendars,
     ILogger<FlowScheduler> logger) : IHostedService
 {
     public const string Group = "flows";
@@ -26,6 +28,13 @@ public sealed class FlowScheduler(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         // Inbound flows have no schedule: the inbox router delivers their messages as they arrive.
         var configured = flows.Flows.Where(f => !FlowCatalog.IsInbound(f)).ToList();
+        // Calendars first: a trigger naming one is refused until it exists; replacing one recomputes its triggers' next fire.
+        foreach (var name in configured.Select(f => CalendarOf(f.Id)).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var calendar = calendars.Find(name) ?? throw new InvalidOperationException($"Calendar '{name}' passed validation but is not known.");
+            await scheduler.AddCalendar(QuartzWorkingCalendar.NameOf(name), QuartzWorkingCalendar.Build(calendar, calendars.Today), AddCalendarOptions.ReplacingAndUpdatingTriggers, cancellationToken);
+        }
+
         foreach (var flow in configured)
         {
             await ScheduleAsync(scheduler, flow, cancellationToken);
@@ -60,9 +69,15 @@ public sealed class FlowScheduler(
     private async Task ScheduleAsync(IScheduler scheduler, FlowDefinition flow, CancellationToken cancellationToken)
     {
         var job = JobBuilder.Create<FlowTriggerJob>().WithIdentity(new JobKey(JobName(flow.Id), Group)).UsingJobData(FlowTriggerJob.FlowIdKey, flow.Id).StoreDurably().Build();
-        var (kept, next) = await CronSchedule.EnsureAsync(scheduler, job, flow.Schedule, TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone), cancellationToken);
-        logger.LogInformation("Flow {FlowId} {Action} '{Cron}' ({TimeZone}); next run {Next:O}", flow.Id, kept ? "keeps its schedule" : "scheduled", flow.Schedule, flow.TimeZone, next);
+        var calendar = CalendarOf(flow.Id);
+        var policy = new CronTriggerPolicy(calendar is null ? null : QuartzWorkingCalendar.NameOf(calendar), flows.MisfireOf(flow.Id) == "skip");
+        var (kept, next) = await CronSchedule.EnsureAsync(scheduler, job, flow.Schedule, TimeZoneInfo.FindSystemTimeZoneById(flow.TimeZone), cancellationToken, policy);
+        logger.LogInformation("Flow {FlowId} {Action} '{Cron}' ({TimeZone}, calendar {Calendar}, missed slots {Misfire}); next run {Next:O}",
+            flow.Id, kept ? "keeps its schedule" : "scheduled", flow.Schedule, flow.TimeZone, calendar ?? WorkingCalendars.AllDaysName, policy.SkipMisfires ? "skipped" : "fired once", next);
     }
+
+    /// <summary>The flow's working-day calendar, or null for all days (<c>Flows:{id}:Calendar</c> empty or <c>all-days</c>).</summary>
+    private string? CalendarOf(string flowId) => flows.CalendarOf(flowId) is var name && name != WorkingCalendars.AllDaysName ? name : null;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

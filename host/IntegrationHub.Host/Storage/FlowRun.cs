@@ -1,6 +1,7 @@
 namespace IntegrationHub.Host.Storage;
 
 /// <param name="RecordsFiltered">Records read that the flow's filter passed over (counted in <paramref name="RecordsRead"/>, not messages).</param>
+/// <param name="Backfill">Set for a backfill: why, from where, to when, how far it got.</param>
 public sealed record FlowRun(
     long Id,
     string FlowId,
@@ -12,4 +13,5 @@ public sealed record FlowRun(
     long RecordsRead,
     long MessagesCreated,
     string? Error,
-    long RecordsFiltered);
+    long RecordsFiltered,
+    FlowRunBackfill? Backfill = null);

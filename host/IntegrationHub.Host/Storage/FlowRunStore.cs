@@ -72,7 +72,7 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    private const string Columns = "id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered";
+    private const string Columns = "id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered, reason, backfill_from, backfill_to, backfill_position";
 
     public async Task<FlowRun?> LastAsync(string flowId, CancellationToken cancellationToken) =>
         (await HistoryAsync(flowId, 1, cancellationToken)).FirstOrDefault();
@@ -118,8 +118,21 @@ public sealed class FlowRunStore(NpgsqlDataSource dataSource)
     public async Task<FlowRun?> LastFailedAsync(string flowId, int window, CancellationToken cancellationToken) =>
         (await HistoryAsync(flowId, window, cancellationToken)).FirstOrDefault(r => r.Error is not null);
 
-    private static FlowRun Read(NpgsqlDataReader reader) => new(
+    /// <summary>One run of the flow, or null (also when it is another flow's).</summary>
+    public async Task<FlowRun?> FindAsync(string flowId, long runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select {Columns} from hub.flow_runs where id = @id and flow_id = @flow");
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("flow", flowId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    internal static FlowRun Read(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4),
         reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-        reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10));
+        reader.GetInt64(7), reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10),
+        reader.IsDBNull(12) ? null : new FlowRunBackfill(
+            reader.IsDBNull(11) ? string.Empty : reader.GetString(11), reader.GetString(12),
+            reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13), reader.IsDBNull(14) ? null : reader.GetString(14)));
 }

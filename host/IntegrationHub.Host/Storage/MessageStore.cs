@@ -77,8 +77,26 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
                (select array_agg(trace_parent) from inserted where trace_parent is not null)
         """;
 
+    // A backfill re-reads a stream from an earlier point. A feed of each record's latest state is guarded by the stored
+    // version alone, but a feed of events (a dossier's progress entries, version the entry's stt) returns versions older
+    // than the stored one: each that was a message already (found through the business-key index) is not one again,
+    // and only versions new to the hub move the stored one. Hashed versions can repeat (A, B, A: a change back) and are
+    // left to the stored-version rule. Normal runs keep the plain statement.
+    private static readonly string BackfillAppendSql = AppendSql
+        .ReplaceOnce(
+            "\n    from ranked r),",
+            "\n           , (r.version not like '#%' and exists (select 1 from hub.messages m where m.business_key = r.business_key"
+            + " and m.flow_id = @flow and m.record_key = r.record_key and m.version = r.version)) as seen\n    from ranked r),")
+        .ReplaceOnce(
+            "is distinct from k.version),",
+            "is distinct from k.version and not k.seen),")
+        .ReplaceOnce(
+            "select distinct on (record_key) record_key, version from input order by record_key, ord desc),",
+            "select distinct on (record_key) record_key, version from known where not seen order by record_key, ord desc),");
+
     /// <param name="filtered">Records read before these that the flow's filter passed over: counted as read and
     /// filtered by the run, committed with the checkpoint like the rest.</param>
+    /// <param name="backfill">True for a backfill run: the checkpoint is its own position (in its row), never the flow's.</param>
     /// <returns>How many new messages were created (unchanged records are not messages).</returns>
     public async Task<int> AppendAsync(
         string flowId,
@@ -90,14 +108,15 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken,
         bool holdBehindDeadLetter = true,
         int filtered = 0,
-        AppendTraces? traces = null)
+        AppendTraces? traces = null,
+        bool backfill = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces);
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill);
 
-        if (checkpoint is not null)
+        if (checkpoint is not null && !backfill)
         {
             await using var save = new NpgsqlCommand(
                 """
@@ -114,7 +133,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         await using (var count = new NpgsqlCommand(
             """
             update hub.flow_runs set records_read = records_read + @read, records_filtered = records_filtered + @filtered,
-                                     messages_created = messages_created + @created
+                                     messages_created = messages_created + @created,
+                                     backfill_position = case when @backfill then coalesce(@position, backfill_position) else backfill_position end
             where id = @run
             """,
             connection, transaction))
@@ -123,6 +143,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             count.Parameters.AddWithValue("filtered", (long)filtered);
             count.Parameters.AddWithValue("created", (long)created);
             count.Parameters.AddWithValue("run", runId);
+            count.Parameters.AddWithValue("backfill", backfill);
+            count.Parameters.Add(new NpgsqlParameter<string?>("position", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = checkpoint?.State });
             await count.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -134,6 +156,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     /// the flow's lock (<see cref="DeliveryStore.LockFlowAsync"/>).</summary>
     /// <param name="detail">The "received" log line's detail (the run, or the inbound receipt).</param>
     /// <param name="traces">Each record's trace context, stored with its message; told which were stored.</param>
+    /// <param name="backfill">A backfill's re-read: a version that was a message already is not one again.</param>
     /// <returns>How many new messages were created.</returns>
     public static async Task<int> AppendAsync(
         NpgsqlConnection connection,
@@ -146,7 +169,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         DateTimeOffset now,
         bool holdBehindDeadLetter,
         CancellationToken cancellationToken,
-        AppendTraces? traces = null)
+        AppendTraces? traces = null,
+        bool backfill = false)
     {
         if (records.Count == 0)
         {
@@ -190,7 +214,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             payloads[i] = problems[i] is null ? payload : PayloadCheck.Wrap(record.Payload);
         }
 
-        await using var append = new NpgsqlCommand(AppendSql, connection, transaction);
+        await using var append = new NpgsqlCommand(backfill ? BackfillAppendSql : AppendSql, connection, transaction);
         append.Parameters.AddWithValue("keys", keys);
         append.Parameters.AddWithValue("business_keys", businessKeys);
         append.Parameters.AddWithValue("versions", versions);

@@ -27,6 +27,25 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_backfill_makes_no_message_of_a_source_version_seen_before_keeps_the_stored_version_and_counts_a_hashed_change_back()
+    {
+        await using var db = await MigratedAsync();
+        var store = new MessageStore(db);
+        SourceRecord Step(int stt) => new("HS7", $"{{\"stt\":{stt}}}", Version: stt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(3, await store.AppendAsync(Flow, 1, [Step(1), Step(2), Step(3)], [Destination], null, Now, default));
+
+        // Steps 1 and 2 again, older than the stored 3: not messages, and the stored version stays 3.
+        Assert.Equal(0, await store.AppendAsync(Flow, 2, [Step(1), Step(2)], [Destination], null, Now, default, backfill: true));
+        Assert.Equal(0, await store.AppendAsync(Flow, 3, [Step(3)], [Destination], null, Now, default));
+        Assert.Equal(1, await store.AppendAsync(Flow, 2, [Step(1), Step(2), Step(3), Step(4)], [Destination], null, Now, default, backfill: true));
+
+        // Without a source version the hub's hash can repeat: A, B, then A again is a change back, also in a backfill.
+        Assert.Equal(1, await store.AppendAsync(Flow, 1, [Record("P", "{\"v\":1}")], [Destination], null, Now, default));
+        Assert.Equal(1, await store.AppendAsync(Flow, 1, [Record("P", "{\"v\":2}")], [Destination], null, Now, default));
+        Assert.Equal(1, await store.AppendAsync(Flow, 2, [Record("P", "{\"v\":1}")], [Destination], null, Now, default, backfill: true));
+    }
+
+    [Fact]
     public async Task Several_versions_of_a_record_in_one_batch_are_each_a_message_delivered_in_order()
     {
         await using var db = await MigratedAsync();

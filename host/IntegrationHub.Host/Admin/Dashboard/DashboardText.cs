@@ -179,6 +179,12 @@ public sealed partial class DashboardText
     /// <summary>A run started in place of one whose host died (<c>Hub:Takeover:After</c>).</summary>
     public required string TriggerTakeover { get; init; }
 
+    public required string StatusQueued { get; init; }
+
+    public required string TriggerBackfill { get; init; }
+
+    public required string TriggerAfterBackfill { get; init; }
+
     public static bool IsLanguage(string? language) => language is not null && Languages.Contains(language);
 
     /// <summary>The set of <paramref name="language"/> (Vietnamese for anything else).</summary>
@@ -197,6 +203,7 @@ public sealed partial class DashboardText
         "paused" => StatusPaused,
         "cancelled" => StatusCancelled,
         "abandoned" => StatusAbandoned,
+        "queued" => StatusQueued,
         _ => status,
     };
 
@@ -209,6 +216,8 @@ public sealed partial class DashboardText
         "start" => TriggerStart,
         "resume" => TriggerResume,
         "takeover" => TriggerTakeover,
+        _ when trigger.StartsWith("backfill:", StringComparison.Ordinal) => $"{TriggerBackfill} ({trigger["backfill:".Length..]})",
+        "after-backfill" => TriggerAfterBackfill,
         _ => trigger,
     };
 }

@@ -81,7 +81,7 @@ public sealed class FlowPage(string flowId) : RazorPage
         foreach (var run in history)
         {
             html.Append($"<tr class=\"run\" data-run-id=\"{run.Id}\" data-status=\"{E(run.Status)}\"><td>{run.Id}</td><td class=\"run-start\">{clock.Format(run.StartedAt)}</td>")
-                .Append($"<td class=\"run-duration\">{HubClock.Duration((run.EndedAt ?? clock.Now) - run.StartedAt)}</td><td>{E(text.RunTrigger(run.Trigger))}</td>")
+                .Append($"<td class=\"run-duration\">{HubClock.Duration((run.EndedAt ?? clock.Now) - run.StartedAt)}</td><td>{E(text.RunTrigger(run.Trigger))}{BackfillNote(run, clock)}</td>")
                 .Append($"<td class=\"run-records-read\">{text.Number(run.RecordsRead)}</td><td>{text.Number(run.RecordsFiltered)}</td><td class=\"run-messages-created\">{text.Number(run.MessagesCreated)}</td>")
                 .Append($"<td><span class=\"label {FlowHtml.RunStatusCss(run.Status)} run-outcome\">{E(text.RunStatus(run.Status))}</span></td>")
                 .Append($"<td class=\"run-error\">{E(PersonalDataMask.MaskText(run.Error))}</td></tr>");
@@ -89,4 +89,9 @@ public sealed class FlowPage(string flowId) : RazorPage
 
         html.Append("</tbody></table>");
     }
+
+    /// <summary>A backfill's reason and end under its trigger: why the flow was read again.</summary>
+    private static string BackfillNote(FlowRun run, HubClock clock) => run.Backfill is { } backfill
+        ? $"<br /><small class=\"run-backfill\">{E(backfill.Reason)}{(backfill.To is { } to ? $" (→ {clock.Format(to)})" : string.Empty)}</small>"
+        : string.Empty;
 }

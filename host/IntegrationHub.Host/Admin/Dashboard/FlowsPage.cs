@@ -79,6 +79,11 @@ public sealed class FlowsPage : RazorPage
         else
         {
             html.Append($"<code>{E(flow.Schedule)}</code>{(flow.TimeZone == clock.Zone.Id ? string.Empty : $" <small>({E(flow.TimeZone)})</small>")}");
+            if (Context.GetHttpContext().RequestServices.GetRequiredService<FlowCatalog>().CalendarOf(flow.Id) is var calendar && calendar != "all-days")
+            {
+                html.Append($" <small class=\"flow-calendar\">{E(calendar)}</small>");
+            }
+
             if (status.NextRunAt is { } next)
             {
                 html.Append($"<br /><small>{E(text.NextRun)}:</small> <span class=\"next-run\">{clock.Format(next)}</span>");

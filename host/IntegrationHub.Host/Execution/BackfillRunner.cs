@@ -1,0 +1,70 @@
+using IntegrationHub.Contracts;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Storage;
+using Npgsql;
+
+namespace IntegrationHub.Host.Execution;
+
+/// <summary>Runs a queued backfill under the flow's run lock, the one scheduled runs take, so the two never read at once.
+/// A backfill waits for a scheduled run in progress to end; while the backfill reads, schedule firings find the flow
+/// running and are skipped, and <see cref="BackfillJob"/> runs the flow once right after (so a long backfill delays the
+/// regular reading, never loses it).</summary>
+public sealed class BackfillRunner(
+    FlowCatalog flows,
+    ConnectorCatalog connectors,
+    NpgsqlDataSource dataSource,
+    FlowRunStore runs,
+    BackfillStore backfills,
+    FlowPauseStore pauses,
+    FlowRunner runner,
+    TimeProvider timeProvider,
+    ILogger<BackfillRunner> logger)
+{
+    /// <summary>How often a queued backfill tries the flow's run lock while another run holds it.</summary>
+    public static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <returns>The backfill's final status; <c>skipped</c> when its row was no longer queued (a late re-run of its job).</returns>
+    public async Task<string> RunAsync(string flowId, long runId, string? jobId, CancellationToken cancellationToken)
+    {
+        if (flows.Find(flowId) is not { } flow || FlowCatalog.IsInbound(flow))
+        {
+            await backfills.GiveUpAsync(runId, "failed", $"Flow '{flowId}' is no longer configured as a scheduled flow.", timeProvider.GetUtcNow());
+            return "failed";
+        }
+
+        await using var runLock = await AcquireAsync(flowId, cancellationToken);
+        if (await pauses.RefusesRunAsync(flowId, countSkippedRun: false, cancellationToken))
+        {
+            await backfills.GiveUpAsync(runId, "paused", "The flow was paused before the backfill started; ask for it again once the flow is resumed.", timeProvider.GetUtcNow());
+            return "paused";
+        }
+
+        // Holding the lock, a row still 'running' lost its host (as for a scheduled run); this one is still 'queued'.
+        await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
+        if (await backfills.StartAsync(runId, jobId, timeProvider.GetUtcNow(), cancellationToken) is not { Backfill: { } backfill } row)
+        {
+            logger.LogInformation("Flow {FlowId} backfill {RunId} is no longer queued; job {JobId} does nothing", flowId, runId, jobId);
+            return "skipped";
+        }
+
+        var from = new SourceCheckpoint(backfill.From);
+        var scope = backfill.To is { } to && connectors.GetSource(flow.Source.ConnectorId) is ITimeOrderedSource timed
+            ? new BackfillScope(from, checkpoint => timed.TimeOf(flow.Source.Stream, checkpoint) >= to)
+            : BackfillScope.ToTheEnd(from);
+        logger.LogInformation("Flow {FlowId} backfill {RunId} ({Trigger}) reads from {From} to {To}: {Reason}", flowId, runId, row.Trigger, backfill.From, backfill.To?.ToString("O") ?? "the end", backfill.Reason);
+        return await runner.ExecuteAsync(flow, runId, row.Trigger, scope, cancellationToken);
+    }
+
+    private async Task<FlowLock> AcquireAsync(string flowId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await FlowLock.TryAcquireAsync(dataSource, FlowRunner.RunLockName(flowId), cancellationToken) is { } acquired)
+            {
+                return acquired;
+            }
+
+            await Task.Delay(LockRetryInterval, timeProvider, cancellationToken);
+        }
+    }
+}
