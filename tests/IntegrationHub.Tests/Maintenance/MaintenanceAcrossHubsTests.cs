@@ -17,16 +17,8 @@ public sealed class MaintenanceAcrossHubsTests(PostgresCluster cluster)
     [Fact]
     public async Task A_window_added_on_one_hub_holds_deliveries_on_the_other_and_ending_it_releases_them()
     {
-        await using var sandboxes = await SandboxPair.StartAsync(procedures: 1);
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Hub:Delivery:SweepInterval"] = "00:00:01";
-        await using var first = await TestHub.StartAsync(settings);
-        await using var second = HubProcess.Start(ProcessSettings.AsEnvironment(settings, "Testing"), Directory.CreateTempSubdirectory("hub-cwd-").FullName);
-        await second.WaitUntilReadyAsync(Patience);
-        using var one = TestHub.AdminClient(first);
-        using var other = TestHub.AdminClient(second.BaseAddress);
+        await using var hubs = await TwoHubs.StartAsync(cluster, Patience, s => s["Hub:Delivery:SweepInterval"] = "00:00:01");
+        var (sandboxes, database, first, one, other) = (hubs.Sandboxes, hubs.Database, hubs.First, hubs.One, hubs.Other);
         using var partner = InboundRestTests.PartnerClient(first);
         var maHoSo = sandboxes.IGate.Dossiers.Add();
 
