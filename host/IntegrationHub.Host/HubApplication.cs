@@ -313,6 +313,10 @@ public static class HubApplication
         services.AddSingleton<FlowRunStore>();
         services.AddSingleton<FlowPauseStore>();
         services.AddSingleton<FlowPauseOperations>();
+        services.AddSingleton<Maintenance.RecurringMaintenanceSchedule>();
+        services.AddSingleton<MaintenanceWindowStore>();
+        services.AddSingleton<Maintenance.ConnectorMaintenance>();
+        services.AddSingleton<MaintenanceOperations>();
         services.AddSingleton<FlowStatusReader>();
         services.AddSingleton<HubClock>();
         services.AddSingleton(new Calendar.VietnameseLunarCalendar());
@@ -546,6 +550,7 @@ public static class HubApplication
         app.MapInboundApi();
         app.MapAlertsApi();
         app.MapConnectorsApi();
+        app.MapMaintenanceApi();
         app.MapCalendarApi();
         app.MapSlaApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>

@@ -1,5 +1,6 @@
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Connectivity;
+using IntegrationHub.Host.Maintenance;
 
 namespace IntegrationHub.Host.Admin;
 
@@ -21,14 +22,28 @@ public static class ConnectorsEndpoints
         group.MapPost("/{connectorId}/check", CheckAsync).RequireAuthorization(HubPolicies.Operator).AddEndpointFilter<CrossSiteRequestFilter>()
             .WithName("checkConnector").WithSummary("A connectivity check of a connector now, recorded with the officer who asked")
             .Produces<ConnectivityCheck>()
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_connector");
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "unknown_connector")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "connector_in_maintenance");
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(string connectorId, HttpContext context, ConnectorCatalog connectors, ConnectivityChecker checker, CancellationToken cancellationToken) =>
-        connectors.IsRegistered(connectorId)
-            ? Results.Ok(await checker.CheckAsync(connectorId, ConnectivityChecker.OperatorTrigger, OperatorName.Of(context), cancellationToken))
-            : UnknownConnector(connectorId);
+    private static async Task<IResult> CheckAsync(
+        string connectorId, HttpContext context, ConnectorCatalog connectors, ConnectivityChecker checker, ConnectorMaintenance maintenance, CancellationToken cancellationToken)
+    {
+        if (!connectors.IsRegistered(connectorId))
+        {
+            return UnknownConnector(connectorId);
+        }
+
+        // Nothing is sent to a counterparty in maintenance, a check neither.
+        if (await maintenance.CurrentAsync(connectorId, cancellationToken) is { } window)
+        {
+            return AdminJsonBody.Problem(StatusCodes.Status409Conflict, "connector_in_maintenance", "Connector in maintenance",
+                $"Connector '{connectorId}' is in maintenance until {window.To:O} ({window.Reason}): it is not called until then.");
+        }
+
+        return Results.Ok(await checker.CheckAsync(connectorId, ConnectivityChecker.OperatorTrigger, OperatorName.Of(context), cancellationToken));
+    }
 
     private static IResult UnknownConnector(string connectorId) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Unknown connector",

@@ -32,6 +32,8 @@ public sealed class HubConfigurationValidator(
             ValidateResilience(registration.Id, resilience.Get(registration.Id), problems);
         }
 
+        problems.AddRange(services.GetRequiredService<Maintenance.RecurringMaintenanceSchedule>().Problems);
+
         foreach (var (id, flow) in flows.Options)
         {
             ValidateFlow(id, flow, problems);

@@ -3,6 +3,7 @@ using Hangfire;
 using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Maintenance;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Host.Connectivity;
@@ -13,6 +14,7 @@ namespace IntegrationHub.Host.Connectivity;
 public sealed class ConnectivityChecker(
     ConnectorCatalog connectors,
     ConnectivityCheckStore store,
+    ConnectorMaintenance maintenance,
     IOptions<HubOptions> options,
     TimeProvider timeProvider,
     ILogger<ConnectivityChecker> logger)
@@ -26,6 +28,13 @@ public sealed class ConnectivityChecker(
     {
         foreach (var registration in connectors.Registrations)
         {
+            // A counterparty in maintenance is not called: an unanswered check would mark it failing for nothing.
+            if (await maintenance.CurrentAsync(registration.Id, cancellationToken) is { } window)
+            {
+                logger.LogDebug("Connectivity check of {Connector} skipped: in maintenance until {Until:O} ({Reason})", registration.Id, window.To, window.Reason);
+                continue;
+            }
+
             await CheckAsync(registration.Id, ScheduleTrigger, null, cancellationToken);
         }
     }

@@ -1,4 +1,5 @@
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Observability;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class ConnectorSummaries(
     ConnectivityCheckStore checks,
     CounterpartyCallStatistics calls,
     CounterpartyHealthStore health,
+    ConnectorMaintenance maintenance,
     IOptions<HubOptions> options,
     TimeProvider timeProvider)
 {
@@ -19,17 +21,26 @@ public sealed class ConnectorSummaries(
     {
         var latest = await checks.LatestAsync(cancellationToken);
         var healths = await health.AllAsync(cancellationToken);
-        return [.. connectors.Registrations.Select(r => r.Id).Order(StringComparer.Ordinal)
-            .Select(id => Summary(id, latest.GetValueOrDefault(id), healths.GetValueOrDefault(id)))];
+        var summaries = new List<ConnectorSummary>();
+        foreach (var id in connectors.Registrations.Select(r => r.Id).Order(StringComparer.Ordinal))
+        {
+            summaries.Add(await SummaryAsync(id, latest.GetValueOrDefault(id), healths.GetValueOrDefault(id), cancellationToken));
+        }
+
+        return summaries;
     }
 
     public async Task<ConnectorSummary?> FindAsync(string connectorId, CancellationToken cancellationToken) =>
         connectors.IsRegistered(connectorId)
-            ? Summary(connectorId, (await checks.LatestAsync(cancellationToken)).GetValueOrDefault(connectorId), (await health.AllAsync(cancellationToken)).GetValueOrDefault(connectorId))
+            ? await SummaryAsync(connectorId, (await checks.LatestAsync(cancellationToken)).GetValueOrDefault(connectorId),
+                (await health.AllAsync(cancellationToken)).GetValueOrDefault(connectorId), cancellationToken)
             : null;
 
-    private ConnectorSummary Summary(string connectorId, ConnectivityCheck? lastCheck, CounterpartyHealth? health)
+    private async Task<ConnectorSummary> SummaryAsync(string connectorId, ConnectivityCheck? lastCheck, CounterpartyHealth? health, CancellationToken cancellationToken)
     {
+        var now = timeProvider.GetUtcNow();
+        var current = await maintenance.CurrentAsync(connectorId, cancellationToken);
+        var next = (await maintenance.UpcomingAsync(connectorId, cancellationToken)).FirstOrDefault(w => w.From > (current?.To ?? now));
         var spec = connectors.Get(connectorId).Spec;
         var streams = spec.Streams
             .Select(s => new ConnectorStreamSummary(s.Name, s.Direction.ToString(), s.Description, s.Key, s.Cursor, s.PayloadSchema is not null))
@@ -42,6 +53,6 @@ public sealed class ConnectorSummaries(
         var failing = health?.FailingSince is { } since && timeProvider.GetUtcNow() - since >= options.Value.Counterparties.FailingAlertAfter
             ? new CounterpartyFailing(since, health.Failures, health.LastFailureKind)
             : null;
-        return new ConnectorSummary(connectorId, spec.Version, streams, usedBy, lastCheck, ConnectorCalls.From(calls.Snapshot(connectorId)), failing);
+        return new ConnectorSummary(connectorId, spec.Version, streams, usedBy, lastCheck, ConnectorCalls.From(calls.Snapshot(connectorId)), failing, current, next);
     }
 }

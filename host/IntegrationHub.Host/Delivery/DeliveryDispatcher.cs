@@ -10,6 +10,7 @@ public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerSt
 {
     private static readonly TimeSpan Throttle = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastEnqueued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _scheduledAt = new(StringComparer.Ordinal);
 
     public string Enqueue(string flowId, string destination)
     {
@@ -21,6 +22,21 @@ public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerSt
     /// its own failed job (and from then on its retries and the dashboard take over).</summary>
     public string Retry(string flowId, string destination, TimeSpan delay) =>
         jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), delay);
+
+    /// <summary>A job at <paramref name="at"/> (a maintenance window's end), once per flow, destination and time on this
+    /// host however often the delivery is asked for meanwhile.</summary>
+    /// <returns>The job scheduled, or null when one was already.</returns>
+    public string? ScheduleOnce(string flowId, string destination, DateTimeOffset at)
+    {
+        var key = $"{flowId}|{destination}";
+        if (_scheduledAt.TryGetValue(key, out var scheduled) && scheduled == at)
+        {
+            return null;
+        }
+
+        _scheduledAt[key] = at;
+        return jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), at);
+    }
 
     /// <summary>After a commit that created pending deliveries: a job at most once a second per flow and destination,
     /// none while the commit's own notification wakes the delivery.</summary>

@@ -2,6 +2,7 @@ using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Enrichment;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public sealed class DeliveryRunner(
     MessageEnrichers enrichers,
     HubTracing tracing,
     HubMetrics metrics,
+    ConnectorMaintenance maintenance,
+    DeliveryDispatcher dispatcher,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
     ILogger<DeliveryRunner> logger)
@@ -42,12 +45,22 @@ public sealed class DeliveryRunner(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["FlowId"] = flowId, ["Destination"] = destination });
         if (hubOptions.Value.Delivery.JobPerMessage)
         {
+            if (await DeferredForMaintenanceAsync(flowId, destination, target.ConnectorId, cancellationToken))
+            {
+                return;
+            }
+
             await DeliverOneAsync(flowId, destination, connector, target.Stream, cancellationToken);
             return;
         }
 
         while (true)
         {
+            if (await DeferredForMaintenanceAsync(flowId, destination, target.ConnectorId, cancellationToken))
+            {
+                return;
+            }
+
             DeliveryFailedException? failure;
             await using (var deliverLock = await FlowLock.TryAcquireAsync(dataSource, DeliverLockName(flowId, destination), cancellationToken))
             {
@@ -71,6 +84,24 @@ public sealed class DeliveryRunner(
                 return;
             }
         }
+    }
+
+    /// <summary>While the counterparty is in maintenance nothing is claimed (no attempt is spent, nothing fails or becomes a
+    /// dead letter, its circuit sees no call): the messages stay pending and a delivery job is scheduled for the window's end.</summary>
+    private async Task<bool> DeferredForMaintenanceAsync(string flowId, string destination, string connectorId, CancellationToken cancellationToken)
+    {
+        if (await maintenance.CurrentAsync(connectorId, cancellationToken) is not { } window)
+        {
+            return false;
+        }
+
+        if (dispatcher.ScheduleOnce(flowId, destination, window.To) is { } jobId)
+        {
+            logger.LogInformation("Delivery of flow {FlowId} to {Destination} waits: {Connector} is in maintenance until {Until:O} ({Reason}); job {JobId} delivers then",
+                flowId, destination, connectorId, window.To, window.Reason, jobId);
+        }
+
+        return true;
     }
 
     /// <summary>The benchmark baseline: this job delivers one message, waiting its turn for the flow's lock.</summary>
@@ -127,6 +158,13 @@ public sealed class DeliveryRunner(
                 while (backlog && writing.Count < BatchesInFlight && claims < maxBatches)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    // A window that began during the drain: claim no more (RunAsync then waits for its end).
+                    if (target is not null && await maintenance.CurrentAsync(target.ConnectorId, cancellationToken) is not null)
+                    {
+                        backlog = false;
+                        break;
+                    }
+
                     var batch = await ClaimAsync(flowId, destination, batchSize.Value, [.. writing.SelectMany(w => w.Batch), .. recorded], cancellationToken);
                     if (batch.Count == 0)
                     {

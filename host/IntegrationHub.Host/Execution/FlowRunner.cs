@@ -3,7 +3,9 @@ using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using System.Diagnostics;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,6 +23,9 @@ public sealed class FlowRunner(
     FlowRunStore runs,
     FlowPauseStore pauses,
     DeliveryDispatcher deliveries,
+    ConnectorMaintenance maintenance,
+    FlowRunDispatcher runDispatcher,
+    HubClock clock,
     HubTracing tracing,
     HubMetrics metrics,
     IOptions<HubOptions> hubOptions,
@@ -30,6 +35,9 @@ public sealed class FlowRunner(
     /// <summary>How often a run commits what it has read even without a checkpoint or a full buffer (so its progress,
     /// kept in its row, moves while it reads), and asks whether its flow was paused.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The status of a run that did not read because its source was in maintenance.</summary>
+    public const string MaintenanceStatus = "maintenance";
 
     public static string RunLockName(string flowId) => $"flow-run:{flowId}";
 
@@ -59,6 +67,11 @@ public sealed class FlowRunner(
             return "paused";
         }
 
+        if (await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } window)
+        {
+            return await SkipForMaintenanceAsync(flowId, jobId, trigger, window, cancellationToken);
+        }
+
         await runs.AbandonRunningAsync(flowId, timeProvider.GetUtcNow(), cancellationToken);
         var runId = await runs.StartAsync(flowId, jobId, trigger, timeProvider.GetUtcNow(), cancellationToken);
         return await ExecuteAsync(flow, runId, trigger, null, cancellationToken);
@@ -85,6 +98,17 @@ public sealed class FlowRunner(
             var checkpoint = backfill?.From ?? await messages.LoadCheckpointAsync(flowId, cancellationToken);
             logger.LogDebug("Flow {FlowId} run {RunId} ({Trigger}) reads {Source} from checkpoint {Checkpoint}", flowId, runId, trigger, flow.Source, checkpoint?.State ?? "(start)");
             var (read, filtered, created, paused) = await ReadAsync(flow, runId, run, checkpoint, destinations, backfill, cancellationToken);
+            if (paused && !await pauses.RefusesRunAsync(flowId, countSkippedRun: false, cancellationToken) &&
+                await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } began)
+            {
+                outcome = MaintenanceStatus;
+                var why = Why(began);
+                await runs.FinishAsync(runId, MaintenanceStatus, why, timeProvider.GetUtcNow());
+                runDispatcher.ScheduleOnce(flowId, ConnectorMaintenance.EndTrigger, began.To);
+                logger.LogInformation("Flow {FlowId} run {RunId} stopped: {Why}; {Read} records read, {Created} new messages; it reads on from its last checkpoint", flowId, runId, why, read, created);
+                return MaintenanceStatus;
+            }
+
             if (paused)
             {
                 outcome = "paused";
@@ -138,7 +162,7 @@ public sealed class FlowRunner(
         finally
         {
             metrics.RunFinished(flowId, outcome, timeProvider.GetElapsedTime(started));
-            if (outcome is not ("succeeded" or "paused"))
+            if (outcome is not ("succeeded" or "paused" or MaintenanceStatus))
             {
                 run?.SetStatus(ActivityStatusCode.Error, outcome);
             }
@@ -150,6 +174,22 @@ public sealed class FlowRunner(
             }
         }
     }
+
+    /// <summary>The source is in maintenance: nothing is read. The run is recorded as <c>maintenance</c> with why, so the
+    /// run history shows the gap, and one run is scheduled for the window's end, which reads on from the checkpoint.</summary>
+    private async Task<string> SkipForMaintenanceAsync(string flowId, string? jobId, string trigger, MaintenanceWindow window, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var why = Why(window);
+        var runId = await runs.StartAsync(flowId, jobId, trigger, now, cancellationToken);
+        await runs.FinishAsync(runId, MaintenanceStatus, why, now);
+        var catchUp = runDispatcher.ScheduleOnce(flowId, ConnectorMaintenance.EndTrigger, window.To);
+        logger.LogInformation("Flow {FlowId} run {RunId} ({Trigger}) does not read: {Why} (job {JobId})", flowId, runId, trigger, why, catchUp ?? "already scheduled");
+        return MaintenanceStatus;
+    }
+
+    private string Why(MaintenanceWindow window) =>
+        $"{window.ConnectorId} is in maintenance until {clock.Format(window.To)} ({clock.ZoneLabel}): {window.Reason}; the flow runs then";
 
     /// <summary>Records the flow's filter passes over are read and counted but never buffered: the checkpoint after
     /// them is committed all the same, so a flow that wants 2 % of its source still moves through all of it.
@@ -224,7 +264,9 @@ public sealed class FlowRunner(
             }
 
             lastPauseCheck = timeProvider.GetTimestamp();
-            if (!await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken))
+            // A maintenance window of the source that began meanwhile stops the run the same way (RunAsync tells which).
+            if (!await pauses.RefusesRunAsync(flow.Id, countSkippedRun: false, cancellationToken) &&
+                await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is null)
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Storage;
 using Npgsql;
 using Quartz;
@@ -10,7 +11,8 @@ namespace IntegrationHub.Host.Scheduling;
 /// due and nobody delivering them: picks up deferred retries, and deliveries whose Hangfire job ran out of retries
 /// during a long outage, so nothing stays pending until the next run.</summary>
 [DisallowConcurrentExecution]
-public sealed class DeliverySweepJob(DeliveryStore deliveries, DeliveryDispatcher dispatcher, NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<DeliverySweepJob> logger) : IJob
+public sealed class DeliverySweepJob(
+    DeliveryStore deliveries, DeliveryDispatcher dispatcher, ConnectorMaintenance maintenance, NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<DeliverySweepJob> logger) : IJob
 {
     private static readonly JobKey Key = new("delivery-sweep", "hub");
 
@@ -34,6 +36,12 @@ public sealed class DeliverySweepJob(DeliveryStore deliveries, DeliveryDispatche
     {
         foreach (var (flowId, destination) in await deliveries.DuePendingPairsAsync(timeProvider.GetUtcNow(), cancellationToken))
         {
+            // A counterparty in maintenance is not due: a job at the window's end delivers (see DeliveryRunner).
+            if (IntegrationHub.Contracts.StreamRef.TryParse(destination, out var target) && await maintenance.CurrentAsync(target!.ConnectorId, cancellationToken) is not null)
+            {
+                continue;
+            }
+
             if (!await FlowLock.IsHeldAsync(dataSource, DeliveryRunner.DeliverLockName(flowId, destination), cancellationToken))
             {
                 var jobId = dispatcher.Enqueue(flowId, destination);

@@ -14,15 +14,8 @@ public sealed class FlowPauseAcrossHubsTests(PostgresCluster cluster)
     [Fact]
     public async Task A_pause_made_on_one_hub_holds_the_flow_on_the_other_and_a_resume_there_releases_it()
     {
-        await using var sandboxes = await SandboxPair.StartAsync(procedures: 10);
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        await using var first = await TestHub.StartAsync(settings);
-        await using var second = HubProcess.Start(ProcessSettings.AsEnvironment(settings, "Testing"), Directory.CreateTempSubdirectory("hub-cwd-").FullName);
-        await second.WaitUntilReadyAsync(Patience);
-        using var one = TestHub.AdminClient(first);
-        using var other = TestHub.AdminClient(second.BaseAddress);
+        await using var hubs = await TwoHubs.StartAsync(cluster, Patience);
+        var (sandboxes, database, first, one, other) = (hubs.Sandboxes, hubs.Database, hubs.First, hubs.One, hubs.Other);
         using var partner = InboundRestTests.PartnerClient(first);
         var maHoSo = sandboxes.IGate.Dossiers.Add();
 

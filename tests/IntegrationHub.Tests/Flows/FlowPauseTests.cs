@@ -156,18 +156,8 @@ public sealed class FlowPauseTests(PostgresCluster cluster)
     [Fact]
     public async Task A_paused_flow_stops_its_run_refuses_its_schedule_and_resume_reads_on_from_the_checkpoint()
     {
-        await using var sandboxes = await SandboxPair.StartAsync(procedures: 600, nationalFaults: new SandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(30) });
-        var database = await cluster.CreateDatabaseAsync();
-        var settings = TestHub.BaseSettings(database);
-        sandboxes.ApplyTo(settings);
-        settings["Connectors:national-portal:PageSize"] = "50";
-        settings["Connectors:national-portal:MaxParallelDetails"] = "2";
-        await using var hub = await TestHub.StartAsync(settings);
-        using var client = TestHub.AdminClient(hub);
-
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("api/flows/procedures/run", null)).StatusCode);
-        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "procedures"),
-            f => f.GetProperty("lastRun") is { ValueKind: JsonValueKind.Object } run && run.GetProperty("recordsRead").GetInt64() >= 100, Patience, "two pages read");
+        await using var reading = await ReadingRun.StartAsync(cluster, Patience);
+        var (sandboxes, database, hub, client) = (reading.Sandboxes, reading.Database, reading.Hub, reading.Client);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "api/flows/procedures/pause", Reason("portal maintenance"))).StatusCode);
 
         // The run stops after its next commit; what it read is kept and its checkpoint says where to go on.

@@ -1,5 +1,6 @@
 using IntegrationHub.Host;
 using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Tests.Payments;
 
@@ -29,7 +30,8 @@ internal sealed class PaymentRig : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
-    public static async Task<PaymentRig> StartAsync(PostgresCluster cluster, Action<IDictionary<string, string?>>? configure = null)
+    public static async Task<PaymentRig> StartAsync(
+        PostgresCluster cluster, Action<IDictionary<string, string?>>? configure = null, TimeProvider? clock = null, Action<ILoggingBuilder>? logging = null)
     {
         var sandboxes = await PaymentSandboxes.StartAsync();
         var maHoSo = sandboxes.IGate.Dossiers.Generate(1, 1)[0];
@@ -37,7 +39,7 @@ internal sealed class PaymentRig : IAsyncDisposable
         var settings = TestHub.BaseSettings(database);
         sandboxes.ApplyTo(settings);
         configure?.Invoke(settings);
-        var hub = await TestHub.StartAsync(settings);
+        var hub = await TestHub.StartAsync(settings, logging: logging, clock: clock);
         sandboxes.CallBack(hub);
         return new PaymentRig(sandboxes, hub, database, maHoSo);
     }

@@ -29,6 +29,13 @@ public sealed class ConnectorActionDispatcher : FormPostDispatcher
             return (false, text.Format(text.UnknownConnectorFormat, connectorId));
         }
 
+        // Nothing is sent to a counterparty in maintenance, a check neither.
+        if (await http.RequestServices.GetRequiredService<Maintenance.ConnectorMaintenance>().CurrentAsync(connectorId, http.RequestAborted) is { } window)
+        {
+            var clock = http.RequestServices.GetRequiredService<Scheduling.HubClock>();
+            return (false, $"{connectorId}: {text.Format(text.InMaintenanceUntilFormat, clock.Format(window.To), window.Reason)}");
+        }
+
         var officer = OperatorName.Of(http);
         var check = await http.RequestServices.GetRequiredService<ConnectivityChecker>()
             .CheckAsync(connectorId, ConnectivityChecker.OperatorTrigger, officer, http.RequestAborted);

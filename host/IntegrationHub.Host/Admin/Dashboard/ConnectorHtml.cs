@@ -1,5 +1,7 @@
 using System.Text;
+using System.Globalization;
 using IntegrationHub.Host.Connectivity;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Scheduling;
 using static IntegrationHub.Contracts.HubHtml;
 
@@ -29,6 +31,32 @@ public static class ConnectorHtml
                 .Append(E(text.Format(text.CallsFailingSinceFormat, clock.Format(failing.Since), text.Number(failing.Failures))))
                 .Append("</span>");
         }
+    }
+
+    /// <summary>"in maintenance until 02:00, reason" while a window is in force, else the next window, if any.</summary>
+    public static void AppendMaintenance(StringBuilder html, DashboardText text, HubClock clock, MaintenanceWindow? current, MaintenanceWindow? next)
+    {
+        if (current is not null)
+        {
+            html.Append($"<br /><span class=\"label label-warning in-maintenance\" data-until=\"{current.To.UtcDateTime:O}\">")
+                .Append(E(text.Format(text.InMaintenanceUntilFormat, Local(clock, current.To), current.Reason)))
+                .Append("</span>");
+        }
+        else if (next is not null)
+        {
+            html.Append($"<br /><small class=\"next-maintenance\" data-from=\"{next.From.UtcDateTime:O}\">")
+                .Append(E(text.Format(text.NextMaintenanceFormat, clock.ToLocal(next.From).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Local(clock, next.To), next.Reason)))
+                .Append("</small>");
+        }
+    }
+
+    /// <summary>HH:mm, with the date before it when that is not today (local).</summary>
+    private static string Local(HubClock clock, DateTimeOffset at)
+    {
+        var local = clock.ToLocal(at);
+        return local.Date == clock.ToLocal(clock.Now).Date
+            ? local.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
     public static void AppendCalls(StringBuilder html, DashboardText text, ConnectorCalls calls) =>

@@ -45,6 +45,7 @@ public sealed class ConnectorPage(string connectorId) : RazorPage
             .Append($"<dt>{E(text.ColumnCircuit)}</dt><dd id=\"connector-circuit\">");
         ConnectorHtml.AppendCircuit(html, text, connector.Calls.Circuit);
         ConnectorHtml.AppendFailing(html, text, clock, connector.Failing);
+        ConnectorHtml.AppendMaintenance(html, text, clock, connector.InMaintenance, connector.NextMaintenance);
         html.Append("</dd></dl></div><div class=\"col-md-6\">")
             .Append($"<h3>{E(text.LastCheck)}</h3><div id=\"last-check\">");
         ConnectorHtml.AppendCheck(html, text, clock, connector.LastCheck);

@@ -53,6 +53,7 @@ public sealed class ConnectorsPage : RazorPage
             .Append("</small></td><td class=\"connector-circuit\">");
         ConnectorHtml.AppendCircuit(html, text, connector.Calls.Circuit);
         ConnectorHtml.AppendFailing(html, text, clock, connector.Failing);
+        ConnectorHtml.AppendMaintenance(html, text, clock, connector.InMaintenance, connector.NextMaintenance);
         html.Append("</td><td class=\"connector-calls\"><small>");
         ConnectorHtml.AppendCalls(html, text, connector.Calls);
         html.Append("</small></td><td class=\"connector-latency\"><small>");

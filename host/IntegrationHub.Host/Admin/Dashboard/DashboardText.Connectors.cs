@@ -61,6 +61,12 @@ public sealed partial class DashboardText
     /// <summary>{0}: since when (local); {1}: failed calls since.</summary>
     public required string CallsFailingSinceFormat { get; init; }
 
+    /// <summary>{0}: the end (local HH:mm, with the date when not today); {1}: the reason.</summary>
+    public required string InMaintenanceUntilFormat { get; init; }
+
+    /// <summary>{0}: the start (local); {1}: the end (local); {2}: the reason.</summary>
+    public required string NextMaintenanceFormat { get; init; }
+
     /// <summary>{0}: the officer.</summary>
     public required string CheckedByFormat { get; init; }
 

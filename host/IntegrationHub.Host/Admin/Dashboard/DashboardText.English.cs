@@ -193,6 +193,8 @@ public sealed partial class DashboardText
         LastSuccessFormat = "last success {0}",
         NeverSucceeded = "never succeeded",
         CallsFailingSinceFormat = "every call failing since {0} ({1} calls)",
+        InMaintenanceUntilFormat = "in maintenance until {0}, {1}",
+        NextMaintenanceFormat = "next maintenance {0} – {1}, {2}",
         CheckedByFormat = "asked by {0}",
         CheckedBySchedule = "by the schedule",
         CheckNow = "Check now",

@@ -193,6 +193,8 @@ public sealed partial class DashboardText
         LastSuccessFormat = "thành công gần nhất {0}",
         NeverSucceeded = "chưa thành công lần nào",
         CallsFailingSinceFormat = "mọi lệnh gọi lỗi từ {0} ({1} lệnh)",
+        InMaintenanceUntilFormat = "đang bảo trì đến {0}, {1}",
+        NextMaintenanceFormat = "bảo trì tiếp theo {0} – {1}, {2}",
         CheckedByFormat = "do {0} yêu cầu",
         CheckedBySchedule = "theo lịch",
         CheckNow = "Kiểm tra ngay",
