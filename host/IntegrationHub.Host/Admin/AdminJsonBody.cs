@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.Admin;
 
 /// <summary>Reads a small admin API body strictly: <c>application/json</c>, a size limit (an oversize body, declared or
 /// chunked, is refused without being read whole), the text checked and put in NFC (<see cref="JsonTextInspector"/>),
-/// unknown fields refused. Every refusal is problem+json with a code: <c>unsupported_media_type</c>,
+/// unknown fields refused, instants only with their offset (<see cref="ExplicitOffsetConverter"/>). Every refusal is problem+json with a code: <c>unsupported_media_type</c>,
 /// <c>body_too_large</c>, <c>malformed_json</c>, <c>invalid_text</c>, <c>duplicate_field</c>.</summary>
 public static class AdminJsonBody
 {
@@ -15,7 +15,11 @@ public static class AdminJsonBody
     public static readonly IReadOnlyList<string> BodyCodes =
         [JsonTextProblem.MalformedJson, JsonTextProblem.InvalidText, JsonTextProblem.InvalidNumber, JsonTextProblem.DuplicateField];
 
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new ExplicitOffsetConverter() },
+    };
 
     /// <param name="shape">What to send, named in the malformed_json message.</param>
     /// <returns>The body, or a problem to answer.</returns>

@@ -22,6 +22,9 @@ public sealed class BackfillOperations(
     /// <summary>Checkpoints are a cursor or a page token, not documents.</summary>
     public const int MaxCheckpointLength = 4000;
 
+    /// <summary>A queued backfill with no job after this long never got one (queueing takes milliseconds).</summary>
+    private static readonly TimeSpan UnqueuedAfter = TimeSpan.FromMinutes(1);
+
     /// <summary>Every 400 code of <see cref="QueueAsync"/>.</summary>
     public static readonly IReadOnlyList<string> RefusalCodes =
         [.. FlowPauseOperations.RefusalCodes, "backfill_start_required", "backfill_start_ambiguous", "invalid_checkpoint", "from_in_future", "invalid_time_range", "source_not_time_ordered"];
@@ -65,10 +68,11 @@ public sealed class BackfillOperations(
         var reason = request.Reason!.Trim();
         var selection = new { checkpoint = from.State, from = request.From, to = request.To };
         var (runId, existing) = await backfills.QueueAsync(flowId, operatorName, reason, from.State, request.To, selection, timeProvider.GetUtcNow(), cancellationToken);
-        if (runId is null && existing is { Status: "queued", JobId: { } staleJob } stale && JobEnded(staleJob))
+        if (runId is null && existing is { Status: "queued" } stale && StaleReason(stale.JobId, stale.QueuedAt) is { } why)
         {
-            // Its job ended without claiming it (it failed before, or was deleted in Hangfire's dashboard): it never will.
-            await backfills.GiveUpAsync(stale.Id, "failed", $"Its job {staleJob} ended without running it.", timeProvider.GetUtcNow());
+            // Its job ended without claiming it (it failed before, or was deleted in Hangfire's dashboard), or was never
+            // queued (the database went away, or the host died, between the row and its job): it never will run.
+            await backfills.GiveUpAsync(stale.Id, "failed", why, timeProvider.GetUtcNow());
             (runId, existing) = await backfills.QueueAsync(flowId, operatorName, reason, from.State, request.To, selection, timeProvider.GetUtcNow(), cancellationToken);
         }
 
@@ -94,6 +98,15 @@ public sealed class BackfillOperations(
             flowId, queued, jobId, operatorName, from.State, request.To?.ToString("O") ?? "the end", reason);
         return new BackfillOutcome(queued, jobId, null);
     }
+
+    /// <returns>Why a queued backfill will never run, or null while it still may: its job ended without it, or it has
+    /// had no job for longer than queueing one takes.</returns>
+    private string? StaleReason(string? jobId, DateTimeOffset queuedAt) => jobId switch
+    {
+        { } job when JobEnded(job) => $"Its job {job} ended without running it.",
+        null when timeProvider.GetUtcNow() - queuedAt > UnqueuedAfter => "Its job was never queued (the database or the host failed right after the request).",
+        _ => null,
+    };
 
     /// <returns>A refusal of the start and end asked for, or nothing.</returns>
     private BackfillOutcome? StartRefusal(BackfillRequest request, FlowDefinition flow, ITimeOrderedSource? timed)

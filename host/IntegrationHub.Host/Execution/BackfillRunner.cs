@@ -1,5 +1,7 @@
+using Hangfire;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Storage;
 using Npgsql;
 
@@ -17,13 +19,16 @@ public sealed class BackfillRunner(
     BackfillStore backfills,
     FlowPauseStore pauses,
     FlowRunner runner,
+    ConnectorMaintenance maintenance,
+    IBackgroundJobClient jobs,
     TimeProvider timeProvider,
     ILogger<BackfillRunner> logger)
 {
     /// <summary>How often a queued backfill tries the flow's run lock while another run holds it.</summary>
     public static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <returns>The backfill's final status; <c>skipped</c> when its row was no longer queued (a late re-run of its job).</returns>
+    /// <returns>The backfill's final status; <c>skipped</c> when its row was no longer queued (a late re-run of its job), or
+    /// when its source is in maintenance and its job was scheduled again for the window's end.</returns>
     public async Task<string> RunAsync(string flowId, long runId, string? jobId, CancellationToken cancellationToken)
     {
         if (flows.Find(flowId) is not { } flow || FlowCatalog.IsInbound(flow))
@@ -37,6 +42,17 @@ public sealed class BackfillRunner(
         {
             await backfills.GiveUpAsync(runId, "paused", "The flow was paused before the backfill started; ask for it again once the flow is resumed.", timeProvider.GetUtcNow());
             return "paused";
+        }
+
+        // Nothing is read from a counterparty in maintenance: the backfill stays queued, its job back at the window's end.
+        if (await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } window &&
+            await backfills.ActiveAsync(flowId, cancellationToken) is { Status: "queued" } waiting && waiting.Id == runId)
+        {
+            var later = jobs.Schedule<BackfillJob>(job => job.RunAsync(flowId, runId, null, CancellationToken.None), window.To);
+            await backfills.SetJobAsync(runId, later, cancellationToken);
+            logger.LogInformation("Flow {FlowId} backfill {RunId} waits: {Connector} is in maintenance until {Until:O}; job {JobId} runs it then",
+                flowId, runId, flow.Source.ConnectorId, window.To, later);
+            return "skipped";
         }
 
         // Holding the lock, a row still 'running' lost its host (as for a scheduled run); this one is still 'queued'.

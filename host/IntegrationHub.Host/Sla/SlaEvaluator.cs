@@ -152,7 +152,7 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
     {
         await using var command = dataSource.CreateCommand("""
             select ended_at from hub.flow_runs
-            where flow_id = @flow and status = 'succeeded' and ended_at >= @from and ended_at < @to
+            where flow_id = @flow and status = 'succeeded' and ended_at >= @from and ended_at < @to and trigger not like 'backfill:%'
             """);
         command.Parameters.AddWithValue("flow", sla.FlowId);
         command.Parameters.AddWithValue("from", Instant(from));

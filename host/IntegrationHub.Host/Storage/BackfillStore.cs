@@ -11,7 +11,7 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
     public const string TriggerPrefix = "backfill:";
 
     /// <returns>The new run's id; or, when the flow has a backfill queued or running already, null and that one.</returns>
-    public async Task<(long? RunId, (long Id, string Status, string? JobId)? Existing)> QueueAsync(
+    public async Task<(long? RunId, (long Id, string Status, string? JobId, DateTimeOffset QueuedAt)? Existing)> QueueAsync(
         string flowId, string operatorName, string reason, string from, DateTimeOffset? to, object selection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -60,14 +60,14 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
         return (runId, null);
     }
 
-    /// <returns>The flow's backfill queued or running now, if any: its id, status and job.</returns>
-    public async Task<(long Id, string Status, string? JobId)?> ActiveAsync(string flowId, CancellationToken cancellationToken)
+    /// <returns>The flow's backfill queued or running now, if any: its id, status, job and when it was queued.</returns>
+    public async Task<(long Id, string Status, string? JobId, DateTimeOffset QueuedAt)?> ActiveAsync(string flowId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, status, job_id from hub.flow_runs where flow_id = @flow and trigger like 'backfill:%' and status in ('queued', 'running')");
+            "select id, status, job_id, started_at from hub.flow_runs where flow_id = @flow and trigger like 'backfill:%' and status in ('queued', 'running')");
         command.Parameters.AddWithValue("flow", flowId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)) : null;
     }
 
     public async Task SetJobAsync(long runId, string jobId, CancellationToken cancellationToken)

@@ -109,6 +109,9 @@ public sealed class FlowCalendarTests(PostgresCluster cluster)
         var days = (await client.GetFromJsonAsync<JsonElement>("api/calendar?year=2025")).EnumerateArray().ToList();
         Assert.Equal("decided_day_off", days.Single(d => d.GetProperty("date").GetString() == "2025-01-27").GetProperty("kind").GetString());
         Assert.DoesNotContain(days, d => d.GetProperty("date").GetString() == "2025-02-03");
+        // And its 30/4–1/5 swap: Friday 2/5 off, worked on Saturday 26/4.
+        Assert.Equal("decided_day_off", days.Single(d => d.GetProperty("date").GetString() == "2025-05-02").GetProperty("kind").GetString());
+        Assert.Equal("working_saturday", days.Single(d => d.GetProperty("date").GetString() == "2025-04-26").GetProperty("kind").GetString());
 
         using var anonymous = new HttpClient { BaseAddress = hub.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/calendar?year=2025")).StatusCode);

@@ -173,6 +173,75 @@ public sealed class BackfillTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_backfill_left_queued_without_a_job_holds_the_flow_for_a_minute_then_gives_way()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        sandboxes.IGate.Dossiers.Generate(3, 1);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
+        await using var _ = hub;
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        var checkpoint = await CheckpointAsync(database);
+
+        // What a request leaves when the database goes away (or the host dies) between its run row and its job.
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            "insert into hub.flow_runs (flow_id, trigger, status, started_at, reason, backfill_from) values (@flow, 'backfill:officer', 'queued', now() - interval '10 seconds', 'orphan', @from) returning id",
+            connection);
+        insert.Parameters.AddWithValue("flow", Flow);
+        insert.Parameters.AddWithValue("from", checkpoint.State);
+        var orphan = (long)(await insert.ExecuteScalarAsync())!;
+
+        // Just queued: its job may still be on the way.
+        var early = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "too early" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal(orphan, (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64());
+
+        // Still without a job after a minute: it never gets one, so it is marked failed and the new request is queued.
+        await ExecuteAsync(connection, $"update hub.flow_runs set started_at = now() - interval '2 minutes' where id = {orphan}");
+        var later = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "after the orphan" });
+        Assert.True(later.StatusCode == HttpStatusCode.Accepted, await later.Content.ReadAsStringAsync());
+        var failed = await client.GetFromJsonAsync<JsonElement>($"api/flows/{Flow}/runs/{orphan}");
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("never queued", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var run = (await later.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run").GetString()!.TrimStart('/');
+        await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run), r => r.GetProperty("status").GetString() == "succeeded", Patience, "the new backfill to run");
+    }
+
+    [Fact]
+    public async Task A_backfill_of_a_source_in_maintenance_stays_queued_and_runs_at_the_windows_end()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        sandboxes.IGate.Dossiers.Generate(3, 1);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
+        await using var _ = hub;
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        var checkpoint = await CheckpointAsync(database);
+
+        var until = DateTimeOffset.UtcNow.AddSeconds(15);
+        var window = await client.PostAsJsonAsync("api/connectors/igate/maintenance", new { to = until, reason = "iGate upgrade" });
+        Assert.True(window.IsSuccessStatusCode, await window.Content.ReadAsStringAsync());
+        var accepted = await client.PostAsJsonAsync($"api/flows/{Flow}/backfill", new { checkpoint = checkpoint.State, reason = "during the upgrade" });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var body = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        var run = body.GetProperty("run").GetString()!.TrimStart('/');
+        var firstJob = body.GetProperty("jobId").GetString();
+
+        // Its job found iGate in maintenance: the backfill read nothing and waits, queued, for a job at the window's end.
+        var waiting = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run),
+            r => r.GetProperty("jobId").GetString() != firstJob, Patience, "the backfill's job scheduled again for the window's end");
+        Assert.Equal("queued", waiting.GetProperty("status").GetString());
+        Assert.Equal(0, waiting.GetProperty("recordsRead").GetInt64());
+        Assert.True(DateTimeOffset.UtcNow < until, "the window ended before the test could look; the check above proves nothing");
+
+        var done = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run),
+            r => r.GetProperty("status").GetString() == "succeeded", Patience, "the backfill to run once the window is over");
+        Assert.True(done.GetProperty("start").GetDateTimeOffset() >= until.AddSeconds(-1), $"started {done.GetProperty("start")} before the window's end {until:O}");
+    }
+
+    [Fact]
     public async Task While_a_backfill_reads_the_flow_is_running_so_a_run_request_is_refused_and_the_flow_runs_once_after_it()
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
@@ -225,6 +294,7 @@ public sealed class BackfillTests(PostgresCluster cluster)
         await AssertRefusedAsync(client, Flow, new { checkpoint = """{"since":"yesterday","afterId":"x"}""", reason = "r" }, HttpStatusCode.BadRequest, "invalid_checkpoint");
         await AssertRefusedAsync(client, Flow, new { checkpoint = "", reason = "r" }, HttpStatusCode.BadRequest, "invalid_checkpoint");
         await AssertRefusedAsync(client, Flow, new { from = "not a time", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
+        await AssertRefusedAsync(client, Flow, new { from = "2026-01-01T08:00:00", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
         await AssertRefusedAsync(client, Flow, new { from = past, reason = "r", extra = 1 }, HttpStatusCode.BadRequest, "malformed_json");
         await AssertRefusedAsync(client, "procedures", new { from = past, reason = "r" }, HttpStatusCode.BadRequest, "source_not_time_ordered");
         await AssertRefusedAsync(client, "payments", new { from = past, reason = "r" }, HttpStatusCode.Conflict, "flow_is_inbound");

@@ -84,6 +84,9 @@ public sealed class MaintenanceWindowDeliveryTests(PostgresCluster cluster)
         await RefusedAsync(rig, "api/connectors/igate/maintenance", new { from = now.AddHours(-2), to = now.AddHours(-1), reason = "r" }, HttpStatusCode.BadRequest, "window_in_past");
         await RefusedAsync(rig, "api/connectors/igate/maintenance", new { to = now.AddDays(40), reason = "r" }, HttpStatusCode.BadRequest, "window_too_long");
         await RefusedAsync(rig, "api/connectors/igate/maintenance", new { to = "tomorrow", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
+        // Without its offset a time would be read in the server's zone (seven hours off on a UTC host): refused.
+        await RefusedAsync(rig, "api/connectors/igate/maintenance", new { from = "2030-12-05T22:00:00", to = "2030-12-06T02:00:00", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
+        await RefusedAsync(rig, "api/connectors/igate/maintenance", new { to = "2030-12-06", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
         await RefusedAsync(rig, "api/connectors/igate/maintenance", new { to = now.AddHours(1), reason = "r", connector = "igate" }, HttpStatusCode.BadRequest, "malformed_json");
         Assert.Equal(HttpStatusCode.NotFound, (await rig.Admin.GetAsync("api/connectors/nobody/maintenance")).StatusCode);
         Assert.Equal(JsonValueKind.Null, (await rig.Admin.GetFromJsonAsync<JsonElement>("api/connectors/igate/maintenance")).GetProperty("current").ValueKind);

@@ -21,10 +21,12 @@ public sealed class SlaRunByTests(PostgresCluster cluster)
         await using var db = NpgsqlDataSource.Create(connectionString);
         await SlaSeed.MigrateAsync(db);
         // Tue 28/4 ended 07:50: on time. Wed 29/4 ended 08:30: late. 30/4 and 1/5 (holidays) and the weekend: no run,
-        // nothing due (a run on Saturday counts for nothing). Mon 4/5: no run at all, late.
+        // nothing due (a run on Saturday counts for nothing). Mon 4/5: no scheduled run, late; an officer's backfill that
+        // morning is not the day's sync.
         await RunAsync(db, SlaSeed.Local(2026, 4, 28, 7, 50));
         await RunAsync(db, SlaSeed.Local(2026, 4, 29, 8, 30));
         await RunAsync(db, SlaSeed.Local(2026, 5, 2, 9));
+        await RunAsync(db, SlaSeed.Local(2026, 5, 4, 7, 0), "backfill:officer");
 
         var clock = new ShiftedClock();
         var settings = TestHub.BaseSettings(connectionString);
@@ -58,12 +60,13 @@ public sealed class SlaRunByTests(PostgresCluster cluster)
         Assert.Single(await SlaSeed.SlaAlertsAsync(admin));
     }
 
-    private static async Task RunAsync(NpgsqlDataSource db, DateTimeOffset endedAt)
+    private static async Task RunAsync(NpgsqlDataSource db, DateTimeOffset endedAt, string trigger = "schedule")
     {
         await using var command = db.CreateCommand("""
-            insert into hub.flow_runs (flow_id, trigger, status, started_at, ended_at) values (@flow, 'schedule', 'succeeded', @started, @ended)
+            insert into hub.flow_runs (flow_id, trigger, status, started_at, ended_at) values (@flow, @trigger, 'succeeded', @started, @ended)
             """);
         command.Parameters.AddWithValue("flow", SlaSeed.Flow);
+        command.Parameters.AddWithValue("trigger", trigger);
         command.Parameters.AddWithValue("started", endedAt.ToUniversalTime().AddMinutes(-5));
         command.Parameters.AddWithValue("ended", endedAt.ToUniversalTime());
         await command.ExecuteNonQueryAsync();

@@ -154,6 +154,8 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         // Today's append looks open deliveries up in hub.open_deliveries (0030); the version before read hub.deliveries
         // itself, which this view stands in for until the upgrade below.
         await ScalarAsync<object>(db, "create view hub.open_deliveries as select * from hub.deliveries where status in ('pending', 'waiting', 'dead')");
+        // Today's append also notes a backfill's position (0033), in a column the version before did not write.
+        await ScalarAsync<object>(db, "alter table hub.flow_runs add column backfill_position text");
         var now = DateTimeOffset.UtcNow;
         await new MessageStore(db).AppendAsync(Flow, 1, Records("OLD", 20), [Destination], null, now.AddDays(-3), default);
         // Delivered as the version before did it (today's DeliveryStore reads tables of later migrations): OLD-7 refused.
@@ -167,6 +169,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         var before = await CounterRecount.CountsAsync(db, Flow);
         var rows = await ScalarAsync<string>(db, "select string_agg(id || ':' || business_key, ',' order by id) from hub.messages");
         await ScalarAsync<object>(db, "drop view hub.open_deliveries");
+        await ScalarAsync<object>(db, "alter table hub.flow_runs drop column backfill_position");
 
         await migrator.MigrateAsync(default);
 
