@@ -27,7 +27,7 @@ public sealed class BackfillOperations(
 
     /// <summary>Every 400 code of <see cref="QueueAsync"/>.</summary>
     public static readonly IReadOnlyList<string> RefusalCodes =
-        [.. FlowPauseOperations.RefusalCodes, "backfill_start_required", "backfill_start_ambiguous", "invalid_checkpoint", "from_in_future", "invalid_time_range", "source_not_time_ordered"];
+        [.. FlowPauseOperations.RefusalCodes, "backfill_start_required", "backfill_start_ambiguous", "invalid_checkpoint", "from_in_future", "invalid_time_range", "source_not_time_ordered", "backfill_before_history"];
 
     public async Task<BackfillOutcome> QueueAsync(string flowId, string operatorName, BackfillRequest request, CancellationToken cancellationToken)
     {
@@ -58,6 +58,14 @@ public sealed class BackfillOperations(
         if (request.To is { } to && request.Checkpoint is not null && timed!.TimeOf(stream, from) >= to)
         {
             return Refused(StatusCodes.Status400BadRequest, "invalid_time_range", "Request refused", $"'to' ({to:O}) must be after the time the checkpoint stands at.");
+        }
+
+        // Records read before retention dropped their month are no messages any more, so a re-read could not tell them
+        // from new ones and would send them again (a checkpoint of a source that cannot say its time is taken as given).
+        if ((request.From ?? timed?.TimeOf(stream, from)) is { } startsAt && await backfills.HistoryDroppedUntilAsync(cancellationToken) is { } kept && startsAt < kept)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "backfill_before_history", "Request refused",
+                $"The hub's history before {kept:O} was archived and dropped (Hub:Retention), so records read then would be sent again; start at or after it.");
         }
 
         if (await pauses.RefusesRunAsync(flowId, countSkippedRun: false, cancellationToken))

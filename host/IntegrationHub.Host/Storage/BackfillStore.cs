@@ -70,6 +70,15 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)) : null;
     }
 
+    /// <returns>The end of the newest history month retention has dropped, or null while none was: before it, the hub no
+    /// longer knows which records it sent.</returns>
+    public async Task<DateTimeOffset?> HistoryDroppedUntilAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select max(closed_at) from hub.history_partitions where dropped_at is not null");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
+    }
+
     public async Task SetJobAsync(long runId, string jobId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("update hub.flow_runs set job_id = @job where id = @id");

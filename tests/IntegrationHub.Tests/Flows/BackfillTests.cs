@@ -297,6 +297,17 @@ public sealed class BackfillTests(PostgresCluster cluster)
         await AssertRefusedAsync(client, Flow, new { from = "2026-01-01T08:00:00", reason = "r" }, HttpStatusCode.BadRequest, "malformed_json");
         await AssertRefusedAsync(client, Flow, new { from = past, reason = "r", extra = 1 }, HttpStatusCode.BadRequest, "malformed_json");
         await AssertRefusedAsync(client, "procedures", new { from = past, reason = "r" }, HttpStatusCode.BadRequest, "source_not_time_ordered");
+
+        // Retention dropped the history before some day: a backfill from before it would send what was read then again.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, "insert into hub.history_partitions (name, from_id, to_id, opened_at, closed_at, dropped_at) values ('p_dropped_test', -2, -1, now() - interval '460 days', now() - interval '430 days', now())");
+            await AssertRefusedAsync(client, Flow, new { from = DateTimeOffset.UtcNow.AddDays(-440), reason = "r" }, HttpStatusCode.BadRequest, "backfill_before_history");
+            await AssertRefusedAsync(client, Flow, new { checkpoint = """{"since":"2025-01-01T08:30:00+07:00","afterId":"HS-1"}""", reason = "r" }, HttpStatusCode.BadRequest, "backfill_before_history");
+            await ExecuteAsync(connection, "delete from hub.history_partitions where name = 'p_dropped_test'");
+        }
+
         await AssertRefusedAsync(client, "payments", new { from = past, reason = "r" }, HttpStatusCode.Conflict, "flow_is_inbound");
         var empty = await client.PostAsync($"api/flows/{Flow}/backfill", null);
         Assert.Equal("reason_required", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
