@@ -41,7 +41,7 @@ public sealed class PaymentPlatformModule : IHubModule
     private static RecurringSchedule Schedule(IServiceProvider services, Func<PaymentsOptions, string> cron)
     {
         var options = services.GetRequiredService<IConfiguration>().GetSection(PaymentsOptions.Section).Get<PaymentsOptions>() ?? new PaymentsOptions();
-        return new RecurringSchedule(cron(options), options.TimeZone);
+        return new RecurringSchedule(cron(options), options.TimeZone) { Counterparty = PaymentPlatformConnector.ConnectorId };
     }
 
     private static void MapEndpoints(IEndpointRouteBuilder app) =>
