@@ -341,7 +341,7 @@ public static class HubApplication
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<FlowRunDispatcher>();
-        services.AddSingleton<RecurringTaskCatchUp>();
+        services.AddSingleton<Maintenance.WindowEndJobs>();
         services.AddTransient<FlowRunner>();
         services.AddTransient<DeliveryRunner>();
         services.AddTransient<FlowRunJob>();

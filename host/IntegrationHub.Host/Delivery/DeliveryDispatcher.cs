@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using Hangfire;
+using IntegrationHub.Host.Maintenance;
 
 namespace IntegrationHub.Host.Delivery;
 
 /// <summary>Enqueues delivery jobs. A run commits many pages; one job drains them all, so enqueues during a run
 /// are throttled (every Hangfire job costs ~15-20 database transactions). While the wake-up listener listens, the commits
 /// themselves wake a delivery loop (see <see cref="WakeListener"/>), so the enqueues made after each commit are left out.</summary>
-public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerState wake, TimeProvider timeProvider)
+public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerState wake, WindowEndJobs windowEnds, TimeProvider timeProvider)
 {
     private static readonly TimeSpan Throttle = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastEnqueued = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _scheduledAt = new(StringComparer.Ordinal);
 
     public string Enqueue(string flowId, string destination)
     {
@@ -26,17 +26,9 @@ public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerSt
     /// <summary>A job at <paramref name="at"/> (a maintenance window's end), once per flow, destination and time on this
     /// host however often the delivery is asked for meanwhile.</summary>
     /// <returns>The job scheduled, or null when one was already.</returns>
-    public string? ScheduleOnce(string flowId, string destination, DateTimeOffset at)
-    {
-        var key = $"{flowId}|{destination}";
-        if (_scheduledAt.TryGetValue(key, out var scheduled) && scheduled == at)
-        {
-            return null;
-        }
-
-        _scheduledAt[key] = at;
-        return jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), at);
-    }
+    public string? ScheduleOnce(string flowId, string destination, DateTimeOffset at) =>
+        windowEnds.ScheduleOnce($"delivery:{flowId}|{destination}", at,
+            () => jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), at));
 
     /// <summary>After a commit that created pending deliveries: a job at most once a second per flow and destination,
     /// none while the commit's own notification wakes the delivery.</summary>

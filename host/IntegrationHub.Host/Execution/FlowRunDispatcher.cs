@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Hangfire;
 using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Storage;
 using Npgsql;
 
@@ -8,26 +8,16 @@ namespace IntegrationHub.Host.Execution;
 
 /// <summary>Enqueues a flow's run job unless the flow is paused or running already. Schedules, the admin API,
 /// run-on-start and resume all come through here.</summary>
-public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSource, FlowRunStore runs, FlowPauseStore pauses, IBackgroundJobClient jobs)
+public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSource, FlowRunStore runs, FlowPauseStore pauses, IBackgroundJobClient jobs, WindowEndJobs windowEnds)
 {
     /// <summary>The trigger of a run an operator asked for; refused while paused, but not counted as a skipped run.</summary>
     public const string AdminTrigger = "admin";
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _scheduledAt = new(StringComparer.Ordinal);
-
     /// <summary>A run at <paramref name="at"/> (a maintenance window's end), once per flow and time on this host however
     /// many runs the window refused.</summary>
     /// <returns>The job scheduled, or null when one was already.</returns>
-    public string? ScheduleOnce(string flowId, string trigger, DateTimeOffset at)
-    {
-        if (_scheduledAt.TryGetValue(flowId, out var scheduled) && scheduled == at)
-        {
-            return null;
-        }
-
-        _scheduledAt[flowId] = at;
-        return jobs.Schedule<FlowRunJob>(job => job.RunAsync(flowId, trigger, null, CancellationToken.None), at);
-    }
+    public string? ScheduleOnce(string flowId, string trigger, DateTimeOffset at) =>
+        windowEnds.ScheduleOnce($"run:{flowId}", at, () => jobs.Schedule<FlowRunJob>(job => job.RunAsync(flowId, trigger, null, CancellationToken.None), at));
 
     /// <summary>The trigger of a run an officer asked for: <c>admin:</c> and who.</summary>
     public static string OfficerTrigger(string officer) => $"{AdminTrigger}:{officer}";

@@ -1,3 +1,4 @@
+using Hangfire;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Modules;
@@ -8,14 +9,14 @@ namespace IntegrationHub.Host.Scheduling;
 /// A task whose counterparty (<see cref="RecurringSchedule.Counterparty"/>) is in a maintenance window does not run: it
 /// runs once at the window's end.</summary>
 public sealed class RecurringTaskJob(
-    IServiceProvider services, ModuleContributions modules, ConnectorMaintenance maintenance, RecurringTaskCatchUp catchUp, ILogger<RecurringTaskJob> logger)
+    IServiceProvider services, ModuleContributions modules, ConnectorMaintenance maintenance, IBackgroundJobClient jobs, WindowEndJobs windowEnds, ILogger<RecurringTaskJob> logger)
 {
     public async Task RunAsync(string task, CancellationToken cancellationToken)
     {
         if (modules.RecurringTasks.FirstOrDefault(t => t.Name == task)?.Schedule(services).Counterparty is { } counterparty &&
             await maintenance.CurrentAsync(counterparty, cancellationToken) is { } window)
         {
-            var later = catchUp.ScheduleOnce(task, window.To);
+            var later = windowEnds.ScheduleOnce($"task:{task}", window.To, () => jobs.Schedule<RecurringTaskJob>(job => job.RunAsync(task, CancellationToken.None), window.To));
             logger.LogInformation("Task {Task} held: {Connector} is in maintenance until {Until:O} ({Reason}); {Then}",
                 task, counterparty, window.To, window.Reason, later is null ? "its run at the window's end is scheduled already" : $"job {later} runs it then");
             return;

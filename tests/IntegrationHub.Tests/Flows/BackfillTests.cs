@@ -130,13 +130,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
     [Fact]
     public async Task A_second_backfill_while_one_waits_for_the_flow_is_refused_with_409_unless_the_waiting_ones_job_was_deleted()
     {
-        await using var sandboxes = await DossierSandboxes.StartAsync();
-        sandboxes.IGate.Dossiers.Generate(5, 1);
-        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
-        await using var _ = hub;
-        using var client = TestHub.AdminClient(hub);
-        await FlowRuns.RunAsync(client, Flow);
-        var checkpoint = await CheckpointAsync(database);
+        await using var synced = await SyncedAsync(5);
+        var (_, database, hub, client, checkpoint) = synced;
 
         // The test holds the flow's run lock, as a scheduled run in progress would.
         await using var holder = new NpgsqlConnection(database);
@@ -175,13 +170,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
     [Fact]
     public async Task A_backfill_left_queued_without_a_job_holds_the_flow_for_a_minute_then_gives_way()
     {
-        await using var sandboxes = await DossierSandboxes.StartAsync();
-        sandboxes.IGate.Dossiers.Generate(3, 1);
-        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
-        await using var _ = hub;
-        using var client = TestHub.AdminClient(hub);
-        await FlowRuns.RunAsync(client, Flow);
-        var checkpoint = await CheckpointAsync(database);
+        await using var synced = await SyncedAsync(3);
+        var (_, database, _, client, checkpoint) = synced;
 
         // What a request leaves when the database goes away (or the host dies) between its run row and its job.
         await using var connection = new NpgsqlConnection(database);
@@ -212,13 +202,8 @@ public sealed class BackfillTests(PostgresCluster cluster)
     [Fact]
     public async Task A_backfill_of_a_source_in_maintenance_stays_queued_and_runs_at_the_windows_end()
     {
-        await using var sandboxes = await DossierSandboxes.StartAsync();
-        sandboxes.IGate.Dossiers.Generate(3, 1);
-        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
-        await using var _ = hub;
-        using var client = TestHub.AdminClient(hub);
-        await FlowRuns.RunAsync(client, Flow);
-        var checkpoint = await CheckpointAsync(database);
+        await using var synced = await SyncedAsync(3);
+        var (_, _, _, client, checkpoint) = synced;
 
         var until = DateTimeOffset.UtcNow.AddSeconds(15);
         var window = await client.PostAsJsonAsync("api/connectors/igate/maintenance", new { to = until, reason = "iGate upgrade" });
@@ -325,6 +310,18 @@ public sealed class BackfillTests(PostgresCluster cluster)
     }
 
     /// <returns>A hub reading the sandboxes' iGate in pages of <paramref name="batchSize"/>, on a database of its own.</returns>
+    /// <summary>A hub whose dossiers flow read <paramref name="dossiers"/> iGate dossiers once, batches of 100, and the
+    /// checkpoint it saved: where most backfill tests begin.</summary>
+    private async Task<SyncedHub> SyncedAsync(int dossiers)
+    {
+        var sandboxes = await DossierSandboxes.StartAsync();
+        sandboxes.IGate.Dossiers.Generate(dossiers, 1);
+        var (database, hub) = await StartHubAsync(sandboxes, batchSize: 100);
+        var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        return new SyncedHub(sandboxes, database, hub, client, await CheckpointAsync(database));
+    }
+
     private async Task<(string Database, HubHost Hub)> StartHubAsync(DossierSandboxes sandboxes, int batchSize)
     {
         var database = await cluster.CreateDatabaseAsync();
@@ -404,5 +401,15 @@ public sealed class BackfillTests(PostgresCluster cluster)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteScalarAsync();
+    }
+
+    private sealed record SyncedHub(DossierSandboxes Sandboxes, string Database, HubHost Hub, HttpClient Client, (string State, long RunId) Checkpoint) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Hub.DisposeAsync();
+            await Sandboxes.DisposeAsync();
+        }
     }
 }
