@@ -68,7 +68,7 @@ public sealed partial class DashboardText
         FailedAttempts = "Failed attempts",
         SlaLink = "SLA: share on time",
         SlaTitle = "Integration SLAs: share on time",
-        SlaIntroFormat = "Records due, on time, late and still open past their deadline, per flow with an SLA, by the local day they were read; deadlines count office hours of working days. Days are local ({0}).",
+        SlaIntroFormat = "Records due, on time, late and still open past their deadline, per flow with an SLA, by the local day they were read (for a run-by SLA each working day is one item, for reconciled-by each calendar day); deadlines count office hours of working days. Days are local ({0}).",
         SlaNone = "No flow has an SLA (Flows:<id>:Sla).",
         SlaMonthsFormat = "Per month, {0}",
         SlaDaysFormat = "Per day, {0}",

@@ -68,7 +68,7 @@ public sealed partial class DashboardText
         FailedAttempts = "Lần gửi lỗi",
         SlaLink = "SLA: tỷ lệ đúng hạn",
         SlaTitle = "Cam kết chất lượng tích hợp (SLA): tỷ lệ đúng hạn",
-        SlaIntroFormat = "Số hồ sơ đến hạn, đúng hạn, trễ hạn và quá hạn chưa chuyển, theo từng luồng có SLA và theo ngày nhận (giờ địa phương); hạn tính theo giờ hành chính của ngày làm việc. Ngày theo giờ địa phương ({0}).",
+        SlaIntroFormat = "Số hồ sơ đến hạn, đúng hạn, trễ hạn và quá hạn chưa chuyển, theo từng luồng có SLA và theo ngày nhận (giờ địa phương; với SLA run-by mỗi ngày làm việc là một mục, với reconciled-by mỗi ngày dương lịch); hạn tính theo giờ hành chính của ngày làm việc. Ngày theo giờ địa phương ({0}).",
         SlaNone = "Chưa luồng nào có SLA (Flows:<id>:Sla).",
         SlaMonthsFormat = "Theo tháng, năm {0}",
         SlaDaysFormat = "Theo ngày, tháng {0}",
