@@ -69,10 +69,23 @@ public sealed class FlowSlas
     private FlowSla? Parse(IConfigurationSection flow, IConfigurationSection section, string prefix)
     {
         var flowId = flow.Key;
-        var known = new HashSet<string>(["Kind", "WorkingHours", "At"], StringComparer.OrdinalIgnoreCase);
+        var known = new HashSet<string>(["Kind", "WorkingHours", "At", "Enabled"], StringComparer.OrdinalIgnoreCase);
         foreach (var unknown in section.GetChildren().Where(c => !known.Contains(c.Key)))
         {
-            _problems.Add($"{prefix}:{unknown.Key} is not an SLA setting (Kind, WorkingHours, At).");
+            _problems.Add($"{prefix}:{unknown.Key} is not an SLA setting (Kind, WorkingHours, At, Enabled).");
+        }
+
+        // Enabled false keeps a shipped SLA in the file but off (e.g. where the hub does not answer for that figure).
+        var on = true;
+        if (section["Enabled"] is { } enabled && !bool.TryParse(enabled, out on))
+        {
+            _problems.Add($"{prefix}:Enabled '{enabled}' must be true or false.");
+            return null;
+        }
+
+        if (!on)
+        {
+            return null;
         }
 
         // all-days is no calendar of working time; the validator checks other names (Flows:{id}:Calendar).

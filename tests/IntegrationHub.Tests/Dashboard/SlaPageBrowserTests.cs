@@ -45,6 +45,9 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
         Assert.Equal(["5", "2", "2", "1"], [await april.Locator(".due").InnerTextAsync(), await april.Locator(".on-time").InnerTextAsync(),
             await april.Locator(".late").InnerTextAsync(), await april.Locator(".open").InnerTextAsync()]);
         Assert.StartsWith("40", await april.Locator(".share").InnerTextAsync(), StringComparison.Ordinal);
+        // The SLA in Vietnamese, its English (the API's and the alerts' wording) after it.
+        Assert.Equal("mọi bản ghi đã đọc đến được tất cả các đích trong vòng 2 giờ làm việc", await flow.Locator(".sla-description").InnerTextAsync());
+        Assert.Equal("(every record read reaches all destinations within 2 working hours)", await flow.Locator(".sla-description-en").InnerTextAsync());
         var wednesday = flow.Locator(".sla-days tr[data-period='2026-04-29']");
         Assert.Equal("3", await wednesday.Locator(".due").InnerTextAsync());
         Assert.Equal("1", await wednesday.Locator(".open").InnerTextAsync());
@@ -60,6 +63,8 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
 
         await page.ClickAsync("#language-switch");
         Assert.Equal("Integration SLAs: share on time", await page.InnerTextAsync("h1.page-header"));
+        Assert.Equal("every record read reaches all destinations within 2 working hours", await flow.Locator(".sla-description").InnerTextAsync());
+        Assert.Equal(0, await flow.Locator(".sla-description-en").CountAsync());
         Directory.CreateDirectory("TestResults");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "dashboard-sla-en.png"), FullPage = true });
     }
