@@ -61,7 +61,7 @@ public sealed class SlaSeveralPerFlowTests(PostgresCluster cluster)
         Assert.StartsWith("sla:procedures:2h:", references[0], StringComparison.Ordinal);
         Assert.StartsWith("sla:procedures:4h:", references[1], StringComparison.Ordinal);
         Assert.All(alerts, a => Assert.Contains("2 record(s) of flow procedures", a.GetProperty("detail").GetString(), StringComparison.Ordinal));
-        await Eventually.ReturnsAsync(() => Task.FromResult(SlaMails(sink)), n => n == 2, Patience, "a mail per SLA");
+        await Eventually.ReturnsAsync(() => Task.FromResult(SlaSeed.SlaMails(sink)), n => n == 2, Patience, "a mail per SLA");
 
         // While the incidents last another record is late: each alert now lists it, still one alert each, no new mail.
         await seed.ReadBehindDeadLetterAsync("HS-LATE-3", "HS-LATE-1", now.AddDays(-9));
@@ -71,7 +71,7 @@ public sealed class SlaSeveralPerFlowTests(PostgresCluster cluster)
         Assert.All(grown, a => Assert.Contains("3 record(s) of flow procedures passed their deadline", a.GetProperty("detail").GetString(), StringComparison.Ordinal));
         Assert.All(grown, a => Assert.Contains("HS-LATE-1, HS-LATE-2, HS-LATE-3", a.GetProperty("detail").GetString(), StringComparison.Ordinal));
         Assert.Equal(alerts.Select(a => a.GetProperty("raisedAt").GetDateTimeOffset()).Order(), grown.Select(a => a.GetProperty("raisedAt").GetDateTimeOffset()).Order());
-        Assert.Equal(2, SlaMails(sink));
+        Assert.Equal(2, SlaSeed.SlaMails(sink));
     }
 
     private static (long Due, long OnTime, long Late, long Open) Wednesday(JsonElement flow)
@@ -79,6 +79,4 @@ public sealed class SlaSeveralPerFlowTests(PostgresCluster cluster)
         var day = flow.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("period").GetString() == "2026-04-29");
         return (day.GetProperty("due").GetInt64(), day.GetProperty("onTime").GetInt64(), day.GetProperty("late").GetInt64(), day.GetProperty("openPastDeadline").GetInt64());
     }
-
-    private static int SlaMails(SmtpSink sink) => sink.Messages.Count(m => m.TextBody?.Contains("Kind: sla_breach", StringComparison.Ordinal) == true);
 }
