@@ -11,6 +11,7 @@ namespace IntegrationHub.Host.Admin;
 public sealed class MaintenanceOperations(
     ConnectorCatalog connectors,
     FlowCatalog flows,
+    Enrichment.MessageEnrichers enrichers,
     MaintenanceWindowStore store,
     ConnectorMaintenance maintenance,
     DeliveryDispatcher deliveries,
@@ -99,7 +100,9 @@ public sealed class MaintenanceOperations(
     {
         foreach (var flow in flows.Flows)
         {
-            foreach (var destination in flow.Destinations.Where(d => d.ConnectorId == connectorId))
+            // Every destination of a flow whose enricher calls the counterparty waited for it too.
+            var enricherCalls = enrichers.Find(flows.Options[flow.Id].Enricher)?.ConnectorIds.Contains(connectorId) == true;
+            foreach (var destination in flow.Destinations.Where(d => enricherCalls || d.ConnectorId == connectorId))
             {
                 deliveries.Enqueue(flow.Id, destination.ToString());
             }
