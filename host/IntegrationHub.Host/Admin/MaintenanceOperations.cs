@@ -1,3 +1,4 @@
+using Hangfire;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Execution;
@@ -16,6 +17,8 @@ public sealed class MaintenanceOperations(
     ConnectorMaintenance maintenance,
     DeliveryDispatcher deliveries,
     FlowRunDispatcher runs,
+    BackfillStore backfills,
+    IBackgroundJobClient jobs,
     TimeProvider timeProvider,
     ILogger<MaintenanceOperations> logger)
 {
@@ -104,12 +107,18 @@ public sealed class MaintenanceOperations(
             var enricherCalls = enrichers.Find(flows.Options[flow.Id].Enricher)?.ConnectorIds.Contains(connectorId) == true;
             foreach (var destination in flow.Destinations.Where(d => enricherCalls || d.ConnectorId == connectorId))
             {
-                deliveries.Enqueue(flow.Id, destination.ToString());
+                deliveries.EnqueueResume(flow.Id, destination.ToString());
             }
 
             if (!FlowCatalog.IsInbound(flow) && flow.Source.ConnectorId == connectorId)
             {
                 await runs.RequestRunAsync(flow.Id, ConnectorMaintenance.EndTrigger, cancellationToken);
+                if (await backfills.ActiveAsync(flow.Id, cancellationToken) is { Status: BackfillStore.WaitingStatus } waiting)
+                {
+                    // Its job at the planned end then finds it done (or running) and does nothing.
+                    var flowId = flow.Id;
+                    jobs.Enqueue<BackfillJob>(job => job.RunAsync(flowId, waiting.Id, null, CancellationToken.None));
+                }
             }
         }
     }

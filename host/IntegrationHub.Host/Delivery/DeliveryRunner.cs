@@ -85,6 +85,31 @@ public sealed class DeliveryRunner(
         }
     }
 
+    /// <summary>At a maintenance window's end (or when it is ended early): what the window held goes. One drain takes it all;
+    /// but with one job per message (<c>Hub:Delivery:JobPerMessage</c>) the jobs enqueued for the held messages met the
+    /// window and ended, so a job is enqueued again for each message still open (one per sweep would take hours).</summary>
+    public async Task ResumeAsync(string flowId, string destination, CancellationToken cancellationToken)
+    {
+        if (!hubOptions.Value.Delivery.JobPerMessage || flows.Find(flowId) is null || !StreamRef.TryParse(destination, out var target))
+        {
+            await RunAsync(flowId, destination, cancellationToken);
+            return;
+        }
+
+        if (await DeferredForMaintenanceAsync(flowId, destination, target!.ConnectorId, cancellationToken))
+        {
+            return;
+        }
+
+        var open = await store.CountOpenAsync(flowId, destination, cancellationToken);
+        for (var i = 0; i < open; i++)
+        {
+            dispatcher.Enqueue(flowId, destination);
+        }
+
+        logger.LogInformation("Delivery of flow {FlowId} to {Destination} resumes after maintenance: {Count} jobs enqueued, one per open message", flowId, destination, open);
+    }
+
     /// <summary>While the counterparty (or one the flow's enricher calls) is in maintenance nothing is claimed (no attempt
     /// is spent, nothing fails or becomes a dead letter, its circuit sees no call): the messages stay pending and a delivery
     /// job is scheduled for the window's end.</summary>
