@@ -165,6 +165,7 @@ public sealed partial class DashboardText
         TriggerResume = "resume",
         TriggerTakeover = "taken over from a stopped host",
         StatusQueued = "queued",
+        StatusWaitingForMaintenance = "waiting for maintenance to end",
         TriggerBackfill = "backfill",
         TriggerAfterBackfill = "after a backfill",
         MenuConnectors = "Connectors",

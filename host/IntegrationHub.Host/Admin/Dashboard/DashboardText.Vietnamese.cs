@@ -165,6 +165,7 @@ public sealed partial class DashboardText
         TriggerResume = "tiếp tục sau tạm dừng",
         TriggerTakeover = "tiếp nhận từ máy chủ đã dừng",
         StatusQueued = "đang chờ",
+        StatusWaitingForMaintenance = "chờ hết bảo trì",
         TriggerBackfill = "đọc lại (backfill)",
         TriggerAfterBackfill = "sau khi đọc lại",
         MenuConnectors = "Kết nối",
