@@ -16,4 +16,8 @@ public interface IReconciledSource
     /// <returns>For each local day (the hub's time zone) from <paramref name="from"/> to <paramref name="to"/>, both
     /// included, that has been reconciled: when its first reconciliation completed. A day not reconciled is absent.</returns>
     Task<IReadOnlyDictionary<DateOnly, DateTimeOffset>> ReconciledAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <returns>The first local day ever reconciled, or null when none was: days before it (and before the hub was
+    /// installed) are not due, so a new hub's report does not count the months before it ran.</returns>
+    Task<DateOnly?> FirstReconciledDayAsync(CancellationToken cancellationToken);
 }

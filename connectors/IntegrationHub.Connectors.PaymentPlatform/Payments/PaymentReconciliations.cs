@@ -13,4 +13,6 @@ public sealed class PaymentReconciliations(ReconciliationStore store) : IReconci
 
     public Task<IReadOnlyDictionary<DateOnly, DateTimeOffset>> ReconciledAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         store.FirstCompletedAsync(from, to, cancellationToken);
+
+    public Task<DateOnly?> FirstReconciledDayAsync(CancellationToken cancellationToken) => store.FirstDayAsync(cancellationToken);
 }

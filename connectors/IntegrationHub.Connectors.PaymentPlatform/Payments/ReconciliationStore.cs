@@ -108,6 +108,14 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource)
         return days;
     }
 
+    /// <summary>The first day ever reconciled (the primary key's order does not follow days: officers reconcile past days).</summary>
+    public async Task<DateOnly?> FirstDayAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select min(day) from hub.reconciliations");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
     /// <summary>Most recent runs first: id, day, when, trigger and counts per kind.</summary>
     public async Task<IReadOnlyList<ReconciliationSummary>> RecentAsync(int limit, CancellationToken cancellationToken)
     {

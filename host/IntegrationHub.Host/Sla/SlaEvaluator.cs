@@ -107,9 +107,11 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         }
 
         var deadline = Instant(today, sla.At);
-        var reconciled = await SourceOf(sla).ReconciledAsync(first, today.AddDays(-1), cancellationToken);
+        var source = SourceOf(sla);
+        var reconciled = await source.ReconciledAsync(first, today.AddDays(-1), cancellationToken);
+        var since = await DueSinceAsync(await source.FirstReconciledDayAsync(cancellationToken), cancellationToken);
         var missed = Enumerable.Range(0, today.DayNumber - first.DayNumber).Select(first.AddDays)
-            .Where(day => !reconciled.TryGetValue(day, out var at) || at > deadline)
+            .Where(day => day >= since && (!reconciled.TryGetValue(day, out var at) || at > deadline))
             .ToList();
         return missed.Count == 0 ? null : (today, missed);
     }
@@ -142,9 +144,11 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
     private async Task<List<(DateOnly Day, SlaOutcome Outcome)>> ReconciledDaysAsync(
         FlowSla sla, WorkingCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var reconciled = await SourceOf(sla).ReconciledAsync(from, to, cancellationToken);
+        var source = SourceOf(sla);
+        var reconciled = await source.ReconciledAsync(from, to, cancellationToken);
+        var since = await DueSinceAsync(await source.FirstReconciledDayAsync(cancellationToken), cancellationToken);
         var days = new List<(DateOnly, SlaOutcome)>();
-        for (var day = from; day <= to; day = day.AddDays(1))
+        for (var day = from < since ? since : from; day <= to; day = day.AddDays(1))
         {
             var deadline = Instant(calendar.NextWorkingDay(day), sla.At);
             var outcome = reconciled.TryGetValue(day, out var at) ? (at <= deadline ? SlaOutcome.OnTime : SlaOutcome.Late)
@@ -154,6 +158,16 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         }
 
         return days;
+    }
+
+    /// <summary>The first day a run-by or reconciled-by SLA counts: the day the hub was installed (its first migration),
+    /// or the first day its evidence shows (a run, a reconciliation) when that is earlier, as with history brought from
+    /// before. Without it a new hub would report every day before it ran as missed.</summary>
+    private async Task<DateOnly> DueSinceAsync(DateOnly? firstEvidence, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select min(applied_at) from hub.schema_migrations");
+        var installed = await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? LocalDay(new DateTimeOffset(at, TimeSpan.Zero)) : DateOnly.MaxValue;
+        return firstEvidence is { } day && day < installed ? day : installed;
     }
 
     private DateTimeOffset Instant(DateOnly day, TimeOnly time = default)
@@ -242,8 +256,14 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
             }
         }
 
+        await using var earliest = dataSource.CreateCommand("""
+            select min(ended_at) from hub.flow_runs where flow_id = @flow and status = 'succeeded' and trigger not like 'backfill:%'
+            """);
+        earliest.Parameters.AddWithValue("flow", sla.FlowId);
+        var firstRunDay = await earliest.ExecuteScalarAsync(cancellationToken) is DateTime firstEnded ? LocalDay(new DateTimeOffset(firstEnded, TimeSpan.Zero)) : (DateOnly?)null;
+        var since = await DueSinceAsync(firstRunDay, cancellationToken);
         var days = new List<(DateOnly, SlaOutcome)>();
-        for (var day = from; day <= to; day = day.AddDays(1))
+        for (var day = from < since ? since : from; day <= to; day = day.AddDays(1))
         {
             if (!calendar.IsWorkingDay(day))
             {

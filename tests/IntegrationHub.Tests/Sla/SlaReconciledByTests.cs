@@ -115,6 +115,35 @@ public sealed class SlaReconciledByTests(PostgresCluster cluster)
     }
 
     /// <summary>The first Monday after <paramref name="today"/> that is a working day after a Friday worked and a weekend off.</summary>
+    [Fact]
+    public async Task Days_before_the_hub_was_installed_or_first_reconciled_are_not_due()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await SlaSeed.MigrateAsync(db);
+        var settings = TestHub.BaseSettings(connectionString);
+        settings.Remove($"Flows:{Flow}:Sla:Enabled");
+        await using var hub = await TestHub.StartAsync(settings);
+        using var admin = TestHub.AdminClient(hub);
+        var today = hub.Services.GetRequiredService<WorkingCalendars>().Today;
+        var from = today.AddDays(-20);
+        var range = $"api/sla?flow={Flow}&from={from:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}";
+
+        // A hub installed today that never reconciled: the days before it ran owe nothing.
+        var fresh = Assert.Single((await admin.GetFromJsonAsync<JsonElement>(range)).GetProperty("flows").EnumerateArray());
+        Assert.All(fresh.GetProperty("days").EnumerateArray(), d => Assert.Equal(0, d.GetProperty("due").GetInt64()));
+
+        // History from before: from the first day reconciled on, every day is due, reconciled or not.
+        var first = today.AddDays(-10);
+        await ReconciledAsync(db, first, Local(first.AddDays(1), 1, 30));
+        var days = Assert.Single((await admin.GetFromJsonAsync<JsonElement>(range)).GetProperty("flows").EnumerateArray())
+            .GetProperty("days").EnumerateArray().ToDictionary(d => DateOnly.ParseExact(d.GetProperty("period").GetString()!, "yyyy-MM-dd"), Figures);
+        Assert.All(days.Where(d => d.Key < first), d => Assert.Equal(0, d.Value.Due));
+        Assert.Equal((1, 1, 0, 0), days[first]);
+        Assert.Equal(1, days[first.AddDays(1)].Due);
+        Assert.Equal(1, days[first.AddDays(1)].Open);
+    }
+
     private static DateOnly PlainMondayAfter(WorkingCalendar calendar, DateOnly today)
     {
         for (var day = today.AddDays(1); ; day = day.AddDays(1))
