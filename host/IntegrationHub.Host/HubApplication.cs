@@ -14,6 +14,7 @@ using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Inbound.Soap;
 using IntegrationHub.Host.Modules;
 using IntegrationHub.Host.Observability;
+using IntegrationHub.Host.PersonalData;
 using IntegrationHub.Host.Sandboxes;
 using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
@@ -53,6 +54,7 @@ public static class HubApplication
             }
 
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            await app.Services.GetRequiredService<PersonalDataRewriter>().EncryptClearRowsAsync(cancellationToken);
             ConfigurePipeline(app, hubOptions, hub.Contributions);
             try
             {
@@ -297,6 +299,7 @@ public static class HubApplication
             .TraceOnlyWithinSpans().Build());
         services.AddSingleton<ConnectionPoolReset>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddPersonalData(builder.Configuration, builder.Environment);
         services.AddSingleton<MessageStore>();
         services.AddSingleton<PostgresAttachmentStore>();
         services.AddSingleton<Contracts.IAttachmentStore>(sp => sp.GetRequiredService<PostgresAttachmentStore>());
@@ -555,6 +558,7 @@ public static class HubApplication
         app.MapMaintenanceApi();
         app.MapCalendarApi();
         app.MapSlaApi();
+        app.MapPersonalDataApi();
         ((IEndpointRouteBuilder)app).UseSoapEndpoint<IInboundSoapService>(soap =>
         {
             soap.Path = InboundSoapNamespace.Path;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using IntegrationHub.Contracts.Privacy;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -6,18 +7,19 @@ namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>The audit of population-database lookups and of reveals of their personal ids (append-only tables, see
 /// migration 0008). Reads for admins return the id masked; only <see cref="RevealAsync"/> returns it whole, and it
-/// records the reveal in the same transaction.</summary>
+/// records the reveal in the same transaction. The id is stored encrypted (<see cref="IPersonalDataCipher"/>: a token,
+/// its key id and a keyed blind index to find it by, see migration 0041), never in clear.</summary>
 /// <remarks>SQL in a connector package, against the hub's own database (the engine's <see cref="NpgsqlDataSource"/>
 /// from DI): the audit must be written before a lookup's answer is used and a reveal recorded in the same transaction
 /// as the id it gives, which a generic store could not promise. The tables stay with the engine's migrations.</remarks>
-public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
+public sealed class CitizenLookupStore(NpgsqlDataSource dataSource, IPersonalDataCipher cipher)
 {
     public async Task<long> AddAsync(CitizenLookupEntry entry, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            insert into hub.citizen_lookups (requested_at, requested_by, flow_id, message_id, dossier, personal_id, personal_id_masked,
-                declared_hash, outcome, differing_fields, failure_code, duration_ms, result)
-            values (@at, @by, @flow, @message, @dossier, @id, @masked, @hash, @outcome, @fields, @code, @duration, @result::jsonb)
+            insert into hub.citizen_lookups (requested_at, requested_by, flow_id, message_id, dossier, personal_id_token, personal_id_key,
+                personal_id_index, personal_id_masked, declared_hash, outcome, differing_fields, failure_code, duration_ms, result)
+            values (@at, @by, @flow, @message, @dossier, @token, @key, @index, @masked, @hash, @outcome, @fields, @code, @duration, @result::jsonb)
             returning id
             """);
         command.Parameters.AddWithValue("at", entry.RequestedAt);
@@ -25,7 +27,10 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("flow", NpgsqlDbType.Text) { Value = (object?)entry.FlowId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("message", NpgsqlDbType.Bigint) { Value = (object?)entry.MessageId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("dossier", NpgsqlDbType.Text) { Value = (object?)entry.Dossier ?? DBNull.Value });
-        command.Parameters.AddWithValue("id", entry.PersonalId);
+        var token = cipher.Protect(entry.PersonalId.Trim());
+        command.Parameters.AddWithValue("token", token);
+        command.Parameters.AddWithValue("key", cipher.KeyIdOf(token)!);
+        command.Parameters.AddWithValue("index", cipher.BlindIndex(entry.PersonalId));
         command.Parameters.AddWithValue("masked", PersonalIdMask.Mask(entry.PersonalId));
         command.Parameters.AddWithValue("hash", entry.DeclaredHash);
         command.Parameters.AddWithValue("outcome", entry.Outcome);
@@ -52,23 +57,27 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
     }
 
     /// <param name="dossier">Only this dossier's lookups when given.</param>
-    public async Task<IReadOnlyList<CitizenLookup>> RecentAsync(string? dossier, int limit, CancellationToken cancellationToken) =>
-        await StreamAsync(dossier, limit, cancellationToken).ToListAsync(cancellationToken);
+    /// <param name="personalId">Only the lookups of this personal id when given (found through the blind index).</param>
+    public async Task<IReadOnlyList<CitizenLookup>> RecentAsync(string? dossier, int limit, CancellationToken cancellationToken, string? personalId = null) =>
+        await StreamAsync(dossier, limit, cancellationToken, personalId).ToListAsync(cancellationToken);
 
     /// <summary>The lookups, newest first, read as the caller takes them (an export); ids masked.</summary>
     /// <param name="dossier">Only this dossier's lookups when given.</param>
     /// <param name="limit">At most this many; null: all.</param>
-    public async IAsyncEnumerable<CitizenLookup> StreamAsync(string? dossier, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="personalId">Only the lookups of this personal id when given (found through the blind index).</param>
+    public async IAsyncEnumerable<CitizenLookup> StreamAsync(
+        string? dossier, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken, string? personalId = null)
     {
         await using var command = dataSource.CreateCommand("""
             select l.id, l.requested_at, l.requested_by, l.flow_id, l.message_id, l.dossier, l.personal_id_masked, l.outcome,
                    l.differing_fields, l.failure_code, l.duration_ms,
                    (select count(*)::int from hub.citizen_lookup_reveals r where r.lookup_id = l.id)
             from hub.citizen_lookups l
-            where @dossier::text is null or l.dossier = @dossier
+            where (@dossier::text is null or l.dossier = @dossier) and (@index::text is null or l.personal_id_index = @index)
             order by l.id desc limit @limit
             """);
         command.Parameters.Add(new NpgsqlParameter("dossier", NpgsqlDbType.Text) { Value = (object?)dossier ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("index", NpgsqlDbType.Text) { Value = personalId is null ? DBNull.Value : cipher.BlindIndex(personalId) });
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = (object?)limit ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -112,12 +121,13 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
 
     /// <summary>Records the reveal and returns the full personal id, in one transaction: no id leaves without its audit row.</summary>
     /// <returns>Null when there is no such lookup (nothing is recorded then).</returns>
+    /// <exception cref="PersonalDataUnreadableException">The id's key is missing or its token damaged (nothing is recorded then).</exception>
     public async Task<string?> RevealAsync(long lookupId, string revealedBy, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         string personalId;
-        await using (var find = new NpgsqlCommand("select personal_id from hub.citizen_lookups where id = @id", connection, transaction))
+        await using (var find = new NpgsqlCommand("select coalesce(personal_id_token, personal_id) from hub.citizen_lookups where id = @id", connection, transaction))
         {
             find.Parameters.AddWithValue("id", lookupId);
             if (await find.ExecuteScalarAsync(cancellationToken) is not string found)
@@ -125,7 +135,8 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource)
                 return null;
             }
 
-            personalId = found;
+            // A row the start-up rewrite has not reached yet (in clear) is read as it is.
+            personalId = cipher.KeyIdOf(found) is null ? found : cipher.Unprotect(found);
         }
 
         await using (var record = new NpgsqlCommand(

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>Admin API of the population database: <c>POST /api/citizen-lookups</c> (an officer's own lookup, audited
-/// under their name), <c>GET /api/citizen-lookups?dossier=</c> (the audit, ids masked),
+/// under their name), <c>GET /api/citizen-lookups?dossier=</c> or <c>?personalId=</c> (the audit, ids masked),
 /// <c>POST /api/citizen-lookups/{id}/reveal</c> with <c>{"reason"}</c> (the full id, the reveal itself audited) and
 /// <c>GET /api/citizen-lookups/{id}/reveals</c>; the audits as CSV downloads (ids masked): <c>GET /api/citizen-lookups.csv?dossier=</c>
 /// and <c>GET /api/citizen-lookups/reveals.csv?dossier=</c>.</summary>
@@ -27,10 +27,10 @@ public static class CitizenLookupsEndpoints
     public static IEndpointRouteBuilder MapCitizenLookupsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/citizen-lookups").RequireAuthorization(HubPolicies.Admin).WithTags("Citizen lookups");
-        group.MapGet("/", async (string? dossier, int? limit, CitizenLookupStore store, CancellationToken ct) =>
-            Results.Ok(await store.RecentAsync(Blank(dossier), Math.Clamp(limit ?? 100, 1, 1000), ct)))
-            .WithName("listCitizenLookups").WithSummary("The lookup audit (personal ids masked), newest first, by dossier")
-            .Produces<IReadOnlyList<CitizenLookup>>();
+        group.MapGet("/", ListAsync)
+            .WithName("listCitizenLookups").WithSummary("The lookup audit (personal ids masked), newest first, by dossier or by personal id")
+            .Produces<IReadOnlyList<CitizenLookup>>()
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "invalid_field");
         JsonBody<OfficerLookupRequest>(group.MapPost("/", LookupAsync).RequireAuthorization(HubPolicies.Operator), "invalid_field")
             .WithName("lookUpCitizen").WithSummary("An officer's own lookup in the population database, audited under their name")
             .Produces<OfficerLookupAnswer>()
@@ -39,7 +39,8 @@ public static class CitizenLookupsEndpoints
         JsonBody<RevealRequest>(group.MapPost("/{id:long}/reveal", RevealAsync).RequireAuthorization(HubPolicies.Auditor), "reason_required")
             .WithName("revealCitizenId").WithSummary("The full personal id of a lookup, with a reason (the reveal is audited)")
             .Produces<RevealAnswer>()
-            .ProducesProblemCodes(StatusCodes.Status404NotFound, "lookup_not_found");
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "lookup_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, PersonalDataUnreadableException.KeyMissing, PersonalDataUnreadableException.Damaged);
         group.MapGet("/{id:long}/reveals", async (long id, CitizenLookupStore store, CancellationToken ct) => Results.Ok(await store.RevealsAsync(id, ct)))
             .WithName("listCitizenIdReveals").WithSummary("Who revealed a lookup's personal id, when and why")
             .Produces<IReadOnlyList<CitizenLookupReveal>>();
@@ -62,6 +63,19 @@ public static class CitizenLookupsEndpoints
         .ProducesProblemCodes(StatusCodes.Status400BadRequest, [.. codes, "malformed_json", "invalid_text", "invalid_number", "duplicate_field"])
         .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "body_too_large")
         .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type");
+
+    /// <summary>The audit, by dossier or by personal id: an officer's "who looked this citizen up" works through the blind
+    /// index (the id itself is stored only encrypted).</summary>
+    private static async Task<IResult> ListAsync(string? dossier, string? personalId, int? limit, CitizenLookupStore store, IHubAdminRequests requests, CancellationToken ct)
+    {
+        var id = Blank(personalId);
+        if (id is not null && (id.Length != 12 || !id.All(char.IsAsciiDigit)))
+        {
+            return requests.Problem(StatusCodes.Status400BadRequest, "invalid_field", "Invalid personal id", "personalId must be the 12-digit personal id.");
+        }
+
+        return Results.Ok(await store.RecentAsync(Blank(dossier), Math.Clamp(limit ?? 100, 1, 1000), ct, id));
+    }
 
     private static async Task<IResult> LookupAsync(HttpContext context, AuditedCitizenLookup lookup, IHubAdminRequests requests, ILogger<CitizenLookupStore> logger, CancellationToken cancellationToken)
     {
@@ -127,7 +141,19 @@ public static class CitizenLookupsEndpoints
         }
 
         var user = UserOf(context);
-        if (await store.RevealAsync(id, user, reason, clock.GetUtcNow(), cancellationToken) is not { } personalId)
+        string? personalId;
+        try
+        {
+            personalId = await store.RevealAsync(id, user, reason, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (PersonalDataUnreadableException e)
+        {
+            // Nothing was revealed, so nothing recorded; the other lookups are not affected.
+            logger.LogWarning("Personal id of citizen lookup {LookupId} cannot be revealed: {Code} (key {KeyId})", id, e.Code, e.KeyId);
+            return requests.Problem(StatusCodes.Status409Conflict, e.Code, "Personal id cannot be decrypted", $"Citizen lookup #{id}: {e.Message}");
+        }
+
+        if (personalId is null)
         {
             return requests.Problem(StatusCodes.Status404NotFound, "lookup_not_found", "No such lookup", $"There is no citizen lookup #{id}.");
         }

@@ -50,6 +50,7 @@ public sealed class HubConfigurationValidator(
         problems.AddRange(hubOptions.Value.Wake.Problems());
         problems.AddRange(hubOptions.Value.Calendar.Problems());
         problems.AddRange(services.GetRequiredService<Sla.FlowSlas>().Problems);
+        problems.AddRange(PersonalData.PersonalDataServices.Problems(configuration, environment));
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
         {
