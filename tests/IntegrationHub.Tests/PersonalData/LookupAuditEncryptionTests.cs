@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IntegrationHub.Connectors.PopulationDb.Citizens;
+using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host;
+using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IntegrationHub.Tests.PersonalData;
+
+/// <summary>The population-database lookup audit keeps personal ids only encrypted: found through the blind index,
+/// revealed (with its audit) by decrypting, moved out of clear at the upgrade's first start, re-encrypted on rotation,
+/// and a lost key fails only its own rows.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
+{
+    private const string Reason = "Đối chiếu khiếu nại số 12/2026";
+
+    [Fact]
+    public async Task Personal_ids_are_stored_encrypted_found_by_blind_index_and_revealed_with_their_audit()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await using var hub = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1"));
+        var first = await AddAsync(hub, "HS-PD-1", "001089012345");
+        var second = await AddAsync(hub, "HS-PD-2", "056085123485");
+        var third = await AddAsync(hub, "HS-PD-3", "001089012345");
+
+        // Not in any column, in clear: the whole rows as text.
+        var rows = await ScalarAsync<string>(database, "select string_agg(row_to_json(l)::text, E'\\n') from hub.citizen_lookups l");
+        Assert.DoesNotMatch(PersonalId(), rows);
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id is not null"));
+
+        using var client = TestHub.AdminClient(hub);
+        var found = await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001089012345");
+        Assert.Equal([third, first], found.EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
+        Assert.All(found.EnumerateArray(), l => Assert.Equal("0010******45", l.GetProperty("personalIdMasked").GetString()));
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001089012399")).EnumerateArray());
+        var bad = await client.GetAsync("api/citizen-lookups?personalId=12345");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("invalid_field", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var revealed = await client.PostAsJsonAsync($"api/citizen-lookups/{second}/reveal", new { reason = Reason });
+        Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
+        Assert.Equal("056085123485", (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personalId").GetString());
+        Assert.Equal(1L, await ScalarAsync<long>(database, $"select count(*) from hub.citizen_lookup_reveals where lookup_id = {second}"));
+    }
+
+    [Fact]
+    public async Task Rows_stored_in_clear_are_encrypted_at_the_next_start_and_the_audit_stays_append_only_for_anyone_else()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        await (await TestHub.StartAsync(settings)).DisposeAsync();
+        // As a hub before migration 0041 wrote it.
+        var clear = await ScalarAsync<long>(database, """
+            insert into hub.citizen_lookups (requested_at, requested_by, dossier, personal_id, personal_id_masked, declared_hash, outcome, duration_ms)
+            values (now(), 'flow:dossiers', 'HS-OLD', '001234567890', '0012******90', 'h', 'match', 5) returning id
+            """);
+
+        await using var hub = await TestHub.StartAsync(settings);
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id is not null or personal_id_key <> 'k1'"));
+        Assert.DoesNotMatch(PersonalId(), await ScalarAsync<string>(database, "select string_agg(row_to_json(l)::text, E'\\n') from hub.citizen_lookups l"));
+        using var client = TestHub.AdminClient(hub);
+        Assert.Equal([clear], (await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001234567890")).EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
+        var revealed = await client.PostAsJsonAsync($"api/citizen-lookups/{clear}/reveal", new { reason = Reason });
+        Assert.Equal("001234567890", (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personalId").GetString());
+
+        // The trigger still refuses every other update, with or without the rewrite's setting: changing anything else,
+        // putting the id back in clear, or another blind index.
+        foreach (var update in new[]
+        {
+            "update hub.citizen_lookups set outcome = 'mismatch'",
+            "set local hub.personal_data_rewrite = 'on'; update hub.citizen_lookups set outcome = 'mismatch'",
+            "set local hub.personal_data_rewrite = 'on'; update hub.citizen_lookups set personal_id = '001234567890'",
+            "set local hub.personal_data_rewrite = 'on'; update hub.citizen_lookups set personal_id_index = 'x'",
+            "update hub.citizen_lookups set personal_id_token = personal_id_token || 'x'",
+        })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteInTransactionAsync(database, update));
+            Assert.Contains("audit table", refused.MessageText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Rotation_reencrypts_under_the_current_key_in_batches_and_is_recorded_as_an_operator_action()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var ids = new List<long>();
+        await using (var before = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1")))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                ids.Add(await AddAsync(before, $"HS-ROT-{i}", $"00108901234{i}"));
+            }
+        }
+
+        var rotated = PersonalDataKeys.With(TestHub.BaseSettings(database), "k2", "k1", "k2");
+        rotated["Hub:PersonalData:RewriteBatchSize"] = "2";
+        await using (var hub = await TestHub.StartAsync(rotated))
+        {
+            var newer = await AddAsync(hub, "HS-ROT-NEW", "001089012399");
+            using var client = TestHub.AdminClient(hub);
+            var refused = await client.PostAsJsonAsync("api/personal-data/reencrypt", new { });
+            Assert.Equal("reason_required", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+            var response = await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Quarterly key rotation (ticket 42)" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(5, answer.GetProperty("rewritten").GetInt32());
+            Assert.Equal("k2", answer.GetProperty("currentKey").GetString());
+            Assert.Equal(1L, await ScalarAsync<long>(database,
+                $"select count(*) from hub.operator_actions where id = {answer.GetProperty("actionId").GetInt64()} and action = 'personal-data-reencrypt' and reason like 'Quarterly%' and message_count = 5"));
+            Assert.Equal(6L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id_key = 'k2' and personal_id_token like '⟦pd1.k2.%'"));
+
+            // Again: nothing left to do.
+            var again = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Check nothing is left" })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(0, again.GetProperty("rewritten").GetInt32());
+            Assert.True(newer > ids[^1]);
+        }
+
+        // The old key can go: every id still reads, and the index still finds them.
+        await using var withoutOld = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k2", "k2"));
+        using var after = TestHub.AdminClient(withoutOld);
+        var revealed = await after.PostAsJsonAsync($"api/citizen-lookups/{ids[3]}/reveal", new { reason = Reason });
+        Assert.Equal("001089012343", (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personalId").GetString());
+        Assert.Single((await after.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001089012340")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_lost_key_fails_only_the_rows_under_it_with_a_clear_code_and_nothing_else_is_lost()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        long lost;
+        await using (var before = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1")))
+        {
+            lost = await AddAsync(before, "HS-LOST", "001089012345");
+        }
+
+        // Key k1 is lost: the hub starts with k2 only.
+        await using var hub = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k2", "k2"));
+        var kept = await AddAsync(hub, "HS-KEPT", "001089012346");
+        using var client = TestHub.AdminClient(hub);
+
+        var refused = await client.PostAsJsonAsync($"api/citizen-lookups/{lost}/reveal", new { reason = Reason });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(PersonalDataUnreadableException.KeyMissing, problem.GetProperty("code").GetString());
+        Assert.Contains("'k1'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(database, $"select count(*) from hub.citizen_lookup_reveals where lookup_id = {lost}"));
+
+        var revealed = await client.PostAsJsonAsync($"api/citizen-lookups/{kept}/reveal", new { reason = Reason });
+        Assert.Equal("001089012346", (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personalId").GetString());
+        // Its listing, masked, and the search by index (the blind-index key is not lost) still work.
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001089012345")).EnumerateArray());
+
+        var rotation = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Rotation after the loss of k1" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, rotation.GetProperty("rewritten").GetInt32());
+        Assert.Equal(1, rotation.GetProperty("unreadable").GetProperty("personal_data_key_missing:k1").GetInt32());
+        Assert.Equal(1L, await ScalarAsync<long>(database, $"select count(*) from hub.citizen_lookups where id = {lost} and personal_id_key = 'k1'"));
+    }
+
+    [Fact]
+    public async Task Production_without_personal_data_keys_does_not_start()
+    {
+        var settings = TestHub.BaseSettings("Host=127.0.0.1;Database=none");
+        var refused = await Assert.ThrowsAsync<HubStartupException>(() =>
+            HubApplication.CheckConfigurationAsync(["--environment", "Production"], c => c.AddInMemoryCollection(settings)));
+        Assert.Contains("Hub:PersonalData has no key", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hub:PersonalData has no key", (await Record.ExceptionAsync(() =>
+            HubApplication.CheckConfigurationAsync(["--environment", "Production"], c => c.AddInMemoryCollection(PersonalDataKeys.With(settings, "k1", "k1")))))?.Message ?? "", StringComparison.Ordinal);
+    }
+
+    private static Task<long> AddAsync(Host.HubHost hub, string dossier, string personalId) =>
+        hub.Services.GetRequiredService<CitizenLookupStore>().AddAsync(new CitizenLookupEntry(DateTimeOffset.UtcNow, "flow:citizen-checks", "citizen-checks", null, dossier,
+            personalId, "hash", "match", [], null, 12, $$"""{"MaHoSo":"{{dossier}}"}"""), CancellationToken.None);
+
+    private static async Task<T> ScalarAsync<T>(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteInTransactionAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
+    private static partial Regex PersonalId();
+}
