@@ -73,6 +73,9 @@ public static class TestHub
         ["Inbound:Partners:cong-dvc:Secret"] = PortalPartnerSecret,
         ["Inbound:Partners:dvcqg:ApiKey"] = InboundPartnerKey,
         ["Inbound:Partners:dvcqg:Secret"] = InboundPartnerSecret,
+        // Given, not generated: tests that start a hub as Production need them, and no test writes keys into the checkout.
+        ["Hub:PersonalData:Keys:test1"] = "dGVzdC1wZXJzb25hbC1kYXRhLWtleS0wMTIzNDU2Nzg=",
+        ["Hub:PersonalData:BlindIndexKey"] = "dGVzdC1ibGluZC1pbmRleC1rZXktMDEyMzQ1Njc4OWFi",
     };
 
     public static Task<HubHost> StartAsync(

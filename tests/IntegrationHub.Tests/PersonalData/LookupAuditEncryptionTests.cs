@@ -116,6 +116,10 @@ public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
                 $"select count(*) from hub.operator_actions where id = {answer.GetProperty("actionId").GetInt64()} and action = 'personal-data-reencrypt' and reason like 'Quarterly%' and message_count = 5"));
             Assert.Equal(6L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id_key = 'k2' and personal_id_token like '⟦pd1.k2.%'"));
 
+            // The new action joined the list of operator actions; the ones before it are still allowed.
+            var actions = await ScalarAsync<string>(database, "select pg_get_constraintdef(oid) from pg_constraint where conname = 'operator_actions_action_check'");
+            Assert.All(new[] { "replay", "discard", "inbox-replay", "flow-backfill", "personal-data-reencrypt" }, a => Assert.Contains(a, actions, StringComparison.Ordinal));
+
             // Again: nothing left to do.
             var again = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Check nothing is left" })).Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(0, again.GetProperty("rewritten").GetInt32());
@@ -167,6 +171,11 @@ public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
     public async Task Production_without_personal_data_keys_does_not_start()
     {
         var settings = TestHub.BaseSettings("Host=127.0.0.1;Database=none");
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("Hub:PersonalData:", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            settings.Remove(key);
+        }
+
         var refused = await Assert.ThrowsAsync<HubStartupException>(() =>
             HubApplication.CheckConfigurationAsync(["--environment", "Production"], c => c.AddInMemoryCollection(settings)));
         Assert.Contains("Hub:PersonalData has no key", refused.Message, StringComparison.Ordinal);

@@ -41,14 +41,21 @@ begin
     raise exception 'hub.% is an audit table: rows are never changed, and removed only past retention after they are archived', tg_table_name;
 end $$;
 
--- Re-encrypting under a new key (rotation) is an operator action like a pause or a replay (the list extended as 0033 does).
+-- Re-encrypting under a new key (rotation) is an operator action like a pause or a replay. The list is extended from
+-- the one in place; after 0033 it is an array literal ('{replay,discard,...}'::text[]), no longer quoted strings, so
+-- it is read either way.
 do $$
 declare
+    definition text;
     actions text[];
 begin
-    select array_agg(distinct m[1]) into actions
-    from pg_constraint c, regexp_matches(pg_get_constraintdef(c.oid), '''([^'']+)''', 'g') as m
+    select pg_get_constraintdef(c.oid) into definition from pg_constraint c
     where c.conname = 'operator_actions_action_check' and c.conrelid = 'hub.operator_actions'::regclass;
+    if definition like '%''{%' then
+        actions := string_to_array(replace((regexp_match(definition, '''\{([^}]*)\}'''))[1], '"', ''), ',');
+    else
+        select array_agg(distinct m[1]) into actions from regexp_matches(definition, '''([^'']+)''', 'g') as m;
+    end if;
     alter table hub.operator_actions drop constraint operator_actions_action_check;
     execute format('alter table hub.operator_actions add constraint operator_actions_action_check check (action = any (%L::text[]))',
         array_append(actions, 'personal-data-reencrypt'));
