@@ -56,9 +56,11 @@ public static partial class PersonalDataMask
         }
     }
 
-    /// <summary>A free text with every 12-digit run masked; null gives the empty string.</summary>
+    /// <summary>A free text with every 12-digit run masked, and every personal-data token (a stored id encrypted, see
+    /// <see cref="IPersonalDataCipher"/>) shown as the masked form it carries; null gives the empty string.</summary>
     public static string MaskText(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : PersonalId().Replace(text, m => MaskId(m.Value));
+        string.IsNullOrEmpty(text) ? string.Empty
+        : PersonalId().Replace(text.Contains('⟦', StringComparison.Ordinal) ? Token().Replace(text, m => m.Groups[1].Value) : text, m => MaskId(m.Value));
 
     /// <summary>Replaces, in place, every value that needs masking under an object or array.</summary>
     /// <param name="name">The property the node is the value of (an array's items take their array's name).</param>
@@ -105,6 +107,12 @@ public static partial class PersonalDataMask
     {
         var kind = value.GetValueKind();
         var text = kind == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+        if (kind == JsonValueKind.String && Token().Match(text) is { Success: true } token && token.Length == text.Length)
+        {
+            // A stored id encrypted whole (a card field's value, an id sent as a number): its own masked form.
+            return JsonValue.Create(token.Groups[1].Value);
+        }
+
         if (name is not null && CardField().IsMatch(name) && kind is JsonValueKind.String or JsonValueKind.Number && text.Length > 0)
         {
             return JsonValue.Create(MaskId(text));
@@ -124,4 +132,7 @@ public static partial class PersonalDataMask
 
     [GeneratedRegex(@"^(so)?_?cmnd$|^socmt$", RegexOptions.IgnoreCase)]
     private static partial Regex CardField();
+
+    [GeneratedRegex(@"⟦pd1\.[A-Za-z0-9_-]{1,32}\.([A-Za-z0-9*]*)\.[A-Za-z0-9_-]*⟧")]
+    private static partial Regex Token();
 }

@@ -24,7 +24,8 @@ public sealed class DeliveryRunner(
     DeliveryDispatcher dispatcher,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
-    ILogger<DeliveryRunner> logger)
+    ILogger<DeliveryRunner> logger,
+    PersonalData.PersonalDataPayloads personalData)
 {
     /// <summary>Batches one drain writes at once while there is a backlog: a slow write (one slow call holds its whole
     /// batch) no longer stops the pair, and a batch's recording is hidden behind the next write.</summary>
@@ -270,11 +271,34 @@ public sealed class DeliveryRunner(
     {
         try
         {
-            var messages = batch.Select(p => new OutboundMessage(
-                p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1)).ToList();
-            return enricher is null
+            // Connectors (and enrichers, schemas) get the payload as received: its personal ids decrypted. One whose key
+            // is missing is a dead letter with the code that says so; the rest of the batch goes on.
+            var unreadable = new List<DeliveryResult>();
+            var messages = new List<OutboundMessage>(batch.Count);
+            foreach (var p in batch)
+            {
+                var message = new OutboundMessage(p.MessageId, IdempotencyKey(hubId, flowId, destination, p), p.RecordKey, p.BusinessKey, p.Payload, p.Attempts + 1);
+                try
+                {
+                    messages.Add(message with { Payload = personalData.Unprotect(p.Payload) });
+                }
+                catch (PersonalDataUnreadableException e)
+                {
+                    logger.LogError("Message {MessageId} of flow {FlowId} cannot be delivered to {Destination}: {Code} (key {KeyId})", p.MessageId, flowId, destination, e.Code, e.KeyId);
+                    unreadable.Add(ToResult(message, new ConnectorFailure(FailureKind.Permanent, e.Code, e.Message), 0));
+                }
+            }
+
+            if (messages.Count == 0)
+            {
+                return (unreadable, null);
+            }
+
+            var (results, failure) = enricher is null
                 ? await CheckAndWriteAsync(trace, schema, connector, stream, destination, messages, cancellationToken)
                 : await EnrichAndWriteAsync(trace, enricher, schema, flowId, connector, stream, destination, messages, cancellationToken);
+            unreadable.AddRange(results);
+            return (unreadable, failure);
         }
         catch
         {

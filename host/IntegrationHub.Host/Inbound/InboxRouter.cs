@@ -27,7 +27,8 @@ public sealed class InboxRouter(
     HubMetrics metrics,
     IOptions<InboundOptions> options,
     TimeProvider timeProvider,
-    ILogger<InboxRouter> logger) : BackgroundService
+    ILogger<InboxRouter> logger,
+    PersonalData.PersonalDataPayloads? personalData = null) : BackgroundService
 {
     private const string Savepoint = "route";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
@@ -315,7 +316,7 @@ public sealed class InboxRouter(
             var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
             var traces = new AppendTraces([.. accepted.Select(r => r.Route is null && r.TraceParent is not null ? r.TraceParent : HubTracing.TraceParentOf(r.Route))]);
             created[flow.Id] = created.GetValueOrDefault(flow.Id) + await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}",
-                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken, traces);
+                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken, traces, personalData: personalData);
             foreach (var destination in destinations)
             {
                 reached.Add((flow.Id, destination));

@@ -41,8 +41,10 @@ public static class InboxStore
         """;
 
     /// <param name="submissions">No two with the same partner and nonce (the caller refuses such repeats itself).</param>
+    /// <param name="personalData">Encrypts the personal ids of the stored payloads (the hash stays the plaintext's).</param>
     public static async Task<IReadOnlyList<InboxWriteResult>> WriteAsync(
-        NpgsqlConnection connection, IReadOnlyList<InboundSubmission> submissions, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyList<InboundSubmission> submissions, DateTimeOffset now, CancellationToken cancellationToken,
+        PersonalData.PersonalDataPayloads? personalData = null)
     {
         var receipts = submissions.Select(_ => Guid.CreateVersion7(now)).ToArray();
         var results = new InboxWriteResult?[submissions.Count];
@@ -55,7 +57,7 @@ public static class InboxStore
             insert.Parameters.AddWithValue("types", submissions.Select(s => s.MessageType).ToArray());
             insert.Parameters.AddWithValue("ids", submissions.Select(s => s.MessageId).ToArray());
             insert.Parameters.Add(new NpgsqlParameter("business_keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.BusinessKey).ToArray() });
-            insert.Parameters.AddWithValue("payloads", submissions.Select(s => s.PayloadJson).ToArray());
+            insert.Parameters.AddWithValue("payloads", submissions.Select(s => personalData?.Protect(s.PayloadJson) ?? s.PayloadJson).ToArray());
             insert.Parameters.AddWithValue("hashes", submissions.Select(s => s.PayloadHash).ToArray());
             insert.Parameters.AddWithValue("nonces", submissions.Select(s => s.Nonce).ToArray());
             insert.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.TraceParent).ToArray() });

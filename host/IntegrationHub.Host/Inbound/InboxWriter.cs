@@ -23,6 +23,7 @@ public sealed class InboxWriter : BackgroundService
     private readonly HubMetrics _metrics;
     private readonly ConnectionPoolReset _poolReset;
     private readonly ILogger<InboxWriter> _logger;
+    private readonly PersonalData.PersonalDataPayloads _personalData;
 
     public InboxWriter(
         [FromKeyedServices(InboxDataSource.Key)] NpgsqlDataSource dataSource,
@@ -33,8 +34,10 @@ public sealed class InboxWriter : BackgroundService
         HubTracing tracing,
         HubMetrics metrics,
         ConnectionPoolReset poolReset,
-        ILogger<InboxWriter> logger)
+        ILogger<InboxWriter> logger,
+        PersonalData.PersonalDataPayloads personalData)
     {
+        _personalData = personalData;
         _poolReset = poolReset;
         _tracing = tracing;
         _metrics = metrics;
@@ -143,7 +146,7 @@ public sealed class InboxWriter : BackgroundService
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
-                var results = await InboxStore.WriteAsync(connection, unique.Select(p => p.Submission).ToList(), now, CancellationToken.None);
+                var results = await InboxStore.WriteAsync(connection, unique.Select(p => p.Submission).ToList(), now, CancellationToken.None, _personalData);
                 var stored = 0;
                 for (var i = 0; i < unique.Count; i++)
                 {

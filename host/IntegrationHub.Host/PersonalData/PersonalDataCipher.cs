@@ -89,8 +89,9 @@ public sealed class PersonalDataCipher(PersonalDataKeyring keyring) : IPersonalD
 
     /// <summary>The masked form carried in a token: <see cref="PersonalDataMask.MaskId"/>, with anything but letters
     /// and digits shown as '*' so it cannot break the token's syntax.</summary>
+    /// A leading '#' (a number's mark, see <see cref="PersonalDataPayloads"/>) is not part of what is masked.
     private static string Masked(string value) =>
-        string.Concat(PersonalDataMask.MaskId(value).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '*'));
+        string.Concat(PersonalDataMask.MaskId(value.StartsWith('#') ? value[1..] : value).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '*'));
 
     private static bool TryParse(string token, out string keyId, out string header, out string body)
     {

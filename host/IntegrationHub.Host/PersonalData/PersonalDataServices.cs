@@ -13,6 +13,7 @@ public static class PersonalDataServices
         services.AddSingleton<IPersonalDataCipher>(sp => sp.GetRequiredService<PersonalDataCipher>());
         services.AddSingleton(_ => Options(configuration));
         services.AddSingleton<PersonalDataRewriter>();
+        services.AddSingleton<PersonalDataPayloads>();
         return services;
     }
 

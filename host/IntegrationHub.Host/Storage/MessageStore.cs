@@ -7,8 +7,9 @@ using Npgsql;
 namespace IntegrationHub.Host.Storage;
 
 /// <summary>Makes records durable as messages, with their pending deliveries and the checkpoint after them, in one
-/// transaction: a checkpoint is never saved ahead of the records it covers.</summary>
-public sealed class MessageStore(NpgsqlDataSource dataSource)
+/// transaction: a checkpoint is never saved ahead of the records it covers. Personal ids in payloads are stored
+/// encrypted when <paramref name="personalData"/> is given (always in the hub; tests of storage alone may leave it out).</summary>
+public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.PersonalDataPayloads? personalData = null)
 {
     /// <summary>Marks versions the hub derived from the payload: they can repeat (A, B, A), unlike a source's own.</summary>
     public const string HashedVersionPrefix = "#";
@@ -114,7 +115,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill);
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill, personalData);
 
         if (checkpoint is not null && !backfill)
         {
@@ -157,6 +158,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     /// <param name="detail">The "received" log line's detail (the run, or the inbound receipt).</param>
     /// <param name="traces">Each record's trace context, stored with its message; told which were stored.</param>
     /// <param name="backfill">A backfill's re-read: a version that was a message already is not one again.</param>
+    /// <param name="personalData">Encrypts the personal ids of the stored payloads (after the hashed versions are taken).</param>
     /// <returns>How many new messages were created.</returns>
     public static async Task<int> AppendAsync(
         NpgsqlConnection connection,
@@ -170,7 +172,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         bool holdBehindDeadLetter,
         CancellationToken cancellationToken,
         AppendTraces? traces = null,
-        bool backfill = false)
+        bool backfill = false,
+        PersonalData.PersonalDataPayloads? personalData = null)
     {
         if (records.Count == 0)
         {
@@ -211,7 +214,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
             keys[i] = Bounded(StorableText.Sanitize(record.Key));
             businessKeys[i] = Bounded(StorableText.Sanitize(record.BusinessKey ?? record.Key));
             versions[i] = record.Version is { } version ? Bounded(StorableText.Sanitize(version)) : HashedVersionPrefix + HashOf(payload);
+            // After the version: a hashed version is the plaintext's, so encryption's random nonces never make a new one.
             payloads[i] = problems[i] is null ? payload : PayloadCheck.Wrap(record.Payload);
+            payloads[i] = personalData?.Protect(payloads[i]) ?? payloads[i];
         }
 
         await using var append = new NpgsqlCommand(backfill ? BackfillAppendSql : AppendSql, connection, transaction);

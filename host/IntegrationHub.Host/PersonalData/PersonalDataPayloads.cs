@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using IntegrationHub.Contracts.Privacy;
+
+namespace IntegrationHub.Host.PersonalData;
+
+/// <summary>Stored payloads with their personal ids encrypted (what <see cref="PersonalDataMask"/> masks: every 12-digit
+/// run, and the value of a card-number field such as soCMND), byte for byte the same once read back: the payload text is
+/// scanned, not re-serialised. In a JSON string the id's characters become a token inside the string; a JSON number
+/// (a 12-digit id sent as a number, or a card field's number) becomes a string holding a token of <c>#</c> and the number,
+/// which reads back as the bare number. Text that is not JSON has its 12-digit runs replaced. Hashes and versions are
+/// taken of the plaintext before, so nothing is re-sent because of the encryption.</summary>
+public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
+{
+    private const char NumberMark = '#';
+
+    /// <summary>The payload with its personal ids as tokens; the same instance when it has none (the common case costs
+    /// one scan for a 12-digit run or a card field's name).</summary>
+    public string Protect(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!Candidate().IsMatch(payload))
+        {
+            return payload;
+        }
+
+        var start = payload.AsSpan().TrimStart();
+        return start.Length > 0 && start[0] is '{' or '[' ? ProtectJson(payload) : PersonalId().Replace(payload, m => cipher.Protect(m.Value));
+    }
+
+    /// <summary>The payload as it was received.</summary>
+    /// <exception cref="PersonalDataUnreadableException">A token's key is missing or a token is damaged.</exception>
+    public string Unprotect(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!payload.Contains(PersonalDataCipher.Open, StringComparison.Ordinal))
+        {
+            return payload;
+        }
+
+        return Token().Replace(payload, m =>
+        {
+            var value = cipher.Unprotect(m.Groups["token"].Value);
+            var quoted = m.Groups["q1"].Success && m.Groups["q2"].Success;
+            return quoted && value.Length > 0 && value[0] == NumberMark ? value[1..]
+                : quoted ? $"\"{value}\""
+                : $"{m.Groups["q1"].Value}{value}{m.Groups["q2"].Value}";
+        });
+    }
+
+    /// <summary>Walks the JSON text: string contents (raw, as escaped in the text) get their 12-digit runs replaced, a
+    /// card field's value is replaced whole, a 12-digit integer becomes a quoted token; everything else is copied.</summary>
+    private string ProtectJson(string json)
+    {
+        var output = new StringBuilder(json.Length + 128);
+        string? field = null;
+        var i = 0;
+        while (i < json.Length)
+        {
+            var c = json[i];
+            if (c == '"')
+            {
+                var end = StringEnd(json, i);
+                var raw = json[(i + 1)..end];
+                var next = NextNonSpace(json, end + 1);
+                var isKey = next < json.Length && json[next] == ':';
+                output.Append('"');
+                output.Append(isKey ? raw
+                    : field is not null && CardField().IsMatch(field) && raw.Length > 0 ? cipher.Protect(raw)
+                    : PersonalId().Replace(raw, m => cipher.Protect(m.Value)));
+                output.Append('"');
+                field = isKey ? raw : field;
+                i = end + 1;
+            }
+            else if (c is '-' or (>= '0' and <= '9'))
+            {
+                var end = i + 1;
+                while (end < json.Length && (char.IsAsciiDigit(json[end]) || json[end] is '.' or 'e' or 'E' or '+' or '-'))
+                {
+                    end++;
+                }
+
+                var number = json[i..end];
+                var protect = (field is not null && CardField().IsMatch(field)) || PersonalId().IsMatch(number);
+                output.Append(protect ? $"\"{cipher.Protect(NumberMark + number)}\"" : number);
+                i = end;
+            }
+            else
+            {
+                // A value ends at ',', '}' or ']': the next string or number is no longer this field's.
+                if (c is ',' or '}' or ']' or '{' or '[')
+                {
+                    field = c == '[' ? field : null;
+                }
+
+                output.Append(c);
+                i++;
+            }
+        }
+
+        return output.ToString();
+    }
+
+    /// <returns>The index of the quote closing the string opened at <paramref name="open"/> (or the text's end).</returns>
+    private static int StringEnd(string json, int open)
+    {
+        var i = open + 1;
+        while (i < json.Length && json[i] != '"')
+        {
+            i += json[i] == '\\' ? 2 : 1;
+        }
+
+        return Math.Min(i, json.Length);
+    }
+
+    private static int NextNonSpace(string text, int from)
+    {
+        while (from < text.Length && char.IsWhiteSpace(text[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)|""(so)?_?cmnd""|""socmt""", RegexOptions.IgnoreCase)]
+    private static partial Regex Candidate();
+
+    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
+    private static partial Regex PersonalId();
+
+    [GeneratedRegex(@"^(so)?_?cmnd$|^socmt$", RegexOptions.IgnoreCase)]
+    private static partial Regex CardField();
+
+    [GeneratedRegex(@"(?<q1>"")?(?<token>⟦pd1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧)(?<q2>"")?")]
+    private static partial Regex Token();
+}
