@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Tests.Infrastructure;
+using Npgsql;
+
+namespace IntegrationHub.Tests.PersonalData;
+
+/// <summary>iGate dossiers (with their applicants' 12-digit personal ids) synced to the national portal: stored with the
+/// ids encrypted, delivered with them in clear (the portal's sandbox refuses a SoDinhDanh that is not 12 digits), a
+/// <c>pg_dump</c> of the hub's database holding none of them; a message under a lost key is a dead letter with a code
+/// and the rest are delivered.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
+{
+    private const string Flow = "dossiers";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_pg_dump_of_a_hub_that_synced_dossiers_holds_no_personal_id_in_clear_and_the_portal_got_them_all()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        sandboxes.IGate.Dossiers.Generate(30, 2);
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        sandboxes.ApplyTo(settings);
+        await using (var hub = await TestHub.StartAsync(settings))
+        {
+            using var client = TestHub.AdminClient(hub);
+            await FlowRuns.RunAsync(client, Flow);
+            await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, Flow), f => FlowRuns.Count(f, "delivered") == 30, Patience, "30 dossiers delivered");
+            Assert.Equal(30, sandboxes.National.DossierStats.DossierCount);
+
+            // Run again: the stored versions are the plaintext's, so nothing is a message twice.
+            Assert.Single(sandboxes.IGate.Dossiers.AdvanceSome(1));
+            await FlowRuns.RunAsync(client, Flow);
+            Assert.Equal(31L, await ScalarAsync<long>(database, "select count(*) from hub.messages"));
+            Assert.True(await ScalarAsync<long>(database, "select count(*) from hub.messages where payload::text like '%⟦pd1.k1.%'") > 0);
+        }
+
+        var ids = sandboxes.IGate.Dossiers.Codes().Select(c => sandboxes.IGate.Dossiers.Snapshot(c)!["soDinhDanh"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(ids);
+        var dump = await DumpAsync(database);
+        Assert.Contains("hub.messages", dump, StringComparison.Ordinal);
+        Assert.DoesNotContain(ids, id => dump.Contains(id, StringComparison.Ordinal));
+        // Nor any other 12-digit number standing alone (hashes and tokens are letters and digits together).
+        Assert.Empty(StandingAlone().Matches(dump).Select(m => Context(dump, m.Index)));
+    }
+
+    [Fact]
+    public async Task A_message_under_a_lost_key_is_a_dead_letter_with_a_code_and_the_rest_are_delivered()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        sandboxes.ApplyTo(settings);
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        // The portal down while the hub has key k1: the dossiers are stored, not delivered.
+        sandboxes.NationalFaults.FailureRate = 1;
+        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
+        sandboxes.NationalFaults.TimeoutWeight = 0;
+        await using (var before = await TestHub.StartAsync(settings))
+        {
+            using var client = TestHub.AdminClient(before);
+            await FlowRuns.RunAsync(client, Flow);
+            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries where attempts > 0"), n => n == 5, Patience, "5 failed attempts");
+        }
+
+        sandboxes.NationalFaults.FailureRate = 0;
+        var lost = await ScalarAsync<long>(database, "select count(*) from hub.messages where payload::text like '%⟦pd1.k1.%'");
+        Assert.Equal(5, lost);
+
+        // Key k1 is lost: the hub has k2 only. Five new dossiers come in.
+        await using var hub = await TestHub.StartAsync(PersonalDataKeys.With(settings.Where(s => !s.Key.StartsWith("Hub:PersonalData:Keys:", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase), "k2", "k2"));
+        using var admin = TestHub.AdminClient(hub);
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        await FlowRuns.RunAsync(admin, Flow);
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(admin, Flow), f => FlowRuns.Count(f, "delivered") == 5 && FlowRuns.Count(f, "deadLettered") == 5, Patience, "5 delivered, 5 dead");
+        Assert.Equal(5, sandboxes.National.DossierStats.DossierCount);
+        Assert.Equal(5L, await ScalarAsync<long>(database,
+            $"select count(*) from hub.deliveries where status = 'dead' and last_error_code = '{PersonalDataUnreadableException.KeyMissing}' and last_error like '%''k1''%'"));
+    }
+
+    private static async Task<string> DumpAsync(string database)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(database);
+        var (code, output, error) = await ProcessRun.RunAsync(Path.GetTempPath(), "/usr/lib/postgresql/15/bin/pg_dump",
+            ["-h", connection.Host!, "-p", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", connection.Username!, "--no-owner", connection.Database!],
+            new Dictionary<string, string> { ["PGPASSWORD"] = connection.Password ?? string.Empty }, TimeSpan.FromMinutes(2));
+        Assert.True(code == 0, error);
+        return output;
+    }
+
+    private static string Context(string text, int index) => text.Substring(Math.Max(0, index - 80), Math.Min(160, text.Length - Math.Max(0, index - 80)));
+
+    private static async Task<T> ScalarAsync<T>(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z_+/=-])\d{12}(?![0-9A-Za-z_+/=-])")]
+    private static partial Regex StandingAlone();
+}
