@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.Storage;
 /// not in the monthly partitions of history, so the claim's work does not grow with the history. The statements run for
 /// every batch (the claim, "anything due?") are prepared: planned once per pooled connection instead of once per batch
 /// (the claim's join to the partitioned messages is kept generic by its database function).</summary>
-public sealed class DeliveryStore(NpgsqlDataSource dataSource)
+public sealed class DeliveryStore(NpgsqlDataSource dataSource, PersonalData.PersonalDataPayloads? personalData = null)
 {
     /// <summary>The next due messages in message order. Only a record's oldest open message is ever 'pending', so
     /// order per record holds without looking at other rows. A paused flow's are not claimed: no attempt is spent and
@@ -82,11 +82,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("attempts", results.Select(r => r.Attempts).ToArray());
         command.Parameters.AddWithValue("next", results.Select(r => r.NextAttemptAt?.UtcDateTime).ToArray());
         command.Parameters.AddWithValue("codes", results.Select(r => r.ErrorCode).ToArray());
-        command.Parameters.AddWithValue("errors", results.Select(r => r.Error).ToArray());
+        // A counterparty's error can echo a personal id: kept encrypted like payloads (listings show it masked).
+        command.Parameters.AddWithValue("errors", results.Select(r => r.Error is { } error && personalData is not null ? personalData.Protect(error) : r.Error).ToArray());
         command.Parameters.AddWithValue("events", results.Select(r => r.Event).ToArray());
         command.Parameters.AddWithValue("durations", results.Select(r => r.DurationMs).ToArray());
         command.Parameters.AddWithValue("references", results.Select(r => r.Reference).ToArray());
-        command.Parameters.AddWithValue("notes", results.Select(r => r.Note).ToArray());
+        command.Parameters.AddWithValue("notes", results.Select(r => r.Note is { } note && personalData is not null ? personalData.Protect(note) : r.Note).ToArray());
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);
         command.Parameters.AddWithValue("hold", holdBehindDeadLetter);
