@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using IntegrationHub.Connectors.IGate;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Tests.Infrastructure;
 using Npgsql;
@@ -43,6 +46,42 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         Assert.Contains("hub.messages", dump, StringComparison.Ordinal);
         Assert.DoesNotContain(ids, id => dump.Contains(id, StringComparison.Ordinal));
         // Nor any other 12-digit number standing alone (hashes and tokens are letters and digits together).
+        Assert.Empty(StandingAlone().Matches(dump).Select(m => Context(dump, m.Index)));
+    }
+
+    [Fact]
+    public async Task Citizen_checks_verify_with_the_ids_decrypted_audit_them_encrypted_and_a_pg_dump_holds_none_of_them()
+    {
+        await using var sandboxes = await CitizenCheckSandboxes.StartAsync(new IGateSandboxOptions { ApiKey = "igate-test-key", Seed = 11 });
+        var codes = sandboxes.IGate.Dossiers.Generate(20, 0);
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        sandboxes.ApplyTo(settings);
+        var ids = codes.Select(c => sandboxes.IGate.Dossiers.Snapshot(c)!["soDinhDanh"]!.GetValue<string>()).ToList();
+        await using (var hub = await TestHub.StartAsync(settings))
+        {
+            using var client = TestHub.AdminClient(hub);
+            await FlowRuns.RunAsync(client, "citizen-checks");
+            // The enricher read each applicant's id from the decrypted payload: none is a dead letter.
+            var flow = await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(client, "citizen-checks"),
+                f => FlowRuns.Count(f, "delivered") + f.GetProperty("counts").GetProperty("skipped").GetInt64() == codes.Count, Patience, "every dossier verified or skipped");
+            Assert.Equal(0, FlowRuns.Count(flow, "deadLettered"));
+            var lookups = await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id is null and personal_id_token like '⟦pd1.k1.%'");
+            Assert.Equal(FlowRuns.Count(flow, "delivered"), lookups);
+
+            // The officer's search by id finds the flow's lookup; the message history shows the payload masked.
+            var looked = codes.First(c => (int)sandboxes.IGate.Dossiers.Snapshot(c)!["loaiDoiTuong"]! == 1);
+            var id = sandboxes.IGate.Dossiers.Snapshot(looked)!["soDinhDanh"]!.GetValue<string>();
+            var found = await client.GetFromJsonAsync<JsonElement>($"api/citizen-lookups?personalId={id}");
+            Assert.Contains(found.EnumerateArray(), l => l.GetProperty("dossier").GetString() == looked);
+            var history = await client.GetStringAsync($"api/messages?businessKey={Uri.EscapeDataString(looked)}");
+            Assert.Contains(PersonalDataMask.MaskId(id), history, StringComparison.Ordinal);
+            Assert.DoesNotContain(id, history, StringComparison.Ordinal);
+            Assert.DoesNotContain("pd1.k1.", history, StringComparison.Ordinal);
+        }
+
+        var dump = await DumpAsync(database);
+        Assert.DoesNotContain(ids, id => dump.Contains(id, StringComparison.Ordinal));
         Assert.Empty(StandingAlone().Matches(dump).Select(m => Context(dump, m.Index)));
     }
 
