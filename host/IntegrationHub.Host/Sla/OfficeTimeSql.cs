@@ -1,18 +1,48 @@
 using System.Globalization;
+using Npgsql;
 
 namespace IntegrationHub.Host.Sla;
 
 /// <summary>The SQL that counts a <c>delivered-within</c> SLA per local day of read from an <see cref="OfficeTimeTable"/>
-/// passed as arrays (<c>@days</c>, <c>@working</c>, <c>@before</c>), its office hours as <c>@s0</c>/<c>@e0</c>,
-/// <c>@s1</c>/<c>@e1</c>... (ticks since midnight), <c>@zone</c>, <c>@first</c>, <c>@sla</c> (ticks) and now's position
-/// (<c>@now_time</c>, <c>@now_ends</c>). Office time is in ticks, as in <see cref="OfficeTimeTable.Position"/>: the
-/// timestamps' microseconds times ten.</summary>
+/// passed as arrays (<c>@days</c>, <c>@working</c>, <c>@before</c>, unnested into a small table joined by local date),
+/// its office hours as <c>@s0</c>/<c>@e0</c>, <c>@s1</c>/<c>@e1</c>... (ticks since midnight; one term per interval,
+/// cheaper per row than unnesting them), <c>@zone</c>, <c>@first</c>, <c>@sla</c> (ticks) and now's position
+/// (<c>@now_time</c>, <c>@now_ends</c>, placed in C#). Office time is in ticks, as in <see cref="OfficeTimeTable.Position"/>:
+/// the timestamps' microseconds times ten.</summary>
 public static class OfficeTimeSql
 {
-    /// <summary>Columns: the local day of read, then on time, late, open past deadline, not yet due and discarded.</summary>
-    public static string MessageOutcomesByDay(int officeHours)
+    /// <summary>The flow's records read in [<paramref name="from"/>, <paramref name="to"/>), per local day of read: columns
+    /// the day, then on time, late, open past deadline, not yet due and discarded. <paramref name="table"/> covers the
+    /// range's first day through its last deadline.</summary>
+    public static NpgsqlCommand MessageOutcomesByDay(
+        NpgsqlDataSource dataSource, OfficeTimeTable table, FlowSla sla, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var clock = table.Position(now);
+        var command = dataSource.CreateCommand(Text(table.OfficeStarts.Count));
+        command.Parameters.AddWithValue("flow", sla.FlowId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("zone", table.ZoneName);
+        command.Parameters.AddWithValue("days", table.Days.ToArray());
+        command.Parameters.AddWithValue("working", table.Working.ToArray());
+        command.Parameters.AddWithValue("before", table.OfficeTimeBefore.ToArray());
+        command.Parameters.AddWithValue("first", table.First);
+        command.Parameters.AddWithValue("sla", sla.WorkingTime.Ticks);
+        command.Parameters.AddWithValue("now_time", clock.OfficeTime);
+        command.Parameters.AddWithValue("now_ends", clock.EndsOfficeTime);
+        for (var h = 0; h < table.OfficeStarts.Count; h++)
+        {
+            command.Parameters.AddWithValue($"s{h}", table.OfficeStarts[h]);
+            command.Parameters.AddWithValue($"e{h}", table.OfficeEnds[h]);
+        }
+
+        return command;
+    }
+
+    private static string Text(int officeHours)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(officeHours, 1);
+        // bound: ids follow time (migration 0019), partitions closed before the range hold none of its messages.
         return $"""
             with bound as (
                 select coalesce(min(from_id), (-9223372036854775808)::bigint) as low

@@ -121,26 +121,7 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
     {
         // Deadlines grow with the read time: none of the range's is later than the one of its end.
         var table = new OfficeTimeTable(calendar, LocalDay(from), LocalDay(calendar.AddWorkingHours(to, sla.WorkingTime)));
-        var clock = table.Position(now);
-        // Ids follow time (migration 0019): partitions closed before the range hold none of its messages.
-        await using var command = dataSource.CreateCommand(OfficeTimeSql.MessageOutcomesByDay(table.OfficeStarts.Count));
-        command.Parameters.AddWithValue("flow", sla.FlowId);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        command.Parameters.AddWithValue("zone", table.ZoneName);
-        command.Parameters.AddWithValue("days", table.Days.ToArray());
-        command.Parameters.AddWithValue("working", table.Working.ToArray());
-        command.Parameters.AddWithValue("before", table.OfficeTimeBefore.ToArray());
-        command.Parameters.AddWithValue("first", table.First);
-        command.Parameters.AddWithValue("sla", sla.WorkingTime.Ticks);
-        command.Parameters.AddWithValue("now_time", clock.OfficeTime);
-        command.Parameters.AddWithValue("now_ends", clock.EndsOfficeTime);
-        for (var h = 0; h < table.OfficeStarts.Count; h++)
-        {
-            command.Parameters.AddWithValue($"s{h}", table.OfficeStarts[h]);
-            command.Parameters.AddWithValue($"e{h}", table.OfficeEnds[h]);
-        }
-
+        await using var command = OfficeTimeSql.MessageOutcomesByDay(dataSource, table, sla, from, to, now);
         var result = new List<(DateOnly, SlaOutcome, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
