@@ -44,10 +44,29 @@ public sealed class OfficeTimeTable
 
     public TimeZoneInfo Zone { get; }
 
-    /// <summary>The zone's IANA name, as PostgreSQL's <c>at time zone</c> knows it.</summary>
-    public string ZoneName => Zone.HasIanaId ? Zone.Id
-        : TimeZoneInfo.TryConvertWindowsIdToIanaId(Zone.Id, out var iana) ? iana
-        : throw new InvalidOperationException($"Time zone '{Zone.Id}' has no IANA name PostgreSQL would know.");
+    /// <summary>What PostgreSQL's <c>at time zone</c> gets: the zone's fixed UTC offset (an interval) when it does not
+    /// change within two days of the span, as in Vietnam (much cheaper per row than a named zone, and the same local time);
+    /// otherwise the zone's IANA name. Instants further out are before or after every day either way.</summary>
+    public object ZoneForSql
+    {
+        get
+        {
+            var start = new DateTimeOffset(First.AddDays(-2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = new DateTimeOffset(Last.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var offset = Zone.GetUtcOffset(start);
+            for (var at = start; at <= end; at = at.AddHours(1))
+            {
+                if (Zone.GetUtcOffset(at) != offset)
+                {
+                    return Zone.HasIanaId ? Zone.Id
+                        : TimeZoneInfo.TryConvertWindowsIdToIanaId(Zone.Id, out var iana) ? iana
+                        : throw new InvalidOperationException($"Time zone '{Zone.Id}' has no IANA name PostgreSQL would know.");
+                }
+            }
+
+            return offset;
+        }
+    }
 
     public IReadOnlyList<DateOnly> Days { get; }
 

@@ -126,12 +126,7 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var day = reader.GetFieldValue<DateOnly>(0);
-            result.Add((day, SlaOutcome.OnTime, reader.GetInt64(1)));
-            result.Add((day, SlaOutcome.Late, reader.GetInt64(2)));
-            result.Add((day, SlaOutcome.OpenPastDeadline, reader.GetInt64(3)));
-            result.Add((day, SlaOutcome.NotYetDue, reader.GetInt64(4)));
-            result.Add((day, SlaOutcome.Discarded, reader.GetInt64(5)));
+            result.Add((reader.GetFieldValue<DateOnly>(0), (SlaOutcome)reader.GetInt32(1), reader.GetInt64(2)));
         }
 
         return result;
