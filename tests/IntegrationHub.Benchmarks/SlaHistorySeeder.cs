@@ -3,14 +3,16 @@ using NpgsqlTypes;
 
 namespace IntegrationHub.Benchmarks;
 
-/// <summary>One flow's year of messages for the SLA report, by binary COPY into the monthly partitions (ids as
-/// <see cref="HistorySeeder"/> gives them): read evenly over the past 365 days, one delivery each, settled after a spread
-/// of delays from minutes to three days (so on time and late, around nights, weekends and holidays), a few still open
-/// (dead) or discarded.</summary>
+/// <summary>A year of messages of a few flows (the same number each, interleaved as a hub receives them) for the SLA
+/// report, by binary COPY into the monthly partitions (ids as <see cref="HistorySeeder"/> gives them): read evenly over
+/// the past 365 days, one delivery each, settled after a spread of delays from minutes to three days (so on time and late,
+/// around nights, weekends and holidays), a few still open (dead) or discarded.</summary>
 internal static class SlaHistorySeeder
 {
-    public static async Task SeedAsync(string connectionString, string flow, string destination, int messages, CancellationToken cancellationToken)
+    public static async Task SeedAsync(
+        string connectionString, IReadOnlyList<(string Flow, string Destination)> flows, int messagesPerFlow, CancellationToken cancellationToken)
     {
+        var messages = (long)messagesPerFlow * flows.Count;
         var start = DateTime.UtcNow.AddDays(-365);
         var tick = TimeSpan.FromDays(365).Ticks / messages;
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
@@ -23,7 +25,7 @@ internal static class SlaHistorySeeder
             {
                 writer.StartRow();
                 writer.Write(HistorySeeder.IdOf(n, start, tick), NpgsqlDbType.Bigint);
-                writer.Write(flow, NpgsqlDbType.Text);
+                writer.Write(flows[(int)(n % flows.Count)].Flow, NpgsqlDbType.Text);
                 writer.Write($"sla-{n}", NpgsqlDbType.Text);
                 writer.Write($"H56.01-SLA-{n:D9}", NpgsqlDbType.Text);
                 writer.Write("1", NpgsqlDbType.Text);
@@ -43,6 +45,7 @@ internal static class SlaHistorySeeder
                 var roll = (long)(((ulong)n * 2_654_435_761UL) % 10_000);
                 writer.StartRow();
                 writer.Write(HistorySeeder.IdOf(n, start, tick), NpgsqlDbType.Bigint);
+                var (flow, destination) = flows[(int)(n % flows.Count)];
                 writer.Write(destination, NpgsqlDbType.Text);
                 writer.Write(flow, NpgsqlDbType.Text);
                 writer.Write($"sla-{n}", NpgsqlDbType.Text);

@@ -14,23 +14,29 @@ namespace IntegrationHub.Tests.Sla;
 /// <summary>The SLA report counts <c>delivered-within</c> per local day in PostgreSQL (<see cref="OfficeTimeTable"/>);
 /// these properties hold it to the per-record C# computation it replaced (deadline = <see cref="WorkingCalendar.AddWorkingHours"/>
 /// of the read time; on time when the last delivery is at or before it), on generated records read and delivered around
-/// weekends, Tết 2025, the 30/4–1/5 holidays with 2025's swapped days, and the edges of office hours to the microsecond.</summary>
+/// weekends, Tết 2025, the 30/4–1/5 holidays with 2025's swapped days, and the edges of office hours to the microsecond;
+/// and, for a hub configured in a zone with daylight saving time (PostgreSQL then gets the zone's name, not an offset),
+/// around Paris's clock changes.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
     private static readonly TimeSpan Microsecond = TimeSpan.FromTicks(10);
-    private static readonly DateOnly From = new(2025, 1, 20);
-    private static readonly DateOnly To = new(2025, 5, 12);
 
     /// <summary>Days around which records are read: before, in and after Tết (25/1–2/2), the working Saturday 26/4, 30/4,
     /// 1/5, the swapped day off 2/5 and the weekend after, an ordinary Friday and weekend; and the range's first and last day.</summary>
-    private static readonly DateOnly[] Days =
+    private static readonly Scenario Vietnam = new("Asia/Ho_Chi_Minh", new(2025, 1, 20), new(2025, 5, 12),
     [
         new(2025, 1, 20), new(2025, 1, 24), new(2025, 1, 25), new(2025, 2, 2), new(2025, 2, 3), new(2025, 3, 7), new(2025, 3, 8),
         new(2025, 3, 9), new(2025, 4, 25), new(2025, 4, 26), new(2025, 4, 29), new(2025, 4, 30), new(2025, 5, 1), new(2025, 5, 2),
         new(2025, 5, 4), new(2025, 5, 5), new(2025, 5, 12),
-    ];
+    ]);
+
+    /// <summary>The weekends of the clock changes (30/3 and 26/10/2025) and the days either side.</summary>
+    private static readonly Scenario Paris = new("Europe/Paris", new(2025, 3, 24), new(2025, 11, 3),
+    [
+        new(2025, 3, 24), new(2025, 3, 28), new(2025, 3, 29), new(2025, 3, 30), new(2025, 3, 31), new(2025, 10, 24), new(2025, 10, 25),
+        new(2025, 10, 26), new(2025, 10, 27), new(2025, 11, 3),
+    ]);
 
     /// <summary>Office hours' edges and the day's.</summary>
     private static readonly TimeSpan[] Times =
@@ -41,8 +47,9 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
 
     private static readonly double[] SlaHours = [0.5, 1, 2, 4, 8, 16, 40];
 
-    private static WorkingCalendars Calendars(TimeProvider clock) => new(Options.Create(new HubOptions
+    private static WorkingCalendars Calendars(TimeProvider clock, Scenario scenario) => new(Options.Create(new HubOptions
     {
+        Scheduling = new HubSchedulingOptions { DefaultTimeZone = scenario.Zone },
         Calendar = new CalendarOptions
         {
             Years =
@@ -60,41 +67,46 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
         },
     }), new VietnameseLunarCalendar(), clock);
 
-    [Fact]
-    public async Task Per_day_counts_from_PostgreSQL_equal_each_record_against_its_deadline_computed_in_CSharp()
+    [Theory]
+    [InlineData("Asia/Ho_Chi_Minh", 25)]
+    [InlineData("Europe/Paris", 8)]
+    public async Task Per_day_counts_from_PostgreSQL_equal_each_record_against_its_deadline_computed_in_CSharp(string zone, int cases)
     {
+        var scenario = zone == Paris.Zone ? Paris : Vietnam;
         await using var db = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync());
         await SlaSeed.MigrateAsync(db);
         var clock = new SettableClock();
-        var calendars = Calendars(clock);
+        var calendars = Calendars(clock, scenario);
+        // PostgreSQL gets a fixed offset in Vietnam, the zone's name where clocks change.
+        Assert.Equal(scenario == Paris, new OfficeTimeTable(calendars.WorkingDays, scenario.From, scenario.To).ZoneForSql is string);
         var evaluator = new SlaEvaluator(db, calendars, clock);
-        var cases = 0;
-        var property = Prop.ForAll(Arb.From(Case(calendars.WorkingDays)), async c =>
+        var run = 0;
+        var property = Prop.ForAll(Arb.From(Case(scenario, calendars.WorkingDays)), async c =>
         {
-            var flow = $"sla-case-{Interlocked.Increment(ref cases)}";
+            var flow = $"sla-case-{Interlocked.Increment(ref run)}";
             await InsertAsync(db, flow, c.Records);
             clock.Now = c.Now;
             var sla = new FlowSla(flow, FlowSla.DeliveredWithin, c.Sla, default, WorkingCalendars.WorkingDaysName);
 
-            var report = await evaluator.ReportAsync([sla], From, To, default);
+            var report = await evaluator.ReportAsync([sla], scenario.From, scenario.To, default);
 
-            var expected = Expected(calendars.WorkingDays, c);
+            var expected = Expected(scenario, calendars.WorkingDays, c);
             var actual = Assert.Single(report.Flows);
             Assert.Equal(expected.Days, actual.Days);
             Assert.Equal(expected.Months, actual.Months);
         });
         // Off the test's synchronization context: FsCheck waits for each case synchronously.
-        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(25).WithQuietOnSuccess(true), property));
-        Assert.Equal(25, cases);
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true), property));
+        Assert.Equal(cases, run);
     }
 
     [Fact]
     public void The_office_time_table_places_instants_as_AddWorkingHours_counts_them()
     {
         var clock = new FakeTimeProvider();
-        var calendar = Calendars(clock).WorkingDays;
-        var table = new OfficeTimeTable(calendar, From, To.AddDays(30));
-        var property = Prop.ForAll(Arb.From(Instant()), Arb.From(Gen.Elements(SlaHours)), Arb.From(Instant()), (read, hours, reached) =>
+        var calendar = Calendars(clock, Vietnam).WorkingDays;
+        var table = new OfficeTimeTable(calendar, Vietnam.From, Vietnam.To.AddDays(30));
+        var property = Prop.ForAll(Arb.From(Instant(Vietnam)), Arb.From(Gen.Elements(SlaHours)), Arb.From(Instant(Vietnam)), (read, hours, reached) =>
         {
             var sla = TimeSpan.FromHours(hours);
             var deadline = calendar.AddWorkingHours(read, sla);
@@ -126,37 +138,48 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
         public override string ToString() => $"{Read:O} [{string.Join(", ", Deliveries.Select(d => $"{d.Status} {d.At:O}"))}]";
     }
 
+    /// <summary>A zone, the report's range, and the days records are read around.</summary>
+    private sealed record Scenario(string Zone, DateOnly From, DateOnly To, DateOnly[] Days)
+    {
+        public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(Zone);
+
+        public DateTimeOffset Start => At(From.ToDateTime(TimeOnly.MinValue));
+
+        public DateTimeOffset End => At(To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+        /// <summary>A local time as an instant (in a gap of a clock change, as the hour before it reads).</summary>
+        public DateTimeOffset At(DateTime local) => new(local, TimeZone.GetUtcOffset(local));
+
+        public DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZone).DateTime);
+    }
+
     /// <summary>Near the chosen days and edges: exactly, a microsecond either side, or minutes to hours away.</summary>
-    private static Gen<DateTimeOffset> Instant() =>
-        from day in Gen.Elements(Days)
+    private static Gen<DateTimeOffset> Instant(Scenario scenario) =>
+        from day in Gen.Elements(scenario.Days)
         from time in Gen.Elements(Times)
         from shift in Gen.Frequency(
             (3, Gen.Constant(TimeSpan.Zero)),
             (2, Gen.Elements(Microsecond, -Microsecond)),
             (3, Gen.Choose(-600, 600).Select(m => TimeSpan.FromMinutes(m))),
             (1, Gen.Choose(-86_400, 86_400).Select(s => TimeSpan.FromSeconds(s) + TimeSpan.FromTicks(10L * (s % 997)))))
-        let at = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Vietnam) + time + shift
-        select at < Start ? Start : at >= End ? End - Microsecond : at;
+        let at = scenario.At(day.ToDateTime(TimeOnly.MinValue) + time) + shift
+        select at < scenario.Start ? scenario.Start : at >= scenario.End ? scenario.End - Microsecond : at;
 
-    private static DateTimeOffset Start => new(From.ToDateTime(TimeOnly.MinValue), Vietnam);
-
-    private static DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam);
-
-    private static Gen<SlaCase> Case(WorkingCalendar calendar) =>
+    private static Gen<SlaCase> Case(Scenario scenario, WorkingCalendar calendar) =>
         from hours in Gen.Elements(SlaHours)
         let sla = TimeSpan.FromHours(hours)
-        from now in Gen.Frequency((3, Instant()), (1, Gen.Constant(End + TimeSpan.FromDays(60))))
-        from records in Gen.ListOf(Record(calendar, sla), 150)
+        from now in Gen.Frequency((3, Instant(scenario)), (1, Gen.Constant(scenario.End + TimeSpan.FromDays(60))))
+        from records in Gen.ListOf(Record(scenario, calendar, sla), 150)
         select new SlaCase(sla, now, records);
 
     /// <summary>Delivered at, just before or just after its deadline, or anywhere near; before it was read; still open
     /// (dead or pending); discarded; several destinations mixing these.</summary>
-    private static Gen<SeededRecord> Record(WorkingCalendar calendar, TimeSpan sla) =>
-        from read in Instant()
+    private static Gen<SeededRecord> Record(Scenario scenario, WorkingCalendar calendar, TimeSpan sla) =>
+        from read in Instant(scenario)
         let deadline = calendar.AddWorkingHours(read, sla)
         from reached in Gen.Frequency(
             (4, Gen.Elements(TimeSpan.Zero, Microsecond, -Microsecond, TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(-30), TimeSpan.FromHours(2)).Select(s => deadline + s)),
-            (3, Instant()),
+            (3, Instant(scenario)),
             (1, Gen.Choose(0, 14 * 24 * 60).Select(m => read + TimeSpan.FromMinutes(m))),
             (1, Gen.Constant(read - TimeSpan.FromHours(1))))
         from statuses in Gen.Frequency(
@@ -168,9 +191,9 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
         select new SeededRecord(read, statuses.Select((s, i) => (s, i == 0 ? reached : reached - TimeSpan.FromMinutes(earlier))).ToList());
 
     /// <summary>The computation the report made before it moved into PostgreSQL, record by record.</summary>
-    private static (List<SlaFigures> Days, List<SlaFigures> Months) Expected(WorkingCalendar calendar, SlaCase c)
+    private static (List<SlaFigures> Days, List<SlaFigures> Months) Expected(Scenario scenario, WorkingCalendar calendar, SlaCase c)
     {
-        var outcomes = c.Records.ToLookup(r => DateOnly.FromDateTime(r.Read.ToOffset(Vietnam).DateTime), r =>
+        var outcomes = c.Records.ToLookup(r => scenario.LocalDay(r.Read), r =>
         {
             var deadline = calendar.AddWorkingHours(r.Read, c.Sla);
             var open = r.Deliveries.Any(d => d.Status is "pending" or "waiting" or "dead");
@@ -179,7 +202,7 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
                 : open ? (c.Now > deadline ? SlaOutcome.OpenPastDeadline : SlaOutcome.NotYetDue)
                 : last <= deadline ? SlaOutcome.OnTime : SlaOutcome.Late;
         });
-        var days = Enumerable.Range(0, To.DayNumber - From.DayNumber + 1).Select(From.AddDays).Select(d =>
+        var days = Enumerable.Range(0, scenario.To.DayNumber - scenario.From.DayNumber + 1).Select(scenario.From.AddDays).Select(d =>
         {
             var o = outcomes[d].ToList();
             long Count(SlaOutcome outcome) => o.Count(x => x == outcome);
