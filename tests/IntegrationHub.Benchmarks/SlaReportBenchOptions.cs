@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IntegrationHub.Benchmarks;
 
 /// <summary>SLA-report mode's command line: <c>--messages N</c> (the SLA flow's messages over the past year, default
@@ -17,23 +15,15 @@ internal sealed record SlaReportBenchOptions(int Messages, int Flows, int Rounds
         {
             options = args[i] switch
             {
-                "--messages" => options with { Messages = PositiveInt(args, ++i) },
-                "--flows" => options with { Flows = PositiveInt(args, ++i) },
-                "--rounds" => options with { Rounds = PositiveInt(args, ++i) },
-                "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(PositiveInt(args, ++i)) },
-                "--host-dll" => options with { HostDll = Value(args, ++i) },
+                "--messages" => options with { Messages = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--flows" => options with { Flows = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--rounds" => options with { Rounds = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(BenchArguments.PositiveInt(args, ++i, Usage)) },
+                "--host-dll" => options with { HostDll = BenchArguments.Value(args, ++i, Usage) },
                 _ => throw new BenchmarkException($"Unknown argument '{args[i]}'. {Usage}"),
             };
         }
 
         return options;
     }
-
-    private static string Value(IReadOnlyList<string> args, int index) =>
-        index < args.Count ? args[index] : throw new BenchmarkException($"{args[index - 1]} needs a value. {Usage}");
-
-    private static int PositiveInt(IReadOnlyList<string> args, int index) =>
-        int.TryParse(Value(args, index), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new BenchmarkException($"{args[index - 1]} needs a positive whole number, not '{args[index]}'.");
 }

@@ -50,21 +50,8 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
     private static WorkingCalendars Calendars(TimeProvider clock, Scenario scenario) => new(Options.Create(new HubOptions
     {
         Scheduling = new HubSchedulingOptions { DefaultTimeZone = scenario.Zone },
-        Calendar = new CalendarOptions
-        {
-            Years =
-            {
-                ["2025"] = new CalendarYearOptions
-                {
-                    DaysOff =
-                    {
-                        new CalendarDaysOffOptions { From = "2025-01-25", To = "2025-02-02", Name = "Tết Nguyên đán Ất Tỵ", Replaces = "tet" },
-                        new CalendarDaysOffOptions { From = "2025-05-02", Name = "Nghỉ hoán đổi (làm bù thứ Bảy 26/4)" },
-                    },
-                    WorkingDays = { new CalendarWorkingDayOptions { Date = "2025-04-26", Name = "Làm bù cho ngày 2/5" } },
-                },
-            },
-        },
+        // 2025's decision as announced: Tết 25/1–2/2, Friday 2/5 off for Saturday 26/4.
+        Calendar = IntegrationHub.Tests.Calendar.WorkingCalendarTests.Decisions2025(),
     }), new VietnameseLunarCalendar(), clock);
 
     [Theory]
