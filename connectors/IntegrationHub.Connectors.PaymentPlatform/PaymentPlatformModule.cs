@@ -29,6 +29,7 @@ public sealed class PaymentPlatformModule : IHubModule
         services.AddSingleton<PaymentService>();
         services.AddSingleton<ReconciliationStore>();
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<IReconciledSource, PaymentReconciliations>();
 
         hub.AddRecurringTask<PaymentQueryTask>(PaymentQueryTask.Name, sp => Schedule(sp, o => o.QuerySchedule))
             .AddRecurringTask<ReconciliationTask>(ReconciliationTask.Name, sp => Schedule(sp, o => o.ReconcileSchedule))

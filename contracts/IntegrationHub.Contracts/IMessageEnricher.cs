@@ -8,7 +8,9 @@ public interface IMessageEnricher
     /// <summary>The name flows use, e.g. <c>citizen-verification</c>.</summary>
     string Name { get; }
 
-    /// <summary>Connectors the step calls; the hub refuses a flow naming the step when one is not registered.</summary>
+    /// <summary>Connectors the step calls; the hub refuses a flow naming the step when one is not registered. While one
+    /// is in a maintenance window the deliveries of flows naming the step are held (not attempted) until the window's end,
+    /// as for a destination in maintenance: list every counterparty the step calls.</summary>
     IReadOnlyList<string> ConnectorIds { get; }
 
     /// <summary>Called once per delivery attempt of a message (with the attempt number in the message), in message order.</summary>

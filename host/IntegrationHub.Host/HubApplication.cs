@@ -340,6 +340,7 @@ public static class HubApplication
         services.AddHubTelemetry(builder.Configuration);
         services.AddSingleton<CounterpartyPipelines>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<DeliveryMaintenance>();
         services.AddSingleton<FlowRunDispatcher>();
         services.AddSingleton<Maintenance.WindowEndJobs>();
         services.AddTransient<FlowRunner>();

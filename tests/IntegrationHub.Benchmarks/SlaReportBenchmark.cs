@@ -62,7 +62,7 @@ internal static class SlaReportBenchmark
 
             var time = TimeProvider.System;
             var calendars = new WorkingCalendars(Microsoft.Extensions.Options.Options.Create(HubOptionsOf(hostDll)), new VietnameseLunarCalendar(), time);
-            var evaluator = new SlaEvaluator(db, calendars, time);
+            var evaluator = new SlaEvaluator(db, calendars, time, []);
             var sla = new FlowSla(flow, FlowSla.DeliveredWithin, TimeSpan.FromHours(SlaHours), default, WorkingCalendars.WorkingDaysName);
             var to = calendars.Today;
             var from = to.AddDays(-364);

@@ -21,7 +21,7 @@ public sealed class Reconciler(
         var onDay = await payments.SettledOnAsync(day, cancellationToken);
         var referenced = await payments.FindManyAsync(statement.Select(l => l.MaThamChieu).ToList(), cancellationToken);
         var items = ReconciliationMatcher.Match(statement, onDay, referenced);
-        var id = await store.SaveAsync(day, startedAt, trigger, items, cancellationToken);
+        var id = await store.SaveAsync(day, startedAt, timeProvider.GetUtcNow(), trigger, items, cancellationToken);
         var report = new ReconciliationReport(id, day, startedAt, trigger, items);
         logger.LogInformation("Reconciliation {Id} of {Day:yyyy-MM-dd}: {Matched} matched, {Mismatches} mismatches", id, day, report.Count(ReconciliationItem.Matched), report.Mismatches);
         if (report.Mismatches > 0)

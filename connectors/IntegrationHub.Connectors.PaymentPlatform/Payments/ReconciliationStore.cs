@@ -6,19 +6,21 @@ namespace IntegrationHub.Connectors.PaymentPlatform.Payments;
 /// the host's migrations, which stay there: databases have applied them under their numbers).</summary>
 public sealed class ReconciliationStore(NpgsqlDataSource dataSource)
 {
-    public async Task<long> SaveAsync(DateOnly day, DateTimeOffset startedAt, string trigger, IReadOnlyList<ReconciliationItem> items, CancellationToken cancellationToken)
+    /// <param name="completedAt">When the run completed (statement fetched and matched): what a reconciled-by SLA counts.</param>
+    public async Task<long> SaveAsync(DateOnly day, DateTimeOffset startedAt, DateTimeOffset completedAt, string trigger, IReadOnlyList<ReconciliationItem> items, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         long id;
         await using (var run = new NpgsqlCommand("""
-            insert into hub.reconciliations (day, started_at, trigger, matched, missing_in_hub, missing_at_platform, amount_mismatch, status_mismatch)
-            values (@day, @at, @trigger, @matched, @missing_in_hub, @missing_at_platform, @amount, @status) returning id
+            insert into hub.reconciliations (day, started_at, completed_at, trigger, matched, missing_in_hub, missing_at_platform, amount_mismatch, status_mismatch)
+            values (@day, @at, @completed, @trigger, @matched, @missing_in_hub, @missing_at_platform, @amount, @status) returning id
             """, connection, transaction))
         {
             int Count(string kind) => items.Count(i => i.Kind == kind);
             run.Parameters.AddWithValue("day", day);
             run.Parameters.AddWithValue("at", startedAt);
+            run.Parameters.AddWithValue("completed", completedAt);
             run.Parameters.AddWithValue("trigger", trigger);
             run.Parameters.AddWithValue("matched", Count(ReconciliationItem.Matched));
             run.Parameters.AddWithValue("missing_in_hub", Count(ReconciliationItem.MissingInHub));
@@ -85,6 +87,33 @@ public sealed class ReconciliationStore(NpgsqlDataSource dataSource)
         }
 
         return new ReconciliationReport(id, day, startedAt, trigger, items);
+    }
+
+    /// <summary>For each day of [from, to] reconciled at least once: when its first reconciliation completed (rows saved
+    /// before migration 0036 have no completion time: their start stands in). Reads <c>reconciliations_by_day</c>.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, DateTimeOffset>> FirstCompletedAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select day, min(coalesce(completed_at, started_at)) from hub.reconciliations where day >= @from and day <= @to group by day
+            """);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        var days = new Dictionary<DateOnly, DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days[reader.GetFieldValue<DateOnly>(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+
+        return days;
+    }
+
+    /// <summary>The first day ever reconciled (the primary key's order does not follow days: officers reconcile past days).</summary>
+    public async Task<DateOnly?> FirstDayAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select min(day) from hub.reconciliations");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
     }
 
     /// <summary>Most recent runs first: id, day, when, trigger and counts per kind.</summary>

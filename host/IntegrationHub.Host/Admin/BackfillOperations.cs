@@ -76,7 +76,7 @@ public sealed class BackfillOperations(
         var reason = request.Reason!.Trim();
         var selection = new { checkpoint = from.State, from = request.From, to = request.To };
         var (runId, existing) = await backfills.QueueAsync(flowId, operatorName, reason, from.State, request.To, selection, timeProvider.GetUtcNow(), cancellationToken);
-        if (runId is null && existing is { Status: "queued" } stale && StaleReason(stale.JobId, stale.QueuedAt) is { } why)
+        if (runId is null && existing is { Status: "queued" or BackfillStore.WaitingStatus } stale && StaleReason(stale.JobId, stale.QueuedAt) is { } why)
         {
             // Its job ended without claiming it (it failed before, or was deleted in Hangfire's dashboard), or was never
             // queued (the database went away, or the host died, between the row and its job): it never will run.

@@ -1,3 +1,4 @@
+using Hangfire;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
 using IntegrationHub.Host.Execution;
@@ -11,10 +12,13 @@ namespace IntegrationHub.Host.Admin;
 public sealed class MaintenanceOperations(
     ConnectorCatalog connectors,
     FlowCatalog flows,
+    Enrichment.MessageEnrichers enrichers,
     MaintenanceWindowStore store,
     ConnectorMaintenance maintenance,
     DeliveryDispatcher deliveries,
     FlowRunDispatcher runs,
+    BackfillStore backfills,
+    IBackgroundJobClient jobs,
     TimeProvider timeProvider,
     ILogger<MaintenanceOperations> logger)
 {
@@ -99,14 +103,22 @@ public sealed class MaintenanceOperations(
     {
         foreach (var flow in flows.Flows)
         {
-            foreach (var destination in flow.Destinations.Where(d => d.ConnectorId == connectorId))
+            // Every destination of a flow whose enricher calls the counterparty waited for it too.
+            var enricherCalls = enrichers.Find(flows.Options[flow.Id].Enricher)?.ConnectorIds.Contains(connectorId) == true;
+            foreach (var destination in flow.Destinations.Where(d => enricherCalls || d.ConnectorId == connectorId))
             {
-                deliveries.Enqueue(flow.Id, destination.ToString());
+                deliveries.EnqueueResume(flow.Id, destination.ToString());
             }
 
             if (!FlowCatalog.IsInbound(flow) && flow.Source.ConnectorId == connectorId)
             {
                 await runs.RequestRunAsync(flow.Id, ConnectorMaintenance.EndTrigger, cancellationToken);
+                if (await backfills.ActiveAsync(flow.Id, cancellationToken) is { Status: BackfillStore.WaitingStatus } waiting)
+                {
+                    // Its job at the planned end then finds it done (or running) and does nothing.
+                    var flowId = flow.Id;
+                    jobs.Enqueue<BackfillJob>(job => job.RunAsync(flowId, waiting.Id, null, CancellationToken.None));
+                }
             }
         }
     }

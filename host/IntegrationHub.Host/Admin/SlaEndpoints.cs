@@ -7,7 +7,8 @@ namespace IntegrationHub.Host.Admin;
 
 /// <summary><c>GET /api/sla?flow=&amp;from=&amp;to=</c>: flows' SLA figures per local day and month (records due, on time,
 /// late, still open past their deadline, share on time); <c>format=csv</c> (or <c>Accept: text/csv</c>) gives the same as
-/// CSV, one line per flow and period, for the monthly report upward.</summary>
+/// CSV, one line per flow's SLA and period, for the monthly report upward. A flow with several SLAs has lines for each;
+/// the last column, <c>target</c> (<c>2h</c>, <c>08:00</c>), tells two of one kind apart.</summary>
 public static class SlaEndpoints
 {
     public const string InvalidRangeCode = "invalid_sla_range";
@@ -17,7 +18,7 @@ public static class SlaEndpoints
     public const int MaxDays = 366;
 
     public static readonly IReadOnlyList<string> CsvHeader =
-        ["flow", "kind", "period", "due", "on_time", "late", "open_past_deadline", "not_yet_due", "discarded", "share_on_time"];
+        ["flow", "kind", "period", "due", "on_time", "late", "open_past_deadline", "not_yet_due", "discarded", "share_on_time", "target"];
 
     public static IEndpointRouteBuilder MapSlaApi(this IEndpointRouteBuilder app)
     {
@@ -57,14 +58,14 @@ public static class SlaEndpoints
         {
             selected = slas.All.OrderBy(s => s.FlowId, StringComparer.Ordinal).ToList();
         }
-        else if (slas.Find(flow) is { } sla)
+        else if (slas.Of(flow) is { Count: > 0 } ofFlow)
         {
-            selected = [sla];
+            selected = ofFlow;
         }
         else
         {
             return AdminJsonBody.Problem(StatusCodes.Status404NotFound, NoSlaCode, "No SLA",
-                $"No enabled flow '{flow}' has an SLA (Flows:{flow}:Sla); flows with one: {string.Join(", ", slas.All.Select(s => s.FlowId).Order(StringComparer.Ordinal))}.");
+                $"No enabled flow '{flow}' has an SLA (Flows:{flow}:Sla); flows with one: {string.Join(", ", slas.All.Select(s => s.FlowId).Distinct().Order(StringComparer.Ordinal))}.");
         }
 
         var report = await evaluator.ReportAsync(selected, first, last, cancellationToken);
@@ -79,7 +80,7 @@ public static class SlaEndpoints
         report.Flows.SelectMany(f => f.Months.Concat(f.Days).Select(p => (IReadOnlyList<string?>)
         [
             f.FlowId, f.Kind, p.Period, Number(p.Due), Number(p.OnTime), Number(p.Late), Number(p.OpenPastDeadline), Number(p.NotYetDue), Number(p.Discarded),
-            p.ShareOnTime?.ToString("0.####", CultureInfo.InvariantCulture),
+            p.ShareOnTime?.ToString("0.####", CultureInfo.InvariantCulture), f.Target,
         ]));
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -23,12 +23,17 @@ public sealed class DeliveryDispatcher(IBackgroundJobClient jobs, WakeListenerSt
     public string Retry(string flowId, string destination, TimeSpan delay) =>
         jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), delay);
 
-    /// <summary>A job at <paramref name="at"/> (a maintenance window's end), once per flow, destination and time on this
-    /// host however often the delivery is asked for meanwhile.</summary>
+    /// <summary>A job at <paramref name="at"/> (a maintenance window's end) that delivers what the window held (see
+    /// <see cref="DeliveryRunner.ResumeAsync"/>), once per flow, destination and time on this host however often the
+    /// delivery is asked for meanwhile.</summary>
     /// <returns>The job scheduled, or null when one was already.</returns>
     public string? ScheduleOnce(string flowId, string destination, DateTimeOffset at) =>
         windowEnds.ScheduleOnce($"delivery:{flowId}|{destination}", at,
-            () => jobs.Schedule<DeliveryJob>(job => job.RunAsync(flowId, destination, CancellationToken.None), at));
+            due => jobs.Schedule<DeliveryJob>(job => job.ResumeAsync(flowId, destination, CancellationToken.None), due));
+
+    /// <summary>A maintenance window ended early: what it held goes now (see <see cref="DeliveryRunner.ResumeAsync"/>).</summary>
+    public string EnqueueResume(string flowId, string destination) =>
+        jobs.Enqueue<DeliveryJob>(job => job.ResumeAsync(flowId, destination, CancellationToken.None));
 
     /// <summary>After a commit that created pending deliveries: a job at most once a second per flow and destination,
     /// none while the commit's own notification wakes the delivery.</summary>

@@ -2,7 +2,6 @@ using IntegrationHub.Contracts;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Enrichment;
-using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.Storage;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ public sealed class DeliveryRunner(
     MessageEnrichers enrichers,
     HubTracing tracing,
     HubMetrics metrics,
-    ConnectorMaintenance maintenance,
+    DeliveryMaintenance maintenance,
     DeliveryDispatcher dispatcher,
     IOptions<HubOptions> hubOptions,
     TimeProvider timeProvider,
@@ -86,11 +85,37 @@ public sealed class DeliveryRunner(
         }
     }
 
-    /// <summary>While the counterparty is in maintenance nothing is claimed (no attempt is spent, nothing fails or becomes a
-    /// dead letter, its circuit sees no call): the messages stay pending and a delivery job is scheduled for the window's end.</summary>
+    /// <summary>At a maintenance window's end (or when it is ended early): what the window held goes. One drain takes it all;
+    /// but with one job per message (<c>Hub:Delivery:JobPerMessage</c>) the jobs enqueued for the held messages met the
+    /// window and ended, so a job is enqueued again for each message still open (one per sweep would take hours).</summary>
+    public async Task ResumeAsync(string flowId, string destination, CancellationToken cancellationToken)
+    {
+        if (!hubOptions.Value.Delivery.JobPerMessage || flows.Find(flowId) is null || !StreamRef.TryParse(destination, out var target))
+        {
+            await RunAsync(flowId, destination, cancellationToken);
+            return;
+        }
+
+        if (await DeferredForMaintenanceAsync(flowId, destination, target!.ConnectorId, cancellationToken))
+        {
+            return;
+        }
+
+        var open = await store.CountOpenAsync(flowId, destination, cancellationToken);
+        for (var i = 0; i < open; i++)
+        {
+            dispatcher.Enqueue(flowId, destination);
+        }
+
+        logger.LogInformation("Delivery of flow {FlowId} to {Destination} resumes after maintenance: {Count} jobs enqueued, one per open message", flowId, destination, open);
+    }
+
+    /// <summary>While the counterparty (or one the flow's enricher calls) is in maintenance nothing is claimed (no attempt
+    /// is spent, nothing fails or becomes a dead letter, its circuit sees no call): the messages stay pending and a delivery
+    /// job is scheduled for the window's end.</summary>
     private async Task<bool> DeferredForMaintenanceAsync(string flowId, string destination, string connectorId, CancellationToken cancellationToken)
     {
-        if (await maintenance.CurrentAsync(connectorId, cancellationToken) is not { } window)
+        if (await maintenance.CurrentAsync(flowId, connectorId, cancellationToken) is not { } window)
         {
             return false;
         }
@@ -98,7 +123,7 @@ public sealed class DeliveryRunner(
         if (dispatcher.ScheduleOnce(flowId, destination, window.To) is { } jobId)
         {
             logger.LogInformation("Delivery of flow {FlowId} to {Destination} waits: {Connector} is in maintenance until {Until:O} ({Reason}); job {JobId} delivers then",
-                flowId, destination, connectorId, window.To, window.Reason, jobId);
+                flowId, destination, window.ConnectorId, window.To, window.Reason, jobId);
         }
 
         return true;
@@ -159,7 +184,7 @@ public sealed class DeliveryRunner(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     // A window that began during the drain: claim no more (RunAsync then waits for its end).
-                    if (target is not null && await maintenance.CurrentAsync(target.ConnectorId, cancellationToken) is not null)
+                    if (target is not null && await maintenance.CurrentAsync(flowId, target.ConnectorId, cancellationToken) is not null)
                     {
                         backlog = false;
                         break;

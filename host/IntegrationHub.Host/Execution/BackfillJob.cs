@@ -30,7 +30,8 @@ public sealed class BackfillJob(BackfillRunner runner, FlowRunDispatcher dispatc
         }
         finally
         {
-            if (status != "skipped" && !cancellationToken.IsCancellationRequested)
+            // A backfill waiting for a maintenance window's end runs again then, and the flow after it.
+            if (status is not ("skipped" or BackfillStore.WaitingStatus) && !cancellationToken.IsCancellationRequested)
             {
                 await dispatcher.RequestRunAsync(flowId, CatchUpTrigger, CancellationToken.None);
             }

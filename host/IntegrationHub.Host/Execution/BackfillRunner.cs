@@ -2,6 +2,7 @@ using Hangfire;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Maintenance;
+using IntegrationHub.Host.Scheduling;
 using IntegrationHub.Host.Storage;
 using Npgsql;
 
@@ -10,7 +11,8 @@ namespace IntegrationHub.Host.Execution;
 /// <summary>Runs a queued backfill under the flow's run lock, the one scheduled runs take, so the two never read at once.
 /// A backfill waits for a scheduled run in progress to end; while the backfill reads, schedule firings find the flow
 /// running and are skipped, and <see cref="BackfillJob"/> runs the flow once right after (so a long backfill delays the
-/// regular reading, never loses it).</summary>
+/// regular reading, never loses it). A maintenance window of the source keeps a backfill from starting, or stops it after
+/// its next commit: it waits ('waiting', with why) for a job at the window's end, which reads on from its position.</summary>
 public sealed class BackfillRunner(
     FlowCatalog flows,
     ConnectorCatalog connectors,
@@ -20,15 +22,18 @@ public sealed class BackfillRunner(
     FlowPauseStore pauses,
     FlowRunner runner,
     ConnectorMaintenance maintenance,
+    WindowEndJobs windowEnds,
     IBackgroundJobClient jobs,
+    HubClock clock,
     TimeProvider timeProvider,
     ILogger<BackfillRunner> logger)
 {
     /// <summary>How often a queued backfill tries the flow's run lock while another run holds it.</summary>
     public static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <returns>The backfill's final status; <c>skipped</c> when its row was no longer queued (a late re-run of its job), or
-    /// when its source is in maintenance and its job was scheduled again for the window's end.</returns>
+    /// <returns>The backfill's final status; <c>skipped</c> when its row was no longer queued (a late re-run of its job);
+    /// <see cref="BackfillStore.WaitingStatus"/> when its source is in maintenance and its job was scheduled again for the
+    /// window's end.</returns>
     public async Task<string> RunAsync(string flowId, long runId, string? jobId, CancellationToken cancellationToken)
     {
         if (flows.Find(flowId) is not { } flow || FlowCatalog.IsInbound(flow))
@@ -44,15 +49,11 @@ public sealed class BackfillRunner(
             return "paused";
         }
 
-        // Nothing is read from a counterparty in maintenance: the backfill stays queued, its job back at the window's end.
+        // Nothing is read from a counterparty in maintenance: the backfill waits, its job back at the window's end.
         if (await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } window &&
-            await backfills.ActiveAsync(flowId, cancellationToken) is { Status: "queued" } waiting && waiting.Id == runId)
+            await backfills.ActiveAsync(flowId, cancellationToken) is { Status: "queued" or BackfillStore.WaitingStatus } waiting && waiting.Id == runId)
         {
-            var later = jobs.Schedule<BackfillJob>(job => job.RunAsync(flowId, runId, null, CancellationToken.None), window.To);
-            await backfills.SetJobAsync(runId, later, cancellationToken);
-            logger.LogInformation("Flow {FlowId} backfill {RunId} waits: {Connector} is in maintenance until {Until:O}; job {JobId} runs it then",
-                flowId, runId, flow.Source.ConnectorId, window.To, later);
-            return "skipped";
+            return await WaitAsync(flowId, runId, window, cancellationToken);
         }
 
         // Holding the lock, a row still 'running' lost its host (as for a scheduled run); this one is still 'queued'.
@@ -63,12 +64,44 @@ public sealed class BackfillRunner(
             return "skipped";
         }
 
-        var from = new SourceCheckpoint(backfill.From);
+        // Stopped by a maintenance window before: on from the last checkpoint it committed.
+        var from = new SourceCheckpoint(backfill.Position ?? backfill.From);
         var scope = backfill.To is { } to && connectors.GetSource(flow.Source.ConnectorId) is ITimeOrderedSource timed
             ? new BackfillScope(from, checkpoint => timed.TimeOf(flow.Source.Stream, checkpoint) >= to)
             : BackfillScope.ToTheEnd(from);
-        logger.LogInformation("Flow {FlowId} backfill {RunId} ({Trigger}) reads from {From} to {To}: {Reason}", flowId, runId, row.Trigger, backfill.From, backfill.To?.ToString("O") ?? "the end", backfill.Reason);
-        return await runner.ExecuteAsync(flow, runId, row.Trigger, scope, cancellationToken);
+        logger.LogInformation("Flow {FlowId} backfill {RunId} ({Trigger}) reads from {From} to {To}: {Reason}", flowId, runId, row.Trigger, from.State, backfill.To?.ToString("O") ?? "the end", backfill.Reason);
+        var status = await runner.ExecuteAsync(flow, runId, row.Trigger, scope, cancellationToken);
+        if (status != FlowRunner.MaintenanceStatus)
+        {
+            return status;
+        }
+
+        // A window began while it read: it stopped after its next commit, its position kept. A window over by now (ended
+        // early) is taken as ending now.
+        var began = await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken)
+            ?? new MaintenanceWindow(flow.Source.ConnectorId, timeProvider.GetUtcNow(), timeProvider.GetUtcNow(), "ended", MaintenanceWindow.OneOff);
+        return await WaitAsync(flowId, runId, began, cancellationToken);
+    }
+
+    /// <summary>The backfill waits for <paramref name="window"/>'s end: 'waiting' with why, and one job at the end (however
+    /// often its job meets the window meanwhile) that runs it again.</summary>
+    private async Task<string> WaitAsync(string flowId, long runId, MaintenanceWindow window, CancellationToken cancellationToken)
+    {
+        var why = $"{window.ConnectorId} is in maintenance until {clock.Format(window.To)} ({clock.ZoneLabel}): {window.Reason}; the backfill reads on from its position then";
+        if (!await backfills.WaitAsync(runId, why, cancellationToken))
+        {
+            return "skipped";
+        }
+
+        var jobId = windowEnds.ScheduleOnce($"backfill:{runId}", window.To,
+            due => jobs.Schedule<BackfillJob>(job => job.RunAsync(flowId, runId, null, CancellationToken.None), due));
+        if (jobId is not null)
+        {
+            await backfills.SetJobAsync(runId, jobId, cancellationToken);
+        }
+
+        logger.LogInformation("Flow {FlowId} backfill {RunId} waits: {Why} (job {JobId})", flowId, runId, why, jobId ?? "already scheduled");
+        return BackfillStore.WaitingStatus;
     }
 
     private async Task<FlowLock> AcquireAsync(string flowId, CancellationToken cancellationToken)

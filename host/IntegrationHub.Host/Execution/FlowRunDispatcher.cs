@@ -17,7 +17,7 @@ public sealed class FlowRunDispatcher(FlowCatalog flows, NpgsqlDataSource dataSo
     /// many runs the window refused.</summary>
     /// <returns>The job scheduled, or null when one was already.</returns>
     public string? ScheduleOnce(string flowId, string trigger, DateTimeOffset at) =>
-        windowEnds.ScheduleOnce($"run:{flowId}", at, () => jobs.Schedule<FlowRunJob>(job => job.RunAsync(flowId, trigger, null, CancellationToken.None), at));
+        windowEnds.ScheduleOnce($"run:{flowId}", at, due => jobs.Schedule<FlowRunJob>(job => job.RunAsync(flowId, trigger, null, CancellationToken.None), due));
 
     /// <summary>The trigger of a run an officer asked for: <c>admin:</c> and who.</summary>
     public static string OfficerTrigger(string officer) => $"{AdminTrigger}:{officer}";

@@ -102,6 +102,12 @@ public sealed class FlowRunner(
                 await maintenance.CurrentAsync(flow.Source.ConnectorId, cancellationToken) is { } began)
             {
                 outcome = MaintenanceStatus;
+                if (backfill is not null)
+                {
+                    // Its row stays 'running': BackfillRunner makes it wait for the window's end and read on from its position.
+                    return MaintenanceStatus;
+                }
+
                 var why = Why(began);
                 await runs.FinishAsync(runId, MaintenanceStatus, why, timeProvider.GetUtcNow());
                 runDispatcher.ScheduleOnce(flowId, ConnectorMaintenance.EndTrigger, began.To);

@@ -30,6 +30,25 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, TimeProvider timePro
         return raised;
     }
 
+    /// <summary>Brings a raised incident's detail up to date (e.g. the records late now, while the incident lasts): the
+    /// dashboard and <c>GET /api/alerts</c> show the current text; one incident still, and a mail already sent is not sent
+    /// again (one not sent yet carries the current text).</summary>
+    /// <returns>False when the incident is unknown or its detail was already this.</returns>
+    public async Task<bool> UpdateDetailAsync(string kind, string reference, string detail, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("update hub.alerts set detail = @detail where kind = @kind and reference = @reference and detail <> @detail");
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("reference", reference);
+        command.Parameters.AddWithValue("detail", detail);
+        var updated = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (updated)
+        {
+            logger.LogInformation("Alert {Kind} {Reference} now reads: {Detail}", kind, reference, detail);
+        }
+
+        return updated;
+    }
+
     /// <summary>Records that a lasting condition (<paramref name="name"/>) is seen now.</summary>
     /// <returns>When its episode began: the same as last time if it was seen within <paramref name="gap"/>, else now.
     /// Raising its alert with this time in the reference makes one incident per episode, however many sweeps see it.</returns>

@@ -1,6 +1,5 @@
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Delivery;
-using IntegrationHub.Host.Maintenance;
 using IntegrationHub.Host.Storage;
 using Npgsql;
 using Quartz;
@@ -12,7 +11,7 @@ namespace IntegrationHub.Host.Scheduling;
 /// during a long outage, so nothing stays pending until the next run.</summary>
 [DisallowConcurrentExecution]
 public sealed class DeliverySweepJob(
-    DeliveryStore deliveries, DeliveryDispatcher dispatcher, ConnectorMaintenance maintenance, NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<DeliverySweepJob> logger) : IJob
+    DeliveryStore deliveries, DeliveryDispatcher dispatcher, DeliveryMaintenance maintenance, NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<DeliverySweepJob> logger) : IJob
 {
     private static readonly JobKey Key = new("delivery-sweep", "hub");
 
@@ -36,8 +35,9 @@ public sealed class DeliverySweepJob(
     {
         foreach (var (flowId, destination) in await deliveries.DuePendingPairsAsync(timeProvider.GetUtcNow(), cancellationToken))
         {
-            // A counterparty in maintenance is not due: a job at the window's end delivers (see DeliveryRunner).
-            if (IntegrationHub.Contracts.StreamRef.TryParse(destination, out var target) && await maintenance.CurrentAsync(target!.ConnectorId, cancellationToken) is not null)
+            // A counterparty in maintenance (the destination's or its enricher's) is not due: a job at the window's end
+            // delivers (see DeliveryRunner).
+            if (IntegrationHub.Contracts.StreamRef.TryParse(destination, out var target) && await maintenance.CurrentAsync(flowId, target!.ConnectorId, cancellationToken) is not null)
             {
                 continue;
             }

@@ -16,7 +16,7 @@ public sealed class RecurringTaskJob(
         if (modules.RecurringTasks.FirstOrDefault(t => t.Name == task)?.Schedule(services).Counterparty is { } counterparty &&
             await maintenance.CurrentAsync(counterparty, cancellationToken) is { } window)
         {
-            var later = windowEnds.ScheduleOnce($"task:{task}", window.To, () => jobs.Schedule<RecurringTaskJob>(job => job.RunAsync(task, CancellationToken.None), window.To));
+            var later = windowEnds.ScheduleOnce($"task:{task}", window.To, due => jobs.Schedule<RecurringTaskJob>(job => job.RunAsync(task, CancellationToken.None), due));
             logger.LogInformation("Task {Task} held: {Connector} is in maintenance until {Until:O} ({Reason}); {Then}",
                 task, counterparty, window.To, window.Reason, later is null ? "its run at the window's end is scheduled already" : $"job {later} runs it then");
             return;

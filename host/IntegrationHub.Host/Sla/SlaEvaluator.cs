@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Calendar;
 using Npgsql;
 
@@ -8,10 +9,14 @@ namespace IntegrationHub.Host.Sla;
 /// read time (<c>hub.messages.received_at</c>) plus the SLA's working hours on the flow's calendar; it is on time when
 /// every delivery is delivered (or skipped by a filter) by then, the last one's <c>updated_at</c> being when it got there.
 /// <c>run-by</c>: each working day is due a successful run (<c>hub.flow_runs</c>) ended by the local time given.
+/// <c>reconciled-by</c>: each calendar day is due reconciled (as the flow source's <see cref="IReconciledSource"/> tells)
+/// by the local time given of the first working day after it.
 /// Reads are bounded by the range asked: messages through <c>messages_by_received</c> (migration 0035) and only the
 /// history partitions still open in the range, so years of history cost nothing.</summary>
-public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars calendars, TimeProvider timeProvider)
+public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars calendars, TimeProvider timeProvider, IEnumerable<IReconciledSource> reconciledSources)
 {
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>How far back the continuous check looks for late records: older ones were alerted on in their time.</summary>
     public static readonly TimeSpan LateLookback = TimeSpan.FromDays(31);
 
@@ -22,9 +27,13 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         foreach (var sla in slas)
         {
             var calendar = CalendarOf(sla);
-            var items = sla.Kind == FlowSla.RunBy
-                ? (await RunDaysAsync(sla, calendar, from, to, now, cancellationToken)).Select(d => (d.Day, d.Outcome, Count: 1L)).ToList()
-                : await MessagesAsync(sla, calendar, Instant(from), Instant(to.AddDays(1)), now, cancellationToken);
+            // Days of runs and reconciliations are one item each; messages come counted per day by PostgreSQL.
+            var items = sla.Kind switch
+            {
+                FlowSla.RunBy => One(await RunDaysAsync(sla, calendar, from, to, now, cancellationToken)),
+                FlowSla.ReconciledBy => One(await ReconciledDaysAsync(sla, calendar, from, to, now, cancellationToken)),
+                _ => await MessagesAsync(sla, calendar, Instant(from), Instant(to.AddDays(1)), now, cancellationToken),
+            };
             var byDay = items.ToLookup(i => i.Day, i => (i.Outcome, i.Count));
             var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
                 .Select(d => Sum(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), byDay[d]))
@@ -33,7 +42,7 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
                 .Select(g => new SlaFigures(g.Key, g.Sum(d => d.Due), g.Sum(d => d.OnTime), g.Sum(d => d.Late),
                     g.Sum(d => d.OpenPastDeadline), g.Sum(d => d.NotYetDue), g.Sum(d => d.Discarded)))
                 .ToList();
-            flows.Add(new FlowSlaReport(sla.FlowId, sla.Kind, Describe(sla), calendar.Name, days, months));
+            flows.Add(new FlowSlaReport(sla.FlowId, sla.Kind, Describe(sla), calendar.Name, days, months, sla.Target, DescribeVietnamese(sla)));
         }
 
         return new SlaReport(from, to, now, flows);
@@ -79,11 +88,88 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         return outcome == SlaOutcome.OpenPastDeadline ? Instant(today, sla.At) : null;
     }
 
-    public static string Describe(FlowSla sla) => sla.Kind == FlowSla.RunBy
-        ? $"at least one successful run each working day by {sla.At:HH\\:mm}"
-        : $"every record read reaches all destinations within {sla.WorkingTime.TotalHours.ToString(CultureInfo.InvariantCulture)} working hours";
+    /// <summary>For <c>reconciled-by</c>: today's deadline when today is a working day and its deadline has passed,
+    /// with the days it covers (the calendar days since the working day before) that were not reconciled by then.</summary>
+    public async Task<(DateOnly Deadline, IReadOnlyList<DateOnly> Missed)?> MissedReconcileDeadlineAsync(FlowSla sla, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var calendar = CalendarOf(sla);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.Zone).DateTime);
+        if (!calendar.IsWorkingDay(today) || now <= Instant(today, sla.At))
+        {
+            return null;
+        }
+
+        // Monday covers Friday, Saturday and Sunday; the day after a holiday covers the holiday too.
+        var first = today.AddDays(-1);
+        while (calendar.NextWorkingDay(first.AddDays(-1)) == today)
+        {
+            first = first.AddDays(-1);
+        }
+
+        var deadline = Instant(today, sla.At);
+        var source = SourceOf(sla);
+        var reconciled = await source.ReconciledAsync(first, today.AddDays(-1), cancellationToken);
+        var since = await DueSinceAsync(await source.FirstReconciledDayAsync(cancellationToken), cancellationToken);
+        var missed = Enumerable.Range(0, today.DayNumber - first.DayNumber).Select(first.AddDays)
+            .Where(day => day >= since && (!reconciled.TryGetValue(day, out var at) || at > deadline))
+            .ToList();
+        return missed.Count == 0 ? null : (today, missed);
+    }
+
+    /// <summary>In English: the API's <c>description</c>, the alerts' text.</summary>
+    public static string Describe(FlowSla sla) => sla.Kind switch
+    {
+        FlowSla.RunBy => $"at least one successful run each working day by {sla.At:HH\\:mm}",
+        FlowSla.ReconciledBy => $"each day reconciled by {sla.At:HH\\:mm} of the first working day after it",
+        _ => $"every record read reaches all destinations within {sla.WorkingTime.TotalHours.ToString(CultureInfo.InvariantCulture)} working hours",
+    };
+
+    /// <summary>The same in Vietnamese: the API's <c>descriptionVi</c>, the dashboard's text.</summary>
+    public static string DescribeVietnamese(FlowSla sla) => sla.Kind switch
+    {
+        FlowSla.RunBy => $"mỗi ngày làm việc có ít nhất một lần chạy thành công, chậm nhất {sla.At:HH\\:mm}",
+        FlowSla.ReconciledBy => $"dữ liệu mỗi ngày được đối soát xong chậm nhất {sla.At:HH\\:mm} ngày làm việc kế tiếp",
+        _ => $"mọi bản ghi đã đọc đến được tất cả các đích trong vòng {sla.WorkingTime.TotalHours.ToString(Vietnamese)} giờ làm việc",
+    };
 
     private WorkingCalendar CalendarOf(FlowSla sla) => calendars.Find(sla.Calendar) ?? calendars.WorkingDays;
+
+    /// <summary>Start validation (<see cref="FlowSlas"/>) made sure a <c>reconciled-by</c> flow's source has one.</summary>
+    private IReconciledSource SourceOf(FlowSla sla) =>
+        reconciledSources.First(s => $"{s.ConnectorId}:{s.Stream}" == sla.Source);
+
+    /// <summary>Each calendar day of [from, to] is one item, due at <see cref="FlowSla.At"/> of the first working day
+    /// after it: on time or late by when it was first reconciled; not reconciled, it stays open past its deadline
+    /// (it can still be reconciled, late) rather than late.</summary>
+    private async Task<List<(DateOnly Day, SlaOutcome Outcome)>> ReconciledDaysAsync(
+        FlowSla sla, WorkingCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var source = SourceOf(sla);
+        var reconciled = await source.ReconciledAsync(from, to, cancellationToken);
+        var since = await DueSinceAsync(await source.FirstReconciledDayAsync(cancellationToken), cancellationToken);
+        var days = new List<(DateOnly, SlaOutcome)>();
+        for (var day = from < since ? since : from; day <= to; day = day.AddDays(1))
+        {
+            var deadline = Instant(calendar.NextWorkingDay(day), sla.At);
+            var outcome = reconciled.TryGetValue(day, out var at) ? (at <= deadline ? SlaOutcome.OnTime : SlaOutcome.Late)
+                : now <= deadline ? SlaOutcome.NotYetDue
+                : SlaOutcome.OpenPastDeadline;
+            days.Add((day, outcome));
+        }
+
+        return days;
+    }
+
+    /// <summary>The first day a run-by or reconciled-by SLA counts: the day the hub was installed (its first migration),
+    /// or the first day its evidence shows (a run, a reconciliation) when that is earlier, as with history brought from
+    /// before. Without it a new hub would report every day before it ran as missed.</summary>
+    private async Task<DateOnly> DueSinceAsync(DateOnly? firstEvidence, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select min(applied_at) from hub.schema_migrations");
+        var installed = await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? LocalDay(new DateTimeOffset(at, TimeSpan.Zero)) : DateOnly.MaxValue;
+        return firstEvidence is { } day && day < installed ? day : installed;
+    }
 
     private DateTimeOffset Instant(DateOnly day, TimeOnly time = default)
     {
@@ -93,6 +179,9 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
     }
 
     private DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendars.Zone).DateTime);
+
+    private static List<(DateOnly Day, SlaOutcome Outcome, long Count)> One(List<(DateOnly Day, SlaOutcome Outcome)> items) =>
+        items.Select(i => (i.Day, i.Outcome, 1L)).ToList();
 
     private static SlaFigures Sum(string period, IEnumerable<(SlaOutcome Outcome, long Count)> outcomes)
     {
@@ -156,8 +245,14 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
             }
         }
 
+        await using var earliest = dataSource.CreateCommand("""
+            select min(ended_at) from hub.flow_runs where flow_id = @flow and status = 'succeeded' and trigger not like 'backfill:%'
+            """);
+        earliest.Parameters.AddWithValue("flow", sla.FlowId);
+        var firstRunDay = await earliest.ExecuteScalarAsync(cancellationToken) is DateTime firstEnded ? LocalDay(new DateTimeOffset(firstEnded, TimeSpan.Zero)) : (DateOnly?)null;
+        var since = await DueSinceAsync(firstRunDay, cancellationToken);
         var days = new List<(DateOnly, SlaOutcome)>();
-        for (var day = from; day <= to; day = day.AddDays(1))
+        for (var day = from < since ? since : from; day <= to; day = day.AddDays(1))
         {
             if (!calendar.IsWorkingDay(day))
             {

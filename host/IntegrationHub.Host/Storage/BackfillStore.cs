@@ -4,11 +4,16 @@ using Npgsql;
 namespace IntegrationHub.Host.Storage;
 
 /// <summary>Backfill runs' rows in <c>hub.flow_runs</c>: queued with their operator action in one transaction (at most
-/// one queued or running per flow, by a unique index), then claimed by their job.</summary>
+/// one queued, running or waiting per flow, by a unique index), then claimed by their job; one that a maintenance window
+/// of its source stopped or kept from starting is 'waiting' until its job at the window's end claims it again.</summary>
 public sealed class BackfillStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The trigger of a backfill: <c>backfill:</c> and the officer who asked.</summary>
     public const string TriggerPrefix = "backfill:";
+
+    /// <summary>The status of a backfill waiting for its source's maintenance window to end (then it reads on from its
+    /// position); its error says until when.</summary>
+    public const string WaitingStatus = "waiting";
 
     /// <returns>The new run's id; or, when the flow has a backfill queued or running already, null and that one.</returns>
     public async Task<(long? RunId, (long Id, string Status, string? JobId, DateTimeOffset QueuedAt)? Existing)> QueueAsync(
@@ -21,7 +26,7 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
             """
             insert into hub.flow_runs (flow_id, trigger, status, started_at, reason, backfill_from, backfill_to)
             values (@flow, @trigger, 'queued', @now, @reason, @from, @to)
-            on conflict (flow_id) where trigger like 'backfill:%' and status in ('queued', 'running') do nothing
+            on conflict (flow_id) where trigger like 'backfill:%' and status in ('queued', 'running', 'waiting') do nothing
             returning id
             """, connection, transaction))
         {
@@ -60,11 +65,11 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
         return (runId, null);
     }
 
-    /// <returns>The flow's backfill queued or running now, if any: its id, status, job and when it was queued.</returns>
+    /// <returns>The flow's backfill queued, running or waiting now, if any: its id, status, job and when it was queued.</returns>
     public async Task<(long Id, string Status, string? JobId, DateTimeOffset QueuedAt)?> ActiveAsync(string flowId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, status, job_id, started_at from hub.flow_runs where flow_id = @flow and trigger like 'backfill:%' and status in ('queued', 'running')");
+            "select id, status, job_id, started_at from hub.flow_runs where flow_id = @flow and trigger like 'backfill:%' and status in ('queued', 'running', 'waiting')");
         command.Parameters.AddWithValue("flow", flowId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)) : null;
@@ -87,14 +92,16 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Claims a queued backfill for its job, which holds the flow's run lock.</summary>
-    /// <returns>Null when it is not queued (it ran, failed, or was given up): the job then does nothing.</returns>
+    /// <summary>Claims a queued or waiting backfill for its job, which holds the flow's run lock. One that read before it
+    /// waited keeps its start (its counts go on from where they were).</summary>
+    /// <returns>Null when it is not queued or waiting (it ran, failed, or was given up): the job then does nothing.</returns>
     public async Task<FlowRun?> StartAsync(long runId, string? jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            update hub.flow_runs set status = 'running', started_at = @now, job_id = coalesce(@job, job_id)
-            where id = @id and status = 'queued'
+            update hub.flow_runs set status = 'running', started_at = case when backfill_position is null then @now else started_at end,
+                job_id = coalesce(@job, job_id), error = null
+            where id = @id and status in ('queued', 'waiting')
             returning id, flow_id, job_id, trigger, status, started_at, ended_at, records_read, messages_created, error, records_filtered, reason, backfill_from, backfill_to, backfill_position
             """);
         command.Parameters.AddWithValue("id", runId);
@@ -104,11 +111,23 @@ public sealed class BackfillStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? FlowRunStore.Read(reader) : null;
     }
 
-    /// <summary>Ends a backfill that never started (its job could not be enqueued, or its flow is gone or paused).</summary>
+    /// <summary>A backfill its source's maintenance window stopped (it was running) or kept from starting: waiting, with why.</summary>
+    /// <returns>False when it is no longer queued, running or waiting.</returns>
+    public async Task<bool> WaitAsync(long runId, string why, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update hub.flow_runs set status = 'waiting', error = @why where id = @id and status in ('queued', 'running', 'waiting')");
+        command.Parameters.AddWithValue("why", why);
+        command.Parameters.AddWithValue("id", runId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Ends a backfill that never started or did not start again (its job could not be enqueued, or its flow is
+    /// gone or paused).</summary>
     public async Task GiveUpAsync(long runId, string status, string error, DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand(
-            "update hub.flow_runs set status = @status, error = @error, ended_at = @now where id = @id and status = 'queued'");
+            "update hub.flow_runs set status = @status, error = @error, ended_at = @now where id = @id and status in ('queued', 'waiting')");
         command.Parameters.AddWithValue("status", status);
         command.Parameters.AddWithValue("error", error);
         command.Parameters.AddWithValue("now", now);

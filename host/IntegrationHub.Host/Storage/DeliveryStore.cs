@@ -127,6 +127,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
+    /// <summary>The messages still open (pending or waiting) for a flow and destination.</summary>
+    public async Task<long> CountOpenAsync(string flowId, string destination, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select count(*) from hub.open_deliveries where destination = @destination and flow_id = @flow and status in ('pending', 'waiting')");
+        command.Parameters.AddWithValue("destination", destination);
+        command.Parameters.AddWithValue("flow", flowId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>(flow, destination) pairs with messages due now (a paused flow's are not due).</summary>
     public async Task<IReadOnlyList<(string FlowId, string Destination)>> DuePendingPairsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

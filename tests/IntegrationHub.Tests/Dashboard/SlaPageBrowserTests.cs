@@ -6,8 +6,8 @@ using Npgsql;
 namespace IntegrationHub.Tests.Dashboard;
 
 /// <summary>The SLA page in headless chromium: reached from the Flows page, the share on time per month and per day of
-/// a flow with an SLA (working-hour deadlines around the 30/4–1/5 holidays), Vietnamese then English, and its CSV link
-/// downloads the same figures.</summary>
+/// a flow with an SLA (working-hour deadlines around the 30/4–1/5 holidays), each SLA described in Vietnamese with the
+/// English after it, the page then in English, and its CSV link downloads the same figures.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SlaPageBrowserTests(PostgresCluster cluster)
 {
@@ -23,6 +23,8 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
         var settings = TestHub.BaseSettings(connectionString);
         settings[$"Flows:{SlaSeed.Flow}:Sla:Kind"] = "delivered-within";
         settings[$"Flows:{SlaSeed.Flow}:Sla:WorkingHours"] = "2";
+        // The payments flow's reconciled-by SLA as config/flows.json ships it: a section of its own.
+        settings.Remove("Flows:payments:Sla:Enabled");
         await using var hub = await TestHub.StartAsync(settings, "Production");
 
         using var playwright = await Playwright.CreateAsync();
@@ -45,6 +47,13 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
         Assert.Equal(["5", "2", "2", "1"], [await april.Locator(".due").InnerTextAsync(), await april.Locator(".on-time").InnerTextAsync(),
             await april.Locator(".late").InnerTextAsync(), await april.Locator(".open").InnerTextAsync()]);
         Assert.StartsWith("40", await april.Locator(".share").InnerTextAsync(), StringComparison.Ordinal);
+        // The SLA in Vietnamese, its English (the API's and the alerts' wording) after it.
+        Assert.Equal("mọi bản ghi đã đọc đến được tất cả các đích trong vòng 2 giờ làm việc", await flow.Locator(".sla-description").InnerTextAsync());
+        Assert.Equal("(every record read reaches all destinations within 2 working hours)", await flow.Locator(".sla-description-en").InnerTextAsync());
+        var payments = page.Locator(".sla-flow[data-flow='payments'][data-kind='reconciled-by'][data-target='06:00']");
+        Assert.Equal("dữ liệu mỗi ngày được đối soát xong chậm nhất 06:00 ngày làm việc kế tiếp", await payments.Locator(".sla-description").InnerTextAsync());
+        // Nothing reconciled: each of April's 30 days is open past its deadline.
+        Assert.Equal("30", await payments.Locator(".sla-months tr[data-period='2026-04'] .open").InnerTextAsync());
         var wednesday = flow.Locator(".sla-days tr[data-period='2026-04-29']");
         Assert.Equal("3", await wednesday.Locator(".due").InnerTextAsync());
         Assert.Equal("1", await wednesday.Locator(".open").InnerTextAsync());
@@ -60,6 +69,8 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
 
         await page.ClickAsync("#language-switch");
         Assert.Equal("Integration SLAs: share on time", await page.InnerTextAsync("h1.page-header"));
+        Assert.Equal("every record read reaches all destinations within 2 working hours", await flow.Locator(".sla-description").InnerTextAsync());
+        Assert.Equal(0, await flow.Locator(".sla-description-en").CountAsync());
         Directory.CreateDirectory("TestResults");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("TestResults", "dashboard-sla-en.png"), FullPage = true });
     }

@@ -200,7 +200,7 @@ public sealed class BackfillTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_backfill_of_a_source_in_maintenance_stays_queued_and_runs_at_the_windows_end()
+    public async Task A_backfill_of_a_source_in_maintenance_waits_and_runs_at_the_windows_end()
     {
         await using var synced = await SyncedAsync(3);
         var (_, _, _, client, checkpoint) = synced;
@@ -214,10 +214,11 @@ public sealed class BackfillTests(PostgresCluster cluster)
         var run = body.GetProperty("run").GetString()!.TrimStart('/');
         var firstJob = body.GetProperty("jobId").GetString();
 
-        // Its job found iGate in maintenance: the backfill read nothing and waits, queued, for a job at the window's end.
+        // Its job found iGate in maintenance: the backfill read nothing and waits (saying why) for a job at the window's end.
         var waiting = await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>(run),
             r => r.GetProperty("jobId").GetString() != firstJob, Patience, "the backfill's job scheduled again for the window's end");
-        Assert.Equal("queued", waiting.GetProperty("status").GetString());
+        Assert.Equal("waiting", waiting.GetProperty("status").GetString());
+        Assert.Contains("igate is in maintenance until", waiting.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, waiting.GetProperty("recordsRead").GetInt64());
         Assert.True(DateTimeOffset.UtcNow < until, "the window ended before the test could look; the check above proves nothing");
 

@@ -51,10 +51,10 @@ public sealed class SlaApiTests(PostgresCluster cluster)
         var csv = await admin.GetAsync($"api/sla?flow={Flow}&from=2026-04-28&to=2026-05-04&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("flow,kind,period,due,on_time,late,open_past_deadline,not_yet_due,discarded,share_on_time", lines[0]);
-        Assert.Equal("procedures,delivered-within,2026-04,4,2,1,1,0,0,0.5", lines[1]);
-        Assert.Equal("procedures,delivered-within,2026-05,1,1,0,0,0,0,1", lines[2]);
-        Assert.Contains("procedures,delivered-within,2026-04-29,3,1,1,1,0,0,0.3333", lines);
+        Assert.Equal("flow,kind,period,due,on_time,late,open_past_deadline,not_yet_due,discarded,share_on_time,target", lines[0]);
+        Assert.Equal("procedures,delivered-within,2026-04,4,2,1,1,0,0,0.5,2h", lines[1]);
+        Assert.Equal("procedures,delivered-within,2026-05,1,1,0,0,0,0,1,2h", lines[2]);
+        Assert.Contains("procedures,delivered-within,2026-04-29,3,1,1,1,0,0,0.3333,2h", lines);
         Assert.Equal(2 + 7 + 1, lines.Length);
         using var accept = new HttpRequestMessage(HttpMethod.Get, $"api/sla?flow={Flow}&from=2026-04-28&to=2026-05-04");
         accept.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
@@ -93,7 +93,7 @@ public sealed class SlaApiTests(PostgresCluster cluster)
         Assert.Contains($" - Flows:{Flow}:Sla:WorkingHours 'two' must be a number of working hours greater than 0", error.Message, StringComparison.Ordinal);
         Assert.Contains(" - Flows:dossiers:Sla:At '8h' must be a local time HH:mm (e.g. 08:00).", error.Message, StringComparison.Ordinal);
         Assert.Contains(" - Flows:evaluations:Sla: Kind run-by needs a scheduled flow; evaluations runs as messages are pushed (use delivered-within).", error.Message, StringComparison.Ordinal);
-        Assert.Contains(" - Flows:progress:Sla:Kind 'within-a-day' must be delivered-within (with WorkingHours) or run-by (with At).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" - Flows:progress:Sla:Kind 'within-a-day' must be delivered-within (with WorkingHours), run-by (with At) or reconciled-by (with At).", error.Message, StringComparison.Ordinal);
     }
 
     private static (long Due, long OnTime, long Late, long Open, double? Share) Figures(JsonElement f) => (

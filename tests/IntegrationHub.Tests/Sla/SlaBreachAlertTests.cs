@@ -52,7 +52,7 @@ public sealed class SlaBreachAlertTests(PostgresCluster cluster)
         var raisedAt = first.GetProperty("raisedAt").GetDateTimeOffset();
         await Eventually.ReturnsAsync(() => EpisodeSeenAtAsync(db), seen => seen > raisedAt + 3 * Sweep, Patience, "three more sweeps");
         Assert.Single(await SlaSeed.SlaAlertsAsync(admin));
-        await Eventually.ReturnsAsync(() => Task.FromResult(SlaMails(sink)), n => n == 1, Patience, "the SLA mail");
+        await Eventually.ReturnsAsync(() => Task.FromResult(SlaSeed.SlaMails(sink)), n => n == 1, Patience, "the SLA mail");
 
         // They are delivered: nothing is late, sweeps stop seeing the incident; a record late after that is a new one.
         await using (var command = db.CreateCommand("update hub.deliveries set status = 'delivered', updated_at = now() where status = 'dead' and record_key like 'rec-HS-LATE-%'"))
@@ -69,8 +69,6 @@ public sealed class SlaBreachAlertTests(PostgresCluster cluster)
         Assert.DoesNotContain("HS-LATE-1", second, StringComparison.Ordinal);
         Assert.DoesNotContain("HS-JUST-READ", second, StringComparison.Ordinal);
     }
-
-    private static int SlaMails(SmtpSink sink) => sink.Messages.Count(m => m.TextBody?.Contains("Kind: sla_breach", StringComparison.Ordinal) == true);
 
     private static async Task<DateTimeOffset> EpisodeSeenAtAsync(NpgsqlDataSource db)
     {

@@ -66,7 +66,7 @@ public sealed class SlaCountedInPostgresTests(PostgresCluster cluster)
         var calendars = Calendars(clock, scenario);
         // PostgreSQL gets a fixed offset in Vietnam, the zone's name where clocks change.
         Assert.Equal(scenario == Paris, new OfficeTimeTable(calendars.WorkingDays, scenario.From, scenario.To).ZoneForSql is string);
-        var evaluator = new SlaEvaluator(db, calendars, clock);
+        var evaluator = new SlaEvaluator(db, calendars, clock, []);
         var run = 0;
         var property = Prop.ForAll(Arb.From(Case(scenario, calendars.WorkingDays)), async c =>
         {

@@ -62,6 +62,9 @@ internal sealed class SlaSeed(NpgsqlDataSource db)
     public static async Task<List<JsonElement>> SlaAlertsAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<JsonElement[]>("api/alerts"))!.Where(a => a.GetProperty("kind").GetString() == "sla_breach").ToList();
 
+    /// <summary>Alert mails of kind <c>sla_breach</c> the sink received.</summary>
+    public static int SlaMails(IntegrationHub.Tests.Infrastructure.SmtpSink sink) => sink.Messages.Count(m => m.TextBody?.Contains("Kind: sla_breach", StringComparison.Ordinal) == true);
+
     /// <summary>Hanoi local time (UTC+7, no daylight saving).</summary>
     public static DateTimeOffset Local(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 }

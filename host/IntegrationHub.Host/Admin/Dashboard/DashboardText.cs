@@ -181,6 +181,9 @@ public sealed partial class DashboardText
 
     public required string StatusQueued { get; init; }
 
+    /// <summary>A backfill waiting for its source's maintenance window to end (<c>waiting</c>).</summary>
+    public required string StatusWaitingForMaintenance { get; init; }
+
     public required string TriggerBackfill { get; init; }
 
     public required string TriggerAfterBackfill { get; init; }
@@ -204,6 +207,7 @@ public sealed partial class DashboardText
         "cancelled" => StatusCancelled,
         "abandoned" => StatusAbandoned,
         "queued" => StatusQueued,
+        Storage.BackfillStore.WaitingStatus => StatusWaitingForMaintenance,
         _ => status,
     };
 

@@ -68,7 +68,7 @@ public static class FlowHtml
         "succeeded" => "label-success",
         "failed" or "abandoned" => "label-danger",
         "running" => "label-info",
-        "paused" or "cancelled" => "label-warning",
+        "paused" or "cancelled" or Storage.BackfillStore.WaitingStatus => "label-warning",
         _ => "label-default",
     };
 }

@@ -9,9 +9,10 @@ using static IntegrationHub.Contracts.HubHtml;
 
 namespace IntegrationHub.Host.Admin.Dashboard;
 
-/// <summary>The SLA page (<c>/sla?flow=&amp;month=yyyy-MM</c>): per flow with an SLA, the share on time per month of the
+/// <summary>The SLA page (<c>/sla?flow=&amp;month=yyyy-MM</c>): per SLA of a flow (a flow may have several), the share on time per month of the
 /// year up to the month shown (this month by default) and per day of that month, with a CSV link to the same figures
-/// (<c>GET /api/sla</c>). Figures come from <see cref="SlaEvaluator"/>, bounded by that range.</summary>
+/// (<c>GET /api/sla</c>). Figures come from <see cref="SlaEvaluator"/>, bounded by that range. The SLA is described in
+/// the page's language; in Vietnamese with the English (the API's and the alerts' wording) after it.</summary>
 public sealed class SlaPage : RazorPage
 {
     public const string Path = "/sla";
@@ -48,8 +49,11 @@ public sealed class SlaPage : RazorPage
             foreach (var flow in report.Flows)
             {
                 var csv = $"/api/sla?flow={Uri.EscapeDataString(flow.FlowId)}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&format=csv";
-                html.Append($"<div class=\"sla-flow\" data-flow=\"{E(flow.FlowId)}\">")
-                    .Append($"<h2><a href=\"{Url.To(FlowsPage.Path)}/{Url(flow.FlowId)}\">{E(flow.FlowId)}</a> <small>{E(flow.Description)} ({E(flow.Calendar)})</small></h2>")
+                var description = text.Language == "vi"
+                    ? $"<span class=\"sla-description\">{E(flow.DescriptionVi)}</span> <span class=\"sla-description-en\" lang=\"en\">({E(flow.Description)})</span>"
+                    : $"<span class=\"sla-description\">{E(flow.Description)}</span>";
+                html.Append($"<div class=\"sla-flow\" data-flow=\"{E(flow.FlowId)}\" data-kind=\"{E(flow.Kind)}\" data-target=\"{E(flow.Target)}\">")
+                    .Append($"<h2><a href=\"{Url.To(FlowsPage.Path)}/{Url(flow.FlowId)}\">{E(flow.FlowId)}</a> <small>{description} ({E(flow.Calendar)})</small></h2>")
                     .Append($"<p><a class=\"btn btn-sm btn-default sla-csv\" href=\"{E(csv)}\">{E(text.SlaCsv)}</a></p>")
                     .Append($"<h3>{E(text.Format(text.SlaMonthsFormat, month.Year))}</h3>");
                 AppendTable(html, text, "sla-months", flow.Months, period => $"{Url.To(Path)}?month={period}");
