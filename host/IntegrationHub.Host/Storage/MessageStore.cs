@@ -71,8 +71,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
                    case when p.problem is null then null else @invalid_code end, p.problem, @now
             from paired p cross join unnest(@destinations) as d),
         logged as (
-            insert into hub.message_log (message_id, event, detail, at)
-            select id, 'received', @detail, @now from inserted)
+            insert into hub.message_log (message_id, event, detail, facts, at)
+            select id, 'received', @detail, @facts::jsonb, @now from inserted)
         select (select count(*) from inserted), (select count(*) from paired where problem is not null),
                (select array_agg(trace_parent) from inserted where trace_parent is not null)
         """;
@@ -114,7 +114,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill);
+        // The evidence of a pulled record: the checkpoint it was committed with (the source's position after it).
+        var facts = checkpoint is null || backfill ? null : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["checkpoint"] = checkpoint.State });
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill, facts);
 
         if (checkpoint is not null && !backfill)
         {
@@ -157,6 +159,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
     /// <param name="detail">The "received" log line's detail (the run, or the inbound receipt).</param>
     /// <param name="traces">Each record's trace context, stored with its message; told which were stored.</param>
     /// <param name="backfill">A backfill's re-read: a version that was a message already is not one again.</param>
+    /// <param name="facts">JSON object the "received" lines carry as evidence (the checkpoint), or null.</param>
     /// <returns>How many new messages were created.</returns>
     public static async Task<int> AppendAsync(
         NpgsqlConnection connection,
@@ -170,7 +173,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         bool holdBehindDeadLetter,
         CancellationToken cancellationToken,
         AppendTraces? traces = null,
-        bool backfill = false)
+        bool backfill = false,
+        string? facts = null)
     {
         if (records.Count == 0)
         {
@@ -227,6 +231,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         append.Parameters.AddWithValue("destinations", destinations.ToArray());
         append.Parameters.AddWithValue("hold", holdBehindDeadLetter);
         append.Parameters.AddWithValue("detail", detail);
+        append.Parameters.Add(new NpgsqlParameter<string?>("facts", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = facts });
         append.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
         {
             Value = traces is null ? new string?[records.Count] : traces.TraceParents.ToArray(),
