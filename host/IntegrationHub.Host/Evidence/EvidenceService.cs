@@ -53,7 +53,7 @@ public sealed class EvidenceService(
                     nextVerify = now + settings.VerifyInterval;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "The evidence log could not link, sign or verify this time; it tries again in {Interval}", settings.LinkInterval);
             }
