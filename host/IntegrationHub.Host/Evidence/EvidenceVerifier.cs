@@ -103,10 +103,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         byte[] previous = EvidenceHash.Genesis;
         if (from > 0)
         {
-            await using var start = new NpgsqlCommand("select hash from hub.evidence_links where chain = @chain and seq = @seq", connection, transaction);
-            start.Parameters.AddWithValue("chain", chain);
-            start.Parameters.AddWithValue("seq", from);
-            if (await start.ExecuteScalarAsync(cancellationToken) is not byte[] hash)
+            if (await LinkHashAsync(connection, transaction, chain, from, cancellationToken) is not { } hash)
             {
                 return (from, new EvidenceBreak(chain, from, null, null, null, $"Link {from} of chain {chain} was deleted (the link table was edited)."));
             }
@@ -209,10 +206,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
             {
                 foreach (var chain in statement!.Chains.Where(c => c.Seq > 0))
                 {
-                    await using var link = new NpgsqlCommand("select hash from hub.evidence_links where chain = @chain and seq = @seq", connection, transaction);
-                    link.Parameters.AddWithValue("chain", chain.Chain);
-                    link.Parameters.AddWithValue("seq", chain.Seq);
-                    var hash = await link.ExecuteScalarAsync(cancellationToken) as byte[];
+                    var hash = await LinkHashAsync(connection, transaction, chain.Chain, chain.Seq, cancellationToken);
                     if (hash is null || !hash.AsSpan().SequenceEqual(chain.Hash))
                     {
                         problem = hash is null
@@ -232,6 +226,14 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         }
 
         return heads.Count == HeadsPerPass ? heads[^1].Id : 0;
+    }
+
+    private static async Task<byte[]?> LinkHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int chain, long seq, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select hash from hub.evidence_links where chain = @chain and seq = @seq", connection, transaction);
+        command.Parameters.AddWithValue("chain", chain);
+        command.Parameters.AddWithValue("seq", seq);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
     private async Task SaveCursorsAsync(Dictionary<int, long> cursors, long headCursor, CancellationToken cancellationToken)

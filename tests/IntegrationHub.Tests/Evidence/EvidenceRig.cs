@@ -20,7 +20,7 @@ public sealed class EvidenceRig : IAsyncDisposable
     public const string Flow = "dossiers";
     public const string Destination = "igate";
 
-    private EvidenceRig(NpgsqlDataSource db, HubOptions options, EvidenceKeys keys, ShiftedClock clock)
+    private EvidenceRig(NpgsqlDataSource db, HubOptions options, EvidenceKeys keys, TimeProvider clock)
     {
         Db = db;
         Options = options;
@@ -38,7 +38,7 @@ public sealed class EvidenceRig : IAsyncDisposable
 
     public EvidenceKeys Keys { get; }
 
-    public ShiftedClock Clock { get; }
+    public TimeProvider Clock { get; }
 
     public EvidenceSequencer Sequencer { get; }
 
@@ -61,14 +61,14 @@ public sealed class EvidenceRig : IAsyncDisposable
             new HostingEnvironment { EnvironmentName = environment, ContentRootPath = Directory.CreateTempSubdirectory("hub-evidence-root-").FullName },
             NullLogger<EvidenceKeys>.Instance);
 
-    public static async Task<EvidenceRig> StartAsync(PostgresCluster cluster, EvidenceOptions? evidence = null)
+    public static async Task<EvidenceRig> StartAsync(PostgresCluster cluster, EvidenceOptions? evidence = null, TimeProvider? clock = null)
     {
         var db = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync());
         await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(default);
         evidence ??= new EvidenceOptions { Chains = 2, SigningKey = new EvidenceSigningKeyOptions { Pem = NewKeyPem() } };
         var keys = KeysFor(evidence);
         Assert.Empty(keys.Problems);
-        return new EvidenceRig(db, new HubOptions { Evidence = evidence }, keys, new ShiftedClock());
+        return new EvidenceRig(db, new HubOptions { Evidence = evidence }, keys, clock ?? new ShiftedClock());
     }
 
     /// <summary>Writes the message's life through the hub's stores and links it.</summary>
