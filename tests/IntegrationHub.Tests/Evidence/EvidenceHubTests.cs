@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using IntegrationHub.Host.Evidence;
 using IntegrationHub.Tests.Inbound;
 using IntegrationHub.Tests.Infrastructure;
@@ -47,9 +50,31 @@ public sealed class EvidenceHubTests(PostgresCluster cluster)
             n => n == 0, TimeSpan.FromSeconds(30), "every line written with the log on linked");
         Assert.Equal(0L, await ScalarAsync(database, $"select count(*) from hub.evidence_links where log_id <= {offLines}"));
 
+        // The push's "received" event carries the partner's signature headers: with the partner's secret anyone can
+        // recompute the HMAC over the method, path, timestamp, nonce and the body's SHA-256 that were stored.
+        var facts = await TextAsync(database, $"select facts::text from hub.message_log where event = 'received' and id > {offLines} order by id limit 1");
+        using (var document = JsonDocument.Parse(facts))
+        {
+            var root = document.RootElement;
+            Assert.Equal(("dvcqg", "ev-on"), (root.GetProperty("partner").GetString(), root.GetProperty("partner_message_id").GetString()));
+            var signature = root.GetProperty("signature");
+            string Part(string name) => signature.GetProperty(name).GetString()!;
+            Assert.Equal(("POST", Path), (Part("method"), Part("path")));
+            var canonical = $"{Part("method")}\n{Part("path")}\n{Part("timestamp")}\n{Part("nonce")}\n{Part("body_sha256")}";
+            Assert.Equal(Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestHub.InboundPartnerSecret), Encoding.UTF8.GetBytes(canonical))), Part("signature"));
+        }
+
         var head = await hub.Services.GetRequiredService<EvidenceHeadSigner>().SignAsync(null, default);
         Assert.NotNull(head);
         Assert.Empty(await hub.Services.GetRequiredService<EvidenceVerifier>().VerifyAsync(default));
+    }
+
+    private static async Task<string> TextAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> ScalarAsync(string database, string sql)
