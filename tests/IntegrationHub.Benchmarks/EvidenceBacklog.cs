@@ -24,10 +24,18 @@ internal static class EvidenceBacklog
         }
         while (queued > 0 && wait.Elapsed < TimeSpan.FromMinutes(2));
 
-        await using var totals = new NpgsqlCommand("select (select count(*) from hub.message_log), (select count(*) from hub.evidence_links), (select count(*) from hub.evidence_heads)", connection);
+        // The window: from a line's time (its writer's clock, taken just before its commit) to its link's.
+        await using var totals = new NpgsqlCommand(
+            """
+            select (select count(*) from hub.message_log), (select count(*) from hub.evidence_links), (select count(*) from hub.evidence_heads),
+                   percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from k.linked_at - l.at)), max(extract(epoch from k.linked_at - l.at))::float8
+            from hub.evidence_links k join hub.message_log l on l.id = k.log_id and l.message_id = k.message_id
+            """, connection);
         await using var reader = await totals.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
+        var window = reader.IsDBNull(3) ? [double.NaN, double.NaN] : reader.GetFieldValue<double[]>(3);
         return $"evidence: queue {(queued == 0 ? "drained" : $"still {queued:N0}")} {wait.Elapsed.TotalSeconds:N2} s after the last procedure reached iGate; " +
-            $"{reader.GetInt64(0):N0} log lines, {reader.GetInt64(1):N0} links, {reader.GetInt64(2):N0} signed heads";
+            $"{reader.GetInt64(0):N0} log lines, {reader.GetInt64(1):N0} links, {reader.GetInt64(2):N0} signed heads; " +
+            $"line -> link p50 {window[0]:N2} s, p99 {window[1]:N2} s, max {(reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5)):N2} s";
     }
 }
