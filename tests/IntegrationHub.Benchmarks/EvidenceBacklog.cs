@@ -36,6 +36,6 @@ internal static class EvidenceBacklog
         var window = reader.IsDBNull(3) ? [double.NaN, double.NaN] : reader.GetFieldValue<double[]>(3);
         return $"evidence: queue {(queued == 0 ? "drained" : $"still {queued:N0}")} {wait.Elapsed.TotalSeconds:N2} s after the last procedure reached iGate; " +
             $"{reader.GetInt64(0):N0} log lines, {reader.GetInt64(1):N0} links, {reader.GetInt64(2):N0} signed heads; " +
-            $"line -> link p50 {window[0]:N2} s, p99 {window[1]:N2} s, max {(reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5)):N2} s";
+            $"line -> link p50 {window[0]:N2} s, p99 {window[1]:N2} s, max {(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4)):N2} s";
     }
 }
