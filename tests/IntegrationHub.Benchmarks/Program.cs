@@ -101,6 +101,11 @@ try
         Console.WriteLine(baseline);
     }
 
+    if (options.EvidenceCompare)
+    {
+        return await EvidenceComparison.RunAsync(options, cancel.Token);
+    }
+
     var hub = await HubRun.RunAsync(options, cancel.Token);
     Console.WriteLine(hub);
     if (baseline is not null)

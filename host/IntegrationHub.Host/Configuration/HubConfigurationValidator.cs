@@ -49,6 +49,8 @@ public sealed class HubConfigurationValidator(
         problems.AddRange(hubOptions.Value.Retention.Problems());
         problems.AddRange(hubOptions.Value.Wake.Problems());
         problems.AddRange(hubOptions.Value.Calendar.Problems());
+        problems.AddRange(hubOptions.Value.Evidence.Problems());
+        problems.AddRange(services.GetRequiredService<Evidence.EvidenceKeys>().Problems);
         problems.AddRange(services.GetRequiredService<Sla.FlowSlas>().Problems);
         var attachments = hubOptions.Value.Attachments;
         if (!CronExpression.TryParse(attachments.CleanupSchedule, out _) || attachments.AbandonedAfter < TimeSpan.FromHours(1))
