@@ -354,6 +354,10 @@ public static class HubApplication
         services.AddSingleton<BackfillOperations>();
         services.AddTransient<BackfillRunner>();
         services.AddTransient<BackfillJob>();
+        services.AddSingleton<Evidence.EvidenceKeys>();
+        services.AddSingleton<Evidence.EvidenceSequencer>();
+        services.AddSingleton<Evidence.EvidenceHeadSigner>();
+        services.AddSingleton<Evidence.EvidenceVerifier>();
 
         // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
         services.AddSingleton(sp => new SandboxHost(hub.Sandboxes, sp, builder.Configuration, sp.GetRequiredService<ILogger<SandboxHost>>()));
@@ -374,6 +378,7 @@ public static class HubApplication
         services.AddHostedService(sp => sp.GetRequiredService<AbandonedRunTakeover>());
         services.AddSingleton<CounterpartyHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<CounterpartyHealthMonitor>());
+        services.AddHostedService<Evidence.EvidenceService>();
         services.AddSingleton<CounterpartyHealthTracker>();
         services.AddSingleton<CounterpartyHealthStore>();
 

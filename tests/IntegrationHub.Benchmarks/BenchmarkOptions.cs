@@ -4,10 +4,11 @@ namespace IntegrationHub.Benchmarks;
 
 /// <summary>Command line: <c>--procedures N</c> (default 100,000), <c>--skip-baseline</c>,
 /// <c>--timeout-minutes M</c> (default 10), <c>--host-dll PATH</c> (default: the host built with this benchmark),
-/// <c>--host-setting KEY=VALUE</c> (repeatable, e.g. <c>Hub__Delivery__MaxRecordsPerCommit=100</c>: a setting's cost).</summary>
-internal sealed record BenchmarkOptions(int Procedures, bool SkipBaseline, TimeSpan Timeout, string? HostDll, IReadOnlyList<KeyValuePair<string, string>> HostSettings)
+/// <c>--host-setting KEY=VALUE</c> (repeatable, e.g. <c>Hub__Delivery__MaxRecordsPerCommit=100</c>: a setting's cost),
+/// <c>--evidence-compare</c> (the hub run twice, evidence log off then on, and the ratio).</summary>
+internal sealed record BenchmarkOptions(int Procedures, bool SkipBaseline, TimeSpan Timeout, string? HostDll, IReadOnlyList<KeyValuePair<string, string>> HostSettings, bool EvidenceCompare = false)
 {
-    public const string Usage = "usage: IntegrationHub.Benchmarks [--procedures N] [--skip-baseline] [--timeout-minutes M] [--host-dll PATH] [--host-setting KEY=VALUE]...";
+    public const string Usage = "usage: IntegrationHub.Benchmarks [--procedures N] [--skip-baseline] [--timeout-minutes M] [--host-dll PATH] [--host-setting KEY=VALUE]... [--evidence-compare]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,6 +20,7 @@ internal sealed record BenchmarkOptions(int Procedures, bool SkipBaseline, TimeS
             {
                 "--procedures" => options with { Procedures = PositiveInt(args, ++i) },
                 "--skip-baseline" => options with { SkipBaseline = true },
+                "--evidence-compare" => options with { EvidenceCompare = true },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(PositiveInt(args, ++i)) },
                 "--host-dll" => options with { HostDll = Value(args, ++i) },
                 "--host-setting" => options with { HostSettings = LatencyBenchOptions.AddSetting(settings, Value(args, ++i)) },

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IntegrationHub.Benchmarks;
 
 /// <summary>Flow-counts mode's command line: <c>--messages N</c> (history to seed, default 10,000,000), <c>--requests N</c>
@@ -17,24 +15,16 @@ internal sealed record FlowCountsBenchOptions(int Messages, int Requests, int Wa
         {
             options = args[i] switch
             {
-                "--messages" => options with { Messages = PositiveInt(args, ++i) },
-                "--requests" => options with { Requests = PositiveInt(args, ++i) },
-                "--warmup" => options with { Warmup = PositiveInt(args, ++i) },
-                "--chunk" => options with { Chunk = PositiveInt(args, ++i) },
-                "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(PositiveInt(args, ++i)) },
-                "--host-dll" => options with { HostDll = Value(args, ++i) },
+                "--messages" => options with { Messages = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--requests" => options with { Requests = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--warmup" => options with { Warmup = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--chunk" => options with { Chunk = BenchArguments.PositiveInt(args, ++i, Usage) },
+                "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(BenchArguments.PositiveInt(args, ++i, Usage)) },
+                "--host-dll" => options with { HostDll = BenchArguments.Value(args, ++i, Usage) },
                 _ => throw new BenchmarkException($"Unknown argument '{args[i]}'. {Usage}"),
             };
         }
 
         return options;
     }
-
-    private static string Value(IReadOnlyList<string> args, int index) =>
-        index < args.Count ? args[index] : throw new BenchmarkException($"{args[index - 1]} needs a value. {Usage}");
-
-    private static int PositiveInt(IReadOnlyList<string> args, int index) =>
-        int.TryParse(Value(args, index), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new BenchmarkException($"{args[index - 1]} needs a positive whole number, not '{args[index]}'.");
 }

@@ -98,7 +98,7 @@ internal static class HistorySeeder
 
     /// <summary>The partitions of the past year's months, with the span each was current for, as the hub's monthly job
     /// would have left them.</summary>
-    private static async Task OpenMonthsAsync(NpgsqlConnection connection, DateTime start, CancellationToken cancellationToken)
+    internal static async Task OpenMonthsAsync(NpgsqlConnection connection, DateTime start, CancellationToken cancellationToken)
     {
         var current = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var month = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc); month < current; month = month.AddMonths(1))
@@ -116,7 +116,7 @@ internal static class HistorySeeder
 
     /// <summary>The n-th seeded message's id: in its receipt month's range (hub.history_month_base), above the ids the hub
     /// has issued in it so far.</summary>
-    private static long IdOf(long n, DateTime start, long tick)
+    internal static long IdOf(long n, DateTime start, long tick)
     {
         var at = start.AddTicks(n * tick);
         return ((((long)at.Year - 2000) * 12 + at.Month) << 40) + (1L << 32) + n;

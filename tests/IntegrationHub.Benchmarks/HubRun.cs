@@ -54,6 +54,11 @@ internal static class HubRun
             var cpu = CpuSnapshot.Take(host.Pid, cluster).Since(cpuAtStart);
             var otherCpu = MachineCpu.BusySeconds() - machineAtStart - cpu.Host - cpu.Postgres - cpu.Benchmark;
 
+            if (options.HostSettings.Any(s => s.Key == "Hub__Evidence__Enabled" && s.Value == "true"))
+            {
+                Console.WriteLine($"HUB: {await EvidenceBacklog.DrainedAsync(folder, cancellationToken)}");
+            }
+
             var flow = await HubWaits.SettledAsync(host, hub, cancellationToken);
             var check = sandboxes.Check();
             var memory = sampler.Peaks();

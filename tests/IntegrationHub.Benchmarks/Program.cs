@@ -6,6 +6,7 @@ using IntegrationHub.Benchmarks;
 // "dossiers" first: iGate dossiers and progress -> National Portal, the hub (HUB) against one job per message (BASELINE).
 // "flow-counts" first: GET /api/flows on an empty hub and on one with millions of messages of history (issue 12, item 4).
 // "latency" first: a steady inflow of pushes and pulled records, push/read -> delivered with and without wake-ups (issue 13, item 2).
+// "sla-report" first: a year's SLA report of one flow, per message in C# (before) and per day in PostgreSQL (issue 14, item 5).
 // "soak" first: a million messages through the pull and push flows, memory, connections and latency early and late (issue 13, item 7).
 BenchmarkOptions? options = null;
 FlowCountsBenchOptions? flowCountsOptions = null;
@@ -13,6 +14,7 @@ DossierBenchOptions? dossierOptions = null;
 InboundBenchOptions? inboundOptions = null;
 LatencyBenchOptions? latencyOptions = null;
 SoakBenchOptions? soakOptions = null;
+SlaReportBenchOptions? slaReportOptions = null;
 try
 {
     if (args is ["inbound" or "--inbound", .. var inboundArgs])
@@ -22,6 +24,10 @@ try
     else if (args is ["latency", .. var latencyArgs])
     {
         latencyOptions = LatencyBenchOptions.Parse(latencyArgs);
+    }
+    else if (args is ["sla-report", .. var slaReportArgs])
+    {
+        slaReportOptions = SlaReportBenchOptions.Parse(slaReportArgs);
     }
     else if (args is ["soak", .. var soakArgs])
     {
@@ -46,12 +52,12 @@ catch (BenchmarkException e)
     return 2;
 }
 
-var timeoutSpan = latencyOptions?.Timeout ?? soakOptions?.Timeout ?? flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
+var timeoutSpan = slaReportOptions?.Timeout ?? latencyOptions?.Timeout ?? soakOptions?.Timeout ?? flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
 using var timeout = new CancellationTokenSource(timeoutSpan);
 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null && latencyOptions is null && soakOptions is null)
+if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null && latencyOptions is null && soakOptions is null && slaReportOptions is null)
 {
     Console.WriteLine($"{options!.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
 }
@@ -61,6 +67,11 @@ try
     if (flowCountsOptions is not null)
     {
         return await FlowCountsBenchmark.RunAsync(flowCountsOptions, cancel.Token);
+    }
+
+    if (slaReportOptions is not null)
+    {
+        return await SlaReportBenchmark.RunAsync(slaReportOptions, cancel.Token);
     }
 
     if (latencyOptions is not null)
@@ -88,6 +99,11 @@ try
     {
         baseline = await BaselineRun.RunAsync(options.Procedures, cancel.Token);
         Console.WriteLine(baseline);
+    }
+
+    if (options.EvidenceCompare)
+    {
+        return await EvidenceComparison.RunAsync(options, cancel.Token);
     }
 
     var hub = await HubRun.RunAsync(options, cancel.Token);

@@ -28,6 +28,9 @@ public sealed class WorkingCalendar
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>Office hours of each working day (local, in order, not overlapping), as validated at start.</summary>
+    public IReadOnlyList<(TimeOnly Start, TimeOnly End)> OfficeHours => _officeHours;
+
     /// <exception cref="ArgumentOutOfRangeException">A year outside the supported range (see <see cref="Configuration.CalendarOptions.FirstYear"/>).</exception>
     public bool IsWorkingDay(DateOnly date)
     {

@@ -49,6 +49,8 @@ public sealed class HubConfigurationValidator(
         problems.AddRange(hubOptions.Value.Retention.Problems());
         problems.AddRange(hubOptions.Value.Wake.Problems());
         problems.AddRange(hubOptions.Value.Calendar.Problems());
+        problems.AddRange(hubOptions.Value.Evidence.Problems());
+        problems.AddRange(services.GetRequiredService<Evidence.EvidenceKeys>().Problems);
         problems.AddRange(services.GetRequiredService<Sla.FlowSlas>().Problems);
         problems.AddRange(PersonalData.PersonalDataServices.Problems(configuration, environment));
         var attachments = hubOptions.Value.Attachments;

@@ -40,4 +40,6 @@ public sealed class HubOptions
     public WakeOptions Wake { get; set; } = new();
 
     public CalendarOptions Calendar { get; set; } = new();
+
+    public EvidenceOptions Evidence { get; set; } = new();
 }

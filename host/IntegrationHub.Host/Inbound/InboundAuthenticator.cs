@@ -60,7 +60,11 @@ public sealed class InboundAuthenticator(IOptions<InboundOptions> options, TimeP
             return InboundError.InvalidSignature();
         }
 
-        caller = new InboundCaller(partnerId, nonce!);
+        caller = new InboundCaller(partnerId, nonce!, System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["method"] = method.ToUpperInvariant(), ["path"] = path, ["timestamp"] = timestamp!, ["nonce"] = nonce!, ["signature"] = signature!,
+            ["body_sha256"] = Convert.ToHexStringLower(SHA256.HashData(body)),
+        }));
         return null;
     }
 

@@ -64,7 +64,7 @@ public sealed class InboundMessageValidator(IOptions<InboundOptions> options)
         // The validated object as sent: no second serialization on the hot path.
         var payload = data.GetRawText();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{messageType}\n{payload}"));
-        submission = new InboundSubmission(caller.PartnerId, messageType, messageId, businessKey, payload, hash, caller.Nonce);
+        submission = new InboundSubmission(caller.PartnerId, messageType, messageId, businessKey, payload, hash, caller.Nonce, Signature: caller.Signature);
         return null;
     }
 

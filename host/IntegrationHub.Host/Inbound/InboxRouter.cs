@@ -219,7 +219,7 @@ public sealed class InboxRouter(
                     where inbox_id in (select inbox_id from hub.inbox_unrouted where source = @source order by inbox_id limit @n for update skip locked)
                     returning inbox_id)
                 select b.id, b.partner_message_id, coalesce(b.record_key, b.business_key, b.partner_message_id), b.business_key,
-                       case when @routable then b.payload end, b.trace_parent
+                       case when @routable then b.payload end, b.trace_parent, b.partner, b.receipt_id, b.signature::text
                 from taken t join hub.inbox b on b.id = t.inbox_id
                 order by b.id
                 """, connection, transaction);
@@ -233,7 +233,8 @@ public sealed class InboxRouter(
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(new TakenRow(reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                    ReceivedFacts(reader.GetString(6), reader.GetString(1), reader.GetGuid(7), reader.IsDBNull(8) ? null : reader.GetString(8))));
             }
 
             if (rows.Count >= options.Value.RouteBatchSize)
@@ -316,7 +317,7 @@ public sealed class InboxRouter(
             var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
             var traces = new AppendTraces([.. accepted.Select(r => r.Route is null && r.TraceParent is not null ? r.TraceParent : HubTracing.TraceParentOf(r.Route))]);
             created[flow.Id] = created.GetValueOrDefault(flow.Id) + await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}",
-                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken, traces, personalData: personalData);
+                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken, traces, recordFacts: [.. accepted.Select(r => r.Facts)], personalData: personalData);
             foreach (var destination in destinations)
             {
                 reached.Add((flow.Id, destination));
@@ -361,5 +362,17 @@ public sealed class InboxRouter(
 
     /// <param name="TraceParent">The push's trace context, as the gateway stored it.</param>
     /// <param name="Route">This row's routing span (the parent of its messages' spans).</param>
-    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload, string? TraceParent, Activity? Route = null);
+    /// <summary>The evidence a pushed message's "received" line carries: who sent it, its id and receipt, and the
+    /// request's signature headers.</summary>
+    private static string ReceivedFacts(string partner, string messageId, Guid receipt, string? signature)
+    {
+        var facts = new System.Text.Json.Nodes.JsonObject
+        {
+            ["partner"] = partner, ["partner_message_id"] = messageId, ["receipt_id"] = receipt.ToString(),
+            ["signature"] = signature is null ? null : System.Text.Json.Nodes.JsonNode.Parse(signature),
+        };
+        return facts.ToJsonString();
+    }
+
+    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload, string? TraceParent, string Facts, Activity? Route = null);
 }

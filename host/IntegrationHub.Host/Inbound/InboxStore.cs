@@ -11,16 +11,16 @@ public static class InboxStore
     // Rows are inserted in key order so that two commit loops never wait on each other's keys in opposite orders.
     private const string InsertSql = """
         with input as (
-            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @nonces, @trace_parents)
-                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, nonce, trace_parent, ord)),
+            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @nonces, @trace_parents, @signatures)
+                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, nonce, trace_parent, signature, ord)),
         fresh_nonces as (
             insert into hub.inbound_nonces (partner, nonce, seen_at)
             select partner, nonce, @now from input order by partner, nonce
             on conflict do nothing
             returning partner, nonce),
         inserted as (
-            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at, trace_parent)
-            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now, i.trace_parent
+            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at, trace_parent, signature)
+            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now, i.trace_parent, i.signature::jsonb
             from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
             order by i.partner, i.partner_message_id
             returning id, receipt_id, partner, message_type),
@@ -61,6 +61,7 @@ public static class InboxStore
             insert.Parameters.AddWithValue("hashes", submissions.Select(s => s.PayloadHash).ToArray());
             insert.Parameters.AddWithValue("nonces", submissions.Select(s => s.Nonce).ToArray());
             insert.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.TraceParent).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter("signatures", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.Signature).ToArray() });
             insert.Parameters.AddWithValue("now", now);
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -27,13 +27,14 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
         foreach (var sla in slas)
         {
             var calendar = CalendarOf(sla);
+            // Days of runs and reconciliations are one item each; messages come counted per day by PostgreSQL.
             var items = sla.Kind switch
             {
-                FlowSla.RunBy => await RunDaysAsync(sla, calendar, from, to, now, cancellationToken),
-                FlowSla.ReconciledBy => await ReconciledDaysAsync(sla, calendar, from, to, now, cancellationToken),
+                FlowSla.RunBy => One(await RunDaysAsync(sla, calendar, from, to, now, cancellationToken)),
+                FlowSla.ReconciledBy => One(await ReconciledDaysAsync(sla, calendar, from, to, now, cancellationToken)),
                 _ => await MessagesAsync(sla, calendar, Instant(from), Instant(to.AddDays(1)), now, cancellationToken),
             };
-            var byDay = items.ToLookup(i => i.Day, i => i.Outcome);
+            var byDay = items.ToLookup(i => i.Day, i => (i.Outcome, i.Count));
             var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
                 .Select(d => Sum(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), byDay[d]))
                 .ToList();
@@ -179,54 +180,42 @@ public sealed class SlaEvaluator(NpgsqlDataSource dataSource, WorkingCalendars c
 
     private DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendars.Zone).DateTime);
 
-    private static SlaFigures Sum(string period, IEnumerable<SlaOutcome> outcomes)
+    private static List<(DateOnly Day, SlaOutcome Outcome, long Count)> One(List<(DateOnly Day, SlaOutcome Outcome)> items) =>
+        items.Select(i => (i.Day, i.Outcome, 1L)).ToList();
+
+    private static SlaFigures Sum(string period, IEnumerable<(SlaOutcome Outcome, long Count)> outcomes)
     {
         long onTime = 0, late = 0, open = 0, notYet = 0, discarded = 0;
-        foreach (var outcome in outcomes)
+        foreach (var (outcome, count) in outcomes)
         {
             switch (outcome)
             {
-                case SlaOutcome.OnTime: onTime++; break;
-                case SlaOutcome.Late: late++; break;
-                case SlaOutcome.OpenPastDeadline: open++; break;
-                case SlaOutcome.NotYetDue: notYet++; break;
-                default: discarded++; break;
+                case SlaOutcome.OnTime: onTime += count; break;
+                case SlaOutcome.Late: late += count; break;
+                case SlaOutcome.OpenPastDeadline: open += count; break;
+                case SlaOutcome.NotYetDue: notYet += count; break;
+                default: discarded += count; break;
             }
         }
 
         return new SlaFigures(period, onTime + late + open, onTime, late, open, notYet, discarded);
     }
 
-    private async Task<List<(DateOnly Day, SlaOutcome Outcome)>> MessagesAsync(
+    /// <summary>Per local day of read, how many of the flow's records stand where against their deadline, counted by
+    /// PostgreSQL: it gets the range's days (<see cref="OfficeTimeTable"/>, through the last deadline) and compares office
+    /// times, so a year of records comes back as a year of days, not as every record (the C# semantics of
+    /// <see cref="WorkingCalendar.AddWorkingHours"/>, see <see cref="OfficeTimeTable.IsWithin"/>).</summary>
+    private async Task<List<(DateOnly Day, SlaOutcome Outcome, long Count)>> MessagesAsync(
         FlowSla sla, WorkingCalendar calendar, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Ids follow time (migration 0019): partitions closed before the range hold none of its messages.
-        await using var command = dataSource.CreateCommand("""
-            with bound as (
-                select coalesce(min(from_id), (-9223372036854775808)::bigint) as low
-                from hub.history_partitions where dropped_at is null and (closed_at is null or closed_at >= @from))
-            select m.id, m.received_at,
-                   bool_or(d.status in ('pending', 'waiting', 'dead')) as open,
-                   bool_or(d.status = 'discarded') as discarded,
-                   max(d.updated_at) as last_at
-            from hub.messages m
-            join hub.deliveries d on d.message_id = m.id
-            where m.flow_id = @flow and m.received_at >= @from and m.received_at < @to and m.id >= (select low from bound)
-            group by m.id, m.received_at
-            """);
-        command.Parameters.AddWithValue("flow", sla.FlowId);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        var result = new List<(DateOnly, SlaOutcome)>();
+        // Deadlines grow with the read time: none of the range's is later than the one of its end.
+        var table = new OfficeTimeTable(calendar, LocalDay(from), LocalDay(calendar.AddWorkingHours(to, sla.WorkingTime)));
+        await using var command = OfficeTimeSql.MessageOutcomesByDay(dataSource, table, sla, from, to, now);
+        var result = new List<(DateOnly, SlaOutcome, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var read = reader.GetFieldValue<DateTimeOffset>(1);
-            var deadline = calendar.AddWorkingHours(read, sla.WorkingTime);
-            var outcome = reader.GetBoolean(3) && !reader.GetBoolean(2) ? SlaOutcome.Discarded
-                : reader.GetBoolean(2) ? (now > deadline ? SlaOutcome.OpenPastDeadline : SlaOutcome.NotYetDue)
-                : reader.GetFieldValue<DateTimeOffset>(4) <= deadline ? SlaOutcome.OnTime : SlaOutcome.Late;
-            result.Add((LocalDay(read), outcome));
+            result.Add((reader.GetFieldValue<DateOnly>(0), (SlaOutcome)reader.GetInt32(1), reader.GetInt64(2)));
         }
 
         return result;

@@ -62,8 +62,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, PersonalData.Pers
                 from r where d.message_id = r.id and d.destination = @destination and d.status = 'pending'
                 returning d.record_key, d.status),
             logged as (
-                insert into hub.message_log (message_id, destination, event, detail, duration_ms, at)
-                select id, @destination, event, case when code is null then note else code || ': ' || coalesce(error, '') end, duration, @now from r),
+                insert into hub.message_log (message_id, destination, event, detail, duration_ms, facts, at)
+                select id, @destination, event, case when code is null then note else code || ': ' || coalesce(error, '') end, duration,
+                       -- The counterparty's reference for what it accepted: evidence of the delivery.
+                       case when reference is null then null else jsonb_build_object('reference', reference) end, @now from r),
             next_in_line as (
                 -- Open deliveries as they were before this statement (its updates reach hub.open_deliveries at its end).
                 select distinct on (w.record_key) w.message_id from hub.open_deliveries w

@@ -22,7 +22,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
     // one before it is a message, in order; only the first of a record may be 'pending', the rest wait behind it.
     private const string AppendSql = """
         with input as (
-            select * from unnest(@keys, @business_keys, @versions, @payloads, @problems, @trace_parents) with ordinality as t(record_key, business_key, version, payload, problem, trace_parent, ord)),
+            select * from unnest(@keys, @business_keys, @versions, @payloads, @problems, @trace_parents, @record_facts) with ordinality as t(record_key, business_key, version, payload, problem, trace_parent, facts, ord)),
         ranked as (
             select i.*, lag(i.version) over (partition by i.record_key order by i.ord) as previous_in_batch
             from input i),
@@ -50,9 +50,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
             returning id, record_key, trace_parent),
         -- Ids are drawn in insert order, which is batch order: pair each message with its input row by position.
         paired as (
-            select i.id, i.record_key, f.problem, f.nth, f.nth_storable
+            select i.id, i.record_key, f.problem, f.nth, f.nth_storable, f.facts
             from (select id, record_key, row_number() over (order by id) as position from inserted) i
-            join (select problem, nth, nth_storable, row_number() over (order by ord) as position from fresh) f on f.position = i.position),
+            join (select problem, nth, nth_storable, facts, row_number() over (order by ord) as position from fresh) f on f.position = i.position),
         deliveries as (
             insert into hub.deliveries (message_id, destination, flow_id, record_key, status, attempts, last_error_code, last_error, updated_at)
             select p.id, d, @flow, p.record_key,
@@ -72,8 +72,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
                    case when p.problem is null then null else @invalid_code end, p.problem, @now
             from paired p cross join unnest(@destinations) as d),
         logged as (
-            insert into hub.message_log (message_id, event, detail, at)
-            select id, 'received', @detail, @now from inserted)
+            insert into hub.message_log (message_id, event, detail, facts, at)
+            select id, 'received', @detail, coalesce(facts, @facts)::jsonb, @now from paired)
         select (select count(*) from inserted), (select count(*) from paired where problem is not null),
                (select array_agg(trace_parent) from inserted where trace_parent is not null)
         """;
@@ -115,7 +115,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
-        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill, personalData);
+        // The evidence of a pulled record: the checkpoint it was committed with (the source's position after it).
+        var facts = checkpoint is null || backfill ? null : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["checkpoint"] = checkpoint.State });
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill, facts, personalData: personalData);
 
         if (checkpoint is not null && !backfill)
         {
@@ -158,6 +160,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
     /// <param name="detail">The "received" log line's detail (the run, or the inbound receipt).</param>
     /// <param name="traces">Each record's trace context, stored with its message; told which were stored.</param>
     /// <param name="backfill">A backfill's re-read: a version that was a message already is not one again.</param>
+    /// <param name="facts">JSON object the "received" lines carry as evidence (the checkpoint), or null.</param>
+    /// <param name="recordFacts">Per record, instead of <paramref name="facts"/>: a push's partner, receipt and signature.</param>
     /// <param name="personalData">Encrypts the personal ids of the stored payloads (after the hashed versions are taken).</param>
     /// <returns>How many new messages were created.</returns>
     public static async Task<int> AppendAsync(
@@ -173,11 +177,18 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         CancellationToken cancellationToken,
         AppendTraces? traces = null,
         bool backfill = false,
+        string? facts = null,
+        IReadOnlyList<string?>? recordFacts = null,
         PersonalData.PersonalDataPayloads? personalData = null)
     {
         if (records.Count == 0)
         {
             return 0;
+        }
+
+        if (recordFacts is not null && recordFacts.Count != records.Count)
+        {
+            throw new ArgumentException("One set of facts per record is needed.", nameof(recordFacts));
         }
 
         if (traces is not null && traces.TraceParents.Count != records.Count)
@@ -232,6 +243,11 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         append.Parameters.AddWithValue("destinations", destinations.ToArray());
         append.Parameters.AddWithValue("hold", holdBehindDeadLetter);
         append.Parameters.AddWithValue("detail", detail);
+        append.Parameters.Add(new NpgsqlParameter<string?>("facts", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = facts });
+        append.Parameters.Add(new NpgsqlParameter("record_facts", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+        {
+            Value = recordFacts is null ? new string?[records.Count] : recordFacts.ToArray(),
+        });
         append.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
         {
             Value = traces is null ? new string?[records.Count] : traces.TraceParents.ToArray(),

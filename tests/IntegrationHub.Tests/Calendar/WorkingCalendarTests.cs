@@ -12,7 +12,7 @@ public sealed class WorkingCalendarTests
 
     /// <summary>2025's decision as announced: Tết from Saturday 25/1 to Sunday 2/2; 30/4–1/5 extended to Sunday 4/5 by
     /// swapping Friday 2/5 with Saturday 26/4.</summary>
-    private static CalendarOptions Decisions2025() => new()
+    internal static CalendarOptions Decisions2025() => new()
     {
         Years =
         {

@@ -18,6 +18,13 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
         await using (var db = NpgsqlDataSource.Create(connectionString))
         {
             await (await SlaSeed.MigrateAsync(db)).HolidayWeekAsync();
+            // 1/4 reconciled the next night: the payments SLA counts from that first reconciliation (history from before
+            // the hub's install day).
+            await using var reconciled = db.CreateCommand("""
+                insert into hub.reconciliations (day, started_at, completed_at, trigger, matched, missing_in_hub, missing_at_platform, amount_mismatch, status_mismatch)
+                values ('2026-04-01', '2026-04-01 18:29:00+00', '2026-04-01 18:30:00+00', 'schedule', 0, 0, 0, 0, 0)
+                """);
+            await reconciled.ExecuteNonQueryAsync();
         }
 
         var settings = TestHub.BaseSettings(connectionString);
@@ -52,8 +59,8 @@ public sealed class SlaPageBrowserTests(PostgresCluster cluster)
         Assert.Equal("(every record read reaches all destinations within 2 working hours)", await flow.Locator(".sla-description-en").InnerTextAsync());
         var payments = page.Locator(".sla-flow[data-flow='payments'][data-kind='reconciled-by'][data-target='06:00']");
         Assert.Equal("dữ liệu mỗi ngày được đối soát xong chậm nhất 06:00 ngày làm việc kế tiếp", await payments.Locator(".sla-description").InnerTextAsync());
-        // Nothing reconciled: each of April's 30 days is open past its deadline.
-        Assert.Equal("30", await payments.Locator(".sla-months tr[data-period='2026-04'] .open").InnerTextAsync());
+        // 1/4 reconciled on time; nothing after: each of April's other 29 days is open past its deadline.
+        Assert.Equal("29", await payments.Locator(".sla-months tr[data-period='2026-04'] .open").InnerTextAsync());
         var wednesday = flow.Locator(".sla-days tr[data-period='2026-04-29']");
         Assert.Equal("3", await wednesday.Locator(".due").InnerTextAsync());
         Assert.Equal("1", await wednesday.Locator(".open").InnerTextAsync());

@@ -24,6 +24,16 @@ public static class TestHub
     public static string IDeskApiKey => RegisteredModules.Setting("idesk", "ApiKey");
     private static readonly Lazy<string> AdminHash = new(() => AdminPasswordHasher.Hash(AdminPassword));
 
+    /// <summary>One evidence signing key for the test run (written to a temp file, as an operator would give it), so
+    /// hubs started as Production have theirs.</summary>
+    private static readonly Lazy<string> EvidenceKeyPath = new(() =>
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hub-evidence-key-").FullName, "signing-key.pem");
+        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+        return path;
+    });
+
     /// <summary>Settings every test hub gets: fast pickup, short retries, quick shutdown, no schedule firing during a test.</summary>
     public static Dictionary<string, string?> BaseSettings(string connectionString)
     {
@@ -69,6 +79,7 @@ public static class TestHub
         ["Hub:Delivery:RetryBackoff"] = "00:00:00.200",
         ["Hub:Scheduling:SchedulerName"] = "IntegrationHubTest",
         ["Sandboxes:Enabled"] = "false",
+        ["Hub:Evidence:SigningKey:Path"] = EvidenceKeyPath.Value,
         ["Inbound:Partners:cong-dvc:ApiKey"] = PortalPartnerKey,
         ["Inbound:Partners:cong-dvc:Secret"] = PortalPartnerSecret,
         ["Inbound:Partners:dvcqg:ApiKey"] = InboundPartnerKey,

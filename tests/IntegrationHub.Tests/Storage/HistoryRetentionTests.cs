@@ -156,6 +156,8 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         await ScalarAsync<object>(db, "create view hub.open_deliveries as select * from hub.deliveries where status in ('pending', 'waiting', 'dead')");
         // Today's append also notes a backfill's position (0033), in a column the version before did not write.
         await ScalarAsync<object>(db, "alter table hub.flow_runs add column backfill_position text");
+        // And the evidence facts of its log lines (0039).
+        await ScalarAsync<object>(db, "alter table hub.message_log add column facts jsonb");
         var now = DateTimeOffset.UtcNow;
         await new MessageStore(db).AppendAsync(Flow, 1, Records("OLD", 20), [Destination], null, now.AddDays(-3), default);
         // Delivered as the version before did it (today's DeliveryStore reads tables of later migrations): OLD-7 refused.
@@ -170,6 +172,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         var rows = await ScalarAsync<string>(db, "select string_agg(id || ':' || business_key, ',' order by id) from hub.messages");
         await ScalarAsync<object>(db, "drop view hub.open_deliveries");
         await ScalarAsync<object>(db, "alter table hub.flow_runs drop column backfill_position");
+        await ScalarAsync<object>(db, "alter table hub.message_log drop column facts");
 
         await migrator.MigrateAsync(default);
 

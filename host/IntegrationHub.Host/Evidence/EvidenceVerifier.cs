@@ -1,0 +1,253 @@
+using System.Data;
+using System.Text;
+using IntegrationHub.Host.Configuration;
+using IntegrationHub.Host.Observability;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IntegrationHub.Host.Evidence;
+
+/// <summary>Re-checks the chains (each link's hash recomputed from the log line as it is now) and the signed heads
+/// (signature, root, and that each chain still holds the head's hash at its seq), a slice per pass, going on where
+/// the last pass stopped and starting again at the end. Each break is an alert naming the first broken link.</summary>
+public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOptions> options, EvidenceKeys keys, AlertStore alerts, ILogger<EvidenceVerifier> logger)
+{
+    public const string AlertKind = "evidence-tampered";
+
+    private const int HeadsPerPass = 1000;
+
+    /// <returns>The breaks found (each raised as an alert once).</returns>
+    public async Task<IReadOnlyList<EvidenceBreak>> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Evidence;
+        var breaks = new List<EvidenceBreak>();
+        var cursors = new Dictionary<int, long>();
+        long headCursor;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
+        {
+            var retired = await RetiredRangesAsync(connection, transaction, cancellationToken);
+            var chains = await ChainsAsync(connection, transaction, settings.Chains, cancellationToken);
+            foreach (var (chain, (from, headSeq, head)) in chains)
+            {
+                var (next, broken) = await VerifyChainAsync(connection, transaction, chain, from, headSeq, head, settings.VerifyBatch, retired, cancellationToken);
+                cursors[chain] = next;
+                if (broken is not null)
+                {
+                    breaks.Add(broken);
+                }
+            }
+
+            headCursor = await VerifyHeadsAsync(connection, transaction, breaks, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await SaveCursorsAsync(cursors, headCursor, cancellationToken);
+        foreach (var broken in breaks)
+        {
+            await alerts.RaiseAsync(AlertKind, broken.Subject, broken.Problem, broken.Reference, null, cancellationToken);
+        }
+
+        if (breaks.Count == 0)
+        {
+            logger.LogDebug("Evidence log verified");
+        }
+
+        return breaks;
+    }
+
+    private static async Task<Dictionary<int, (long From, long HeadSeq, byte[] Head)>> ChainsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int configured, CancellationToken cancellationToken)
+    {
+        var chains = new Dictionary<int, (long, long, byte[])>();
+        await using var command = new NpgsqlCommand(
+            """
+            select coalesce(c.chain, k.chain), coalesce(k.checked_seq, 0), coalesce(c.seq, 0), coalesce(c.head, '\x'::bytea)
+            from hub.evidence_chains c full join hub.evidence_checks k on k.chain = c.chain
+            """, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chains[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
+        }
+
+        // A chain whose row was deleted still has its links: the configured chains are always checked.
+        for (var chain = 0; chain < configured; chain++)
+        {
+            chains.TryAdd(chain, (0, 0, EvidenceHash.Genesis));
+        }
+
+        return chains;
+    }
+
+    /// <summary>Message-id ranges retention archived (their log lines may be gone lawfully; issue 15 item 6 keeps
+    /// what verifies them).</summary>
+    private static async Task<List<(long From, long To)>> RetiredRangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var ranges = new List<(long, long)>();
+        await using var command = new NpgsqlCommand("select from_id, to_id from hub.history_partitions where dropped_at is not null or archives > 0", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ranges.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return ranges;
+    }
+
+    /// <returns>Where the next pass starts (0: from the chain's start) and the first broken link, if any.</returns>
+    private static async Task<(long Next, EvidenceBreak? Broken)> VerifyChainAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int chain, long from, long headSeq, byte[] head, int batch,
+        List<(long From, long To)> retired, CancellationToken cancellationToken)
+    {
+        byte[] previous = EvidenceHash.Genesis;
+        if (from > 0)
+        {
+            if (await LinkHashAsync(connection, transaction, chain, from, cancellationToken) is not { } hash)
+            {
+                return (from, new EvidenceBreak(chain, from, null, null, null, $"Link {from} of chain {chain} was deleted (the link table was edited)."));
+            }
+
+            previous = hash;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            select k.seq, k.log_id, k.message_id, k.hash, {EvidenceLineReader.Columns}
+            from hub.evidence_links k
+            left join hub.message_log l on l.message_id = k.message_id and l.id = k.log_id
+            {EvidenceLineReader.Joins}
+            where k.chain = @chain and k.seq > @from
+            order by k.seq
+            limit @batch
+            """, connection, transaction);
+        command.Parameters.AddWithValue("chain", chain);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("batch", batch);
+        var expected = from + 1;
+        var read = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read++;
+                var (seq, logId, messageId, stored) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
+                if (seq != expected)
+                {
+                    return (from, new EvidenceBreak(chain, expected, null, null, null,
+                        $"Link {expected} of chain {chain} was deleted (the next link is {seq}, for message {messageId}, log line {logId}): the link table was edited."));
+                }
+
+                var line = EvidenceLineReader.Read(reader, 4);
+                if (line is null)
+                {
+                    if (!retired.Any(r => messageId >= r.From && messageId < r.To))
+                    {
+                        return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
+                            $"Log line {logId} of message {messageId} (chain {chain}, link {seq}) was deleted from hub.message_log."));
+                    }
+                }
+                else if (!EvidenceHash.Link(previous, line.Canonical()).AsSpan().SequenceEqual(stored))
+                {
+                    return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
+                        $"Log line {logId} of message {messageId} (chain {chain}, link {seq}, event '{line.Event}') no longer hashes to its link: the line (or what it names: its message, its operator action) or the stored hash was changed."));
+                }
+
+                previous = stored;
+                expected = seq + 1;
+            }
+        }
+
+        if (read == batch)
+        {
+            return (expected - 1, null);
+        }
+
+        // The end of the chain: its head row must be its last link.
+        if (headSeq != expected - 1 || (headSeq > 0 && !head.AsSpan().SequenceEqual(previous)))
+        {
+            return (from, new EvidenceBreak(chain, expected, null, null, null,
+                $"Chain {chain}'s head says link {headSeq} but its links end at {expected - 1}: links or the head were edited."));
+        }
+
+        return (0, null);
+    }
+
+    private async Task<long> VerifyHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EvidenceBreak> breaks, CancellationToken cancellationToken)
+    {
+        long cursor;
+        await using (var read = new NpgsqlCommand("select checked_id from hub.evidence_head_checks", connection, transaction))
+        {
+            cursor = await read.ExecuteScalarAsync(cancellationToken) is long value ? value : 0;
+        }
+
+        var heads = new List<(long Id, string Kind, DateOnly? Day, byte[] Root, string KeyId, string Statement, byte[] Signature)>();
+        await using (var command = new NpgsqlCommand(
+            "select id, kind, day, root, key_id, statement, signature from hub.evidence_heads where id > @from order by id limit @limit", connection, transaction))
+        {
+            command.Parameters.AddWithValue("from", cursor);
+            command.Parameters.AddWithValue("limit", HeadsPerPass);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                heads.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<byte[]>(3),
+                    reader.GetString(4), reader.GetString(5), reader.GetFieldValue<byte[]>(6)));
+            }
+        }
+
+        foreach (var head in heads)
+        {
+            var statement = HeadStatement.Parse(head.Statement);
+            var problem = statement is null ? "its statement is not a canonical head statement (its root must be the root of the chains it lists)"
+                : statement.Kind != head.Kind || statement.Day != head.Day || statement.KeyId != head.KeyId || !statement.Root().AsSpan().SequenceEqual(head.Root)
+                    ? "its columns (kind, day, key, root) differ from its signed statement"
+                    : keys.Verify(head.KeyId, Encoding.UTF8.GetBytes(head.Statement), head.Signature);
+            if (problem is null)
+            {
+                foreach (var chain in statement!.Chains.Where(c => c.Seq > 0))
+                {
+                    var hash = await LinkHashAsync(connection, transaction, chain.Chain, chain.Seq, cancellationToken);
+                    if (hash is null || !hash.AsSpan().SequenceEqual(chain.Hash))
+                    {
+                        problem = hash is null
+                            ? $"chain {chain.Chain} no longer has link {chain.Seq}, which the head signed"
+                            : $"chain {chain.Chain}'s link {chain.Seq} is not the hash the head signed: the chain was rewritten";
+                        break;
+                    }
+                }
+            }
+
+            if (problem is not null)
+            {
+                breaks.Add(new EvidenceBreak(null, null, null, null, head.Id, $"Signed head {head.Id} ({head.Kind}) does not verify: {problem}."));
+                // Stop here: the next pass looks at it again.
+                return head.Id - 1;
+            }
+        }
+
+        return heads.Count == HeadsPerPass ? heads[^1].Id : 0;
+    }
+
+    private static async Task<byte[]?> LinkHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int chain, long seq, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select hash from hub.evidence_links where chain = @chain and seq = @seq", connection, transaction);
+        command.Parameters.AddWithValue("chain", chain);
+        command.Parameters.AddWithValue("seq", seq);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    private async Task SaveCursorsAsync(Dictionary<int, long> cursors, long headCursor, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into hub.evidence_checks as k (chain, checked_seq) select * from unnest(@chains, @seqs)
+            on conflict (chain) do update set checked_seq = excluded.checked_seq;
+            insert into hub.evidence_head_checks as h (checked_id) values (@head)
+            on conflict (singleton) do update set checked_id = excluded.checked_id;
+            """);
+        command.Parameters.AddWithValue("chains", cursors.Keys.ToArray());
+        command.Parameters.AddWithValue("seqs", cursors.Values.ToArray());
+        command.Parameters.AddWithValue("head", headCursor);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
