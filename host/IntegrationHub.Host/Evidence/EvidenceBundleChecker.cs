@@ -262,7 +262,8 @@ public static class EvidenceBundleChecker
                 var listedFits = seq == signed.Seq ? found.AsSpan().SequenceEqual(signed.Hash)
                     : next is not null && nextEvent is not null && EvidenceHash.Link(found, nextEvent).AsSpan().SequenceEqual(next);
                 problems.Add(listedFits
-                    ? $"{name} (link {seq} of chain {chain}{EventOf(canonical)}) was changed: it hashes to {Convert.ToHexStringLower(computed)}, its link in {linksName} (which the chain goes on from to heads/{headId}.json) is {Convert.ToHexStringLower(found)}"
+                    ? $"{name} (link {seq} of chain {chain}{EventOf(canonical)}) was changed: it hashes to {Convert.ToHexStringLower(computed)}, its link in {linksName} (which the chain goes on from to heads/{headId}.json) is {Convert.ToHexStringLower(found)}" +
+                      (seq == from ? $"; or the hash of link {from - 1} in {linksName}, which it starts from, was changed" : "")
                     : $"{linksName}: the hash of link {seq} was changed: expected {Convert.ToHexStringLower(computed)} (recomputed from {name}), found {Convert.ToHexStringLower(found)}");
                 valid = false;
             }

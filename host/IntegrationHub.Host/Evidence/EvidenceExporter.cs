@@ -97,8 +97,8 @@ public sealed class EvidenceExporter(
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Evidence.TimeZone);
             var start = day!.Value.ToDateTime(TimeOnly.MinValue);
-            var from = new DateTimeOffset(start, zone.GetUtcOffset(start));
-            var to = new DateTimeOffset(start.AddDays(1), zone.GetUtcOffset(start.AddDays(1)));
+            var from = new DateTimeOffset(start, zone.GetUtcOffset(start)).ToUniversalTime();
+            var to = new DateTimeOffset(start.AddDays(1), zone.GetUtcOffset(start.AddDays(1))).ToUniversalTime();
             command.CommandText = """
                 select k.chain, k.seq, k.log_id, k.message_id from hub.evidence_links k
                 where k.log_id in (select id from hub.message_log where at >= @from and at < @to)
