@@ -356,6 +356,7 @@ public static class HubApplication
         services.AddSingleton<Evidence.EvidenceHeadSigner>();
         services.AddSingleton<Evidence.EvidenceVerifier>();
         services.AddSingleton<Evidence.EvidenceExporter>();
+        services.AddSingleton<Evidence.EvidenceRetirement>();
         services.AddSingleton(sp => new Evidence.EvidenceArchive(Path.Combine(sp.GetRequiredService<HistoryArchive>().Folder, Evidence.EvidenceArchive.Folder)));
 
         // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
