@@ -64,10 +64,10 @@ public static class EvidenceBundleChecker
             var (from, to, headId) = (chainEntry.GetProperty("from").GetInt64(), chainEntry.GetProperty("to").GetInt64(), chainEntry.GetProperty("head").GetInt64());
             if (!heads.TryGetValue(headId, out var statement))
             {
-                statement = heads[headId] = CheckHead(files, headId, problems);
+                statement = heads[headId] = CheckHead(files, headId, problems, out var fingerprint);
                 if (statement is not null)
                 {
-                    keyIds.Add(statement.KeyId);
+                    keyIds.Add($"{statement.KeyId} (public key SHA-256 {fingerprint}…)");
                     headTimes.Add(statement.SignedAt);
                 }
             }
@@ -134,8 +134,9 @@ public static class EvidenceBundleChecker
 
     public static string EventName(int chain, long seq) => $"events/{chain}-{seq.ToString(CultureInfo.InvariantCulture)}.json";
 
-    private static HeadStatement? CheckHead(IReadOnlyDictionary<string, byte[]> files, long headId, List<string> problems)
+    private static HeadStatement? CheckHead(IReadOnlyDictionary<string, byte[]> files, long headId, List<string> problems, out string? fingerprint)
     {
+        fingerprint = null;
         var (statementName, signatureName) = ($"heads/{headId}.json", $"heads/{headId}.sig");
         if (!files.TryGetValue(statementName, out var text) || !files.TryGetValue(signatureName, out var signature))
         {
@@ -168,7 +169,7 @@ public static class EvidenceBundleChecker
             return null;
         }
 
-        var fingerprint = EvidenceKeys.Fingerprint(key);
+        fingerprint = EvidenceKeys.Fingerprint(key);
         bool valid;
         try
         {

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace IntegrationHub.Host.Evidence;
 
-/// <summary>What <see cref="EvidenceBundleChecker"/> found: valid when there are no problems.</summary>
+/// <summary>What <see cref="EvidenceBundleChecker"/> found: valid when there are no problems. Keys: each key id with the
+/// start of its public key's SHA-256 (DER), to compare with the key the hub publishes.</summary>
 public sealed record EvidenceBundleReport(IReadOnlyList<string> Problems, int Events, IReadOnlyList<string> KeyIds, IReadOnlyList<DateTimeOffset> HeadTimes)
 {
     public bool Valid => Problems.Count == 0 && Events > 0;

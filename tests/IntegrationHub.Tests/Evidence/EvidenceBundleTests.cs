@@ -29,7 +29,7 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         var lines = await rig.ScalarAsync<long>($"select count(*) from hub.message_log where message_id = {rig.Replayed}");
         Assert.Equal(lines, report.Events);
         Assert.Equal(2L, await rig.ScalarAsync<long>("select count(*) from hub.evidence_heads"));
-        Assert.Equal([rig.Keys.KeyId!], report.KeyIds);
+        Assert.StartsWith(rig.Keys.KeyId! + " (public key SHA-256 ", Assert.Single(report.KeyIds), StringComparison.Ordinal);
         Assert.Contains(files.Where(f => f.Key.StartsWith("events/", StringComparison.Ordinal)), f => Encoding.UTF8.GetString(f.Value).Contains("\"event\":\"note\"", StringComparison.Ordinal));
 
         var day = await rig.ScalarAsync<DateOnly>($"select (at at time zone '{rig.Options.Evidence.TimeZone}')::date from hub.message_log order by id limit 1");
