@@ -358,6 +358,9 @@ public static class HubApplication
         services.AddSingleton<Evidence.EvidenceSequencer>();
         services.AddSingleton<Evidence.EvidenceHeadSigner>();
         services.AddSingleton<Evidence.EvidenceVerifier>();
+        services.AddSingleton<Evidence.EvidenceExporter>();
+        services.AddSingleton<Evidence.EvidenceRetirement>();
+        services.AddSingleton(sp => new Evidence.EvidenceArchive(Path.Combine(sp.GetRequiredService<HistoryArchive>().Folder, Evidence.EvidenceArchive.Folder)));
 
         // Hosted services start in this order: sandboxes before anything calls them, flows after the engines.
         services.AddSingleton(sp => new SandboxHost(hub.Sandboxes, sp, builder.Configuration, sp.GetRequiredService<ILogger<SandboxHost>>()));
@@ -556,6 +559,7 @@ public static class HubApplication
         app.MapFlowActivityApi();
         app.MapDeadLettersApi();
         app.MapMessagesApi();
+        app.MapEvidenceApi();
         app.MapParkedInboxApi();
         app.MapInboundApi();
         app.MapAlertsApi();

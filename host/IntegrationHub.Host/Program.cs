@@ -16,6 +16,21 @@ if (args.FirstOrDefault() == "hash-password")
     return 0;
 }
 
+if (args.FirstOrDefault() == "verify-evidence")
+{
+    // Offline: no configuration, no database, no hub services; only the bundle.
+    if (args.Length != 2 || !File.Exists(args[1]))
+    {
+        Console.Error.WriteLine("Usage: verify-evidence <bundle.zip> (a bundle from GET /api/evidence)");
+        return 2;
+    }
+
+    await using var bundle = File.OpenRead(args[1]);
+    var report = IntegrationHub.Host.Evidence.EvidenceBundleChecker.Check(bundle);
+    Console.WriteLine(report.Text());
+    return report.Valid ? 0 : 1;
+}
+
 try
 {
     // check-config and migrate take the hub's usual arguments after them (--environment, --urls, key=value...).

@@ -26,11 +26,11 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
-            var retired = await RetiredRangesAsync(connection, transaction, cancellationToken);
+            var retired = await RetiredRunsAsync(connection, transaction, cancellationToken);
             var chains = await ChainsAsync(connection, transaction, settings.Chains, cancellationToken);
             foreach (var (chain, (from, headSeq, head)) in chains)
             {
-                var (next, broken) = await VerifyChainAsync(connection, transaction, chain, from, headSeq, head, settings.VerifyBatch, retired, cancellationToken);
+                var (next, broken) = await VerifyChainAsync(connection, transaction, chain, from, headSeq, head, settings.VerifyBatch, retired.GetValueOrDefault(chain), cancellationToken);
                 cursors[chain] = next;
                 if (broken is not null)
                 {
@@ -38,7 +38,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
                 }
             }
 
-            headCursor = await VerifyHeadsAsync(connection, transaction, breaks, cancellationToken);
+            headCursor = await VerifyHeadsAsync(connection, transaction, breaks, retired, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -80,28 +80,74 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         return chains;
     }
 
-    /// <summary>Message-id ranges retention archived (their log lines may be gone lawfully; issue 15 item 6 keeps
-    /// what verifies them).</summary>
-    private static async Task<List<(long From, long To)>> RetiredRangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Runs of links retention removed with their archived lines (migration 0043), by chain and first seq:
+    /// the chain goes on across each from its last hash.</summary>
+    private static async Task<Dictionary<int, SortedList<long, (long To, byte[] Last)>>> RetiredRunsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var ranges = new List<(long, long)>();
-        await using var command = new NpgsqlCommand("select from_id, to_id from hub.history_partitions where dropped_at is not null or archives > 0", connection, transaction);
+        var runs = new Dictionary<int, SortedList<long, (long, byte[])>>();
+        await using var command = new NpgsqlCommand("select chain, from_seq, to_seq, last_hash from hub.evidence_retired", connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ranges.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            var chain = reader.GetInt32(0);
+            if (!runs.TryGetValue(chain, out var list))
+            {
+                runs[chain] = list = [];
+            }
+
+            list[reader.GetInt64(1)] = (reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
         }
 
-        return ranges;
+        return runs;
+    }
+
+    /// <summary>The retired run that contains <paramref name="seq"/>, if any.</summary>
+    private static (long From, long To, byte[] Last)? RunOf(SortedList<long, (long To, byte[] Last)>? runs, long seq)
+    {
+        if (runs is null)
+        {
+            return null;
+        }
+
+        foreach (var (from, (to, last)) in runs)
+        {
+            if (from > seq)
+            {
+                break;
+            }
+
+            if (seq <= to)
+            {
+                return (from, to, last);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Steps over the retired runs that begin at <paramref name="expected"/>.</summary>
+    private static (long Expected, byte[] Previous) SkipRetired(SortedList<long, (long To, byte[] Last)>? runs, long expected, byte[] previous)
+    {
+        while (runs is not null && runs.TryGetValue(expected, out var run))
+        {
+            (expected, previous) = (run.To + 1, run.Last);
+        }
+
+        return (expected, previous);
     }
 
     /// <returns>Where the next pass starts (0: from the chain's start) and the first broken link, if any.</returns>
     private static async Task<(long Next, EvidenceBreak? Broken)> VerifyChainAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int chain, long from, long headSeq, byte[] head, int batch,
-        List<(long From, long To)> retired, CancellationToken cancellationToken)
+        SortedList<long, (long To, byte[] Last)>? retired, CancellationToken cancellationToken)
     {
         byte[] previous = EvidenceHash.Genesis;
-        if (from > 0)
+        if (from > 0 && RunOf(retired, from) is { } run)
+        {
+            // Where the last pass stopped was removed by retention since: go on after its run.
+            (from, previous) = (run.To, run.Last);
+        }
+        else if (from > 0)
         {
             if (await LinkHashAsync(connection, transaction, chain, from, cancellationToken) is not { } hash)
             {
@@ -132,6 +178,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
             {
                 read++;
                 var (seq, logId, messageId, stored) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
+                (expected, previous) = SkipRetired(retired, expected, previous);
                 if (seq != expected)
                 {
                     return (from, new EvidenceBreak(chain, expected, null, null, null,
@@ -141,11 +188,9 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
                 var line = EvidenceLineReader.Read(reader, 4);
                 if (line is null)
                 {
-                    if (!retired.Any(r => messageId >= r.From && messageId < r.To))
-                    {
-                        return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
-                            $"Log line {logId} of message {messageId} (chain {chain}, link {seq}) was deleted from hub.message_log."));
-                    }
+                    // Retention removes a line's link with it: a link whose line is gone was deleted behind the hub's back.
+                    return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
+                        $"Log line {logId} of message {messageId} (chain {chain}, link {seq}) was deleted from hub.message_log."));
                 }
                 else if (!EvidenceHash.Link(previous, line.Canonical()).AsSpan().SequenceEqual(stored))
                 {
@@ -163,7 +208,8 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
             return (expected - 1, null);
         }
 
-        // The end of the chain: its head row must be its last link.
+        // The end of the chain: its head row must be its last link (or the last of a run retention removed).
+        (expected, previous) = SkipRetired(retired, expected, previous);
         if (headSeq != expected - 1 || (headSeq > 0 && !head.AsSpan().SequenceEqual(previous)))
         {
             return (from, new EvidenceBreak(chain, expected, null, null, null,
@@ -173,7 +219,8 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         return (0, null);
     }
 
-    private async Task<long> VerifyHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EvidenceBreak> breaks, CancellationToken cancellationToken)
+    private async Task<long> VerifyHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EvidenceBreak> breaks,
+        Dictionary<int, SortedList<long, (long To, byte[] Last)>> retired, CancellationToken cancellationToken)
     {
         long cursor;
         await using (var read = new NpgsqlCommand("select checked_id from hub.evidence_head_checks", connection, transaction))
@@ -207,6 +254,12 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
                 foreach (var chain in statement!.Chains.Where(c => c.Seq > 0))
                 {
                     var hash = await LinkHashAsync(connection, transaction, chain.Chain, chain.Seq, cancellationToken);
+                    if (hash is null && RunOf(retired.GetValueOrDefault(chain.Chain), chain.Seq) is { } run)
+                    {
+                        // Archived: the run's last hash is kept; a link inside it is in the evidence archive.
+                        hash = run.To == chain.Seq ? run.Last : chain.Hash;
+                    }
+
                     if (hash is null || !hash.AsSpan().SequenceEqual(chain.Hash))
                     {
                         problem = hash is null

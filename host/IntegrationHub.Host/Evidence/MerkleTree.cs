@@ -22,6 +22,92 @@ public static class MerkleTree
     public static byte[] Root(IReadOnlyList<byte[]> leafHashes) =>
         leafHashes.Count == 0 ? SHA256.HashData([]) : Subtree(leafHashes, 0, leafHashes.Count);
 
+    /// <summary>The audit path of leaf <paramref name="index"/> (RFC 9162 2.1.3.1): the sibling hashes from the leaf up.</summary>
+    public static List<byte[]> Path(IReadOnlyList<byte[]> leafHashes, int index)
+    {
+        var path = new List<byte[]>();
+        AddPath(leafHashes, index, 0, leafHashes.Count, path);
+        return path;
+    }
+
+    /// <summary>The root an audit path leads to from a leaf hash (RFC 9162 2.1.3.2); null when the path does not fit
+    /// the index and size.</summary>
+    public static byte[]? RootFromPath(byte[] leafHash, long index, long size, IReadOnlyList<byte[]> path)
+    {
+        if (index < 0 || index >= size)
+        {
+            return null;
+        }
+
+        var (fn, sn, hash) = (index, size - 1, leafHash);
+        foreach (var sibling in path)
+        {
+            if (sn == 0)
+            {
+                return null;
+            }
+
+            if ((fn & 1) == 1 || fn == sn)
+            {
+                hash = Node(sibling, hash);
+                while ((fn & 1) == 0 && fn != 0)
+                {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            }
+            else
+            {
+                hash = Node(hash, sibling);
+            }
+
+            fn >>= 1;
+            sn >>= 1;
+        }
+
+        return sn == 0 ? hash : null;
+    }
+
+    private static void AddPath(IReadOnlyList<byte[]> leaves, int index, int start, int count, List<byte[]> path)
+    {
+        if (count == 1)
+        {
+            return;
+        }
+
+        var split = Split(count);
+        if (index < split)
+        {
+            AddPath(leaves, index, start, split, path);
+            path.Add(Subtree(leaves, start + split, count - split));
+        }
+        else
+        {
+            AddPath(leaves, index - split, start + split, count - split, path);
+            path.Add(Subtree(leaves, start, split));
+        }
+    }
+
+    private static int Split(int count)
+    {
+        var split = 1;
+        while (split * 2 < count)
+        {
+            split *= 2;
+        }
+
+        return split;
+    }
+
+    private static byte[] Node(byte[] left, byte[] right)
+    {
+        var node = new byte[65];
+        node[0] = 1;
+        left.CopyTo(node, 1);
+        right.CopyTo(node, 33);
+        return SHA256.HashData(node);
+    }
+
     private static byte[] Subtree(IReadOnlyList<byte[]> leaves, int start, int count)
     {
         if (count == 1)
@@ -29,16 +115,7 @@ public static class MerkleTree
             return leaves[start];
         }
 
-        var split = 1;
-        while (split * 2 < count)
-        {
-            split *= 2;
-        }
-
-        var node = new byte[65];
-        node[0] = 1;
-        Subtree(leaves, start, split).CopyTo(node, 1);
-        Subtree(leaves, start + split, count - split).CopyTo(node, 33);
-        return SHA256.HashData(node);
+        var split = Split(count);
+        return Node(Subtree(leaves, start, split), Subtree(leaves, start + split, count - split));
     }
 }

@@ -137,6 +137,7 @@ public sealed partial class HistoryPartitionStore(NpgsqlDataSource dataSource)
                 drop table {messages};
                 update hub.history_partitions set archives = archives + 1, dropped_at = @now where name = @name;
                 """, cancellationToken, ("now", now), ("name", partition.Name));
+            await Evidence.EvidenceRetirement.PruneAsync(connection, transaction, partition.FromId, partition.ToId, manifest.Archive, cancellationToken);
         }
         else
         {
@@ -159,6 +160,7 @@ public sealed partial class HistoryPartitionStore(NpgsqlDataSource dataSource)
             }
 
             await ExecuteAsync(connection, transaction, "update hub.history_partitions set archives = archives + 1 where name = @name", cancellationToken, ("name", partition.Name));
+            await Evidence.EvidenceRetirement.PruneAsync(connection, transaction, partition.FromId, partition.ToId, manifest.Archive, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace IntegrationHub.Host.Storage;
 /// (undelivered messages, dead letters) kept until resolved, when a later run archives and drops them. Then the same for
 /// the inbox's months (<see cref="InboxRetention"/>) and the audits' (<see cref="AuditRetention"/>).</summary>
 public sealed class HistoryRetentionJob(
-    HistoryPartitionStore partitions, HistoryArchive archive, InboxRetention inbox, AuditRetention audits, TimeProvider timeProvider, IOptions<HubOptions> options,
+    HistoryPartitionStore partitions, HistoryArchive archive, InboxRetention inbox, AuditRetention audits, Evidence.EvidenceRetirement evidence, TimeProvider timeProvider, IOptions<HubOptions> options,
     ILogger<HistoryRetentionJob> logger)
 {
     /// <returns>The message archives written in this run (the inbox's and the audits' are in their own folders).</returns>
@@ -31,6 +31,9 @@ public sealed class HistoryRetentionJob(
             }
 
             written.Add(manifest);
+            // The links of the lines about to be removed, with their events, so archived days stay provable; the
+            // links themselves are removed with the lines (RemoveArchivedAsync).
+            await evidence.WriteAsync(manifest.Archive, partition.FromId, partition.ToId, cancellationToken);
             if (!await partitions.RemoveArchivedAsync(partition, manifest, now, cancellationToken))
             {
                 // The archive stays (it is a true copy of what was there); the next run writes it again and removes.

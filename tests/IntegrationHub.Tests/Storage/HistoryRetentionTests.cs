@@ -208,7 +208,8 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         var archive = new HistoryArchive(folder);
         return new(new HistoryPartitionStore(db), archive,
             new InboxRetention(new InboxPartitionStore(db), archive, NullLogger<InboxRetention>.Instance),
-            new AuditRetention(db, archive, NullLogger<AuditRetention>.Instance), clock,
+            new AuditRetention(db, archive, NullLogger<AuditRetention>.Instance),
+            new Host.Evidence.EvidenceRetirement(db, new Host.Evidence.EvidenceArchive(Path.Combine(folder, Host.Evidence.EvidenceArchive.Folder))), clock,
             Options.Create(new HubOptions { Retention = { Messages = TimeSpan.FromDays(400), Audits = TimeSpan.FromDays(1826), ArchiveFolder = folder } }),
             NullLogger<HistoryRetentionJob>.Instance);
     }
