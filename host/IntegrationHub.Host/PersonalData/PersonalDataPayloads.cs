@@ -54,6 +54,7 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
     {
         var output = new StringBuilder(json.Length + 128);
         string? field = null;
+        var containers = new Stack<(bool IsArray, string? Field)>();
         var i = 0;
         while (i < json.Length)
         {
@@ -87,10 +88,24 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
             }
             else
             {
-                // A value ends at ',', '}' or ']': the next string or number is no longer this field's.
-                if (c is ',' or '}' or ']' or '{' or '[')
+                // An array's items are its field's values (as PersonalDataMask reads them); in an object a ',' or the
+                // end of a value ends the field.
+                switch (c)
                 {
-                    field = c == '[' ? field : null;
+                    case '[':
+                        containers.Push((true, field));
+                        break;
+                    case '{':
+                        containers.Push((false, field));
+                        field = null;
+                        break;
+                    case '}' or ']':
+                        containers.TryPop(out _);
+                        field = containers.TryPeek(out var outer) && outer.IsArray ? outer.Field : null;
+                        break;
+                    case ',':
+                        field = containers.TryPeek(out var current) && current.IsArray ? current.Field : null;
+                        break;
                 }
 
                 output.Append(c);

@@ -38,6 +38,17 @@ public sealed partial class PersonalDataPayloadsTests
         Assert.DoesNotContain("123456789", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("B1234567", stored, StringComparison.Ordinal);
 
+        // Every item of a card field's array, also after a nested array; the next field is not one.
+        const string list = """{"soCMND":["B1234567",["C7654321"],"D2345678",987654321],"ghiChu":"E3456789"}""";
+        var listStored = Payloads.Protect(list);
+        foreach (var card in new[] { "B1234567", "C7654321", "D2345678", "987654321" })
+        {
+            Assert.DoesNotContain(card, listStored, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"ghiChu\":\"E3456789\"", listStored, StringComparison.Ordinal);
+        Assert.Equal(list, Payloads.Unprotect(listStored));
+
         const string plain = """{"maHoSo":"HS-1","soTien":1500000,"ngay":"20260101120000"}""";
         Assert.Same(plain, Payloads.Protect(plain));
         Assert.Same(plain, Payloads.Unprotect(plain));
