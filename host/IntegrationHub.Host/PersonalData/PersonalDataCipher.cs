@@ -8,26 +8,38 @@ namespace IntegrationHub.Host.PersonalData;
 /// <summary>AES-256-GCM tokens and the HMAC-SHA256 blind index of <see cref="IPersonalDataCipher"/>. A token is
 /// <c>⟦pd1.&lt;keyId&gt;.&lt;masked&gt;.&lt;base64url(nonce 12 | ciphertext | tag 16)&gt;⟧</c>; the associated data is
 /// <c>pd1.&lt;keyId&gt;.&lt;masked&gt;</c>, so neither the key id nor the masked form can be swapped without the tag failing.</summary>
-public sealed class PersonalDataCipher(PersonalDataKeyring keyring) : IPersonalDataCipher
+public sealed class PersonalDataCipher : IPersonalDataCipher
 {
     public const string Open = "⟦";
     public const string Close = "⟧";
     private const string Version = "pd1";
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
+    private readonly Lazy<PersonalDataKeyring> _keyring;
 
-    public string CurrentKeyId => keyring.CurrentKeyId;
+    public PersonalDataCipher(PersonalDataKeyring keyring)
+        : this(() => keyring)
+    {
+    }
+
+    /// <summary>Keys read at first use: services that take the cipher are built while the configuration is validated,
+    /// and a missing key must be reported there with every other problem, not thrown alone by a constructor.</summary>
+    public PersonalDataCipher(Func<PersonalDataKeyring> keyring) => _keyring = new Lazy<PersonalDataKeyring>(keyring);
+
+    private PersonalDataKeyring Keyring => _keyring.Value;
+
+    public string CurrentKeyId => Keyring.CurrentKeyId;
 
     public string Protect(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var keyId = keyring.CurrentKeyId;
+        var keyId = Keyring.CurrentKeyId;
         var header = $"{Version}.{keyId}.{Masked(value)}";
         var plain = Encoding.UTF8.GetBytes(value);
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(keyring.Keys[keyId], TagBytes))
+        using (var aes = new AesGcm(Keyring.Keys[keyId], TagBytes))
         {
             aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Encoding.UTF8.GetBytes(header));
         }
@@ -43,7 +55,7 @@ public sealed class PersonalDataCipher(PersonalDataKeyring keyring) : IPersonalD
             throw new PersonalDataUnreadableException(PersonalDataUnreadableException.Damaged, null, "The text is not a personal-data token.");
         }
 
-        if (!keyring.Keys.TryGetValue(keyId, out var key))
+        if (!Keyring.Keys.TryGetValue(keyId, out var key))
         {
             throw new PersonalDataUnreadableException(PersonalDataUnreadableException.KeyMissing, keyId,
                 $"The personal data is encrypted under key '{keyId}', which this hub is not given (Hub:PersonalData:Keys:{keyId}).");
@@ -84,7 +96,7 @@ public sealed class PersonalDataCipher(PersonalDataKeyring keyring) : IPersonalD
     public string BlindIndex(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(keyring.BlindIndexKey, Encoding.UTF8.GetBytes(value.Trim())));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(Keyring.BlindIndexKey, Encoding.UTF8.GetBytes(value.Trim())));
     }
 
     /// <summary>The masked form carried in a token: <see cref="PersonalDataMask.MaskId"/>, with anything but letters

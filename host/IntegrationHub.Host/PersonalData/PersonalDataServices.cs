@@ -9,7 +9,7 @@ public static class PersonalDataServices
     public static IServiceCollection AddPersonalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(_ => PersonalDataKeyring.Load(Options(configuration), environment.ContentRootPath, PersonalDataKeyring.MayGenerate(environment)));
-        services.AddSingleton<PersonalDataCipher>();
+        services.AddSingleton(sp => new PersonalDataCipher(sp.GetRequiredService<PersonalDataKeyring>));
         services.AddSingleton<IPersonalDataCipher>(sp => sp.GetRequiredService<PersonalDataCipher>());
         services.AddSingleton(_ => Options(configuration));
         services.AddSingleton<PersonalDataRewriter>();
