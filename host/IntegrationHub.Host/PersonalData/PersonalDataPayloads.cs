@@ -9,7 +9,8 @@ namespace IntegrationHub.Host.PersonalData;
 /// scanned, not re-serialised. In a JSON string the id's characters become a token inside the string; a JSON number
 /// (a 12-digit id sent as a number, or a card field's number) becomes a string holding a token of <c>#</c> and the number,
 /// which reads back as the bare number. Text that is not JSON has its 12-digit runs replaced. Hashes and versions are
-/// taken of the plaintext before, so nothing is re-sent because of the encryption.</summary>
+/// taken of the plaintext before, so nothing is re-sent because of the encryption. Tokens already in the text are kept as
+/// they are (protecting twice changes nothing: an inbox payload is protected when pushed, and again when routed).</summary>
 public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
 {
     private const char NumberMark = '#';
@@ -25,7 +26,33 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         }
 
         var start = payload.AsSpan().TrimStart();
-        return start.Length > 0 && start[0] is '{' or '[' ? ProtectJson(payload) : PersonalId().Replace(payload, m => cipher.Protect(m.Value));
+        return start.Length > 0 && start[0] is '{' or '[' ? ProtectJson(payload) : ProtectIds(payload);
+    }
+
+    /// <summary>The payload with every token not under the current key made again under it (rotation); the same
+    /// instance when there is none. The plaintext it reads back as stays the same.</summary>
+    /// <exception cref="PersonalDataUnreadableException">A token's key is missing or a token is damaged.</exception>
+    public string Reencrypt(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!payload.Contains(PersonalDataCipher.Open, StringComparison.Ordinal))
+        {
+            return payload;
+        }
+
+        var current = cipher.CurrentKeyId;
+        var changed = false;
+        var result = AnyToken().Replace(payload, m =>
+        {
+            if (m.Groups["key"].Value == current)
+            {
+                return m.Value;
+            }
+
+            changed = true;
+            return cipher.Protect(Open(m.Value));
+        });
+        return changed ? result : payload;
     }
 
     /// <summary>The payload as it was received.</summary>
@@ -40,7 +67,7 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
 
         return Token().Replace(payload, m =>
         {
-            var value = cipher.Unprotect(m.Groups["token"].Value);
+            var value = Open(m.Groups["token"].Value);
             var quoted = m.Groups["q1"].Success && m.Groups["q2"].Success;
             return quoted && value.Length > 0 && value[0] == NumberMark ? value[1..]
                 : quoted ? $"\"{value}\""
@@ -67,8 +94,9 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
                 var isKey = next < json.Length && json[next] == ':';
                 output.Append('"');
                 output.Append(isKey ? raw
+                    : IsToken(raw) ? raw
                     : field is not null && CardField().IsMatch(field) && raw.Length > 0 ? cipher.Protect(raw)
-                    : PersonalId().Replace(raw, m => cipher.Protect(m.Value)));
+                    : ProtectIds(raw));
                 output.Append('"');
                 field = isKey ? raw : field;
                 i = end + 1;
@@ -116,6 +144,25 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         return output.ToString();
     }
 
+    /// <summary>A token's value. A pushed card field routed before protecting was idempotent was encrypted twice (a token
+    /// holding a token): opened down to the value.</summary>
+    private string Open(string token)
+    {
+        var value = cipher.Unprotect(token);
+        while (IsToken(value))
+        {
+            value = cipher.Unprotect(value);
+        }
+
+        return value;
+    }
+
+    private static bool IsToken(string text) =>
+        text.StartsWith(PersonalDataCipher.Open, StringComparison.Ordinal) && AnyToken().Match(text) is { Success: true, Index: 0 } token && token.Length == text.Length;
+
+    /// <summary>Every 12-digit run encrypted, tokens already there left alone.</summary>
+    private string ProtectIds(string text) => IdOrToken().Replace(text, m => m.Groups["token"].Success ? m.Value : cipher.Protect(m.Value));
+
     /// <returns>The index of the quote closing the string opened at <paramref name="open"/> (or the text's end).</returns>
     private static int StringEnd(string json, int open)
     {
@@ -143,6 +190,12 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
 
     [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
     private static partial Regex PersonalId();
+
+    [GeneratedRegex(@"(?<token>⟦pd1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧)|(?<!\d)\d{12}(?!\d)")]
+    private static partial Regex IdOrToken();
+
+    [GeneratedRegex(@"⟦pd1\.(?<key>[A-Za-z0-9_-]{1,32})\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧")]
+    private static partial Regex AnyToken();
 
     [GeneratedRegex(@"^(so)?_?cmnd$|^socmt$", RegexOptions.IgnoreCase)]
     private static partial Regex CardField();

@@ -192,7 +192,7 @@ public sealed class InboxRetentionTests(PostgresCluster cluster) : IDisposable
     {
         await using var connection = await db.OpenConnectionAsync();
         var ticks = clock.GetUtcNow().UtcTicks;
-        return await InboxStore.WriteAsync(connection, submissions, new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero), default);
+        return await InboxStore.WriteAsync(connection, submissions, new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero), TestPersonalData.Payloads(), default);
     }
 
     private async Task<NpgsqlDataSource> MigratedAsync()
