@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntegrationHub.Connectors.IGate;
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Evidence;
 using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IntegrationHub.Tests.PersonalData;
@@ -118,6 +120,53 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         Assert.Equal(5, sandboxes.National.DossierStats.DossierCount);
         Assert.Equal(5L, await ScalarAsync<long>(database,
             $"select count(*) from hub.deliveries where status = 'dead' and last_error_code = '{PersonalDataUnreadableException.KeyMissing}' and last_error like '%''k1''%'"));
+    }
+
+    [Fact]
+    public async Task After_rotating_to_a_new_key_and_removing_the_old_one_messages_deliver_and_the_evidence_still_verifies()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        sandboxes.ApplyTo(settings);
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        // The portal down while the hub has key k1 only: the dossiers are stored under k1, not delivered.
+        sandboxes.NationalFaults.FailureRate = 1;
+        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
+        sandboxes.NationalFaults.TimeoutWeight = 0;
+        await using (var before = await TestHub.StartAsync(settings))
+        {
+            using var client = TestHub.AdminClient(before);
+            await FlowRuns.RunAsync(client, Flow);
+            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries where attempts > 0"), n => n == 5, Patience, "5 failed attempts");
+        }
+
+        Assert.Equal(5L, await ScalarAsync<long>(database, "select count(*) from hub.messages where payload::text like '%⟦pd1.k1.%' and payload_sha256 is not null"));
+        var links = await ScalarAsync<long>(database, "select count(*) from hub.evidence_links");
+        Assert.True(links > 0);
+
+        // Rotation: k2 current, k1 still given; the stored payloads are re-encrypted under k2.
+        var keys = settings.Where(s => !s.Key.StartsWith("Hub:PersonalData:", StringComparison.OrdinalIgnoreCase)).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
+        await using (var rotating = await TestHub.StartAsync(PersonalDataKeys.With(keys, "k2", "k1", "k2")))
+        {
+            using var client = TestHub.AdminClient(rotating);
+            var answer = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Quarterly key rotation (ticket 43)" })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(5, answer.GetProperty("payloads").GetInt32());
+            Assert.Empty(answer.GetProperty("unreadable").EnumerateObject());
+        }
+
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.messages where payload::text like '%pd1.k1.%'"));
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.inbox where payload like '%pd1.k1.%'"));
+
+        // k1 removed, the portal back: every dossier is delivered with its id decrypted, and no chain is broken.
+        sandboxes.NationalFaults.FailureRate = 0;
+        await using var hub = await TestHub.StartAsync(PersonalDataKeys.With(keys, "k2", "k2"));
+        using var admin = TestHub.AdminClient(hub);
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(admin, Flow), f => FlowRuns.Count(f, "delivered") == 5, Patience, "5 delivered");
+        Assert.Equal(0, FlowRuns.Count(await FlowRuns.FlowAsync(admin, Flow), "deadLettered"));
+        Assert.Equal(5, sandboxes.National.DossierStats.DossierCount);
+        await hub.Services.GetRequiredService<EvidenceSequencer>().LinkAsync(default);
+        Assert.Empty(await hub.Services.GetRequiredService<EvidenceVerifier>().VerifyAsync(default));
     }
 
     private static async Task<string> DumpAsync(string database)
