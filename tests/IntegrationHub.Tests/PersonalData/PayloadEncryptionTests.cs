@@ -138,12 +138,26 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         {
             using var client = TestHub.AdminClient(before);
             await FlowRuns.RunAsync(client, Flow);
-            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries where attempts > 0"), n => n == 5, Patience, "5 failed attempts");
+            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries d join hub.messages m on m.id = d.message_id where m.flow_id = 'dossiers' and d.attempts > 0"),
+                n => n == 5, Patience, "5 failed attempts");
+            // A push whose text quotes a personal id: its inbox row and the message routed from it are encrypted too.
+            using var partner = Inbound.InboundRestTests.PartnerClient(before);
+            var pushed = await partner.PostAsync("/api/inbound/dvcqg/danh-gia", Inbound.InboundRestTests.Body(new
+            {
+                messageId = "rot-1",
+                data = new { MaHoSo = "H56.01-261128-0102", DiemDanhGia = 5, NoiDungDanhGia = "CCCD 001089012345", ThoiGianDanhGia = "20261128093000" },
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, pushed.StatusCode);
+            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.messages where version = 'inbound:rot-1'"), n => n > 0, Patience, "the push routed");
         }
 
-        Assert.Equal(5L, await ScalarAsync<long>(database, "select count(*) from hub.messages where payload::text like '%⟦pd1.k1.%' and payload_sha256 is not null"));
-        var links = await ScalarAsync<long>(database, "select count(*) from hub.evidence_links");
-        Assert.True(links > 0);
+        Assert.Equal(5L, await ScalarAsync<long>(database, "select count(*) from hub.messages where flow_id = 'dossiers' and payload::text like '%⟦pd1.k1.%' and payload_sha256 is not null"));
+        // The push's hash is its plaintext's (README "Evidence log"), taken by the inbox and kept by the message.
+        var pushHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            """{"DiemDanhGia":5,"MaHoSo":"H56.01-261128-0102","NoiDungDanhGia":"CCCD 001089012345","ThoiGianDanhGia":"20261128093000"}"""));
+        Assert.Equal(pushHash, await ScalarAsync<byte[]>(database, "select payload_canonical_sha256 from hub.inbox where partner_message_id = 'rot-1' and payload like '%⟦pd1.k1.%'"));
+        Assert.Equal(pushHash, await ScalarAsync<byte[]>(database, "select payload_sha256 from hub.messages where version = 'inbound:rot-1' and payload::text like '%⟦pd1.k1.%' limit 1"));
+        var underOld = await ScalarAsync<long>(database, "select (select count(*) from hub.messages where payload::text like '%pd1.k1.%') + (select count(*) from hub.inbox where payload like '%pd1.k1.%')");
 
         // Rotation: k2 current, k1 still given; the stored payloads are re-encrypted under k2.
         var keys = settings.Where(s => !s.Key.StartsWith("Hub:PersonalData:", StringComparison.OrdinalIgnoreCase)).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
@@ -151,7 +165,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         {
             using var client = TestHub.AdminClient(rotating);
             var answer = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Quarterly key rotation (ticket 43)" })).Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal(5, answer.GetProperty("payloads").GetInt32());
+            Assert.Equal(underOld, answer.GetProperty("payloads").GetInt32());
             Assert.Empty(answer.GetProperty("unreadable").EnumerateObject());
         }
 
