@@ -92,13 +92,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
         var database = await cluster.CreateDatabaseAsync();
-        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
-        sandboxes.ApplyTo(settings);
-        sandboxes.IGate.Dossiers.Generate(5, 1);
-        // The portal down while the hub has key k1: the dossiers are stored, not delivered.
-        sandboxes.NationalFaults.FailureRate = 1;
-        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
-        sandboxes.NationalFaults.TimeoutWeight = 0;
+        var settings = FiveDossiersWithThePortalDown(sandboxes, database);
         await using (var before = await TestHub.StartAsync(settings))
         {
             using var client = TestHub.AdminClient(before);
@@ -127,13 +121,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
         var database = await cluster.CreateDatabaseAsync();
-        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
-        sandboxes.ApplyTo(settings);
-        sandboxes.IGate.Dossiers.Generate(5, 1);
-        // The portal down while the hub has key k1 only: the dossiers are stored under k1, not delivered.
-        sandboxes.NationalFaults.FailureRate = 1;
-        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
-        sandboxes.NationalFaults.TimeoutWeight = 0;
+        var settings = FiveDossiersWithThePortalDown(sandboxes, database);
         await using (var before = await TestHub.StartAsync(settings))
         {
             using var client = TestHub.AdminClient(before);
@@ -181,6 +169,19 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         Assert.Equal(5, sandboxes.National.DossierStats.DossierCount);
         await hub.Services.GetRequiredService<EvidenceSequencer>().LinkAsync(default);
         Assert.Empty(await hub.Services.GetRequiredService<EvidenceVerifier>().VerifyAsync(default));
+    }
+
+    /// <summary>The settings of a hub with key k1 only; five dossiers at iGate and the portal refusing every one, so a
+    /// hub stores them under k1 and does not deliver them.</summary>
+    private static Dictionary<string, string?> FiveDossiersWithThePortalDown(DossierSandboxes sandboxes, string database)
+    {
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        sandboxes.ApplyTo(settings);
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        sandboxes.NationalFaults.FailureRate = 1;
+        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
+        sandboxes.NationalFaults.TimeoutWeight = 0;
+        return settings;
     }
 
     private static async Task<string> DumpAsync(string database)
