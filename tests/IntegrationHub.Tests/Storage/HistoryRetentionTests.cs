@@ -156,8 +156,9 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         await ScalarAsync<object>(db, "create view hub.open_deliveries as select * from hub.deliveries where status in ('pending', 'waiting', 'dead')");
         // Today's append also notes a backfill's position (0033), in a column the version before did not write.
         await ScalarAsync<object>(db, "alter table hub.flow_runs add column backfill_position text");
-        // And the evidence facts of its log lines (0039).
+        // And the evidence facts of its log lines (0039), and its payload's plaintext hash (0045).
         await ScalarAsync<object>(db, "alter table hub.message_log add column facts jsonb");
+        await ScalarAsync<object>(db, "alter table hub.messages add column payload_sha256 bytea");
         var now = DateTimeOffset.UtcNow;
         await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("OLD", 20), [Destination], null, now.AddDays(-3), default);
         // Delivered as the version before did it (today's DeliveryStore reads tables of later migrations): OLD-7 refused.
@@ -173,6 +174,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         await ScalarAsync<object>(db, "drop view hub.open_deliveries");
         await ScalarAsync<object>(db, "alter table hub.flow_runs drop column backfill_position");
         await ScalarAsync<object>(db, "alter table hub.message_log drop column facts");
+        await ScalarAsync<object>(db, "alter table hub.messages drop column payload_sha256");
 
         await migrator.MigrateAsync(default);
 
