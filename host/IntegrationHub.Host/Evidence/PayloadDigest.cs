@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.Text;
 
 namespace IntegrationHub.Host.Evidence;
@@ -14,8 +16,10 @@ namespace IntegrationHub.Host.Evidence;
 /// <c>-</c>, the integer digits without leading zeros, and a <c>.</c> with the fraction digits only when the fraction
 /// is not zero, without trailing zeros (no exponent; <c>1.50</c>, <c>15e-1</c> and <c>1.5</c> are all <c>1.5</c>).
 /// Everything in it survives PostgreSQL's jsonb, so the payload read back and decrypted gives the same hash.</summary>
-public static class PayloadDigest
+public static partial class PayloadDigest
 {
+    private static readonly SearchValues<char> Escaped = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(c => (char)c), '"', '\\']);
+
     // PostgreSQL's numeric refuses more digits than this anyway; a larger exponent is not a payload the hub stores.
     private const int MaxExponent = 200_000;
 
@@ -48,21 +52,28 @@ public static class PayloadDigest
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                // Sorted by name, then by position: of a name given twice, the last is written.
+                var members = new List<(string Name, int Position, JsonElement Value)>();
                 foreach (var member in element.EnumerateObject())
                 {
-                    members[member.Name] = member.Value;
+                    members.Add((member.Name, members.Count, member.Value));
                 }
 
+                members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var order and not 0 ? order : a.Position.CompareTo(b.Position));
                 builder.Append('{');
                 var first = true;
-                foreach (var (name, value) in members.OrderBy(m => m.Key, StringComparer.Ordinal))
+                for (var i = 0; i < members.Count; i++)
                 {
+                    if (i + 1 < members.Count && members[i + 1].Name == members[i].Name)
+                    {
+                        continue;
+                    }
+
                     builder.Append(first ? "" : ",");
                     first = false;
-                    CanonicalJson.WriteString(builder, name);
+                    WriteString(builder, members[i].Name);
                     builder.Append(':');
-                    Write(builder, value);
+                    Write(builder, members[i].Value);
                 }
 
                 builder.Append('}');
@@ -80,7 +91,7 @@ public static class PayloadDigest
                 builder.Append(']');
                 break;
             case JsonValueKind.String:
-                CanonicalJson.WriteString(builder, element.GetString()!);
+                WriteString(builder, element.GetString()!);
                 break;
             case JsonValueKind.Number:
                 WriteNumber(builder, element.GetRawText());
@@ -97,9 +108,28 @@ public static class PayloadDigest
         }
     }
 
+    /// <summary>Most strings need no escape: copied whole.</summary>
+    private static void WriteString(StringBuilder builder, string text)
+    {
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
+        {
+            builder.Append('"').Append(text).Append('"');
+        }
+        else
+        {
+            CanonicalJson.WriteString(builder, text);
+        }
+    }
+
     /// <summary>A JSON number's exact decimal value, written out in full (see the class).</summary>
     private static void WriteNumber(StringBuilder builder, string number)
     {
+        if (Plain().IsMatch(number))
+        {
+            builder.Append(number);
+            return;
+        }
+
         var negative = number.StartsWith('-');
         var text = negative ? number[1..] : number;
         var e = text.IndexOfAny(['e', 'E']);
@@ -138,4 +168,8 @@ public static class PayloadDigest
             builder.Append(digits, 0, point).Append('.').Append(digits, point, digits.Length - point);
         }
     }
+
+    /// <summary>A number already in its canonical form: no exponent, no leading zero, no '-0', a fraction not ending in 0.</summary>
+    [GeneratedRegex(@"^(?!-0$)-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$")]
+    private static partial Regex Plain();
 }
