@@ -95,9 +95,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         var settings = FiveDossiersWithThePortalDown(sandboxes, database);
         await using (var before = await TestHub.StartAsync(settings))
         {
-            using var client = TestHub.AdminClient(before);
-            await FlowRuns.RunAsync(client, Flow);
-            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries where attempts > 0"), n => n == 5, Patience, "5 failed attempts");
+            await StoreFiveUndeliveredAsync(before, database);
         }
 
         sandboxes.NationalFaults.FailureRate = 0;
@@ -124,10 +122,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         var settings = FiveDossiersWithThePortalDown(sandboxes, database);
         await using (var before = await TestHub.StartAsync(settings))
         {
-            using var client = TestHub.AdminClient(before);
-            await FlowRuns.RunAsync(client, Flow);
-            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries d join hub.messages m on m.id = d.message_id where m.flow_id = 'dossiers' and d.attempts > 0"),
-                n => n == 5, Patience, "5 failed attempts");
+            await StoreFiveUndeliveredAsync(before, database);
             // A push whose text quotes a personal id: its inbox row and the message routed from it are encrypted too.
             using var partner = Inbound.InboundRestTests.PartnerClient(before);
             var pushed = await partner.PostAsync("/api/inbound/dvcqg/danh-gia", Inbound.InboundRestTests.Body(new
@@ -182,6 +177,15 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         sandboxes.NationalFaults.TooManyRequestsWeight = 0;
         sandboxes.NationalFaults.TimeoutWeight = 0;
         return settings;
+    }
+
+    /// <summary>Runs the dossier flow once and waits until each of its five messages has failed an attempt.</summary>
+    private static async Task StoreFiveUndeliveredAsync(Host.HubHost hub, string database)
+    {
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, $"select count(*) from hub.deliveries where flow_id = '{Flow}' and attempts > 0"),
+            n => n == 5, Patience, "5 failed attempts");
     }
 
     private static async Task<string> DumpAsync(string database)
