@@ -67,7 +67,7 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
             var report = EvidenceBundleChecker.Check(files);
             Assert.False(report.Valid, $"{what}: not caught");
             var text = report.Text();
-            Assert.All(named, n => Assert.Contains(n, text, StringComparison.Ordinal));
+            Assert.All(named, n => Assert.True(text.Contains(n, StringComparison.Ordinal), $"{what}: {n} not in {text}"));
         }
 
         void EditFirst(Dictionary<string, byte[]> files, Action<JsonObject> edit)

@@ -167,6 +167,39 @@ public sealed class EvidenceLogTests(PostgresCluster cluster)
         }
     }
 
+    [Fact]
+    public async Task Migration_0044_gives_the_links_made_before_it_their_prev()
+    {
+        await using var db = Npgsql.NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync());
+        var migrator = new Host.Storage.SchemaMigrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Storage.SchemaMigrator>.Instance);
+        await migrator.MigrateAsync(43, default);
+        await using (var command = db.CreateCommand(
+            """
+            insert into hub.evidence_links (chain, seq, log_id, message_id, hash, linked_at) values
+                (0, 1, 1, 2, sha256('a'), now()), (0, 2, 2, 2, sha256('b'), now()), (0, 4, 4, 4, sha256('d'), now()), (1, 6, 6, 1, sha256('f'), now());
+            insert into hub.evidence_retired (chain, from_seq, to_seq, last_hash, archive) values (0, 3, 3, sha256('c'), 'an archive');
+            """))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await migrator.MigrateAsync(default);
+
+        var prevs = new List<string>();
+        await using (var command = db.CreateCommand("select chain || '-' || seq || ':' || coalesce(encode(prev, 'hex'), 'null') from hub.evidence_links order by chain, seq"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                prevs.Add(reader.GetString(0));
+            }
+        }
+
+        string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        // The chain's start, the link before, the last of a retired run before; a predecessor gone otherwise: unknown.
+        Assert.Equal([$"0-1:{new string('0', 64)}", $"0-2:{Hex("a")}", $"0-4:{Hex("c")}", "1-6:null"], prevs);
+    }
+
     [Theory]
     [InlineData("statement")]
     [InlineData("other-key")]
