@@ -6,8 +6,9 @@ namespace IntegrationHub.Host.Evidence;
 
 /// <summary><c>&lt;ArchiveFolder&gt;/evidence</c>: for each history archive (<c>&lt;archive&gt;.evidence.jsonl.gz</c>)
 /// the links of the log lines it took out of the database, one a line: chain, seq, log id, message id, business key,
-/// time, hash and the hash before it (prev; hex) and the canonical event exactly as hashed (a JSON string). With the signed heads (kept in the
-/// database) they prove archived events: <c>GET /api/evidence</c> reads them when a line is no longer in the log.
+/// time, hash and the hash before it (prev; hex) and the canonical event exactly as hashed (a JSON string). With the
+/// signed heads and their stored leaves (kept in the database) they prove archived events: <c>GET /api/evidence</c>
+/// reads them when a line is no longer in the log.
 /// Written under a temporary name, flushed and renamed, as the history archives are.</summary>
 public sealed class EvidenceArchive(string folder)
 {

@@ -32,6 +32,8 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         Assert.True(report.Valid, report.Text());
         var lines = await rig.ScalarAsync<long>($"select count(*) from hub.message_log where message_id = {rig.Replayed}");
         Assert.Equal(lines, report.Events);
+        // The subject's events alone: HS-2's (the other message) are not in it.
+        Assert.Equal(lines, files.Keys.Count(k => k.StartsWith("events/", StringComparison.Ordinal)));
         Assert.Equal(2L, await rig.ScalarAsync<long>("select count(*) from hub.evidence_heads"));
         Assert.StartsWith(rig.Keys.KeyId! + " (public key SHA-256 ", Assert.Single(report.KeyIds), StringComparison.Ordinal);
         Assert.Contains(files.Where(f => f.Key.StartsWith("events/", StringComparison.Ordinal)), f => Encoding.UTF8.GetString(f.Value).Contains("\"event\":\"note\"", StringComparison.Ordinal));
