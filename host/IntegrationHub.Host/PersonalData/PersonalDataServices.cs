@@ -14,6 +14,7 @@ public static class PersonalDataServices
         services.AddSingleton(_ => Options(configuration));
         services.AddSingleton<PersonalDataRewriter>();
         services.AddSingleton<PersonalDataPayloads>();
+        services.AddSingleton<IPersonalDataPayloads>(sp => sp.GetRequiredService<PersonalDataPayloads>());
         return services;
     }
 
