@@ -74,7 +74,7 @@ public sealed partial class PersonalDataPayloadsTests
         Assert.Equal("k1", error.KeyId);
     }
 
-    private static PersonalDataCipher Cipher(string current, params string[] keyIds)
+    internal static PersonalDataCipher Cipher(string current, params string[] keyIds)
     {
         var options = new PersonalDataOptions { CurrentKey = current, BlindIndexKey = PersonalDataKeys.BlindIndexKey };
         foreach (var id in keyIds)
