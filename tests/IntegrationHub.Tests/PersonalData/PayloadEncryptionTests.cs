@@ -142,7 +142,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
 
     private static string Context(string text, int index) => text.Substring(Math.Max(0, index - 80), Math.Min(160, text.Length - Math.Max(0, index - 80)));
 
-    private static async Task<T> ScalarAsync<T>(string database, string sql)
+    internal static async Task<T> ScalarAsync<T>(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();

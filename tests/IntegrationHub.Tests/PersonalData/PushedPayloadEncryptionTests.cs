@@ -8,7 +8,6 @@ using IntegrationHub.Tests.Inbound;
 using IntegrationHub.Tests.Infrastructure;
 using IntegrationHub.Tests.Payments;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace IntegrationHub.Tests.PersonalData;
 
@@ -88,11 +87,5 @@ public sealed class PushedPayloadEncryptionTests(PostgresCluster cluster)
         Assert.Equal("H56.01-260101-0001", await ScalarAsync<string>(database, "select string_agg(business_key, ',') from hub.messages where flow_id = 'evaluations'"));
     }
 
-    private static async Task<T> ScalarAsync<T>(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<T> ScalarAsync<T>(string database, string sql) => PayloadEncryptionTests.ScalarAsync<T>(database, sql);
 }
