@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IntegrationHub.Connectors.PaymentPlatform;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.PersonalData;
 using IntegrationHub.Tests.Inbound;
 using IntegrationHub.Tests.Infrastructure;
@@ -85,6 +86,32 @@ public sealed class PushedPayloadEncryptionTests(PostgresCluster cluster)
         await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.inbox_unrouted"), n => n == 0, Patience, "every pushed message routed");
         Assert.Equal(2L, await ScalarAsync<long>(database, "select count(*) from hub.inbox where payload like '%⟦pd1.k1.%' and payload not like '%" + PayerId + "%'"));
         Assert.Equal("H56.01-260101-0001", await ScalarAsync<string>(database, "select string_agg(business_key, ',') from hub.messages where flow_id = 'evaluations'"));
+    }
+
+    [Fact]
+    public async Task A_pushed_message_under_a_lost_key_passes_the_filter_and_becomes_a_dead_letter_naming_the_key_instead_of_vanishing()
+    {
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(await cluster.CreateDatabaseAsync()), "k1", "k1");
+        settings["Flows:evaluations:Filter:NoiDungDanhGia:0"] = PayerId;
+        settings["Inbound:RoutingEnabled"] = "false";
+        var database = settings["ConnectionStrings:Hub"]!;
+        await using (var before = await TestHub.StartAsync(settings))
+        {
+            using var dvcqg = InboundRestTests.PartnerClient(before);
+            // Its id is not the one the filter wants: read, the filter would pass over it.
+            var body = new { messageId = "dg-lost", data = new { MaHoSo = "H56.01-260101-0009", DiemDanhGia = 5, NoiDungDanhGia = "056085123485", ThoiGianDanhGia = "20261128093000" } };
+            Assert.Equal(HttpStatusCode.Accepted, (await dvcqg.PostAsync("/api/inbound/dvcqg/danh-gia", InboundRestTests.Body(body))).StatusCode);
+        }
+
+        // Key k1 is lost: the hub has k2 only, and routes.
+        settings = PersonalDataKeys.With(settings.Where(s => !s.Key.StartsWith("Hub:PersonalData:Keys:", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase), "k2", "k2");
+        settings["Inbound:RoutingEnabled"] = "true";
+        await using var hub = await TestHub.StartAsync(settings);
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>(database,
+            $"select count(*) from hub.deliveries where status = 'dead' and last_error_code = '{PersonalDataUnreadableException.KeyMissing}' and last_error like '%''k1''%'"),
+            n => n == 1, Patience, "the message a dead letter naming key k1");
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.inbox_parked"));
     }
 
     private static Task<T> ScalarAsync<T>(string database, string sql) => PayloadEncryptionTests.ScalarAsync<T>(database, sql);
