@@ -64,7 +64,7 @@ public sealed class PersonalDataClearRowsJob(
             return;
         }
 
-        await ExecuteAsync(connection, "select pg_advisory_lock(hashtextextended(@name, 0))", stoppingToken);
+        await AdvisoryLockAsync(connection, "select pg_advisory_lock(hashtextextended(@name, 0))", stoppingToken);
         try
         {
             var total = await ClearRowsAsync(connection, stoppingToken);
@@ -88,7 +88,7 @@ public sealed class PersonalDataClearRowsJob(
         finally
         {
             // Closing the connection frees the lock too; unlocking first returns a pooled connection clean.
-            await ExecuteAsync(connection, "select pg_advisory_unlock(hashtextextended(@name, 0))", CancellationToken.None);
+            await AdvisoryLockAsync(connection, "select pg_advisory_unlock(hashtextextended(@name, 0))", CancellationToken.None);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class PersonalDataClearRowsJob(
         return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("name", LockName);
