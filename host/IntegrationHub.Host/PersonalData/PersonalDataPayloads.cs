@@ -10,7 +10,7 @@ namespace IntegrationHub.Host.PersonalData;
 /// (a 12-digit id sent as a number, or a card field's number) becomes a string holding a token of <c>#</c> and the number,
 /// which reads back as the bare number. Text that is not JSON has its 12-digit runs replaced. Hashes and versions are
 /// taken of the plaintext before, so nothing is re-sent because of the encryption.</summary>
-public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
+public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher) : IPersonalDataPayloads
 {
     private const char NumberMark = '#';
 
@@ -25,7 +25,7 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         }
 
         var start = payload.AsSpan().TrimStart();
-        return start.Length > 0 && start[0] is '{' or '[' ? ProtectJson(payload) : PersonalId().Replace(payload, m => cipher.Protect(m.Value));
+        return start.Length > 0 && start[0] is '{' or '[' ? ProtectJson(payload) : ProtectIds(payload);
     }
 
     /// <summary>The payload as it was received.</summary>
@@ -67,8 +67,8 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
                 var isKey = next < json.Length && json[next] == ':';
                 output.Append('"');
                 output.Append(isKey ? raw
-                    : field is not null && CardField().IsMatch(field) && raw.Length > 0 ? cipher.Protect(raw)
-                    : PersonalId().Replace(raw, m => cipher.Protect(m.Value)));
+                    : field is not null && CardField().IsMatch(field) && raw.Length > 0 && !IsToken(raw) ? cipher.Protect(raw)
+                    : ProtectIds(raw));
                 output.Append('"');
                 field = isKey ? raw : field;
                 i = end + 1;
@@ -116,6 +116,29 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         return output.ToString();
     }
 
+    /// <summary>The text's 12-digit runs as tokens; tokens already in it are kept as they are, so protecting a payload read
+    /// back from the inbox (the router appends it to a flow's messages) does not encrypt it twice.</summary>
+    private string ProtectIds(string text)
+    {
+        if (!text.Contains(PersonalDataCipher.Open, StringComparison.Ordinal))
+        {
+            return PersonalId().Replace(text, m => cipher.Protect(m.Value));
+        }
+
+        var output = new StringBuilder(text.Length + 64);
+        var at = 0;
+        foreach (Match token in Token().Matches(text))
+        {
+            output.Append(PersonalId().Replace(text[at..token.Groups["token"].Index], m => cipher.Protect(m.Value)));
+            output.Append(token.Groups["token"].Value);
+            at = token.Groups["token"].Index + token.Groups["token"].Length;
+        }
+
+        return output.Append(PersonalId().Replace(text[at..], m => cipher.Protect(m.Value))).ToString();
+    }
+
+    private static bool IsToken(string text) => Token().Match(text) is { Success: true } m && m.Groups["token"].Index == 0 && m.Groups["token"].Length == text.Length;
+
     /// <returns>The index of the quote closing the string opened at <paramref name="open"/> (or the text's end).</returns>
     private static int StringEnd(string json, int open)
     {
@@ -138,13 +161,13 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         return from;
     }
 
-    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)|""(so)?_?cmnd""|""socmt""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)|""(so)?_?cmnd(nguoinop)?""|""socmt""", RegexOptions.IgnoreCase)]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
     private static partial Regex PersonalId();
 
-    [GeneratedRegex(@"^(so)?_?cmnd$|^socmt$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(so)?_?cmnd(nguoinop)?$|^socmt$", RegexOptions.IgnoreCase)]
     private static partial Regex CardField();
 
     [GeneratedRegex(@"(?<q1>"")?(?<token>⟦pd1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧)(?<q2>"")?")]
