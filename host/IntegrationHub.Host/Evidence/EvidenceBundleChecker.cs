@@ -64,6 +64,7 @@ public static class EvidenceBundleChecker
         var keyIds = new SortedSet<string>(StringComparer.Ordinal);
         var headTimes = new SortedSet<DateTimeOffset>();
         var events = 0;
+        var proved = new List<EventProof>();
         foreach (var listed in manifest.GetProperty("events").EnumerateArray())
         {
             EventProof proof;
@@ -96,7 +97,13 @@ public static class EvidenceBundleChecker
             if (statement is not null && CheckEvent(files, proof, statement, problems))
             {
                 events++;
+                proved.Add(proof);
             }
+        }
+
+        if (manifest.TryGetProperty("business_key", out var key) && key.ValueKind == JsonValueKind.String)
+        {
+            CheckOwnership(files, proved, key.GetString()!, problems);
         }
 
         return new EvidenceBundleReport(problems, events, [.. keyIds], [.. headTimes]);
@@ -167,6 +174,29 @@ public static class EvidenceBundleChecker
             : linked ? $"{ManifestName}: the audit path (or leaf_index, tree_size) of {proof.Label} was changed: it does not lead to the links_root {Hex(statement.LinksRoot)} of {headName}"
             : $"{proof.Label}: its event, prev, link hash and audit path were changed: SHA-256(prev ‖ event) is {Hex(computed!)}, neither it nor the hash listed ({Hex(proof.Hash)}) leads to the links_root of {headName}");
         return false;
+    }
+
+    /// <summary>The manifest's business key is not signed; what ties an event to it is the proved "received" event of
+    /// its message, which names the business key. An event of a message whose receipt (proved, in this bundle) does
+    /// not name it is reported: the manifest or the bundle's events were changed.</summary>
+    private static void CheckOwnership(IReadOnlyDictionary<string, byte[]> files, List<EventProof> proved, string businessKey, List<string> problems)
+    {
+        var owned = new HashSet<long>();
+        foreach (var proof in proved)
+        {
+            var root = JsonDocument.Parse(files[proof.Name]).RootElement;
+            if (root.GetProperty("event").GetString() == "received" && root.TryGetProperty("message", out var message) &&
+                message.TryGetProperty("business_key", out var named) && named.ValueKind == JsonValueKind.String && named.GetString() == businessKey)
+            {
+                owned.Add(proof.MessageId);
+            }
+        }
+
+        foreach (var message in proved.Where(p => !owned.Contains(p.MessageId)).GroupBy(p => p.MessageId))
+        {
+            problems.Add($"{string.Join(", ", message.Select(p => p.Name))}: message {message.Key} is not shown to be of business key '{businessKey}' " +
+                $"({ManifestName} names it): no proved 'received' event of that message in the bundle names it");
+        }
     }
 
     private static HeadStatement? CheckHead(IReadOnlyDictionary<string, byte[]> files, long headId, List<string> problems, out string? fingerprint)

@@ -90,6 +90,12 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         Caught("the signed statement", f => f[head] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(f[head]).Replace("\"kind\":\"interval\"", "\"kind\":\"day\"", StringComparison.Ordinal)),
             signature, $"does not verify {head}");
         Caught("the signature swapped", f => f[signature] = rig.Keys.Sign(Encoding.UTF8.GetBytes("another statement")), signature, $"does not verify {head}");
+        Caught("the business key the manifest names", f =>
+        {
+            var root = JsonNode.Parse(f[EvidenceBundleChecker.ManifestName])!;
+            root["business_key"] = "HS-2";
+            f[EvidenceBundleChecker.ManifestName] = Encoding.UTF8.GetBytes(root.ToJsonString());
+        }, $"message {first.GetProperty("message_id").GetInt64()} is not shown to be of business key 'HS-2'");
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         Caught("a different public key", f => f[key] = Encoding.ASCII.GetBytes(other.ExportSubjectPublicKeyInfoPem()), key, EvidenceKeys.Fingerprint(other));
     }
