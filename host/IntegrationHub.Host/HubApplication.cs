@@ -54,7 +54,6 @@ public static class HubApplication
             }
 
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-            await app.Services.GetRequiredService<PersonalDataRewriter>().EncryptClearRowsAsync(cancellationToken);
             ConfigurePipeline(app, hubOptions, hub.Contributions);
             try
             {

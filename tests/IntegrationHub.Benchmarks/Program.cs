@@ -8,6 +8,7 @@ using IntegrationHub.Benchmarks;
 // "latency" first: a steady inflow of pushes and pulled records, push/read -> delivered with and without wake-ups (issue 13, item 2).
 // "sla-report" first: a year's SLA report of one flow, per message in C# (before) and per day in PostgreSQL (issue 14, item 5).
 // "soak" first: a million messages through the pull and push flows, memory, connections and latency early and late (issue 13, item 7).
+// "encryption" first: dossier payloads' personal ids encrypted and decrypted against their JSON parse and serialise (issue 15, item 5).
 BenchmarkOptions? options = null;
 FlowCountsBenchOptions? flowCountsOptions = null;
 DossierBenchOptions? dossierOptions = null;
@@ -15,6 +16,7 @@ InboundBenchOptions? inboundOptions = null;
 LatencyBenchOptions? latencyOptions = null;
 SoakBenchOptions? soakOptions = null;
 SlaReportBenchOptions? slaReportOptions = null;
+EncryptionBenchOptions? encryptionOptions = null;
 try
 {
     if (args is ["inbound" or "--inbound", .. var inboundArgs])
@@ -28,6 +30,10 @@ try
     else if (args is ["sla-report", .. var slaReportArgs])
     {
         slaReportOptions = SlaReportBenchOptions.Parse(slaReportArgs);
+    }
+    else if (args is ["encryption", .. var encryptionArgs])
+    {
+        encryptionOptions = EncryptionBenchOptions.Parse(encryptionArgs);
     }
     else if (args is ["soak", .. var soakArgs])
     {
@@ -52,12 +58,12 @@ catch (BenchmarkException e)
     return 2;
 }
 
-var timeoutSpan = slaReportOptions?.Timeout ?? latencyOptions?.Timeout ?? soakOptions?.Timeout ?? flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
+var timeoutSpan = encryptionOptions?.Timeout ?? slaReportOptions?.Timeout ?? latencyOptions?.Timeout ?? soakOptions?.Timeout ?? flowCountsOptions?.Timeout ?? inboundOptions?.Timeout ?? dossierOptions?.Timeout ?? options!.Timeout;
 using var timeout = new CancellationTokenSource(timeoutSpan);
 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null && latencyOptions is null && soakOptions is null && slaReportOptions is null)
+if (dossierOptions is null && inboundOptions is null && flowCountsOptions is null && latencyOptions is null && soakOptions is null && slaReportOptions is null && encryptionOptions is null)
 {
     Console.WriteLine($"{options!.Procedures:N0} procedures; {Environment.ProcessorCount} CPUs; {MachineInfo.MemoryTotal()} RAM; .NET {Environment.Version}; timeout {options.Timeout.TotalMinutes} min");
 }
@@ -67,6 +73,11 @@ try
     if (flowCountsOptions is not null)
     {
         return await FlowCountsBenchmark.RunAsync(flowCountsOptions, cancel.Token);
+    }
+
+    if (encryptionOptions is not null)
+    {
+        return await EncryptionBenchmark.RunAsync(encryptionOptions, cancel.Token);
     }
 
     if (slaReportOptions is not null)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IntegrationHub.Contracts.Privacy;
 using Npgsql;
 
 namespace IntegrationHub.Connectors.PaymentPlatform.Payments;
@@ -8,8 +9,11 @@ namespace IntegrationHub.Connectors.PaymentPlatform.Payments;
 /// <summary>Payments in PostgreSQL. Settling is one transaction: the payment's state and, when paid, the "fee paid"
 /// event in the inbox for the <c>payment-platform:callbacks</c> flow, so iGate hears of each payment exactly once.
 /// Its tables (<c>hub.payments</c>, <c>hub.payment_reference_seq</c>) were created by the host's migrations
-/// (host/IntegrationHub.Host/Storage/Migrations), which stay there: databases have applied them under their numbers.</summary>
-public sealed class PaymentStore(NpgsqlDataSource dataSource)
+/// (host/IntegrationHub.Host/Storage/Migrations), which stay there: databases have applied them under their numbers.
+/// What it stores as received (the INIT request, with the payer's SoCMNDNguoiNop; the "fee paid" event in the inbox)
+/// has its personal ids encrypted like every stored payload (<see cref="IPersonalDataPayloads"/>); hashes are the
+/// plaintext's, and the router and delivery read the inbox event as they read any push.</summary>
+public sealed class PaymentStore(NpgsqlDataSource dataSource, IPersonalDataPayloads personalData)
 {
     private const string Columns = "ma_tham_chieu, partner, partner_message_id, ma_ho_so, so_tien, status, url_thanh_toan, ma_giao_dich, ma_ngan_hang, thoi_gian_gd, settled_by, created_at, settled_at, query_count";
 
@@ -36,7 +40,7 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("message", messageId);
         command.Parameters.AddWithValue("ma_ho_so", maHoSo);
         command.Parameters.AddWithValue("so_tien", soTien);
-        command.Parameters.AddWithValue("request", requestJson);
+        command.Parameters.AddWithValue("request", personalData.Protect(requestJson));
         if ((await ReadAsync(command, cancellationToken)).SingleOrDefault() is { } payment)
         {
             return payment;
@@ -169,7 +173,7 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The "fee paid" message for iGate, keyed by the payment so it can exist once whatever reported it.</summary>
-    private static async Task AddPaidEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PaymentRecord payment, PaymentSettlement settlement, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AddPaidEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PaymentRecord payment, PaymentSettlement settlement, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Serialize(new
         {
@@ -194,7 +198,7 @@ public sealed class PaymentStore(NpgsqlDataSource dataSource)
         // Each payment is its own record (a dossier may have several fees; none supersedes another), found by MaHoSo.
         insert.Parameters.AddWithValue("record", payment.MaThamChieu);
         insert.Parameters.AddWithValue("key", payment.MaHoSo);
-        insert.Parameters.AddWithValue("payload", payload);
+        insert.Parameters.AddWithValue("payload", personalData.Protect(payload));
         insert.Parameters.AddWithValue("hash", SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
         insert.Parameters.AddWithValue("now", now);
         await insert.ExecuteNonQueryAsync(cancellationToken);

@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using IntegrationHub.Contracts;
+using IntegrationHub.Contracts.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Connectors.PopulationDb.Citizens;
 
 /// <summary>Asks the population database and audits the lookup before its answer is used — failed lookups too. The
 /// one way the hub looks a citizen up, whether a flow or an officer asks.</summary>
-public sealed class AuditedCitizenLookup(IServiceProvider services, CitizenLookupStore lookups, TimeProvider timeProvider)
+public sealed class AuditedCitizenLookup(IServiceProvider services, CitizenLookupStore lookups, IPersonalDataCipher cipher, TimeProvider timeProvider)
 {
     /// <exception cref="ConnectorException">The lookup failed (audited as failed first).</exception>
     public async Task<AuditedVerification> VerifyAsync(CitizenLookupRequest request, CancellationToken cancellationToken)
@@ -36,10 +35,12 @@ public sealed class AuditedCitizenLookup(IServiceProvider services, CitizenLooku
         return new AuditedVerification(id, verification, result);
     }
 
-    /// <summary>SHA-256 of what was declared (id, name, date of birth): a changed declaration is a different lookup.</summary>
-    public static string DeclaredHash(CitizenQuery query) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(
-            CultureInfo.InvariantCulture, $"{query.SoDinhDanh.Trim()}\n{query.HoVaTen}\n{query.NgaySinh:yyyy-MM-dd}"))));
+    /// <summary>The keyed blind index (<see cref="IPersonalDataCipher.BlindIndex"/>) of what was declared (id, name, date
+    /// of birth): a changed declaration is a different lookup. Keyed, because a plain hash of a 12-digit id, a name and
+    /// a date is found again by trying the ids (10^12 hashes) for a known name and birth date: it was the id in clear.
+    /// Rows audited before keep their SHA-256 (the audit is append-only); a dossier's next version is looked up once more.</summary>
+    public string DeclaredHash(CitizenQuery query) =>
+        cipher.BlindIndex(string.Create(CultureInfo.InvariantCulture, $"{query.SoDinhDanh.Trim()}\n{query.HoVaTen}\n{query.NgaySinh:yyyy-MM-dd}"));
 
     /// <summary>Recorded with no token: a lookup that happened is audited even if the caller is being cancelled.</summary>
     private Task<long> AuditAsync(

@@ -73,9 +73,13 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource, IPersonalDat
                    l.differing_fields, l.failure_code, l.duration_ms,
                    (select count(*)::int from hub.citizen_lookup_reveals r where r.lookup_id = l.id)
             from hub.citizen_lookups l
-            where (@dossier::text is null or l.dossier = @dossier) and (@index::text is null or l.personal_id_index = @index)
+            where (@dossier::text is null or l.dossier = @dossier)
+              and (@index::text is null or l.personal_id_index = @index
+                   -- A row stored in clear before the upgrade, until the hub's job has encrypted it (partial index of those).
+                   or (l.personal_id is not null and l.personal_id = @clear))
             order by l.id desc limit @limit
             """);
+        command.Parameters.Add(new NpgsqlParameter("clear", NpgsqlDbType.Text) { Value = personalId is null ? DBNull.Value : personalId.Trim() });
         command.Parameters.Add(new NpgsqlParameter("dossier", NpgsqlDbType.Text) { Value = (object?)dossier ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("index", NpgsqlDbType.Text) { Value = personalId is null ? DBNull.Value : cipher.BlindIndex(personalId) });
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = (object?)limit ?? DBNull.Value });
@@ -135,7 +139,7 @@ public sealed class CitizenLookupStore(NpgsqlDataSource dataSource, IPersonalDat
                 return null;
             }
 
-            // A row the start-up rewrite has not reached yet (in clear) is read as it is.
+            // A row the clear-rows job (PersonalDataClearRowsJob) has not reached yet is read as it is.
             personalId = cipher.KeyIdOf(found) is null ? found : cipher.Unprotect(found);
         }
 

@@ -35,7 +35,7 @@ public sealed class CitizenVerificationEnricher(
         // Compared with the dossier's latest answer only: a declaration changed and changed back is verified again,
         // so iGate never keeps the answer about a declaration the dossier no longer makes.
         var query = new CitizenQuery(applicant.SoDinhDanh, applicant.ChuHoSo, applicant.NgaySinh, MaDVC: applicant.MaTTHC, MaYeuCau: applicant.MaHoSo);
-        if (await lookups.LatestVerifiedAsync(applicant.MaHoSo, cancellationToken) is { } earlier && earlier.DeclaredHash == AuditedCitizenLookup.DeclaredHash(query))
+        if (await lookups.LatestVerifiedAsync(applicant.MaHoSo, cancellationToken) is { } earlier && earlier.DeclaredHash == lookup.DeclaredHash(query))
         {
             return earlier.MessageId == message.MessageId
                 ? EnrichmentOutcome.Enriched(earlier.Result)

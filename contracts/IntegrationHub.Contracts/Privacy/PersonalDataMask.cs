@@ -8,7 +8,7 @@ namespace IntegrationHub.Contracts.Privacy;
 /// dashboard), used by the engine and by modules alike. A personal id (số định danh cá nhân) is 12 digits; it is shown
 /// with its first 4 and last 2 characters only (<see cref="MaskId"/>). In free text every 12-digit run is masked (amounts,
 /// dates, phones and timestamps have other lengths); in JSON also the value of any field named like an identity card
-/// number (soCMND, cmnd). JSON stays JSON: a 12-digit number becomes a masked string. Pure functions, no state.</summary>
+/// number (soCMND, cmnd, the payment receipt's SoCMNDNguoiNop). JSON stays JSON: a 12-digit number becomes a masked string. Pure functions, no state.</summary>
 public static partial class PersonalDataMask
 {
     /// <summary>Masks one personal id: the first 4 and last 2 characters stay, the rest become '*'
@@ -130,7 +130,7 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
     private static partial Regex PersonalId();
 
-    [GeneratedRegex(@"^(so)?_?cmnd$|^socmt$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(so)?_?cmnd(nguoinop)?$|^socmt$", RegexOptions.IgnoreCase)]
     private static partial Regex CardField();
 
     [GeneratedRegex(@"⟦pd1\.[A-Za-z0-9_-]{1,32}\.([A-Za-z0-9*]*)\.[A-Za-z0-9_-]*⟧")]

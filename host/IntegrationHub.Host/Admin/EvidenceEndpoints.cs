@@ -63,7 +63,7 @@ public static class EvidenceEndpoints
             }
         }).RequireAuthorization(AdminAccessRequirement.PolicyName)
             .WithTags("Evidence").WithName("exportEvidence")
-            .WithSummary("The evidence bundle of a business key or a local day: events, links to a signed head, the head, its signature and public key")
+            .WithSummary("The evidence bundle of a business key or a local day: its events alone, each with its inclusion proof into a signed head; the heads, their signatures and public keys")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "evidence_subject_required", "evidence_subject_ambiguous", "invalid_day", "business_key_too_long")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "evidence_not_found")

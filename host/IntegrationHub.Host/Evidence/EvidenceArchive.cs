@@ -6,8 +6,9 @@ namespace IntegrationHub.Host.Evidence;
 
 /// <summary><c>&lt;ArchiveFolder&gt;/evidence</c>: for each history archive (<c>&lt;archive&gt;.evidence.jsonl.gz</c>)
 /// the links of the log lines it took out of the database, one a line: chain, seq, log id, message id, business key,
-/// time, hash (hex) and the canonical event exactly as hashed (a JSON string). With the signed heads (kept in the
-/// database) they prove archived events: <c>GET /api/evidence</c> reads them when a line is no longer in the log.
+/// time, hash and the hash before it (prev; hex) and the canonical event exactly as hashed (a JSON string). With the
+/// signed heads and their stored leaves (kept in the database) they prove archived events: <c>GET /api/evidence</c>
+/// reads them when a line is no longer in the log.
 /// Written under a temporary name, flushed and renamed, as the history archives are.</summary>
 public sealed class EvidenceArchive(string folder)
 {
@@ -30,7 +31,7 @@ public sealed class EvidenceArchive(string folder)
                     {
                         ["chain"] = (long)link.Chain, ["seq"] = link.Seq, ["log_id"] = link.LogId, ["message_id"] = link.MessageId,
                         ["business_key"] = link.BusinessKey, ["at"] = EvidenceLine.Timestamp(link.At), ["hash"] = Convert.ToHexStringLower(link.Hash),
-                        ["event"] = link.Event,
+                        ["event"] = link.Event, ["prev"] = link.Prev is null ? null : Convert.ToHexStringLower(link.Prev),
                     }));
                     await writer.WriteAsync('\n');
                     count++;
@@ -64,7 +65,8 @@ public sealed class EvidenceArchive(string folder)
                 links.Add(new ArchivedLink(root.GetProperty("chain").GetInt32(), root.GetProperty("seq").GetInt64(), root.GetProperty("log_id").GetInt64(),
                     root.GetProperty("message_id").GetInt64(), root.TryGetProperty("business_key", out var key) ? key.GetString() : null,
                     DateTimeOffset.Parse(root.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                    Convert.FromHexString(root.GetProperty("hash").GetString()!), root.GetProperty("event").GetString()!));
+                    Convert.FromHexString(root.GetProperty("hash").GetString()!), root.GetProperty("event").GetString()!,
+                    root.TryGetProperty("prev", out var prev) ? Convert.FromHexString(prev.GetString()!) : null));
             }
         }
 

@@ -6,11 +6,11 @@ using System.Text.Json;
 
 namespace IntegrationHub.Host.Evidence;
 
-/// <summary>Checks an evidence bundle offline (README "Evidence bundle format"): no hub, no database, no configuration.
-/// Each head's statement must be canonical and verify under the bundle's key of its key id; each chain's links are
-/// recomputed from the hash before its first event to the head's seq and must end at the head's hash; the head's leaf
-/// and audit path must lead to the signed root; every event the manifest lists must be there, in its chain. Each
-/// finding names the file (and link) and what was expected and found.</summary>
+/// <summary>Checks an evidence bundle (version 2) offline (README "Evidence bundle format"): no hub, no database, no
+/// configuration. Each head's statement must be canonical and verify under the bundle's key of its key id; each event
+/// must hash with its prev to its link hash, lie within the head's range of its chain at the leaf index the statement
+/// gives it, and its leaf's audit path must lead to the head's signed links_root. Each finding names the event (file,
+/// log line, chain and link) or the head, and what was expected and found.</summary>
 public static class EvidenceBundleChecker
 {
     public const string ManifestName = "bundle.json";
@@ -37,7 +37,6 @@ public static class EvidenceBundleChecker
     /// <summary>Checks a bundle's files (name → bytes).</summary>
     public static EvidenceBundleReport Check(IReadOnlyDictionary<string, byte[]> files)
     {
-        var problems = new List<string>();
         if (!files.TryGetValue(ManifestName, out var manifestBytes))
         {
             return new EvidenceBundleReport([$"{ManifestName} is missing"], 0, [], []);
@@ -47,21 +46,44 @@ public static class EvidenceBundleChecker
         try
         {
             manifest = JsonDocument.Parse(manifestBytes).RootElement;
-            _ = manifest.GetProperty("events").GetArrayLength() + manifest.GetProperty("chains").GetArrayLength();
+            var version = manifest.GetProperty("v").GetInt64();
+            if (version != 2)
+            {
+                return new EvidenceBundleReport([$"{ManifestName} is a bundle of version {version}; this checker reads version 2"], 0, [], []);
+            }
+
+            _ = manifest.GetProperty("events").GetArrayLength();
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return new EvidenceBundleReport([$"{ManifestName} is not a bundle manifest: {e.Message}"], 0, [], []);
         }
 
+        var problems = new List<string>();
         var heads = new Dictionary<long, HeadStatement?>();
         var keyIds = new SortedSet<string>(StringComparer.Ordinal);
         var headTimes = new SortedSet<DateTimeOffset>();
-        var proved = new Dictionary<int, (long From, long To)>();
-        foreach (var chainEntry in manifest.GetProperty("chains").EnumerateArray())
+        var events = 0;
+        var proved = new List<EventProof>();
+        foreach (var listed in manifest.GetProperty("events").EnumerateArray())
         {
-            var chain = chainEntry.GetProperty("chain").GetInt32();
-            var (from, to, headId) = (chainEntry.GetProperty("from").GetInt64(), chainEntry.GetProperty("to").GetInt64(), chainEntry.GetProperty("head").GetInt64());
+            EventProof proof;
+            try
+            {
+                proof = EventProof.Read(listed);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                problems.Add($"{ManifestName}: an event entry is unreadable ({e.Message}): {listed.GetRawText()}");
+                continue;
+            }
+
+            if (proof.HeadId is not { } headId)
+            {
+                problems.Add($"{proof.Label}: no signed head covers it ({ManifestName} gives no proof)");
+                continue;
+            }
+
             if (!heads.TryGetValue(headId, out var statement))
             {
                 statement = heads[headId] = CheckHead(files, headId, problems, out var fingerprint);
@@ -72,67 +94,110 @@ public static class EvidenceBundleChecker
                 }
             }
 
-            if (statement is null)
+            if (statement is not null && CheckEvent(files, proof, statement, problems))
             {
-                continue;
-            }
-
-            var signed = statement.Chains.FirstOrDefault(c => c.Chain == chain);
-            if (signed is null || signed.Seq != to)
-            {
-                problems.Add($"{ManifestName}: chain {chain} is proved up to link {to}, but heads/{headId}.json signs link {signed?.Seq.ToString(CultureInfo.InvariantCulture) ?? "(none)"} of it");
-                continue;
-            }
-
-            CheckInclusion(chainEntry, statement, signed, headId, problems);
-            if (CheckChain(files, chain, from, signed, headId, problems))
-            {
-                proved[chain] = (from, to);
+                events++;
+                proved.Add(proof);
             }
         }
 
-        var events = 0;
-        foreach (var listed in manifest.GetProperty("events").EnumerateArray())
+        if (manifest.TryGetProperty("business_key", out var key) && key.ValueKind == JsonValueKind.String)
         {
-            var (chain, seq, logId, messageId) = (listed.GetProperty("chain").GetInt32(), listed.GetProperty("seq").GetInt64(), listed.GetProperty("log_id").GetInt64(), listed.GetProperty("message_id").GetInt64());
-            var name = EventName(chain, seq);
-            if (!proved.TryGetValue(chain, out var range) || seq < range.From || seq > range.To)
-            {
-                if (!problems.Any(p => p.Contains($"chain {chain}", StringComparison.Ordinal) || p.Contains(name, StringComparison.Ordinal)))
-                {
-                    problems.Add($"{ManifestName}: event log line {logId} of message {messageId} (chain {chain}, link {seq}) is not within a proved chain segment");
-                }
-
-                continue;
-            }
-
-            if (!files.TryGetValue(name, out var bytes))
-            {
-                continue;
-            }
-
-            try
-            {
-                var root = JsonDocument.Parse(bytes).RootElement;
-                if (root.GetProperty("log_id").GetInt64() != logId || root.GetProperty("message_id").GetInt64() != messageId)
-                {
-                    problems.Add($"{name}: {ManifestName} lists log line {logId} of message {messageId} there, found log line {root.GetProperty("log_id").GetInt64()} of message {root.GetProperty("message_id").GetInt64()}");
-                    continue;
-                }
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                problems.Add($"{name}: not an event ({e.Message})");
-                continue;
-            }
-
-            events++;
+            CheckOwnership(files, proved, key.GetString()!, problems);
         }
 
         return new EvidenceBundleReport(problems, events, [.. keyIds], [.. headTimes]);
     }
 
     public static string EventName(int chain, long seq) => $"events/{chain}-{seq.ToString(CultureInfo.InvariantCulture)}.json";
+
+    /// <returns>Whether the event is proved.</returns>
+    private static bool CheckEvent(IReadOnlyDictionary<string, byte[]> files, EventProof proof, HeadStatement statement, List<string> problems)
+    {
+        var headName = $"heads/{proof.HeadId}.json";
+        if (statement.LinksRoot is null)
+        {
+            problems.Add($"{headName} is a version 1 statement: it has no links_root to prove {proof.Label} with");
+            return false;
+        }
+
+        var chain = statement.Chains.FirstOrDefault(c => c.Chain == proof.Chain);
+        if (statement.LeafIndex(proof.Chain, proof.Seq) is not { } expectedIndex)
+        {
+            problems.Add($"{proof.Label} is not within the links {headName} signs for chain {proof.Chain} " +
+                (chain is null ? "(none)" : $"({chain.From}, {chain.Seq}]"));
+            return false;
+        }
+
+        if (!files.TryGetValue(proof.Name, out var canonical))
+        {
+            problems.Add($"{proof.Label} was removed: {proof.Name} is missing");
+            return false;
+        }
+
+        try
+        {
+            var root = JsonDocument.Parse(canonical).RootElement;
+            if (root.GetProperty("log_id").GetInt64() != proof.LogId || root.GetProperty("message_id").GetInt64() != proof.MessageId)
+            {
+                problems.Add($"{proof.Name}: {ManifestName} lists log line {proof.LogId} of message {proof.MessageId} there, found log line {root.GetProperty("log_id").GetInt64()} of message {root.GetProperty("message_id").GetInt64()}");
+                return false;
+            }
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            problems.Add($"{proof.Label} was changed: {proof.Name} is not an event ({e.Message})");
+            return false;
+        }
+
+        if (proof.LeafIndex != expectedIndex || proof.TreeSize != statement.TreeSize)
+        {
+            problems.Add($"{ManifestName}: the leaf_index/tree_size of {proof.Label} were changed: {headName} puts it at leaf {expectedIndex} of {statement.TreeSize}, found {proof.LeafIndex} of {proof.TreeSize}");
+            return false;
+        }
+
+        var computed = proof.Prev is null ? null : EvidenceHash.Link(proof.Prev, canonical);
+        var linked = computed is not null && computed.AsSpan().SequenceEqual(proof.Hash);
+        bool Included(byte[] hash) => MerkleTree.RootFromPath(MerkleTree.Leaf(proof.Chain, proof.Seq, hash), proof.LeafIndex, proof.TreeSize, proof.AuditPath) is { } root
+            && root.AsSpan().SequenceEqual(statement.LinksRoot);
+        var included = Included(proof.Hash);
+        if (linked && included)
+        {
+            return true;
+        }
+
+        static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+        problems.Add(
+            proof.Prev is null ? $"{ManifestName}: the prev of {proof.Label} is missing: its link hash cannot be recomputed"
+            : !linked && included ? $"{proof.Label} was changed, or its prev in {ManifestName}: SHA-256(prev ‖ {proof.Name}) is {Hex(computed!)}, the link hash {headName} includes is {Hex(proof.Hash)}{EventOf(canonical)}"
+            : !linked && Included(computed!) ? $"{ManifestName}: the link hash of {proof.Label} was changed: expected {Hex(computed!)} (SHA-256(prev ‖ event), which {headName} includes), found {Hex(proof.Hash)}"
+            : linked ? $"{ManifestName}: the audit path (or leaf_index, tree_size) of {proof.Label} was changed: it does not lead to the links_root {Hex(statement.LinksRoot)} of {headName}"
+            : $"{proof.Label}: its event, prev, link hash and audit path were changed: SHA-256(prev ‖ event) is {Hex(computed!)}, neither it nor the hash listed ({Hex(proof.Hash)}) leads to the links_root of {headName}");
+        return false;
+    }
+
+    /// <summary>The manifest's business key is not signed; what ties an event to it is the proved "received" event of
+    /// its message, which names the business key. An event of a message whose receipt (proved, in this bundle) does
+    /// not name it is reported: the manifest or the bundle's events were changed.</summary>
+    private static void CheckOwnership(IReadOnlyDictionary<string, byte[]> files, List<EventProof> proved, string businessKey, List<string> problems)
+    {
+        var owned = new HashSet<long>();
+        foreach (var proof in proved)
+        {
+            var root = JsonDocument.Parse(files[proof.Name]).RootElement;
+            if (root.GetProperty("event").GetString() == "received" && root.TryGetProperty("message", out var message) &&
+                message.TryGetProperty("business_key", out var named) && named.ValueKind == JsonValueKind.String && named.GetString() == businessKey)
+            {
+                owned.Add(proof.MessageId);
+            }
+        }
+
+        foreach (var message in proved.Where(p => !owned.Contains(p.MessageId)).GroupBy(p => p.MessageId))
+        {
+            problems.Add($"{string.Join(", ", message.Select(p => p.Name))}: message {message.Key} is not shown to be of business key '{businessKey}' " +
+                $"({ManifestName} names it): no proved 'received' event of that message in the bundle names it");
+        }
+    }
 
     private static HeadStatement? CheckHead(IReadOnlyDictionary<string, byte[]> files, long headId, List<string> problems, out string? fingerprint)
     {
@@ -189,104 +254,12 @@ public static class EvidenceBundleChecker
         return statement;
     }
 
-    private static void CheckInclusion(JsonElement chainEntry, HeadStatement statement, ChainHead signed, long headId, List<string> problems)
-    {
-        try
-        {
-            var path = chainEntry.GetProperty("audit_path").EnumerateArray().Select(h => Convert.FromHexString(h.GetString()!)).ToList();
-            var root = MerkleTree.RootFromPath(MerkleTree.Leaf(signed.Chain, signed.Seq, signed.Hash),
-                chainEntry.GetProperty("leaf_index").GetInt64(), chainEntry.GetProperty("tree_size").GetInt64(), path);
-            var expected = statement.Root();
-            if (root is null || !root.AsSpan().SequenceEqual(expected))
-            {
-                problems.Add($"{ManifestName}: the audit path of chain {signed.Chain} does not lead to the root of heads/{headId}.json: expected {Convert.ToHexStringLower(expected)}, found {(root is null ? "(no root)" : Convert.ToHexStringLower(root))}");
-            }
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            problems.Add($"{ManifestName}: chain {signed.Chain}'s audit path is unreadable ({e.Message})");
-        }
-    }
-
-    /// <summary>Recomputes links/&lt;chain&gt;.txt from the hash before <paramref name="from"/> to the head.</summary>
-    private static bool CheckChain(IReadOnlyDictionary<string, byte[]> files, int chain, long from, ChainHead signed, long headId, List<string> problems)
-    {
-        var linksName = $"links/{chain}.txt";
-        if (!files.TryGetValue(linksName, out var linksBytes))
-        {
-            problems.Add($"{linksName} is missing");
-            return false;
-        }
-
-        var listed = new Dictionary<long, byte[]>();
-        foreach (var line in Encoding.ASCII.GetString(linksBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split(' ');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || parts[1].Length != 64)
-            {
-                problems.Add($"{linksName}: line '{line}' is not '<seq> <64 hex digits>'");
-                return false;
-            }
-
-            listed[seq] = Convert.FromHexString(parts[1]);
-        }
-
-        if (!listed.TryGetValue(from - 1, out var previous))
-        {
-            problems.Add($"{linksName}: the hash of link {from - 1} (where the proof starts) is missing");
-            return false;
-        }
-
-        var valid = true;
-        for (var seq = from; seq <= signed.Seq; seq++)
-        {
-            var name = EventName(chain, seq);
-            var found = listed.GetValueOrDefault(seq);
-            if (!files.TryGetValue(name, out var canonical))
-            {
-                problems.Add($"{name} (link {seq} of chain {chain}) was removed: the chain cannot be recomputed past it" + (found is null ? $" (and its line in {linksName} too)" : ""));
-                return false;
-            }
-
-            var computed = EvidenceHash.Link(previous, canonical);
-            if (found is null)
-            {
-                problems.Add($"{linksName}: the line of link {seq} was removed (expected {Convert.ToHexStringLower(computed)})");
-                valid = false;
-            }
-            else if (!computed.AsSpan().SequenceEqual(found))
-            {
-                // Which one changed: the listed hash that the rest of the chain (or the head) goes on from is the
-                // original; the event that does not hash to it was changed, else the listed hash was.
-                var next = listed.GetValueOrDefault(seq + 1);
-                var nextEvent = files.GetValueOrDefault(EventName(chain, seq + 1));
-                var listedFits = seq == signed.Seq ? found.AsSpan().SequenceEqual(signed.Hash)
-                    : next is not null && nextEvent is not null && EvidenceHash.Link(found, nextEvent).AsSpan().SequenceEqual(next);
-                problems.Add(listedFits
-                    ? $"{name} (link {seq} of chain {chain}{EventOf(canonical)}) was changed: it hashes to {Convert.ToHexStringLower(computed)}, its link in {linksName} (which the chain goes on from to heads/{headId}.json) is {Convert.ToHexStringLower(found)}" +
-                      (seq == from ? $"; or the hash of link {from - 1} in {linksName}, which it starts from, was changed" : "")
-                    : $"{linksName}: the hash of link {seq} was changed: expected {Convert.ToHexStringLower(computed)} (recomputed from {name}), found {Convert.ToHexStringLower(found)}");
-                valid = false;
-            }
-
-            previous = computed;
-        }
-
-        if (valid && !previous.AsSpan().SequenceEqual(signed.Hash))
-        {
-            problems.Add($"chain {chain}: recomputed to link {signed.Seq}, its hash is {Convert.ToHexStringLower(previous)}, but heads/{headId}.json signs {Convert.ToHexStringLower(signed.Hash)}: the hash before the first event (link {from - 1} in {linksName}) or an event was changed");
-            valid = false;
-        }
-
-        return valid;
-    }
-
     private static string EventOf(byte[] canonical)
     {
         try
         {
             var root = JsonDocument.Parse(canonical).RootElement;
-            return $", log line {root.GetProperty("log_id").GetInt64()} of message {root.GetProperty("message_id").GetInt64()}, event '{root.GetProperty("event").GetString()}'";
+            return $" (event '{root.GetProperty("event").GetString()}')";
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -300,5 +273,22 @@ public static class EvidenceBundleChecker
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
+    }
+
+    /// <summary>An event entry of bundle.json.</summary>
+    private sealed record EventProof(int Chain, long Seq, long LogId, long MessageId, byte[]? Prev, byte[] Hash, long? HeadId, long LeafIndex, long TreeSize, List<byte[]> AuditPath)
+    {
+        public string Name => EventName(Chain, Seq);
+
+        public string Label => $"{Name} (log line {LogId} of message {MessageId}, chain {Chain}, link {Seq})";
+
+        public static EventProof Read(JsonElement e)
+        {
+            long? Long(string name) => e.TryGetProperty(name, out var value) ? value.GetInt64() : null;
+            return new EventProof(e.GetProperty("chain").GetInt32(), e.GetProperty("seq").GetInt64(), e.GetProperty("log_id").GetInt64(), e.GetProperty("message_id").GetInt64(),
+                e.TryGetProperty("prev", out var prev) ? Convert.FromHexString(prev.GetString()!) : null, Convert.FromHexString(e.GetProperty("hash").GetString()!),
+                Long("head"), Long("leaf_index") ?? -1, Long("tree_size") ?? 0,
+                e.TryGetProperty("audit_path", out var path) ? [.. path.EnumerateArray().Select(h => Convert.FromHexString(h.GetString()!))] : []);
+        }
     }
 }

@@ -6,12 +6,21 @@ namespace IntegrationHub.Host.Evidence;
 /// <summary>Retention's part in the evidence log (issue 15 item 6): before a month's history is removed its links and
 /// canonical events are written to the evidence archive; in the removing transaction the links of the removed lines
 /// are deleted and each run of consecutive seqs removed is kept in hub.evidence_retired with its last hash.</summary>
-public sealed class EvidenceRetirement(NpgsqlDataSource dataSource, EvidenceArchive archive)
+public sealed class EvidenceRetirement(NpgsqlDataSource dataSource, EvidenceArchive archive, EvidenceHeadSigner? signer = null)
 {
     /// <summary>Writes the links of the log lines of messages <paramref name="fromId"/> to <paramref name="toId"/>
     /// (exclusive) that are still in the log, as <paramref name="name"/> of the evidence archive.</summary>
-    public Task<int> WriteAsync(string name, long fromId, long toId, CancellationToken cancellationToken) =>
-        archive.WriteAsync(name, ReadAsync(fromId, toId, cancellationToken), cancellationToken);
+    public async Task<int> WriteAsync(string name, long fromId, long toId, CancellationToken cancellationToken)
+    {
+        // A head is signed first, so every link about to leave the table has its leaf in a stored head (a link removed
+        // before a head covered it could never be proved).
+        if (signer is { CanSign: true })
+        {
+            await signer.SignAsync(null, cancellationToken);
+        }
+
+        return await archive.WriteAsync(name, ReadAsync(fromId, toId, cancellationToken), cancellationToken);
+    }
 
     /// <summary>In the transaction that removed the lines: deletes the links of messages <paramref name="fromId"/> to
     /// <paramref name="toId"/> (exclusive) whose lines are gone and records the runs they leave.</summary>
@@ -39,7 +48,7 @@ public sealed class EvidenceRetirement(NpgsqlDataSource dataSource, EvidenceArch
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            select k.chain, k.seq, k.hash, b.business_key, {EvidenceLineReader.Columns}
+            select k.chain, k.seq, k.hash, b.business_key, k.prev, {EvidenceLineReader.Columns}
             from hub.evidence_links k
             join hub.message_log l on l.message_id = k.message_id and l.id = k.log_id
             {EvidenceLineReader.Joins}
@@ -53,9 +62,9 @@ public sealed class EvidenceRetirement(NpgsqlDataSource dataSource, EvidenceArch
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var line = EvidenceLineReader.Read(reader, 4)!;
+            var line = EvidenceLineReader.Read(reader, 5)!;
             yield return new ArchivedLink(reader.GetInt32(0), reader.GetInt64(1), line.LogId, line.MessageId, reader.IsDBNull(3) ? null : reader.GetString(3),
-                line.At, reader.GetFieldValue<byte[]>(2), System.Text.Encoding.UTF8.GetString(line.Canonical()));
+                line.At, reader.GetFieldValue<byte[]>(2), System.Text.Encoding.UTF8.GetString(line.Canonical()), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4));
         }
     }
 }

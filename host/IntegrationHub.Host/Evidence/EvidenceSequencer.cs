@@ -85,19 +85,20 @@ public sealed class EvidenceSequencer(NpgsqlDataSource dataSource, IOptions<HubO
         var chains = new int[lines.Count];
         var seqs = new long[lines.Count];
         var hashes = new byte[lines.Count][];
+        var previous = new byte[lines.Count][];
         for (var i = 0; i < lines.Count; i++)
         {
             var chain = EvidenceHash.ChainOf(lines[i].MessageId, settings.Chains);
             var (seq, head) = heads.GetValueOrDefault(chain, (0L, EvidenceHash.Genesis));
             var hash = EvidenceHash.Link(head, lines[i].Canonical());
             heads[chain] = (seq + 1, hash);
-            (chains[i], seqs[i], hashes[i]) = (chain, seq + 1, hash);
+            (chains[i], seqs[i], hashes[i], previous[i]) = (chain, seq + 1, hash, head);
         }
 
         await using (var write = new NpgsqlCommand(
             """
-            insert into hub.evidence_links (chain, seq, log_id, message_id, hash, linked_at)
-            select * , @now from unnest(@chains, @seqs, @logs, @messages, @hashes);
+            insert into hub.evidence_links (chain, seq, log_id, message_id, hash, prev, linked_at)
+            select * , @now from unnest(@chains, @seqs, @logs, @messages, @hashes, @previous);
             insert into hub.evidence_chains as c (chain, seq, head, updated_at)
             select chain, seq, head, @now from unnest(@head_chains, @head_seqs, @head_hashes) as t(chain, seq, head)
             on conflict (chain) do update set seq = excluded.seq, head = excluded.head, updated_at = excluded.updated_at;
@@ -111,6 +112,7 @@ public sealed class EvidenceSequencer(NpgsqlDataSource dataSource, IOptions<HubO
             write.Parameters.AddWithValue("logs", lines.Select(l => l.LogId).ToArray());
             write.Parameters.AddWithValue("messages", lines.Select(l => l.MessageId).ToArray());
             write.Parameters.AddWithValue("hashes", hashes);
+            write.Parameters.AddWithValue("previous", previous);
             write.Parameters.AddWithValue("head_chains", touched);
             write.Parameters.AddWithValue("head_seqs", touched.Select(c => heads[c].Seq).ToArray());
             write.Parameters.AddWithValue("head_hashes", touched.Select(c => heads[c].Hash).ToArray());

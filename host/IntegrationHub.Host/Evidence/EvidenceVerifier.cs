@@ -163,7 +163,7 @@ public sealed class EvidenceVerifier(
 
         await using var command = new NpgsqlCommand(
             $"""
-            select k.seq, k.log_id, k.message_id, k.hash, {EvidenceLineReader.Columns},
+            select k.seq, k.log_id, k.message_id, k.hash, k.prev, {EvidenceLineReader.Columns},
                    m.payload_sha256 as plain_sha256, case when m.payload_sha256 is not null then m.payload::text end as checked_payload
             from hub.evidence_links k
             left join hub.message_log l on l.message_id = k.message_id and l.id = k.log_id
@@ -191,14 +191,22 @@ public sealed class EvidenceVerifier(
                         $"Link {expected} of chain {chain} was deleted (the next link is {seq}, for message {messageId}, log line {logId}): the link table was edited."));
                 }
 
-                var line = EvidenceLineReader.Read(reader, 4);
+                var line = EvidenceLineReader.Read(reader, 5);
+                if (reader.IsDBNull(4) || !reader.GetFieldValue<byte[]>(4).AsSpan().SequenceEqual(previous))
+                {
+                    // The prev a bundle carries must be the hash the link was computed from.
+                    return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
+                        $"Link {seq} of chain {chain} (message {messageId}, log line {logId}) keeps a prev that is not the hash of link {seq - 1}: the link table was edited."));
+                }
+
                 if (line is null)
                 {
                     // Retention removes a line's link with it: a link whose line is gone was deleted behind the hub's back.
                     return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
                         $"Log line {logId} of message {messageId} (chain {chain}, link {seq}) was deleted from hub.message_log."));
                 }
-                else if (!EvidenceHash.Link(previous, line.Canonical()).AsSpan().SequenceEqual(stored))
+
+                if (!EvidenceHash.Link(previous, line.Canonical()).AsSpan().SequenceEqual(stored))
                 {
                     return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
                         $"Log line {logId} of message {messageId} (chain {chain}, link {seq}, event '{line.Event}') no longer hashes to its link: the line (or what it names: its message, its operator action) or the stored hash was changed."));
@@ -261,9 +269,9 @@ public sealed class EvidenceVerifier(
             cursor = await read.ExecuteScalarAsync(cancellationToken) is long value ? value : 0;
         }
 
-        var heads = new List<(long Id, string Kind, DateOnly? Day, byte[] Root, string KeyId, string Statement, byte[] Signature)>();
+        var heads = new List<(long Id, string Kind, DateOnly? Day, byte[] Root, string KeyId, string Statement, byte[] Signature, bool HasLeaves)>();
         await using (var command = new NpgsqlCommand(
-            "select id, kind, day, root, key_id, statement, signature from hub.evidence_heads where id > @from order by id limit @limit", connection, transaction))
+            "select id, kind, day, root, key_id, statement, signature, leaves is not null from hub.evidence_heads where id > @from order by id limit @limit", connection, transaction))
         {
             command.Parameters.AddWithValue("from", cursor);
             command.Parameters.AddWithValue("limit", HeadsPerPass);
@@ -271,10 +279,12 @@ public sealed class EvidenceVerifier(
             while (await reader.ReadAsync(cancellationToken))
             {
                 heads.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<byte[]>(3),
-                    reader.GetString(4), reader.GetString(5), reader.GetFieldValue<byte[]>(6)));
+                    reader.GetString(4), reader.GetString(5), reader.GetFieldValue<byte[]>(6), reader.GetBoolean(7)));
             }
         }
 
+        // The heads' stored leaves are read a head at a time, up to about as many per pass as the chains' links.
+        var leafBudget = (long)options.Value.Evidence.VerifyBatch * Math.Max(options.Value.Evidence.Chains, 1);
         foreach (var head in heads)
         {
             var statement = HeadStatement.Parse(head.Statement);
@@ -303,15 +313,74 @@ public sealed class EvidenceVerifier(
                 }
             }
 
+            if (problem is null && (head.HasLeaves || statement!.LinksRoot is not null))
+            {
+                (problem, var checkedLeaves) = await CheckLeavesAsync(connection, transaction, head.Id, statement!, cancellationToken);
+                leafBudget -= checkedLeaves;
+            }
+
             if (problem is not null)
             {
                 breaks.Add(new EvidenceBreak(null, null, null, null, head.Id, $"Signed head {head.Id} ({head.Kind}) does not verify: {problem}."));
                 // Stop here: the next pass looks at it again.
                 return head.Id - 1;
             }
+
+            if (leafBudget <= 0 && head.Id != heads[^1].Id)
+            {
+                return head.Id;
+            }
         }
 
         return heads.Count == HeadsPerPass ? heads[^1].Id : 0;
+    }
+
+    /// <summary>A v2 head's stored leaves must hash to its signed links_root, and each link of its ranges still in
+    /// hub.evidence_links must be the leaf stored at its place (retention removes links, never changes them).</summary>
+    /// <returns>The problem (null: none) and how many leaves were checked.</returns>
+    private static async Task<(string? Problem, long Leaves)> CheckLeavesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long headId, HeadStatement statement, CancellationToken cancellationToken)
+    {
+        byte[]? stored;
+        await using (var read = new NpgsqlCommand("select leaves from hub.evidence_heads where id = @id", connection, transaction))
+        {
+            read.Parameters.AddWithValue("id", headId);
+            stored = await read.ExecuteScalarAsync(cancellationToken) as byte[];
+        }
+
+        if (statement.LinksRoot is null || stored is null)
+        {
+            return ("its statement and its stored leaves disagree on whether it covers links (a version 1 statement with leaves, or leaves removed)", 0);
+        }
+
+        var leaves = stored.Chunk(32).ToList();
+        if (stored.Length != statement.TreeSize * 32 || !MerkleTree.Root(leaves).AsSpan().SequenceEqual(statement.LinksRoot))
+        {
+            return ($"its stored leaves ({stored.Length / 32} of the {statement.TreeSize} it signs) do not hash to its signed links_root: hub.evidence_heads.leaves was changed", leaves.Count);
+        }
+
+        var ranges = statement.Chains.Where(c => c.From < c.Seq).ToList();
+        await using var command = new NpgsqlCommand(
+            """
+            select k.chain, k.seq, k.hash from unnest(@chains, @froms, @tos) as r(chain, from_seq, to_seq)
+            join hub.evidence_links k on k.chain = r.chain and k.seq > r.from_seq and k.seq <= r.to_seq
+            order by k.chain, k.seq
+            """, connection, transaction);
+        command.Parameters.AddWithValue("chains", ranges.Select(c => c.Chain).ToArray());
+        command.Parameters.AddWithValue("froms", ranges.Select(c => c.From!.Value).ToArray());
+        command.Parameters.AddWithValue("tos", ranges.Select(c => c.Seq).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (chain, seq) = (reader.GetInt32(0), reader.GetInt64(1));
+            var index = (int)statement.LeafIndex(chain, seq)!.Value;
+            if (!MerkleTree.Leaf(chain, seq, reader.GetFieldValue<byte[]>(2)).AsSpan().SequenceEqual(leaves[index]))
+            {
+                return ($"chain {chain}'s link {seq} is not the link whose leaf it stored (leaf {index}): the link's hash was changed", leaves.Count);
+            }
+        }
+
+        return (null, leaves.Count);
     }
 
     private static async Task<byte[]?> LinkHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int chain, long seq, CancellationToken cancellationToken)

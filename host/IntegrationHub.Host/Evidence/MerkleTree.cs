@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 
 namespace IntegrationHub.Host.Evidence;
 
-/// <summary>The Merkle tree of RFC 6962 (Certificate Transparency) over the chains' heads: leaf hash SHA-256(0x00 ||
-/// leaf), node hash SHA-256(0x01 || left || right), the left subtree the largest power of two below the count; the
-/// empty tree's root is SHA-256 of nothing. A head's leaf is chain (4 bytes, big-endian) || seq (8 bytes, big-endian)
-/// || the chain's hash (32 bytes).</summary>
+/// <summary>The Merkle tree of RFC 6962 (Certificate Transparency) over the chains' heads (a statement's root) and over
+/// the links a head covers (its links_root): leaf hash SHA-256(0x00 || leaf), node hash SHA-256(0x01 || left || right),
+/// the left subtree the largest power of two below the count; the empty tree's root is SHA-256 of nothing. A leaf is
+/// chain (4 bytes, big-endian) || seq (8 bytes, big-endian) || the chain's hash at that seq (32 bytes).</summary>
 public static class MerkleTree
 {
     public static byte[] Leaf(int chain, long seq, ReadOnlySpan<byte> head)
@@ -22,11 +22,13 @@ public static class MerkleTree
     public static byte[] Root(IReadOnlyList<byte[]> leafHashes) =>
         leafHashes.Count == 0 ? SHA256.HashData([]) : Subtree(leafHashes, 0, leafHashes.Count);
 
-    /// <summary>The audit path of leaf <paramref name="index"/> (RFC 9162 2.1.3.1): the sibling hashes from the leaf up.</summary>
-    public static List<byte[]> Path(IReadOnlyList<byte[]> leafHashes, int index)
+    /// <summary>The audit path of leaf <paramref name="index"/> (RFC 9162 2.1.3.1): the sibling hashes from the leaf up.
+    /// <paramref name="subtrees"/> keeps the subtrees of 16 leaves or more computed, for many paths in one tree (each
+    /// then costs a few dozen hashes instead of the whole tree).</summary>
+    public static List<byte[]> Path(IReadOnlyList<byte[]> leafHashes, int index, Dictionary<(int Start, int Count), byte[]>? subtrees = null)
     {
         var path = new List<byte[]>();
-        AddPath(leafHashes, index, 0, leafHashes.Count, path);
+        AddPath(leafHashes, index, 0, leafHashes.Count, path, subtrees);
         return path;
     }
 
@@ -68,7 +70,7 @@ public static class MerkleTree
         return sn == 0 ? hash : null;
     }
 
-    private static void AddPath(IReadOnlyList<byte[]> leaves, int index, int start, int count, List<byte[]> path)
+    private static void AddPath(IReadOnlyList<byte[]> leaves, int index, int start, int count, List<byte[]> path, Dictionary<(int, int), byte[]>? subtrees)
     {
         if (count == 1)
         {
@@ -78,13 +80,13 @@ public static class MerkleTree
         var split = Split(count);
         if (index < split)
         {
-            AddPath(leaves, index, start, split, path);
-            path.Add(Subtree(leaves, start + split, count - split));
+            AddPath(leaves, index, start, split, path, subtrees);
+            path.Add(Subtree(leaves, start + split, count - split, subtrees));
         }
         else
         {
-            AddPath(leaves, index - split, start + split, count - split, path);
-            path.Add(Subtree(leaves, start, split));
+            AddPath(leaves, index - split, start + split, count - split, path, subtrees);
+            path.Add(Subtree(leaves, start, split, subtrees));
         }
     }
 
@@ -108,14 +110,25 @@ public static class MerkleTree
         return SHA256.HashData(node);
     }
 
-    private static byte[] Subtree(IReadOnlyList<byte[]> leaves, int start, int count)
+    private static byte[] Subtree(IReadOnlyList<byte[]> leaves, int start, int count, Dictionary<(int, int), byte[]>? subtrees = null)
     {
         if (count == 1)
         {
             return leaves[start];
         }
 
+        if (subtrees is not null && count >= 16 && subtrees.TryGetValue((start, count), out var known))
+        {
+            return known;
+        }
+
         var split = Split(count);
-        return Node(Subtree(leaves, start, split), Subtree(leaves, start + split, count - split));
+        var hash = Node(Subtree(leaves, start, split, subtrees), Subtree(leaves, start + split, count - split, subtrees));
+        if (subtrees is not null && count >= 16)
+        {
+            subtrees[(start, count)] = hash;
+        }
+
+        return hash;
     }
 }

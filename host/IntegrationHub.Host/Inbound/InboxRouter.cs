@@ -313,7 +313,7 @@ public sealed class InboxRouter(
             // The partner's message id is the version: unique per partner, so a record's messages are never "unchanged".
             // A row the flow's filter passes over is routed all the same, with no message of that flow.
             var filter = flows.Filter(flow.Id);
-            var accepted = group.Where(r => filter.Accepts(r.Payload!)).ToList();
+            var accepted = group.Where(r => Accepts(filter, r.Payload!)).ToList();
             var records = accepted.Select(r => new SourceRecord(r.RecordKey, r.Payload!, r.BusinessKey ?? r.RecordKey, "inbound:" + r.MessageId)).ToList();
             var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
             var traces = new AppendTraces([.. accepted.Select(r => r.Route is null && r.TraceParent is not null ? r.TraceParent : HubTracing.TraceParentOf(r.Route))]);
@@ -324,6 +324,27 @@ public sealed class InboxRouter(
             {
                 reached.Add((flow.Id, destination));
             }
+        }
+    }
+
+    /// <summary>A flow's filter reads the payload as received, its personal ids decrypted (the inbox keeps them as
+    /// tokens), so a filter on a personal-id field matches as configured. A payload with a token this hub cannot read
+    /// passes: its message becomes a dead letter with the token's code at delivery (one record's problem, visible and
+    /// replayable once the key is back), instead of vanishing from the flow or stalling the queue.</summary>
+    private bool Accepts(FlowFilter filter, string payload)
+    {
+        if (filter.IsEmpty || personalData is null)
+        {
+            return filter.Accepts(payload);
+        }
+
+        try
+        {
+            return filter.Accepts(personalData.Unprotect(payload));
+        }
+        catch (PersonalDataUnreadableException)
+        {
+            return true;
         }
     }
 

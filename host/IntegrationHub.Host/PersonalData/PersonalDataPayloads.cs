@@ -9,9 +9,8 @@ namespace IntegrationHub.Host.PersonalData;
 /// scanned, not re-serialised. In a JSON string the id's characters become a token inside the string; a JSON number
 /// (a 12-digit id sent as a number, or a card field's number) becomes a string holding a token of <c>#</c> and the number,
 /// which reads back as the bare number. Text that is not JSON has its 12-digit runs replaced. Hashes and versions are
-/// taken of the plaintext before, so nothing is re-sent because of the encryption. Tokens already in the text are kept as
-/// they are (protecting twice changes nothing: an inbox payload is protected when pushed, and again when routed).</summary>
-public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
+/// taken of the plaintext before, so nothing is re-sent because of the encryption.</summary>
+public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher) : IPersonalDataPayloads
 {
     private const char NumberMark = '#';
 
@@ -94,8 +93,7 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
                 var isKey = next < json.Length && json[next] == ':';
                 output.Append('"');
                 output.Append(isKey ? raw
-                    : IsToken(raw) ? raw
-                    : field is not null && CardField().IsMatch(field) && raw.Length > 0 ? cipher.Protect(raw)
+                    : field is not null && CardField().IsMatch(field) && raw.Length > 0 && !IsToken(raw) ? cipher.Protect(raw)
                     : ProtectIds(raw));
                 output.Append('"');
                 field = isKey ? raw : field;
@@ -144,7 +142,28 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         return output.ToString();
     }
 
-    /// <summary>A token's value. A pushed card field routed before protecting was idempotent was encrypted twice (a token
+    /// <summary>The text's 12-digit runs as tokens; tokens already in it are kept as they are, so protecting a payload read
+    /// back from the inbox (the router appends it to a flow's messages) does not encrypt it twice.</summary>
+    private string ProtectIds(string text)
+    {
+        if (!text.Contains(PersonalDataCipher.Open, StringComparison.Ordinal))
+        {
+            return PersonalId().Replace(text, m => cipher.Protect(m.Value));
+        }
+
+        var output = new StringBuilder(text.Length + 64);
+        var at = 0;
+        foreach (Match token in Token().Matches(text))
+        {
+            output.Append(PersonalId().Replace(text[at..token.Groups["token"].Index], m => cipher.Protect(m.Value)));
+            output.Append(token.Groups["token"].Value);
+            at = token.Groups["token"].Index + token.Groups["token"].Length;
+        }
+
+        return output.Append(PersonalId().Replace(text[at..], m => cipher.Protect(m.Value))).ToString();
+    }
+
+    /// <summary>A token's value. A pushed card field routed before protecting kept tokens was encrypted twice (a token
     /// holding a token): opened down to the value.</summary>
     private string Open(string token)
     {
@@ -157,11 +176,7 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         return value;
     }
 
-    private static bool IsToken(string text) =>
-        text.StartsWith(PersonalDataCipher.Open, StringComparison.Ordinal) && AnyToken().Match(text) is { Success: true, Index: 0 } token && token.Length == text.Length;
-
-    /// <summary>Every 12-digit run encrypted, tokens already there left alone.</summary>
-    private string ProtectIds(string text) => IdOrToken().Replace(text, m => m.Groups["token"].Success ? m.Value : cipher.Protect(m.Value));
+    private static bool IsToken(string text) => Token().Match(text) is { Success: true } m && m.Groups["token"].Index == 0 && m.Groups["token"].Length == text.Length;
 
     /// <returns>The index of the quote closing the string opened at <paramref name="open"/> (or the text's end).</returns>
     private static int StringEnd(string json, int open)
@@ -185,19 +200,16 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher)
         return from;
     }
 
-    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)|""(so)?_?cmnd""|""socmt""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)|""(so)?_?cmnd(nguoinop)?""|""socmt""", RegexOptions.IgnoreCase)]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
     private static partial Regex PersonalId();
 
-    [GeneratedRegex(@"(?<token>⟦pd1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧)|(?<!\d)\d{12}(?!\d)")]
-    private static partial Regex IdOrToken();
-
     [GeneratedRegex(@"⟦pd1\.(?<key>[A-Za-z0-9_-]{1,32})\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧")]
     private static partial Regex AnyToken();
 
-    [GeneratedRegex(@"^(so)?_?cmnd$|^socmt$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(so)?_?cmnd(nguoinop)?$|^socmt$", RegexOptions.IgnoreCase)]
     private static partial Regex CardField();
 
     [GeneratedRegex(@"(?<q1>"")?(?<token>⟦pd1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧)(?<q2>"")?")]

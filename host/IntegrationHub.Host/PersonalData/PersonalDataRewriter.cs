@@ -5,7 +5,8 @@ using NpgsqlTypes;
 namespace IntegrationHub.Host.PersonalData;
 
 /// <summary>Brings the stored personal ids of the lookup audit (<c>hub.citizen_lookups</c>) under the current key: rows
-/// still in clear (stored before migration 0041) are encrypted and indexed at start; rows under an older key are
+/// still in clear (stored before migration 0041) are encrypted and indexed once the hub is up
+/// (<see cref="PersonalDataClearRowsJob"/>); rows under an older key are
 /// re-encrypted by <see cref="ReencryptAsync"/> (rotation). In batches, one transaction each, asking the audit's
 /// append-only trigger for the one update it allows (only the encrypted id's columns, see migration 0041). A row whose
 /// key is missing is left as it is and counted; the others go on.</summary>
@@ -16,9 +17,10 @@ public sealed class PersonalDataRewriter(
     public const string Action = "personal-data-reencrypt";
 
     /// <summary>Encrypts the rows still in clear (a hub upgraded past migration 0041); nothing to do on every later start.</summary>
-    public async Task<PersonalDataRewrite> EncryptClearRowsAsync(CancellationToken cancellationToken)
+    /// <param name="progress">Told the rows encrypted so far after each batch's commit.</param>
+    public async Task<PersonalDataRewrite> EncryptClearRowsAsync(CancellationToken cancellationToken, Action<int>? progress = null)
     {
-        var rewrite = await RewriteAsync(clearOnly: true, cancellationToken);
+        var rewrite = await RewriteAsync(clearOnly: true, cancellationToken, progress);
         if (rewrite.Rewritten > 0)
         {
             logger.LogInformation("Encrypted the personal ids of {Rows} citizen lookup(s) stored in clear, under key {KeyId}", rewrite.Rewritten, rewrite.CurrentKey);
@@ -52,7 +54,7 @@ public sealed class PersonalDataRewriter(
         return (rewrite, actionId);
     }
 
-    private async Task<PersonalDataRewrite> RewriteAsync(bool clearOnly, CancellationToken cancellationToken)
+    private async Task<PersonalDataRewrite> RewriteAsync(bool clearOnly, CancellationToken cancellationToken, Action<int>? progress = null)
     {
         var current = cipher.CurrentKeyId;
         var unreadable = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -128,6 +130,7 @@ public sealed class PersonalDataRewriter(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            progress?.Invoke(rewritten);
         }
     }
 }

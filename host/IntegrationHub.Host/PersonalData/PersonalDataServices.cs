@@ -3,7 +3,8 @@ using IntegrationHub.Contracts.Privacy;
 namespace IntegrationHub.Host.PersonalData;
 
 /// <summary>Registers encryption of personal data at rest: the keyring (read, or generated in Development and Testing,
-/// when first asked for), the cipher behind <see cref="IPersonalDataCipher"/> and the rewrite of stored rows.</summary>
+/// when first asked for), the cipher behind <see cref="IPersonalDataCipher"/>, the rewrite of stored rows and the job
+/// encrypting the lookups stored in clear before the upgrade.</summary>
 public static class PersonalDataServices
 {
     public static IServiceCollection AddPersonalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -15,6 +16,8 @@ public static class PersonalDataServices
         services.AddSingleton<StoredPayloadRewriter>();
         services.AddSingleton<PersonalDataRewriter>();
         services.AddSingleton<PersonalDataPayloads>();
+        services.AddSingleton<IPersonalDataPayloads>(sp => sp.GetRequiredService<PersonalDataPayloads>());
+        services.AddHostedService<PersonalDataClearRowsJob>();
         return services;
     }
 

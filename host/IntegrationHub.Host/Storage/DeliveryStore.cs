@@ -88,7 +88,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, PersonalData.Pers
         command.Parameters.AddWithValue("errors", results.Select(r => r.Error is { } error && personalData is not null ? personalData.Protect(error) : r.Error).ToArray());
         command.Parameters.AddWithValue("events", results.Select(r => r.Event).ToArray());
         command.Parameters.AddWithValue("durations", results.Select(r => r.DurationMs).ToArray());
-        command.Parameters.AddWithValue("references", results.Select(r => r.Reference).ToArray());
+        // What the counterparty answered can echo the citizen's id (a receipt naming SoDinhDanh): kept encrypted too.
+        command.Parameters.AddWithValue("references", results.Select(r => r.Reference is { } reference && personalData is not null ? personalData.Protect(reference) : r.Reference).ToArray());
         command.Parameters.AddWithValue("notes", results.Select(r => r.Note is { } note && personalData is not null ? personalData.Protect(note) : r.Note).ToArray());
         command.Parameters.AddWithValue("destination", destination);
         command.Parameters.AddWithValue("flow", flowId);

@@ -2,14 +2,18 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrationHub.Contracts;
 using IntegrationHub.Host.Evidence;
+using IntegrationHub.Host.Storage;
 using IntegrationHub.Tests.Infrastructure;
 
 namespace IntegrationHub.Tests.Evidence;
 
-/// <summary>Bundles exported by the hub's exporter from a real database, checked offline: valid as exported; each edit
-/// of the zip (an event's field, an event removed, a link's hash, the signed statement, the signature, the public key)
-/// is caught and named; and the format is checkable with bash, openssl, sha256sum and xxd alone.</summary>
+/// <summary>Bundles exported by the hub's exporter from a real database, checked offline: valid as exported, holding
+/// the subject's events alone; each edit of the zip (an event, its prev or link hash, an audit path node, the signed
+/// statement, the signature, the public key) is caught and named; and the format is checkable with openssl and a few
+/// lines of python.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class EvidenceBundleTests(PostgresCluster cluster)
 {
@@ -28,6 +32,8 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         Assert.True(report.Valid, report.Text());
         var lines = await rig.ScalarAsync<long>($"select count(*) from hub.message_log where message_id = {rig.Replayed}");
         Assert.Equal(lines, report.Events);
+        // The subject's events alone: HS-2's (the other message) are not in it.
+        Assert.Equal(lines, files.Keys.Count(k => k.StartsWith("events/", StringComparison.Ordinal)));
         Assert.Equal(2L, await rig.ScalarAsync<long>("select count(*) from hub.evidence_heads"));
         Assert.StartsWith(rig.Keys.KeyId! + " (public key SHA-256 ", Assert.Single(report.KeyIds), StringComparison.Ordinal);
         Assert.Contains(files.Where(f => f.Key.StartsWith("events/", StringComparison.Ordinal)), f => Encoding.UTF8.GetString(f.Value).Contains("\"event\":\"note\"", StringComparison.Ordinal));
@@ -50,6 +56,8 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         var first = manifest.GetProperty("events")[0];
         var (chain, seq) = (first.GetProperty("chain").GetInt32(), first.GetProperty("seq").GetInt64());
         var eventName = EvidenceBundleChecker.EventName(chain, seq);
+        var label = $"{eventName} (log line {first.GetProperty("log_id").GetInt64()} of message {first.GetProperty("message_id").GetInt64()}, chain {chain}, link {seq})";
+        Assert.True(first.GetProperty("audit_path").GetArrayLength() > 0, "a head over several links");
         var head = original.Keys.Single(k => k.StartsWith("heads/", StringComparison.Ordinal) && k.EndsWith(".json", StringComparison.Ordinal));
         var signature = head[..^".json".Length] + ".sig";
         var key = original.Keys.Single(k => k.StartsWith("keys/", StringComparison.Ordinal));
@@ -61,26 +69,94 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
             var report = EvidenceBundleChecker.Check(files);
             Assert.False(report.Valid, $"{what}: not caught");
             var text = report.Text();
-            Assert.All(named, n => Assert.Contains(n, text, StringComparison.Ordinal));
+            Assert.All(named, n => Assert.True(text.Contains(n, StringComparison.Ordinal), $"{what}: {n} not in {text}"));
+        }
+
+        void EditFirst(Dictionary<string, byte[]> files, Action<JsonObject> edit)
+        {
+            var root = JsonNode.Parse(files[EvidenceBundleChecker.ManifestName])!;
+            edit(root["events"]![0]!.AsObject());
+            files[EvidenceBundleChecker.ManifestName] = Encoding.UTF8.GetBytes(root.ToJsonString());
         }
 
         Caught("an event's field", f => f[eventName] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(f[eventName]).Replace("\"v\":1", "\"v\":2", StringComparison.Ordinal)),
-            eventName, "was changed", $"log line {first.GetProperty("log_id").GetInt64()}");
-        Caught("an event removed", f => f.Remove(eventName), eventName, "was removed");
-        var links = $"links/{chain}.txt";
-        Caught("a link's hash", f => f[links] = Encoding.ASCII.GetBytes(string.Join('\n', Encoding.ASCII.GetString(f[links]).Split('\n')
-            .Select(l => l.StartsWith($"{seq} ", StringComparison.Ordinal) ? $"{seq} {new string('a', 64)}" : l))), links, $"the hash of link {seq} was changed", new string('a', 64));
+            label, "was changed, or its prev");
+        Caught("an event removed", f => f.Remove(eventName), label, "was removed");
+        Caught("a prev", f => EditFirst(f, e => e["prev"] = new string('a', 64)), label, "its prev");
+        Caught("a link hash", f => EditFirst(f, e => e["hash"] = new string('a', 64)), $"the link hash of {label} was changed", new string('a', 64));
+        Caught("an audit path node", f => EditFirst(f, e => e["audit_path"]![0] = new string('b', 64)), $"the audit path (or leaf_index, tree_size) of {label} was changed");
+        Caught("a leaf index", f => EditFirst(f, e => e["leaf_index"] = first.GetProperty("leaf_index").GetInt64() + 1), $"the leaf_index/tree_size of {label} were changed");
+        Caught("a seq outside the head", f => EditFirst(f, e => e["seq"] = 99), "events/", "link 99) is not within the links");
         Caught("the signed statement", f => f[head] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(f[head]).Replace("\"kind\":\"interval\"", "\"kind\":\"day\"", StringComparison.Ordinal)),
             signature, $"does not verify {head}");
         Caught("the signature swapped", f => f[signature] = rig.Keys.Sign(Encoding.UTF8.GetBytes("another statement")), signature, $"does not verify {head}");
+        Caught("the business key the manifest names", f =>
+        {
+            var root = JsonNode.Parse(f[EvidenceBundleChecker.ManifestName])!;
+            root["business_key"] = "HS-2";
+            f[EvidenceBundleChecker.ManifestName] = Encoding.UTF8.GetBytes(root.ToJsonString());
+        }, $"message {first.GetProperty("message_id").GetInt64()} is not shown to be of business key 'HS-2'");
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         Caught("a different public key", f => f[key] = Encoding.ASCII.GetBytes(other.ExportSubjectPublicKeyInfoPem()), key, EvidenceKeys.Fingerprint(other));
-        Caught("the whole chain's start", f => f[links] = Encoding.ASCII.GetBytes(string.Join('\n', Encoding.ASCII.GetString(f[links]).Split('\n')
-            .Select(l => l.StartsWith($"{seq - 1} ", StringComparison.Ordinal) ? $"{seq - 1} {new string('b', 64)}" : l))), links, $"link {seq - 1}");
+    }
+
+    [Fact]
+    public async Task A_bundle_holds_its_business_keys_events_alone_however_many_other_messages_share_its_chain()
+    {
+        await using var rig = await EvidenceRig.StartAsync(cluster);
+        await rig.WriteLifeAsync();
+        var exporter = EvidenceBundleRig.Exporter(rig, Directory.CreateTempSubdirectory("hub-evidence-archive-").FullName);
+        var chain = await rig.ScalarAsync<int>($"select chain from hub.evidence_links where message_id = {rig.Replayed} limit 1");
+        var few = await EvidenceBundleRig.ExportAsync(exporter, "HS-1");
+
+        // Other messages (other business keys, an officer's discard with a reason) between HS-1's events and after,
+        // over several heads; then one more HS-1 event.
+        await OtherMessagesAsync(rig, "OTHER-A", 30);
+        await rig.Signer.SignAsync(null, default);
+        await rig.ExecuteAsync($"insert into hub.message_log (message_id, event, detail, at) values ({rig.Replayed}, 'note', 'after the others', now())");
+        await OtherMessagesAsync(rig, "OTHER-B", 30);
+        var many = await EvidenceBundleRig.ExportAsync(exporter, "HS-1");
+        var subjectLines = await rig.ScalarAsync<long>($"select count(*) from hub.message_log where message_id = {rig.Replayed}");
+        Assert.True(await rig.ScalarAsync<long>($"select count(*) from hub.evidence_links where chain = {chain} and message_id <> {rig.Replayed}") >= 30,
+            "the chain holds other messages' links");
+
+        foreach (var (files, events) in new[] { (few, subjectLines - 1), (many, subjectLines) })
+        {
+            var report = EvidenceBundleChecker.Check(files);
+            Assert.True(report.Valid, report.Text());
+            Assert.Equal(events, report.Events);
+            Assert.Equal(events, files.Keys.Count(k => k.StartsWith("events/", StringComparison.Ordinal)));
+            Assert.Equal(events, JsonDocument.Parse(files[EvidenceBundleChecker.ManifestName]).RootElement.GetProperty("events").GetArrayLength());
+            var text = string.Concat(files.Values.Select(Encoding.UTF8.GetString));
+            Assert.DoesNotContain("OTHER-", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("officer.other", text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"\"message_id\":{rig.Delivered}", text, StringComparison.Ordinal);
+            // Each proof is log2 of the head's links, not the chain's length.
+            foreach (var e in JsonDocument.Parse(files[EvidenceBundleChecker.ManifestName]).RootElement.GetProperty("events").EnumerateArray())
+            {
+                Assert.True(e.GetProperty("audit_path").GetArrayLength() <= Math.Ceiling(Math.Log2(e.GetProperty("tree_size").GetInt64())));
+            }
+        }
+    }
+
+    /// <summary>Messages of other business keys, delivered, one discarded by an officer with a reason, linked.</summary>
+    private static async Task OtherMessagesAsync(EvidenceRig rig, string prefix, int count)
+    {
+        var now = rig.Clock.GetUtcNow();
+        await new MessageStore(rig.Db, TestPersonalData.Payloads()).AppendAsync(EvidenceRig.Flow, 1,
+            [.. Enumerable.Range(0, count).Select(i => new SourceRecord($"{prefix}-{i}", $$"""{"MaHoSo":"{{prefix}}-{{i}}"}""", $"{prefix}-{i}", "1"))],
+            [EvidenceRig.Destination], new SourceCheckpoint($"cursor-{prefix}"), now, default);
+        var ids = await rig.LongsAsync($"select id from hub.messages where business_key like '{prefix}-%' order by id");
+        await new DeliveryStore(rig.Db).RecordAsync(EvidenceRig.Flow, EvidenceRig.Destination,
+            [.. ids.Skip(1).Select(id => new DeliveryResult(id, DeliveryStatus.Delivered, 1, null, null, null, "delivered", 3, Reference: $"REF-{id}", Note: $"REF-{id}")),
+             new DeliveryResult(ids[0], DeliveryStatus.Dead, 1, null, "rejected", "no", "dead", 3)],
+            holdBehindDeadLetter: true, now, default);
+        await new DeadLetterStore(rig.Db).DiscardAsync(new DeadLetterSelection(MessageIds: [ids[0]]), "officer.other", "duplicate of another dossier", now, default);
+        await rig.Sequencer.LinkAsync(default);
     }
 
     [StandardToolsFact]
-    public async Task A_bundle_is_checked_with_openssl_sha256sum_and_xxd_alone()
+    public async Task A_bundle_is_checked_with_openssl_and_a_few_lines_of_python_alone()
     {
         await using var rig = await EvidenceRig.StartAsync(cluster);
         await rig.WriteLifeAsync();
@@ -89,18 +165,30 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         ZipFile.ExtractToDirectory(new MemoryStream(EvidenceBundleRig.Zip(await EvidenceBundleRig.ExportAsync(exporter, "HS-1"))), folder);
         var script = Path.Combine(folder, "check.sh");
         await File.WriteAllTextAsync(script, CheckScript);
+        await File.WriteAllTextAsync(Path.Combine(folder, "check.py"), CheckPython);
+        // The script is the README's, as written there.
+        Assert.Contains(CheckPython.ReplaceLineEndings("\n"), (await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Root(), "README.md"))).ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         var (exit, output, error) = await ProcessRun.RunAsync(folder, "/usr/bin/bash", [script], null, TimeSpan.FromMinutes(1));
         Assert.True(exit == 0, output + error);
         Assert.Contains("Verified OK", output, StringComparison.Ordinal);
-        Assert.Contains("chain ok", output, StringComparison.Ordinal);
+        Assert.Contains(" ok under head ", output, StringComparison.Ordinal);
 
-        // The same script fails on an edited event.
+        // The same script fails on an edited event, and on an edited audit path.
         var anEvent = Directory.EnumerateFiles(Path.Combine(folder, "events")).First();
-        await File.WriteAllTextAsync(anEvent, (await File.ReadAllTextAsync(anEvent)).Replace("\"v\":1", "\"v\":2", StringComparison.Ordinal));
+        var text = await File.ReadAllTextAsync(anEvent);
+        await File.WriteAllTextAsync(anEvent, text.Replace("\"v\":1", "\"v\":2", StringComparison.Ordinal));
         (exit, output, error) = await ProcessRun.RunAsync(folder, "/usr/bin/bash", [script], null, TimeSpan.FromMinutes(1));
         Assert.NotEqual(0, exit);
-        Assert.Contains("differs", output + error, StringComparison.Ordinal);
+        Assert.Contains("link differs", output + error, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(anEvent, text);
+        var manifest = Path.Combine(folder, EvidenceBundleChecker.ManifestName);
+        var node = JsonNode.Parse(await File.ReadAllTextAsync(manifest))!;
+        node["events"]![0]!["audit_path"]![0] = new string('c', 64);
+        await File.WriteAllTextAsync(manifest, node.ToJsonString());
+        (exit, output, error) = await ProcessRun.RunAsync(folder, "/usr/bin/bash", [script], null, TimeSpan.FromMinutes(1));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("proof differs", output + error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,25 +210,39 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
         }
     }
 
-    /// <summary>README "Evidence bundle format", checking by hand: the heads' signatures with openssl, each chain's
-    /// links recomputed with xxd and sha256sum up to the hash its head signs.</summary>
+    /// <summary>README "Evidence bundle format", checking by hand: the heads' signatures with openssl, then
+    /// <see cref="CheckPython"/>.</summary>
     public const string CheckScript = """
         set -euo pipefail
         for statement in heads/*.json; do
           key_id=$(grep -o '"key_id":"[^"]*"' "$statement" | cut -d'"' -f4)
           openssl dgst -sha256 -verify "keys/$key_id.pem" -signature "${statement%.json}.sig" "$statement"
         done
-        for links in links/*.txt; do
-          chain=$(basename "$links" .txt)
-          read -r seq previous < "$links"
-          while read -r seq hash; do
-            computed=$( { printf '%s' "$previous" | xxd -r -p; cat "events/$chain-$seq.json"; } | sha256sum | cut -d' ' -f1)
-            if [ "$computed" != "$hash" ]; then echo "chain $chain link $seq: $computed differs from $hash"; exit 1; fi
-            previous=$computed
-            last=$seq
-          done < <(tail -n +2 "$links")
-          grep -q "\"chain\":$chain,\"head\":\"$previous\",\"seq\":$last}" heads/*.json || { echo "chain $chain: $previous at $last differs from every signed head"; exit 1; }
-          echo "chain ok: $chain up to link $last"
-        done
+        /usr/bin/python3 check.py
+        """;
+
+    /// <summary>README "Evidence bundle format": each event's link, leaf and audit path to its head's links_root.</summary>
+    public const string CheckPython = """
+        import hashlib, json
+        H = lambda b: hashlib.sha256(b).digest()
+        for e in json.load(open('bundle.json'))['events']:
+            name = f"events/{e['chain']}-{e['seq']}.json"
+            link = H(bytes.fromhex(e['prev']) + open(name, 'rb').read())
+            assert link.hex() == e['hash'], f"{name}: link differs"
+            node = H(b'\0' + e['chain'].to_bytes(4, 'big') + e['seq'].to_bytes(8, 'big') + link)
+            fn, sn = e['leaf_index'], e['tree_size'] - 1
+            for sibling in map(bytes.fromhex, e['audit_path']):
+                if fn % 2 == 1 or fn == sn:
+                    node = H(b'\1' + sibling + node)
+                    while fn % 2 == 0 and fn != 0:
+                        fn, sn = fn >> 1, sn >> 1
+                else:
+                    node = H(b'\1' + node + sibling)
+                fn, sn = fn >> 1, sn >> 1
+            head = json.load(open(f"heads/{e['head']}.json"))
+            assert sn == 0 and node.hex() == head['links_root'], f"{name}: proof differs"
+            chain = next(c for c in head['chains'] if c['chain'] == e['chain'])
+            assert chain['from'] < e['seq'] <= chain['seq'], f"{name}: outside the head"
+            print(f"{name} ok under head {e['head']}")
         """;
 }

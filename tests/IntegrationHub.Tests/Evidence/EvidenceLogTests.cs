@@ -119,6 +119,88 @@ public sealed class EvidenceLogTests(PostgresCluster cluster)
     }
 
     [Theory]
+    [InlineData("leaf")]
+    [InlineData("link")]
+    [InlineData("prev")]
+    public async Task An_edit_of_a_head_stored_leaves_or_of_a_link_it_covers_is_an_alert(string edit)
+    {
+        await using var rig = await EvidenceRig.StartAsync(cluster);
+        await rig.WriteLifeAsync();
+        var head = await rig.Signer.SignAsync(null, default);
+        Assert.Equal(5L * 32, await rig.ScalarAsync<int>($"select length(leaves) from hub.evidence_heads where id = {head}"));
+        Assert.Empty(await rig.Verifier.VerifyAsync(default));
+        // A link inside the chain (not its last, which the statement's chain head names too).
+        var target = (await rig.LongsAsync("select id from hub.message_log where event = 'dead'"))[0];
+        var chain = await rig.ScalarAsync<int>($"select chain from hub.evidence_links where log_id = {target}");
+        var seq = await rig.ScalarAsync<long>($"select seq from hub.evidence_links where log_id = {target}");
+
+        await rig.ExecuteAsync(edit switch
+        {
+            // A stored leaf replaced (as a forger who rewrote a link would have to): the leaves no longer hash to the signed root.
+            "leaf" => $"update hub.evidence_heads set leaves = overlay(leaves placing sha256('forged') from 33 for 32) where id = {head}",
+            "link" => $"update hub.evidence_links set hash = sha256('forged') where log_id = {target}",
+            "prev" => $"update hub.evidence_links set prev = sha256('forged') where log_id = {target}",
+            _ => throw new ArgumentOutOfRangeException(nameof(edit)),
+        });
+
+        var breaks = await rig.Verifier.VerifyAsync(default);
+        var alerts = await rig.ScalarAsync<string>($"select string_agg(subject, ' | ' order by subject) from hub.alerts where kind = '{EvidenceVerifier.AlertKind}'");
+        switch (edit)
+        {
+            case "leaf":
+                var broken = Assert.Single(breaks);
+                Assert.Equal(head, broken.HeadId);
+                Assert.Contains("do not hash to its signed links_root: hub.evidence_heads.leaves was changed", broken.Problem, StringComparison.Ordinal);
+                Assert.Equal($"Evidence log: signed head {head} does not verify", alerts);
+                break;
+            case "link":
+                Assert.Contains(breaks, b => b.HeadId == head && b.Problem.Contains($"chain {chain}'s link {seq} is not the link whose leaf it stored", StringComparison.Ordinal));
+                Assert.Contains(breaks, b => (b.Chain, b.Seq) == (chain, seq));
+                Assert.Contains($"Evidence log: signed head {head} does not verify", alerts, StringComparison.Ordinal);
+                break;
+            default:
+                var prev = Assert.Single(breaks);
+                Assert.Equal((chain, seq, target), (prev.Chain, prev.Seq, prev.LogId));
+                Assert.Contains($"keeps a prev that is not the hash of link {seq - 1}", prev.Problem, StringComparison.Ordinal);
+                Assert.StartsWith($"Evidence log: chain {chain} broken at link {seq}", alerts, StringComparison.Ordinal);
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task Migration_0044_gives_the_links_made_before_it_their_prev()
+    {
+        await using var db = Npgsql.NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync());
+        var migrator = new Host.Storage.SchemaMigrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Storage.SchemaMigrator>.Instance);
+        await migrator.MigrateAsync(43, default);
+        await using (var command = db.CreateCommand(
+            """
+            insert into hub.evidence_links (chain, seq, log_id, message_id, hash, linked_at) values
+                (0, 1, 1, 2, sha256('a'), now()), (0, 2, 2, 2, sha256('b'), now()), (0, 4, 4, 4, sha256('d'), now()), (1, 6, 6, 1, sha256('f'), now());
+            insert into hub.evidence_retired (chain, from_seq, to_seq, last_hash, archive) values (0, 3, 3, sha256('c'), 'an archive');
+            """))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await migrator.MigrateAsync(default);
+
+        var prevs = new List<string>();
+        await using (var command = db.CreateCommand("select chain || '-' || seq || ':' || coalesce(encode(prev, 'hex'), 'null') from hub.evidence_links order by chain, seq"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                prevs.Add(reader.GetString(0));
+            }
+        }
+
+        string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        // The chain's start, the link before, the last of a retired run before; a predecessor gone otherwise: unknown.
+        Assert.Equal([$"0-1:{new string('0', 64)}", $"0-2:{Hex("a")}", $"0-4:{Hex("c")}", "1-6:null"], prevs);
+    }
+
+    [Theory]
     [InlineData("statement")]
     [InlineData("other-key")]
     [InlineData("root")]
@@ -139,7 +221,7 @@ public sealed class EvidenceLogTests(PostgresCluster cluster)
                 // A head made with a key of the forger's, under the hub's key id.
                 using (var forger = EvidenceRig.KeysFor(new EvidenceOptions { SigningKey = new() { Pem = EvidenceRig.NewKeyPem(), KeyId = rig.Keys.KeyId } }))
                 {
-                    var signer = new EvidenceHeadSigner(rig.Db, forger, rig.Clock);
+                    var signer = new EvidenceHeadSigner(rig.Db, forger, rig.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceHeadSigner>.Instance);
                     head = await signer.SignAsync(null, default);
                 }
 
@@ -181,7 +263,7 @@ public sealed class EvidenceLogTests(PostgresCluster cluster)
         Assert.NotEqual(oldKeyId, rotated.KeyId);
         var options = Microsoft.Extensions.Options.Options.Create(rig.Options);
         var alerts = new Host.Observability.AlertStore(rig.Db, rig.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Observability.AlertStore>.Instance);
-        await new EvidenceHeadSigner(rig.Db, rotated, rig.Clock).SignAsync(null, default);
+        await new EvidenceHeadSigner(rig.Db, rotated, rig.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceHeadSigner>.Instance).SignAsync(null, default);
 
         Assert.Empty(await new EvidenceVerifier(rig.Db, options, rotated, alerts, TestPersonalData.Payloads(), Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceVerifier>.Instance).VerifyAsync(default));
         var broken = Assert.Single(await new EvidenceVerifier(rig.Db, options, forgotten, alerts, TestPersonalData.Payloads(), Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceVerifier>.Instance).VerifyAsync(default));
@@ -260,8 +342,9 @@ public sealed class EvidenceLogTests(PostgresCluster cluster)
         var previous = EvidenceHash.Genesis;
         foreach (var (seq, line) in lines)
         {
+            var prev = previous;
             previous = EvidenceHash.Link(previous, line.Canonical());
-            await rig.ExecuteAsync($"update hub.evidence_links set hash = '\\x{Convert.ToHexStringLower(previous)}' where chain = {chain} and seq = {seq}");
+            await rig.ExecuteAsync($"update hub.evidence_links set hash = '\\x{Convert.ToHexStringLower(previous)}', prev = '\\x{Convert.ToHexStringLower(prev)}' where chain = {chain} and seq = {seq}");
         }
 
         await rig.ExecuteAsync($"update hub.evidence_chains set head = '\\x{Convert.ToHexStringLower(previous)}' where chain = {chain}");

@@ -28,7 +28,7 @@ public sealed class EvidenceRig : IAsyncDisposable
         Clock = clock;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         Sequencer = new EvidenceSequencer(db, wrapped, clock, NullLogger<EvidenceSequencer>.Instance);
-        Signer = new EvidenceHeadSigner(db, keys, clock);
+        Signer = new EvidenceHeadSigner(db, keys, clock, NullLogger<EvidenceHeadSigner>.Instance);
         Verifier = new EvidenceVerifier(db, wrapped, keys, new AlertStore(db, clock, NullLogger<AlertStore>.Instance), TestPersonalData.Payloads(), NullLogger<EvidenceVerifier>.Instance);
     }
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using IntegrationHub.Connectors.PopulationDb.Citizens;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host;
+using IntegrationHub.Host.PersonalData;
 using IntegrationHub.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ using Npgsql;
 namespace IntegrationHub.Tests.PersonalData;
 
 /// <summary>The population-database lookup audit keeps personal ids only encrypted: found through the blind index,
-/// revealed (with its audit) by decrypting, moved out of clear at the upgrade's first start, re-encrypted on rotation,
+/// revealed (with its audit) by decrypting, moved out of clear by a job once the upgraded hub serves, re-encrypted on rotation,
 /// and a lost key fails only its own rows.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
@@ -50,21 +51,45 @@ public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task Rows_stored_in_clear_are_encrypted_at_the_next_start_and_the_audit_stays_append_only_for_anyone_else()
+    public async Task Rows_stored_in_clear_are_encrypted_by_a_job_once_the_hub_serves_found_meanwhile_and_the_audit_stays_append_only_for_anyone_else()
     {
         var database = await cluster.CreateDatabaseAsync();
         var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        settings["Hub:PersonalData:RewriteBatchSize"] = "2";
         await (await TestHub.StartAsync(settings)).DisposeAsync();
-        // As a hub before migration 0041 wrote it.
+        // As a hub before migration 0041 wrote them.
         var clear = await ScalarAsync<long>(database, """
             insert into hub.citizen_lookups (requested_at, requested_by, dossier, personal_id, personal_id_masked, declared_hash, outcome, duration_ms)
-            values (now(), 'flow:dossiers', 'HS-OLD', '001234567890', '0012******90', 'h', 'match', 5) returning id
+            select now(), 'flow:dossiers', 'HS-OLD-' || n, lpad((1234567890 + n)::text, 12, '0'), '0012******90', 'h', 'match', 5
+            from generate_series(0, 6) n order by n returning id
             """);
 
+        // Another host is encrypting them (it holds the job's lock): this hub serves all the same, its job waits.
+        await using var otherHost = new NpgsqlConnection(database);
+        await otherHost.OpenAsync();
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtextextended(@name, 0))", otherHost))
+        {
+            take.Parameters.AddWithValue("name", PersonalDataClearRowsJob.LockName);
+            await take.ExecuteNonQueryAsync();
+        }
+
         await using var hub = await TestHub.StartAsync(settings);
-        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id is not null or personal_id_key <> 'k1'"));
-        Assert.DoesNotMatch(PersonalId(), await ScalarAsync<string>(database, "select string_agg(row_to_json(l)::text, E'\\n') from hub.citizen_lookups l"));
         using var client = TestHub.AdminClient(hub);
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())"),
+            n => n == 1, TimeSpan.FromSeconds(30), "the hub's job waiting for the lock");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health/ready")).StatusCode);
+        Assert.Equal(7L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id is not null"));
+        Assert.Equal([clear], (await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001234567890")).EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
+
+        await using (var release = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended(@name, 0))", otherHost))
+        {
+            release.Parameters.AddWithValue("name", PersonalDataClearRowsJob.LockName);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id is not null or personal_id_key <> 'k1'"),
+            n => n == 0, TimeSpan.FromSeconds(30), "no lookup left in clear");
+        Assert.DoesNotMatch(PersonalId(), await ScalarAsync<string>(database, "select string_agg(row_to_json(l)::text, E'\\n') from hub.citizen_lookups l"));
         Assert.Equal([clear], (await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001234567890")).EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
         var revealed = await client.PostAsJsonAsync($"api/citizen-lookups/{clear}/reveal", new { reason = Reason });
         Assert.Equal("001234567890", (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personalId").GetString());

@@ -80,6 +80,16 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
             Assert.Contains(PersonalDataMask.MaskId(id), history, StringComparison.Ordinal);
             Assert.DoesNotContain(id, history, StringComparison.Ordinal);
             Assert.DoesNotContain("pd1.k1.", history, StringComparison.Ordinal);
+
+            // The declaration's hash is keyed: a plain SHA-256 of id, name and birth date would be found again by
+            // trying the 10^12 ids for a known name and date, so it would hold the id as good as in clear.
+            var applicant = sandboxes.IGate.Dossiers.Snapshot(looked)!;
+            var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+                $"{id}\n{applicant["chuHoSo"]!.GetValue<string>()}\n{applicant["ngaySinh"]!.GetValue<string>()}")));
+            var declared = await ScalarAsync<string>(database, $"select declared_hash from hub.citizen_lookups where dossier = '{looked}' order by id desc limit 1");
+            Assert.Matches("^[0-9a-f]{64}$", declared);
+            Assert.NotEqual(plain, declared);
+            Assert.Equal(0L, await ScalarAsync<long>(database, $"select count(*) from hub.citizen_lookups where declared_hash = '{plain}'"));
         }
 
         var dump = await DumpAsync(database);
@@ -200,7 +210,7 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
 
     private static string Context(string text, int index) => text.Substring(Math.Max(0, index - 80), Math.Min(160, text.Length - Math.Max(0, index - 80)));
 
-    private static async Task<T> ScalarAsync<T>(string database, string sql)
+    internal static async Task<T> ScalarAsync<T>(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();

@@ -32,6 +32,17 @@ public sealed partial class PersonalDataPayloadsTests
         Assert.Equal(PersonalDataMask.MaskPayload(payload), PersonalDataMask.MaskPayload(stored));
     }
 
+    [Theory]
+    [MemberData(nameof(WithIds))]
+    public void Protecting_a_stored_payload_again_keeps_its_tokens_and_reads_back_exactly(string payload)
+    {
+        // The router appends an inbox payload (already protected) to a flow's messages, protecting it again.
+        var stored = Payloads.Protect(payload);
+
+        Assert.Equal(stored, Payloads.Protect(stored));
+        Assert.Equal(payload, Payloads.Unprotect(Payloads.Protect(stored)));
+    }
+
     [Fact]
     public void A_card_field_is_protected_whole_and_a_payload_without_ids_is_left_as_it_is()
     {
@@ -90,7 +101,7 @@ public sealed partial class PersonalDataPayloadsTests
         Assert.Equal("k1", error.KeyId);
     }
 
-    private static PersonalDataCipher Cipher(string current, params string[] keyIds)
+    internal static PersonalDataCipher Cipher(string current, params string[] keyIds)
     {
         var options = new PersonalDataOptions { CurrentKey = current, BlindIndexKey = PersonalDataKeys.BlindIndexKey };
         foreach (var id in keyIds)

@@ -204,14 +204,15 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
 
     private HistoryRetentionJob Job(NpgsqlDataSource db, TimeProvider clock) => RetentionJob(db, clock, _folder);
 
-    /// <summary>The hub's retention job over <paramref name="folder"/>: messages kept 400 days, audits 1826.</summary>
-    internal static HistoryRetentionJob RetentionJob(NpgsqlDataSource db, TimeProvider clock, string folder)
+    /// <summary>The hub's retention job over <paramref name="folder"/>: messages kept 400 days, audits 1826; with
+    /// <paramref name="signer"/>, a head is signed before links are archived, as the hub does.</summary>
+    internal static HistoryRetentionJob RetentionJob(NpgsqlDataSource db, TimeProvider clock, string folder, Host.Evidence.EvidenceHeadSigner? signer = null)
     {
         var archive = new HistoryArchive(folder);
         return new(new HistoryPartitionStore(db), archive,
             new InboxRetention(new InboxPartitionStore(db), archive, NullLogger<InboxRetention>.Instance),
             new AuditRetention(db, archive, NullLogger<AuditRetention>.Instance),
-            new Host.Evidence.EvidenceRetirement(db, new Host.Evidence.EvidenceArchive(Path.Combine(folder, Host.Evidence.EvidenceArchive.Folder))), clock,
+            new Host.Evidence.EvidenceRetirement(db, new Host.Evidence.EvidenceArchive(Path.Combine(folder, Host.Evidence.EvidenceArchive.Folder)), signer), clock,
             Options.Create(new HubOptions { Retention = { Messages = TimeSpan.FromDays(400), Audits = TimeSpan.FromDays(1826), ArchiveFolder = folder } }),
             NullLogger<HistoryRetentionJob>.Instance);
     }

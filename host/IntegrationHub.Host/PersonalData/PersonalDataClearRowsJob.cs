@@ -1,0 +1,108 @@
+using IntegrationHub.Contracts.Privacy;
+using Npgsql;
+
+namespace IntegrationHub.Host.PersonalData;
+
+/// <summary>Encrypts the citizen lookups a hub before migration 0041 stored in clear, once the hub serves: done before,
+/// a big audit delayed the first start after the upgrade. In batches of <c>Hub:PersonalData:RewriteBatchSize</c>, each
+/// its own transaction, so a stop loses at most one batch and the next start goes on with the rows still in clear;
+/// progress is logged; one host at a time (a session advisory lock on its own connection: another host waits, then
+/// finds nothing left). Meanwhile the lookup search also finds a clear row by its id (CitizenLookupStore).</summary>
+public sealed class PersonalDataClearRowsJob(
+    NpgsqlDataSource dataSource,
+    PersonalDataRewriter rewriter,
+    IHostApplicationLifetime lifetime,
+    TimeProvider timeProvider,
+    ILogger<PersonalDataClearRowsJob> logger) : BackgroundService
+{
+    /// <summary>The advisory lock's name (hashed with <c>hashtextextended(name, 0)</c>).</summary>
+    public const string LockName = "personal-data:clear-lookups";
+
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartedAsync(stoppingToken);
+            while (true)
+            {
+                try
+                {
+                    await EncryptAsync(stoppingToken);
+                    return;
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException && !stoppingToken.IsCancellationRequested)
+                {
+                    // The rows stay readable in clear (and found by the search): a later try finishes the work.
+                    logger.LogWarning("Encrypting the citizen lookups stored in clear stopped, tried again in {Delay}: {Error}", RetryAfter, PersonalDataMask.MaskText(e.Message));
+                    await Task.Delay(RetryAfter, timeProvider, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the rows left in clear are encrypted at the next start.
+        }
+    }
+
+    /// <summary>Waits until the host has started (the server takes requests).</summary>
+    private async Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
+    }
+
+    private async Task EncryptAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        if (await ClearRowsAsync(connection, stoppingToken) == 0)
+        {
+            return;
+        }
+
+        await AdvisoryLockAsync(connection, "select pg_advisory_lock(hashtextextended(@name, 0))", stoppingToken);
+        try
+        {
+            var total = await ClearRowsAsync(connection, stoppingToken);
+            if (total == 0)
+            {
+                return;
+            }
+
+            logger.LogInformation("Encrypting the personal ids of {Rows} citizen lookup(s) stored in clear, while the hub serves", total);
+            var lastLog = timeProvider.GetTimestamp();
+            var rewrite = await rewriter.EncryptClearRowsAsync(stoppingToken, done =>
+            {
+                if (timeProvider.GetElapsedTime(lastLog) >= ProgressEvery)
+                {
+                    lastLog = timeProvider.GetTimestamp();
+                    logger.LogInformation("Encrypted {Done} of {Rows} citizen lookup(s) stored in clear", done, total);
+                }
+            });
+            logger.LogInformation("No citizen lookup is stored in clear any more ({Rows} encrypted under key {KeyId})", rewrite.Rewritten, rewrite.CurrentKey);
+        }
+        finally
+        {
+            // Closing the connection frees the lock too; unlocking first returns a pooled connection clean.
+            await AdvisoryLockAsync(connection, "select pg_advisory_unlock(hashtextextended(@name, 0))", CancellationToken.None);
+        }
+    }
+
+    private static async Task<long> ClearRowsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // Through the partial index of the rows to rewrite (migration 0041): cheap once they are done.
+        await using var count = new NpgsqlCommand("select count(*) from hub.citizen_lookups where personal_id is not null", connection);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("name", LockName);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
