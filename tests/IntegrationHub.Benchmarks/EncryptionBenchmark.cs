@@ -11,7 +11,8 @@ namespace IntegrationHub.Benchmarks;
 /// <see cref="PersonalDataPayloads.Protect"/> then <see cref="PersonalDataPayloads.Unprotect"/> (AES-256-GCM per id),
 /// against the same payloads parsed and serialised as JSON without encryption (what storing any payload costs at least),
 /// in alternating rounds of the same run; the ratio is of the rounds' medians. Every payload must read back byte for
-/// byte and its protected form hold no 12-digit run.</summary>
+/// byte and its protected form hold no 12-digit run. Also timed, in the same rounds: the plaintext's hash a message
+/// keeps for its evidence (<see cref="IntegrationHub.Host.Evidence.PayloadDigest"/>, taken when it is stored).</summary>
 internal static partial class EncryptionBenchmark
 {
     public static Task<int> RunAsync(EncryptionBenchOptions options, CancellationToken cancellationToken)
@@ -38,11 +39,13 @@ internal static partial class EncryptionBenchmark
         ProtectAndUnprotect(payloads, encryption);
         var json = new List<double>();
         var encrypted = new List<double>();
+        var digests = new List<double>();
         for (var round = 0; round < options.Rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             json.Add(ParseAndSerialize(payloads));
             encrypted.Add(ProtectAndUnprotect(payloads, encryption));
+            digests.Add(Digest(payloads));
         }
 
         var perJson = Median(json) / payloads.Count;
@@ -50,6 +53,9 @@ internal static partial class EncryptionBenchmark
         Console.WriteLine($"JSON parse+serialize:           median {perJson:F2} µs/payload (rounds {Spread(json, payloads.Count)})");
         Console.WriteLine($"Protect+Unprotect (AES-GCM):    median {perEncrypted:F2} µs/payload (rounds {Spread(encrypted, payloads.Count)})");
         Console.WriteLine($"RATIO encryption/json: {perEncrypted / perJson:F2}x the JSON round trip; both together {(perJson + perEncrypted) / perJson:F2}x");
+        var perDigest = Median(digests) / payloads.Count;
+        Console.WriteLine($"Evidence payload hash:          median {perDigest:F2} µs/payload (rounds {Spread(digests, payloads.Count)})");
+        Console.WriteLine($"RATIO hash/json: {perDigest / perJson:F2}x the JSON round trip; hash/encryption {perDigest / perEncrypted:F2}x");
         Console.WriteLine("OK: every payload read back as it was, none kept a 12-digit run once protected");
         return Task.FromResult(0);
     }
@@ -94,6 +100,20 @@ internal static partial class EncryptionBenchmark
         foreach (var payload in payloads)
         {
             length += encryption.Unprotect(encryption.Protect(payload)).Length;
+        }
+
+        GC.KeepAlive(length);
+        return clock.Elapsed.TotalMicroseconds;
+    }
+
+    /// <returns>Microseconds for all payloads.</returns>
+    private static double Digest(List<string> payloads)
+    {
+        var clock = Stopwatch.StartNew();
+        var length = 0L;
+        foreach (var payload in payloads)
+        {
+            length += IntegrationHub.Host.Evidence.PayloadDigest.Of(payload)!.Length;
         }
 
         GC.KeepAlive(length);

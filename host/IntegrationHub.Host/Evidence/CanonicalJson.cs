@@ -104,7 +104,8 @@ public static class CanonicalJson
         }
     }
 
-    private static void WriteString(StringBuilder builder, string text)
+    /// <summary>Also the strings of <see cref="PayloadDigest"/>.</summary>
+    internal static void WriteString(StringBuilder builder, string text)
     {
         builder.Append('"');
         foreach (var c in text)

@@ -6,11 +6,13 @@ namespace IntegrationHub.Host.Evidence;
 public static class EvidenceLineReader
 {
     /// <summary>Columns of a log line <c>l</c> joined to its action <c>a</c> and, for "received", its message <c>m</c>:
-    /// join them with <see cref="Joins"/>.</summary>
+    /// join them with <see cref="Joins"/>. The payload's hash is the plaintext's taken when the message was stored
+    /// (migration 0045); a message stored before has its stored text's (kept in stored_payload_sha256 once re-encrypted).</summary>
     public const string Columns = """
         l.id, l.message_id, l.destination, l.event, l.detail, l.duration_ms, l.at, l.facts::text,
         l.action_id, a.action, a.operator, a.reason,
-        m.flow_id, m.record_key, m.business_key, m.version, m.received_at, m.run_id, sha256(convert_to(m.payload::text, 'UTF8'))
+        m.flow_id, m.record_key, m.business_key, m.version, m.received_at, m.run_id,
+        coalesce(m.stored_payload_sha256, m.payload_sha256, sha256(convert_to(m.payload::text, 'UTF8')))
         """;
 
     public const string Joins = """

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text;
+using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.Configuration;
 using IntegrationHub.Host.Observability;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,11 @@ namespace IntegrationHub.Host.Evidence;
 
 /// <summary>Re-checks the chains (each link's hash recomputed from the log line as it is now) and the signed heads
 /// (signature, root, and that each chain still holds the head's hash at its seq), a slice per pass, going on where
-/// the last pass stopped and starting again at the end. Each break is an alert naming the first broken link.</summary>
-public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOptions> options, EvidenceKeys keys, AlertStore alerts, ILogger<EvidenceVerifier> logger)
+/// the last pass stopped and starting again at the end. Each break is an alert naming the first broken link. A received
+/// message's payload is checked too: its evidence holds the hash of the plaintext (migration 0045), which the stored
+/// (encrypted) text no longer is, so the payload is decrypted and hashed again.</summary>
+public sealed class EvidenceVerifier(
+    NpgsqlDataSource dataSource, IOptions<HubOptions> options, EvidenceKeys keys, AlertStore alerts, PersonalData.PersonalDataPayloads personalData, ILogger<EvidenceVerifier> logger)
 {
     public const string AlertKind = "evidence-tampered";
 
@@ -30,7 +34,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
             var chains = await ChainsAsync(connection, transaction, settings.Chains, cancellationToken);
             foreach (var (chain, (from, headSeq, head)) in chains)
             {
-                var (next, broken) = await VerifyChainAsync(connection, transaction, chain, from, headSeq, head, settings.VerifyBatch, retired.GetValueOrDefault(chain), cancellationToken);
+                var (next, broken) = await VerifyChainAsync(connection, transaction, chain, from, headSeq, head, settings.VerifyBatch, retired.GetValueOrDefault(chain), personalData, cancellationToken);
                 cursors[chain] = next;
                 if (broken is not null)
                 {
@@ -139,7 +143,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
     /// <returns>Where the next pass starts (0: from the chain's start) and the first broken link, if any.</returns>
     private static async Task<(long Next, EvidenceBreak? Broken)> VerifyChainAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int chain, long from, long headSeq, byte[] head, int batch,
-        SortedList<long, (long To, byte[] Last)>? retired, CancellationToken cancellationToken)
+        SortedList<long, (long To, byte[] Last)>? retired, PersonalData.PersonalDataPayloads personalData, CancellationToken cancellationToken)
     {
         byte[] previous = EvidenceHash.Genesis;
         if (from > 0 && RunOf(retired, from) is { } run)
@@ -159,7 +163,8 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
 
         await using var command = new NpgsqlCommand(
             $"""
-            select k.seq, k.log_id, k.message_id, k.hash, k.prev, {EvidenceLineReader.Columns}
+            select k.seq, k.log_id, k.message_id, k.hash, k.prev, {EvidenceLineReader.Columns},
+                   m.payload_sha256 as plain_sha256, case when m.payload_sha256 is not null then m.payload::text end as checked_payload
             from hub.evidence_links k
             left join hub.message_log l on l.message_id = k.message_id and l.id = k.log_id
             {EvidenceLineReader.Joins}
@@ -174,6 +179,7 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         var read = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var (plainColumn, payloadColumn) = (reader.GetOrdinal("plain_sha256"), reader.GetOrdinal("checked_payload"));
             while (await reader.ReadAsync(cancellationToken))
             {
                 read++;
@@ -205,6 +211,11 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
                     return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
                         $"Log line {logId} of message {messageId} (chain {chain}, link {seq}, event '{line.Event}') no longer hashes to its link: the line (or what it names: its message, its operator action) or the stored hash was changed."));
                 }
+                else if (!reader.IsDBNull(plainColumn) && !PayloadMatches(personalData, reader.GetString(payloadColumn), reader.GetFieldValue<byte[]>(plainColumn)))
+                {
+                    return (from, new EvidenceBreak(chain, seq, messageId, logId, null,
+                        $"The payload of message {messageId} (received: log line {logId}, chain {chain}, link {seq}) no longer hashes to the SHA-256 its evidence holds: the payload was changed."));
+                }
 
                 previous = stored;
                 expected = seq + 1;
@@ -225,6 +236,28 @@ public sealed class EvidenceVerifier(NpgsqlDataSource dataSource, IOptions<HubOp
         }
 
         return (0, null);
+    }
+
+    /// <summary>Whether the stored payload, decrypted, is still the plaintext hashed when it was stored. A payload under
+    /// a key this hub is not given cannot be checked: it passes (the lost key is reported where the payload is used).</summary>
+    private static bool PayloadMatches(PersonalData.PersonalDataPayloads personalData, string stored, byte[] expected)
+    {
+        string plain;
+        try
+        {
+            plain = personalData.Unprotect(stored);
+        }
+        catch (PersonalDataUnreadableException e) when (e.Code == PersonalDataUnreadableException.KeyMissing)
+        {
+            return true;
+        }
+        catch (PersonalDataUnreadableException)
+        {
+            // A token that does not verify was changed.
+            return false;
+        }
+
+        return PayloadDigest.Of(plain) is { } actual && actual.AsSpan().SequenceEqual(expected);
     }
 
     private async Task<long> VerifyHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<EvidenceBreak> breaks,

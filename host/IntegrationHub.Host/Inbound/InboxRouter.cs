@@ -28,7 +28,7 @@ public sealed class InboxRouter(
     IOptions<InboundOptions> options,
     TimeProvider timeProvider,
     ILogger<InboxRouter> logger,
-    PersonalData.PersonalDataPayloads? personalData = null) : BackgroundService
+    PersonalData.PersonalDataPayloads personalData) : BackgroundService
 {
     private const string Savepoint = "route";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
@@ -219,7 +219,7 @@ public sealed class InboxRouter(
                     where inbox_id in (select inbox_id from hub.inbox_unrouted where source = @source order by inbox_id limit @n for update skip locked)
                     returning inbox_id)
                 select b.id, b.partner_message_id, coalesce(b.record_key, b.business_key, b.partner_message_id), b.business_key,
-                       case when @routable then b.payload end, b.trace_parent, b.partner, b.receipt_id, b.signature::text
+                       case when @routable then b.payload end, b.trace_parent, b.partner, b.receipt_id, b.signature::text, b.payload_canonical_sha256
                 from taken t join hub.inbox b on b.id = t.inbox_id
                 order by b.id
                 """, connection, transaction);
@@ -234,7 +234,8 @@ public sealed class InboxRouter(
             {
                 rows.Add(new TakenRow(reader.GetInt64(0), source, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    ReceivedFacts(reader.GetString(6), reader.GetString(1), reader.GetGuid(7), reader.IsDBNull(8) ? null : reader.GetString(8))));
+                    ReceivedFacts(reader.GetString(6), reader.GetString(1), reader.GetGuid(7), reader.IsDBNull(8) ? null : reader.GetString(8)),
+                    reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9)));
             }
 
             if (rows.Count >= options.Value.RouteBatchSize)
@@ -317,7 +318,8 @@ public sealed class InboxRouter(
             var destinations = flow.Destinations.Select(d => d.ToString()).ToList();
             var traces = new AppendTraces([.. accepted.Select(r => r.Route is null && r.TraceParent is not null ? r.TraceParent : HubTracing.TraceParentOf(r.Route))]);
             created[flow.Id] = created.GetValueOrDefault(flow.Id) + await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}",
-                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, cancellationToken, traces, recordFacts: [.. accepted.Select(r => r.Facts)], personalData: personalData);
+                records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, personalData, cancellationToken, traces, recordFacts: [.. accepted.Select(r => r.Facts)],
+                payloadDigests: [.. accepted.Select(r => r.PayloadDigest)]);
             foreach (var destination in destinations)
             {
                 reached.Add((flow.Id, destination));
@@ -395,5 +397,7 @@ public sealed class InboxRouter(
         return facts.ToJsonString();
     }
 
-    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload, string? TraceParent, string Facts, Activity? Route = null);
+    /// <param name="PayloadDigest">The plaintext payload's hash the inbox took (null for rows stored before migration 0045).</param>
+    private sealed record TakenRow(long Id, string Source, string MessageId, string RecordKey, string? BusinessKey, string? Payload, string? TraceParent, string Facts,
+        byte[]? PayloadDigest, Activity? Route = null);
 }

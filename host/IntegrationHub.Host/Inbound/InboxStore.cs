@@ -11,16 +11,16 @@ public static class InboxStore
     // Rows are inserted in key order so that two commit loops never wait on each other's keys in opposite orders.
     private const string InsertSql = """
         with input as (
-            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @nonces, @trace_parents, @signatures)
-                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, nonce, trace_parent, signature, ord)),
+            select * from unnest(@receipts, @partners, @types, @ids, @business_keys, @payloads, @hashes, @digests, @nonces, @trace_parents, @signatures)
+                with ordinality as t(receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, digest, nonce, trace_parent, signature, ord)),
         fresh_nonces as (
             insert into hub.inbound_nonces (partner, nonce, seen_at)
             select partner, nonce, @now from input order by partner, nonce
             on conflict do nothing
             returning partner, nonce),
         inserted as (
-            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, received_at, trace_parent, signature)
-            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, @now, i.trace_parent, i.signature::jsonb
+            insert into hub.inbox (receipt_id, partner, message_type, partner_message_id, business_key, payload, payload_sha256, payload_canonical_sha256, received_at, trace_parent, signature)
+            select i.receipt_id, i.partner, i.message_type, i.partner_message_id, i.business_key, i.payload, i.payload_sha256, i.digest, @now, i.trace_parent, i.signature::jsonb
             from input i join fresh_nonces n on n.partner = i.partner and n.nonce = i.nonce
             order by i.partner, i.partner_message_id
             returning id, receipt_id, partner, message_type),
@@ -41,10 +41,12 @@ public static class InboxStore
         """;
 
     /// <param name="submissions">No two with the same partner and nonce (the caller refuses such repeats itself).</param>
-    /// <param name="personalData">Encrypts the personal ids of the stored payloads (the hash stays the plaintext's).</param>
+    /// <param name="personalData">Encrypts the personal ids of the stored payloads. The hashes are the plaintext's: the
+    /// body's as sent, and the payload's for the evidence of the messages routed from it (<see cref="Evidence.PayloadDigest"/>
+    /// of its NFC form, what a message keeps), taken here before the encryption.</param>
     public static async Task<IReadOnlyList<InboxWriteResult>> WriteAsync(
-        NpgsqlConnection connection, IReadOnlyList<InboundSubmission> submissions, DateTimeOffset now, CancellationToken cancellationToken,
-        PersonalData.PersonalDataPayloads? personalData = null)
+        NpgsqlConnection connection, IReadOnlyList<InboundSubmission> submissions, DateTimeOffset now, PersonalData.PersonalDataPayloads personalData,
+        CancellationToken cancellationToken)
     {
         var receipts = submissions.Select(_ => Guid.CreateVersion7(now)).ToArray();
         var results = new InboxWriteResult?[submissions.Count];
@@ -57,8 +59,12 @@ public static class InboxStore
             insert.Parameters.AddWithValue("types", submissions.Select(s => s.MessageType).ToArray());
             insert.Parameters.AddWithValue("ids", submissions.Select(s => s.MessageId).ToArray());
             insert.Parameters.Add(new NpgsqlParameter("business_keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.BusinessKey).ToArray() });
-            insert.Parameters.AddWithValue("payloads", submissions.Select(s => personalData?.Protect(s.PayloadJson) ?? s.PayloadJson).ToArray());
+            insert.Parameters.AddWithValue("payloads", submissions.Select(s => personalData.Protect(s.PayloadJson)).ToArray());
             insert.Parameters.AddWithValue("hashes", submissions.Select(s => s.PayloadHash).ToArray());
+            insert.Parameters.Add(new NpgsqlParameter("digests", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+            {
+                Value = submissions.Select(s => Storage.PayloadCheck.Problem(s.PayloadJson, out var storable) is null ? Evidence.PayloadDigest.Of(storable) : null).ToArray(),
+            });
             insert.Parameters.AddWithValue("nonces", submissions.Select(s => s.Nonce).ToArray());
             insert.Parameters.Add(new NpgsqlParameter("trace_parents", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.TraceParent).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter("signatures", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submissions.Select(s => s.Signature).ToArray() });

@@ -146,7 +146,7 @@ public sealed class InboxWriter : BackgroundService
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
-                var results = await InboxStore.WriteAsync(connection, unique.Select(p => p.Submission).ToList(), now, CancellationToken.None, _personalData);
+                var results = await InboxStore.WriteAsync(connection, unique.Select(p => p.Submission).ToList(), now, _personalData, CancellationToken.None);
                 var stored = 0;
                 for (var i = 0; i < unique.Count; i++)
                 {

@@ -5,8 +5,8 @@ using IntegrationHub.Host.Http;
 namespace IntegrationHub.Host.PersonalData;
 
 /// <summary><c>POST /api/personal-data/reencrypt</c> with <c>{"reason"}</c>: rotation of the personal-data key. Every
-/// stored personal id not under <c>Hub:PersonalData:CurrentKey</c> is re-encrypted under it, in batches; rows whose key
-/// is missing are left and counted. Recorded as an operator action. Safe to repeat.</summary>
+/// stored personal id not under <c>Hub:PersonalData:CurrentKey</c> (lookup audit, message and inbox payloads) is
+/// re-encrypted under it, in batches; rows whose key is missing are left and counted. Recorded as an operator action. Safe to repeat.</summary>
 public static class PersonalDataEndpoints
 {
     private const int MaxBodyBytes = 4096;
@@ -40,6 +40,6 @@ public static class PersonalDataEndpoints
         }
 
         var (rewrite, actionId) = await rewriter.ReencryptAsync(OperatorName.Of(context), request!.Reason!.Trim(), cancellationToken);
-        return Results.Ok(new PersonalDataReencryptResponse(actionId, rewrite.CurrentKey, rewrite.Rewritten, rewrite.Unreadable));
+        return Results.Ok(new PersonalDataReencryptResponse(actionId, rewrite.CurrentKey, rewrite.Rewritten, rewrite.Unreadable, rewrite.Payloads));
     }
 }

@@ -28,6 +28,32 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher) : I
         return start.Length > 0 && start[0] is '{' or '[' ? ProtectJson(payload) : ProtectIds(payload);
     }
 
+    /// <summary>The payload with every token not under the current key made again under it (rotation); the same
+    /// instance when there is none. The plaintext it reads back as stays the same.</summary>
+    /// <exception cref="PersonalDataUnreadableException">A token's key is missing or a token is damaged.</exception>
+    public string Reencrypt(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!payload.Contains(PersonalDataCipher.Open, StringComparison.Ordinal))
+        {
+            return payload;
+        }
+
+        var current = cipher.CurrentKeyId;
+        var changed = false;
+        var result = AnyToken().Replace(payload, m =>
+        {
+            if (m.Groups["key"].Value == current)
+            {
+                return m.Value;
+            }
+
+            changed = true;
+            return cipher.Protect(Open(m.Value));
+        });
+        return changed ? result : payload;
+    }
+
     /// <summary>The payload as it was received.</summary>
     /// <exception cref="PersonalDataUnreadableException">A token's key is missing or a token is damaged.</exception>
     public string Unprotect(string payload)
@@ -40,7 +66,7 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher) : I
 
         return Token().Replace(payload, m =>
         {
-            var value = cipher.Unprotect(m.Groups["token"].Value);
+            var value = Open(m.Groups["token"].Value);
             var quoted = m.Groups["q1"].Success && m.Groups["q2"].Success;
             return quoted && value.Length > 0 && value[0] == NumberMark ? value[1..]
                 : quoted ? $"\"{value}\""
@@ -137,6 +163,19 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher) : I
         return output.Append(PersonalId().Replace(text[at..], m => cipher.Protect(m.Value))).ToString();
     }
 
+    /// <summary>A token's value. A pushed card field routed before protecting kept tokens was encrypted twice (a token
+    /// holding a token): opened down to the value.</summary>
+    private string Open(string token)
+    {
+        var value = cipher.Unprotect(token);
+        while (IsToken(value))
+        {
+            value = cipher.Unprotect(value);
+        }
+
+        return value;
+    }
+
     private static bool IsToken(string text) => Token().Match(text) is { Success: true } m && m.Groups["token"].Index == 0 && m.Groups["token"].Length == text.Length;
 
     /// <returns>The index of the quote closing the string opened at <paramref name="open"/> (or the text's end).</returns>
@@ -166,6 +205,9 @@ public sealed partial class PersonalDataPayloads(IPersonalDataCipher cipher) : I
 
     [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
     private static partial Regex PersonalId();
+
+    [GeneratedRegex(@"⟦pd1\.(?<key>[A-Za-z0-9_-]{1,32})\.[A-Za-z0-9*]*\.[A-Za-z0-9_-]*⟧")]
+    private static partial Regex AnyToken();
 
     [GeneratedRegex(@"^(so)?_?cmnd(nguoinop)?$|^socmt$", RegexOptions.IgnoreCase)]
     private static partial Regex CardField();

@@ -11,7 +11,8 @@ namespace IntegrationHub.Host.PersonalData;
 /// append-only trigger for the one update it allows (only the encrypted id's columns, see migration 0041). A row whose
 /// key is missing is left as it is and counted; the others go on.</summary>
 public sealed class PersonalDataRewriter(
-    NpgsqlDataSource dataSource, IPersonalDataCipher cipher, PersonalDataOptions options, TimeProvider timeProvider, ILogger<PersonalDataRewriter> logger)
+    NpgsqlDataSource dataSource, IPersonalDataCipher cipher, StoredPayloadRewriter payloads, PersonalDataOptions options, TimeProvider timeProvider,
+    ILogger<PersonalDataRewriter> logger)
 {
     public const string Action = "personal-data-reencrypt";
 
@@ -28,11 +29,15 @@ public sealed class PersonalDataRewriter(
         return rewrite;
     }
 
-    /// <summary>Re-encrypts every stored personal id not under the current key (and any still in clear), then records it
-    /// as an operator action (who, why, how many).</summary>
+    /// <summary>Re-encrypts every stored personal id not under the current key (and any still in clear), the lookup
+    /// audit's and the stored payloads' (<see cref="StoredPayloadRewriter"/>), then records it as an operator action
+    /// (who, why, how many).</summary>
     public async Task<(PersonalDataRewrite Rewrite, long ActionId)> ReencryptAsync(string operatorName, string reason, CancellationToken cancellationToken)
     {
-        var rewrite = await RewriteAsync(clearOnly: false, cancellationToken);
+        var lookups = await RewriteAsync(clearOnly: false, cancellationToken);
+        var unreadable = new Dictionary<string, int>(lookups.Unreadable, StringComparer.Ordinal);
+        var rewritten = await payloads.ReencryptAsync(unreadable, cancellationToken);
+        var rewrite = lookups with { Payloads = rewritten, Unreadable = unreadable };
         await using var command = dataSource.CreateCommand("""
             insert into hub.operator_actions (action, operator, reason, selection, message_count, at)
             values (@action, @operator, @reason, @selection::jsonb, @count, @at) returning id
@@ -41,11 +46,11 @@ public sealed class PersonalDataRewriter(
         command.Parameters.AddWithValue("operator", operatorName);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("selection", System.Text.Json.JsonSerializer.Serialize(new { toKey = rewrite.CurrentKey, unreadable = rewrite.Unreadable }));
-        command.Parameters.AddWithValue("count", rewrite.Rewritten);
+        command.Parameters.AddWithValue("count", rewrite.Rewritten + rewrite.Payloads);
         command.Parameters.AddWithValue("at", timeProvider.GetUtcNow());
         var actionId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        logger.LogInformation("Re-encrypted {Rows} personal id(s) under key {KeyId} for {Operator} ({Unreadable} unreadable left as they were)",
-            rewrite.Rewritten, rewrite.CurrentKey, operatorName, rewrite.Unreadable.Values.Sum());
+        logger.LogInformation("Re-encrypted {Rows} personal id(s) and {Payloads} payload(s) under key {KeyId} for {Operator} ({Unreadable} unreadable left as they were)",
+            rewrite.Rewritten, rewrite.Payloads, rewrite.CurrentKey, operatorName, rewrite.Unreadable.Values.Sum());
         return (rewrite, actionId);
     }
 

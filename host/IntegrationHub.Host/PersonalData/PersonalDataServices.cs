@@ -13,6 +13,7 @@ public static class PersonalDataServices
         services.AddSingleton(sp => new PersonalDataCipher(sp.GetRequiredService<PersonalDataKeyring>));
         services.AddSingleton<IPersonalDataCipher>(sp => sp.GetRequiredService<PersonalDataCipher>());
         services.AddSingleton(_ => Options(configuration));
+        services.AddSingleton<StoredPayloadRewriter>();
         services.AddSingleton<PersonalDataRewriter>();
         services.AddSingleton<PersonalDataPayloads>();
         services.AddSingleton<IPersonalDataPayloads>(sp => sp.GetRequiredService<PersonalDataPayloads>());

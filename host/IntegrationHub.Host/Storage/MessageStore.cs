@@ -8,8 +8,9 @@ namespace IntegrationHub.Host.Storage;
 
 /// <summary>Makes records durable as messages, with their pending deliveries and the checkpoint after them, in one
 /// transaction: a checkpoint is never saved ahead of the records it covers. Personal ids in payloads are stored
-/// encrypted when <paramref name="personalData"/> is given (always in the hub; tests of storage alone may leave it out).</summary>
-public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.PersonalDataPayloads? personalData = null)
+/// encrypted; each message keeps the SHA-256 of its plaintext payload (<see cref="Evidence.PayloadDigest"/>) for its
+/// evidence.</summary>
+public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.PersonalDataPayloads personalData)
 {
     /// <summary>Marks versions the hub derived from the payload: they can repeat (A, B, A), unlike a source's own.</summary>
     public const string HashedVersionPrefix = "#";
@@ -22,7 +23,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
     // one before it is a message, in order; only the first of a record may be 'pending', the rest wait behind it.
     private const string AppendSql = """
         with input as (
-            select * from unnest(@keys, @business_keys, @versions, @payloads, @problems, @trace_parents, @record_facts) with ordinality as t(record_key, business_key, version, payload, problem, trace_parent, facts, ord)),
+            select * from unnest(@keys, @business_keys, @versions, @payloads, @digests, @problems, @trace_parents, @record_facts) with ordinality as t(record_key, business_key, version, payload, digest, problem, trace_parent, facts, ord)),
         ranked as (
             select i.*, lag(i.version) over (partition by i.record_key order by i.ord) as previous_in_batch
             from input i),
@@ -43,8 +44,8 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
             select @flow, record_key, version from latest
             on conflict (flow_id, record_key) do update set version = excluded.version where rv.version <> excluded.version),
         inserted as (
-            insert into hub.messages (flow_id, record_key, business_key, version, payload, received_at, run_id, trace_parent)
-            select @flow, f.record_key, f.business_key, f.version, f.payload::jsonb, @now, @run, f.trace_parent
+            insert into hub.messages (flow_id, record_key, business_key, version, payload, payload_sha256, received_at, run_id, trace_parent)
+            select @flow, f.record_key, f.business_key, f.version, f.payload::jsonb, f.digest, @now, @run, f.trace_parent
             from fresh f
             order by f.ord
             returning id, record_key, trace_parent),
@@ -117,7 +118,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         await DeliveryStore.LockFlowAsync(connection, transaction, flowId, cancellationToken);
         // The evidence of a pulled record: the checkpoint it was committed with (the source's position after it).
         var facts = checkpoint is null || backfill ? null : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["checkpoint"] = checkpoint.State });
-        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, cancellationToken, traces, backfill, facts, personalData: personalData);
+        var created = await AppendAsync(connection, transaction, flowId, runId, $"run {runId}", records, destinations, now, holdBehindDeadLetter, personalData, cancellationToken, traces, backfill, facts);
 
         if (checkpoint is not null && !backfill)
         {
@@ -162,7 +163,11 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
     /// <param name="backfill">A backfill's re-read: a version that was a message already is not one again.</param>
     /// <param name="facts">JSON object the "received" lines carry as evidence (the checkpoint), or null.</param>
     /// <param name="recordFacts">Per record, instead of <paramref name="facts"/>: a push's partner, receipt and signature.</param>
-    /// <param name="personalData">Encrypts the personal ids of the stored payloads (after the hashed versions are taken).</param>
+    /// <param name="personalData">Encrypts the personal ids of the stored payloads (after the hashed versions and the
+    /// payload hashes are taken); tokens already in a payload are kept.</param>
+    /// <param name="payloadDigests">Per record, the SHA-256 of its plaintext payload taken when it was first stored (a
+    /// pushed message's, by the inbox, whose payload is encrypted already), or null where none was taken (the evidence
+    /// then hashes the stored payload, as before migration 0045). Without it, the hashes are taken here.</param>
     /// <returns>How many new messages were created.</returns>
     public static async Task<int> AppendAsync(
         NpgsqlConnection connection,
@@ -174,12 +179,13 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         IReadOnlyList<string> destinations,
         DateTimeOffset now,
         bool holdBehindDeadLetter,
+        PersonalData.PersonalDataPayloads personalData,
         CancellationToken cancellationToken,
         AppendTraces? traces = null,
         bool backfill = false,
         string? facts = null,
         IReadOnlyList<string?>? recordFacts = null,
-        PersonalData.PersonalDataPayloads? personalData = null)
+        IReadOnlyList<byte[]?>? payloadDigests = null)
     {
         if (records.Count == 0)
         {
@@ -189,6 +195,11 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         if (recordFacts is not null && recordFacts.Count != records.Count)
         {
             throw new ArgumentException("One set of facts per record is needed.", nameof(recordFacts));
+        }
+
+        if (payloadDigests is not null && payloadDigests.Count != records.Count)
+        {
+            throw new ArgumentException("One payload hash (or null) per record is needed.", nameof(payloadDigests));
         }
 
         if (traces is not null && traces.TraceParents.Count != records.Count)
@@ -202,6 +213,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         var businessKeys = new string[records.Count];
         var versions = new string[records.Count];
         var payloads = new string[records.Count];
+        var digests = new byte[]?[records.Count];
         var problems = new string?[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
@@ -227,7 +239,9 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
             versions[i] = record.Version is { } version ? Bounded(StorableText.Sanitize(version)) : HashedVersionPrefix + HashOf(payload);
             // After the version: a hashed version is the plaintext's, so encryption's random nonces never make a new one.
             payloads[i] = problems[i] is null ? payload : PayloadCheck.Wrap(record.Payload);
-            payloads[i] = personalData?.Protect(payloads[i]) ?? payloads[i];
+            // The plaintext's hash for the evidence, so the stored text can be re-encrypted (rotation) without changing it.
+            digests[i] = payloadDigests is null ? Evidence.PayloadDigest.Of(payloads[i]) : problems[i] is null ? payloadDigests[i] : null;
+            payloads[i] = personalData.Protect(payloads[i]);
         }
 
         await using var append = new NpgsqlCommand(backfill ? BackfillAppendSql : AppendSql, connection, transaction);
@@ -235,6 +249,7 @@ public sealed class MessageStore(NpgsqlDataSource dataSource, PersonalData.Perso
         append.Parameters.AddWithValue("business_keys", businessKeys);
         append.Parameters.AddWithValue("versions", versions);
         append.Parameters.AddWithValue("payloads", payloads);
+        append.Parameters.Add(new NpgsqlParameter("digests", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bytea) { Value = digests });
         append.Parameters.AddWithValue("problems", problems);
         append.Parameters.AddWithValue("invalid_code", PayloadCheck.ErrorCode);
         append.Parameters.AddWithValue("flow", flowId);

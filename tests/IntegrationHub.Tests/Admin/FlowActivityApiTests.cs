@@ -76,7 +76,7 @@ public sealed class FlowActivityApiTests(PostgresCluster cluster)
     /// <summary>Records received at <paramref name="at"/>: the first fails once then is dead-lettered, the rest are delivered.</summary>
     private static async Task ReceiveAndSettleAsync(NpgsqlDataSource db, string prefix, int count, DateTimeOffset at)
     {
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         await messages.AppendAsync(Flow, 1, Enumerable.Range(0, count).Select(i => new SourceRecord($"{prefix}{i}", "{}", Version: "1")).ToList(), [Destination], null, at, default);
         var batch = await deliveries.ClaimBatchAsync(Flow, Destination, 100, at, default);

@@ -29,7 +29,7 @@ public sealed class MessageArchiveApiTests(PostgresCluster cluster) : IDisposabl
         await using var hub = await TestHub.StartAsync(settings, clock: clock);
         using var admin = TestHub.AdminClient(hub);
         await using var db = NpgsqlDataSource.Create(database);
-        await new MessageStore(db).AppendAsync(Flow, 1, [new SourceRecord("R1", "{\"MaHoSo\":\"H99.1\"}", BusinessKey: "H99.1", Version: "1")], [Destination], null, clock.GetUtcNow(), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, [new SourceRecord("R1", "{\"MaHoSo\":\"H99.1\"}", BusinessKey: "H99.1", Version: "1")], [Destination], null, clock.GetUtcNow(), default);
         var deliveries = new DeliveryStore(db);
         var claimed = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, clock.GetUtcNow(), default));
         await deliveries.RecordAsync(Flow, Destination,

@@ -143,7 +143,7 @@ public sealed class EvidenceBundleTests(PostgresCluster cluster)
     private static async Task OtherMessagesAsync(EvidenceRig rig, string prefix, int count)
     {
         var now = rig.Clock.GetUtcNow();
-        await new MessageStore(rig.Db).AppendAsync(EvidenceRig.Flow, 1,
+        await new MessageStore(rig.Db, TestPersonalData.Payloads()).AppendAsync(EvidenceRig.Flow, 1,
             [.. Enumerable.Range(0, count).Select(i => new SourceRecord($"{prefix}-{i}", $$"""{"MaHoSo":"{{prefix}}-{{i}}"}""", $"{prefix}-{i}", "1"))],
             [EvidenceRig.Destination], new SourceCheckpoint($"cursor-{prefix}"), now, default);
         var ids = await rig.LongsAsync($"select id from hub.messages where business_key like '{prefix}-%' order by id");

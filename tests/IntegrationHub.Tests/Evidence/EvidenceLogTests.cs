@@ -265,8 +265,8 @@ public sealed class EvidenceLogTests(PostgresCluster cluster)
         var alerts = new Host.Observability.AlertStore(rig.Db, rig.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Observability.AlertStore>.Instance);
         await new EvidenceHeadSigner(rig.Db, rotated, rig.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceHeadSigner>.Instance).SignAsync(null, default);
 
-        Assert.Empty(await new EvidenceVerifier(rig.Db, options, rotated, alerts, Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceVerifier>.Instance).VerifyAsync(default));
-        var broken = Assert.Single(await new EvidenceVerifier(rig.Db, options, forgotten, alerts, Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceVerifier>.Instance).VerifyAsync(default));
+        Assert.Empty(await new EvidenceVerifier(rig.Db, options, rotated, alerts, TestPersonalData.Payloads(), Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceVerifier>.Instance).VerifyAsync(default));
+        var broken = Assert.Single(await new EvidenceVerifier(rig.Db, options, forgotten, alerts, TestPersonalData.Payloads(), Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceVerifier>.Instance).VerifyAsync(default));
         Assert.Contains($"signed with key '{oldKeyId}', which is not among the configured keys", broken.Problem, StringComparison.Ordinal);
     }
 

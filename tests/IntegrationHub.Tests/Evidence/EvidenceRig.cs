@@ -29,7 +29,7 @@ public sealed class EvidenceRig : IAsyncDisposable
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         Sequencer = new EvidenceSequencer(db, wrapped, clock, NullLogger<EvidenceSequencer>.Instance);
         Signer = new EvidenceHeadSigner(db, keys, clock, NullLogger<EvidenceHeadSigner>.Instance);
-        Verifier = new EvidenceVerifier(db, wrapped, keys, new AlertStore(db, clock, NullLogger<AlertStore>.Instance), NullLogger<EvidenceVerifier>.Instance);
+        Verifier = new EvidenceVerifier(db, wrapped, keys, new AlertStore(db, clock, NullLogger<AlertStore>.Instance), TestPersonalData.Payloads(), NullLogger<EvidenceVerifier>.Instance);
     }
 
     public NpgsqlDataSource Db { get; }
@@ -74,7 +74,7 @@ public sealed class EvidenceRig : IAsyncDisposable
     /// <summary>Writes the message's life through the hub's stores and links it.</summary>
     public async Task WriteLifeAsync()
     {
-        var messages = new MessageStore(Db);
+        var messages = new MessageStore(Db, TestPersonalData.Payloads());
         var now = Clock.GetUtcNow();
         await messages.AppendAsync(Flow, 1, [new SourceRecord("HS-1", """{"MaHoSo":"HS-1","TrangThai":"Mới"}""", "HS-1", "1"), new SourceRecord("HS-2", """{"MaHoSo":"HS-2"}""", "HS-2", "1")],
             [Destination], new SourceCheckpoint("cursor-after-HS-2"), now, default);

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntegrationHub.Connectors.IGate;
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Evidence;
 using IntegrationHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace IntegrationHub.Tests.PersonalData;
@@ -100,18 +102,10 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
     {
         await using var sandboxes = await DossierSandboxes.StartAsync();
         var database = await cluster.CreateDatabaseAsync();
-        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
-        sandboxes.ApplyTo(settings);
-        sandboxes.IGate.Dossiers.Generate(5, 1);
-        // The portal down while the hub has key k1: the dossiers are stored, not delivered.
-        sandboxes.NationalFaults.FailureRate = 1;
-        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
-        sandboxes.NationalFaults.TimeoutWeight = 0;
+        var settings = FiveDossiersWithThePortalDown(sandboxes, database);
         await using (var before = await TestHub.StartAsync(settings))
         {
-            using var client = TestHub.AdminClient(before);
-            await FlowRuns.RunAsync(client, Flow);
-            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.deliveries where attempts > 0"), n => n == 5, Patience, "5 failed attempts");
+            await StoreFiveUndeliveredAsync(before, database);
         }
 
         sandboxes.NationalFaults.FailureRate = 0;
@@ -128,6 +122,80 @@ public sealed partial class PayloadEncryptionTests(PostgresCluster cluster)
         Assert.Equal(5, sandboxes.National.DossierStats.DossierCount);
         Assert.Equal(5L, await ScalarAsync<long>(database,
             $"select count(*) from hub.deliveries where status = 'dead' and last_error_code = '{PersonalDataUnreadableException.KeyMissing}' and last_error like '%''k1''%'"));
+    }
+
+    [Fact]
+    public async Task After_rotating_to_a_new_key_and_removing_the_old_one_messages_deliver_and_the_evidence_still_verifies()
+    {
+        await using var sandboxes = await DossierSandboxes.StartAsync();
+        var database = await cluster.CreateDatabaseAsync();
+        var settings = FiveDossiersWithThePortalDown(sandboxes, database);
+        await using (var before = await TestHub.StartAsync(settings))
+        {
+            await StoreFiveUndeliveredAsync(before, database);
+            // A push whose text quotes a personal id: its inbox row and the message routed from it are encrypted too.
+            using var partner = Inbound.InboundRestTests.PartnerClient(before);
+            var pushed = await partner.PostAsync("/api/inbound/dvcqg/danh-gia", Inbound.InboundRestTests.Body(new
+            {
+                messageId = "rot-1",
+                data = new { MaHoSo = "H56.01-261128-0102", DiemDanhGia = 5, NoiDungDanhGia = "CCCD 001089012345", ThoiGianDanhGia = "20261128093000" },
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, pushed.StatusCode);
+            await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, "select count(*) from hub.messages where version = 'inbound:rot-1'"), n => n > 0, Patience, "the push routed");
+        }
+
+        Assert.Equal(5L, await ScalarAsync<long>(database, "select count(*) from hub.messages where flow_id = 'dossiers' and payload::text like '%⟦pd1.k1.%' and payload_sha256 is not null"));
+        // The push's hash is its plaintext's (README "Evidence log"), taken by the inbox and kept by the message.
+        var pushHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            """{"DiemDanhGia":5,"MaHoSo":"H56.01-261128-0102","NoiDungDanhGia":"CCCD 001089012345","ThoiGianDanhGia":"20261128093000"}"""));
+        Assert.Equal(pushHash, await ScalarAsync<byte[]>(database, "select payload_canonical_sha256 from hub.inbox where partner_message_id = 'rot-1' and payload like '%⟦pd1.k1.%'"));
+        Assert.Equal(pushHash, await ScalarAsync<byte[]>(database, "select payload_sha256 from hub.messages where version = 'inbound:rot-1' and payload::text like '%⟦pd1.k1.%' limit 1"));
+        var underOld = await ScalarAsync<long>(database, "select (select count(*) from hub.messages where payload::text like '%pd1.k1.%') + (select count(*) from hub.inbox where payload like '%pd1.k1.%')");
+
+        // Rotation: k2 current, k1 still given; the stored payloads are re-encrypted under k2.
+        var keys = settings.Where(s => !s.Key.StartsWith("Hub:PersonalData:", StringComparison.OrdinalIgnoreCase)).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
+        await using (var rotating = await TestHub.StartAsync(PersonalDataKeys.With(keys, "k2", "k1", "k2")))
+        {
+            using var client = TestHub.AdminClient(rotating);
+            var answer = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Quarterly key rotation (ticket 43)" })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(underOld, answer.GetProperty("payloads").GetInt32());
+            Assert.Empty(answer.GetProperty("unreadable").EnumerateObject());
+        }
+
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.messages where payload::text like '%pd1.k1.%'"));
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.inbox where payload like '%pd1.k1.%'"));
+
+        // k1 removed, the portal back: every dossier is delivered with its id decrypted, and no chain is broken.
+        sandboxes.NationalFaults.FailureRate = 0;
+        await using var hub = await TestHub.StartAsync(PersonalDataKeys.With(keys, "k2", "k2"));
+        using var admin = TestHub.AdminClient(hub);
+        await Eventually.ReturnsAsync(() => FlowRuns.FlowAsync(admin, Flow), f => FlowRuns.Count(f, "delivered") == 5, Patience, "5 delivered");
+        Assert.Equal(0, FlowRuns.Count(await FlowRuns.FlowAsync(admin, Flow), "deadLettered"));
+        Assert.Equal(5, sandboxes.National.DossierStats.DossierCount);
+        await hub.Services.GetRequiredService<EvidenceSequencer>().LinkAsync(default);
+        Assert.Empty(await hub.Services.GetRequiredService<EvidenceVerifier>().VerifyAsync(default));
+    }
+
+    /// <summary>The settings of a hub with key k1 only; five dossiers at iGate and the portal refusing every one, so a
+    /// hub stores them under k1 and does not deliver them.</summary>
+    private static Dictionary<string, string?> FiveDossiersWithThePortalDown(DossierSandboxes sandboxes, string database)
+    {
+        var settings = PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1");
+        sandboxes.ApplyTo(settings);
+        sandboxes.IGate.Dossiers.Generate(5, 1);
+        sandboxes.NationalFaults.FailureRate = 1;
+        sandboxes.NationalFaults.TooManyRequestsWeight = 0;
+        sandboxes.NationalFaults.TimeoutWeight = 0;
+        return settings;
+    }
+
+    /// <summary>Runs the dossier flow once and waits until each of its five messages has failed an attempt.</summary>
+    private static async Task StoreFiveUndeliveredAsync(Host.HubHost hub, string database)
+    {
+        using var client = TestHub.AdminClient(hub);
+        await FlowRuns.RunAsync(client, Flow);
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>(database, $"select count(*) from hub.deliveries where flow_id = '{Flow}' and attempts > 0"),
+            n => n == 5, Patience, "5 failed attempts");
     }
 
     private static async Task<string> DumpAsync(string database)

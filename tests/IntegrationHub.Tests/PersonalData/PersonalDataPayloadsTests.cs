@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.Privacy;
 using IntegrationHub.Host.PersonalData;
+using IntegrationHub.Tests.Infrastructure;
 
 namespace IntegrationHub.Tests.PersonalData;
 
@@ -63,6 +64,32 @@ public sealed partial class PersonalDataPayloadsTests
         const string plain = """{"maHoSo":"HS-1","soTien":1500000,"ngay":"20260101120000"}""";
         Assert.Same(plain, Payloads.Protect(plain));
         Assert.Same(plain, Payloads.Unprotect(plain));
+    }
+
+    [Theory]
+    [MemberData(nameof(WithIds))]
+    public void Protecting_twice_changes_nothing_and_rotation_makes_every_token_again_under_the_current_key(string payload)
+    {
+        var stored = Payloads.Protect(payload);
+        Assert.Equal(stored, Payloads.Protect(stored));
+
+        var rotated = TestPersonalData.Payloads("k2", "k1", "k2").Reencrypt(stored);
+        Assert.DoesNotContain("pd1.k1.", rotated, StringComparison.Ordinal);
+        Assert.Contains("pd1.k2.", rotated, StringComparison.Ordinal);
+        Assert.Equal(payload, TestPersonalData.Payloads("k2", "k2").Unprotect(rotated));
+        Assert.Same(rotated, TestPersonalData.Payloads("k2", "k2").Reencrypt(rotated));
+    }
+
+    [Fact]
+    public void A_token_holding_a_token_reads_back_as_its_value_and_rotates_to_a_single_token()
+    {
+        // What routing a pushed card field stored before protecting was idempotent: encrypted in the inbox, then again.
+        var cipher = TestPersonalData.Cipher();
+        var doubled = $$"""{"soCMND":"{{cipher.Protect(cipher.Protect("B1234567"))}}"}""";
+        Assert.Equal("""{"soCMND":"B1234567"}""", Payloads.Unprotect(doubled));
+
+        var rotated = TestPersonalData.Payloads("k2", "k1", "k2").Reencrypt(doubled);
+        Assert.Equal("""{"soCMND":"B1234567"}""", TestPersonalData.Payloads("k2", "k2").Unprotect(rotated));
     }
 
     [Fact]

@@ -544,7 +544,7 @@ public sealed class PoisonInboxMessageTests(PostgresCluster cluster)
             hub.Services.GetRequiredService<NpgsqlDataSource>(), new InboxPressure(options), new InboxRouterSignal(), flows,
             hub.Services.GetRequiredService<InboxSources>(), hub.Services.GetRequiredService<DeliveryDispatcher>(),
             hub.Services.GetRequiredService<IntegrationHub.Host.Observability.HubTracing>(), hub.Services.GetRequiredService<IntegrationHub.Host.Observability.HubMetrics>(), options,
-            clock ?? TimeProvider.System, logger ?? NullLogger<InboxRouter>.Instance);
+            clock ?? TimeProvider.System, logger ?? NullLogger<InboxRouter>.Instance, hub.Services.GetRequiredService<IntegrationHub.Host.PersonalData.PersonalDataPayloads>());
     }
 
     /// <summary>The hub's flow settings without <paramref name="flowId"/>'s.</summary>

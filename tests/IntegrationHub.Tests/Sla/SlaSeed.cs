@@ -26,7 +26,7 @@ internal sealed class SlaSeed(NpgsqlDataSource db)
         readAt = readAt.ToUniversalTime();
         deliveredAt = deliveredAt?.ToUniversalTime();
         var deliveries = new DeliveryStore(db);
-        await new MessageStore(db).AppendAsync(Flow, 1, [new SourceRecord($"rec-{businessKey}", "{}", businessKey, "1")], [Destination], null, readAt, default);
+        await new MessageStore(db, Infrastructure.TestPersonalData.Payloads()).AppendAsync(Flow, 1, [new SourceRecord($"rec-{businessKey}", "{}", businessKey, "1")], [Destination], null, readAt, default);
         var claimed = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, readAt, default));
         var result = deliveredAt is null
             ? new DeliveryResult(claimed.MessageId, DeliveryStatus.Dead, 1, null, "REFUSED", "refused", "dead_lettered", 1)
@@ -37,7 +37,7 @@ internal sealed class SlaSeed(NpgsqlDataSource db)
     /// <summary>A record read at <paramref name="readAt"/> as a newer message of <paramref name="heldBehind"/>'s record, which
     /// is a dead letter: it waits behind it (open), and a running hub cannot take it meanwhile.</summary>
     public Task ReadBehindDeadLetterAsync(string businessKey, string heldBehind, DateTimeOffset readAt) =>
-        new MessageStore(db).AppendAsync(Flow, 1, [new SourceRecord($"rec-{heldBehind}", "{}", businessKey, "2")], [Destination], null, readAt.ToUniversalTime(), default);
+        new MessageStore(db, Infrastructure.TestPersonalData.Payloads()).AppendAsync(Flow, 1, [new SourceRecord($"rec-{heldBehind}", "{}", businessKey, "2")], [Destination], null, readAt.ToUniversalTime(), default);
 
     /// <summary>Around the 30/4–1/5 holidays of 2026 (Thursday, Friday) and the weekend after, with 2 working hours:
     /// on 28/4 one on time; on 29/4 one on time only in working hours, one late, one open; on Saturday 2/5 one on time

@@ -33,7 +33,7 @@ public sealed class FlowCountersMigrationTests(PostgresCluster cluster)
         var now = DateTimeOffset.UtcNow;
         var monthAgo = now.AddDays(-30);
         var recent = now.AddHours(-2);
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         await messages.AppendAsync(Flow, 1, Records("OLD", 20, 1), [Destination], null, monthAgo, default);
         await DeliverAllAsync(deliveries, monthAgo, _ => DeliveryStatus.Delivered);

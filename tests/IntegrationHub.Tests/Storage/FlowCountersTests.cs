@@ -43,7 +43,7 @@ public sealed class FlowCountersTests(PostgresCluster cluster)
     public async Task Deliveries_to_several_destinations_and_receipts_running_at_once_keep_the_counters_exact()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         var deadLetters = new DeadLetterStore(db);
         string[] flows = ["busy-1", "busy-2"];
@@ -161,7 +161,7 @@ public sealed class FlowCountersTests(PostgresCluster cluster)
 
     private static async Task RunCaseAsync(NpgsqlDataSource db, string flow, FlowCase flowCase)
     {
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         var deadLetters = new DeadLetterStore(db);
         var expected = new Dictionary<DateTimeOffset, FlowActivityBucket>();

@@ -39,7 +39,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
             Assert.Equal(1L, await ScalarAsync<long>(db, $"select count(*) from pg_class where oid = to_regclass('hub.{table}_p{next:yyyy_MM}')"));
         }
 
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("NEW", 3), [Destination], null, clock.GetUtcNow(), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("NEW", 3), [Destination], null, clock.GetUtcNow(), default);
         Assert.Equal($"messages_{current}", await ScalarAsync<string>(db, "select distinct c.relname::text from hub.messages t join pg_class c on c.oid = t.tableoid"));
         Assert.Equal($"deliveries_{current}", await ScalarAsync<string>(db, "select distinct c.relname::text from hub.deliveries t join pg_class c on c.oid = t.tableoid"));
         Assert.Equal($"message_log_{current}", await ScalarAsync<string>(db, "select distinct c.relname::text from hub.message_log t join pg_class c on c.oid = t.tableoid"));
@@ -52,7 +52,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         var clock = new ShiftedClock();
         var job = Job(db, clock);
         var month = await new HistoryPartitionStore(db).AdvanceAsync(clock.GetUtcNow(), default);
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("HS", 10), [Destination], null, clock.GetUtcNow(), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("HS", 10), [Destination], null, clock.GetUtcNow(), default);
         var deadId = await DeliverAllAsync(db, clock.GetUtcNow(), deadKey: "HS-3");
 
         Assert.Empty(await job.RunAsync(default));
@@ -97,7 +97,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         await using var db = await MigratedAsync();
         var clock = new ShiftedClock();
         var month = await new HistoryPartitionStore(db).AdvanceAsync(clock.GetUtcNow(), default);
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("HS", 5), [Destination], null, clock.GetUtcNow(), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("HS", 5), [Destination], null, clock.GetUtcNow(), default);
         await DeliverAllAsync(db, clock.GetUtcNow(), deadKey: null);
         clock.Advance(TimeSpan.FromDays(35));
         await Job(db, clock).RunAsync(default);
@@ -125,7 +125,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         var clock = new ShiftedClock();
         var partitions = new HistoryPartitionStore(db);
         var month = await partitions.AdvanceAsync(clock.GetUtcNow(), default);
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("HS", 4), [Destination], null, clock.GetUtcNow(), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("HS", 4), [Destination], null, clock.GetUtcNow(), default);
         await DeliverAllAsync(db, clock.GetUtcNow(), deadKey: null);
         clock.Advance(TimeSpan.FromDays(35));
         await partitions.AdvanceAsync(clock.GetUtcNow(), default);
@@ -156,10 +156,11 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         await ScalarAsync<object>(db, "create view hub.open_deliveries as select * from hub.deliveries where status in ('pending', 'waiting', 'dead')");
         // Today's append also notes a backfill's position (0033), in a column the version before did not write.
         await ScalarAsync<object>(db, "alter table hub.flow_runs add column backfill_position text");
-        // And the evidence facts of its log lines (0039).
+        // And the evidence facts of its log lines (0039), and its payload's plaintext hash (0045).
         await ScalarAsync<object>(db, "alter table hub.message_log add column facts jsonb");
+        await ScalarAsync<object>(db, "alter table hub.messages add column payload_sha256 bytea");
         var now = DateTimeOffset.UtcNow;
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("OLD", 20), [Destination], null, now.AddDays(-3), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("OLD", 20), [Destination], null, now.AddDays(-3), default);
         // Delivered as the version before did it (today's DeliveryStore reads tables of later migrations): OLD-7 refused.
         await ScalarAsync<object>(db,
             """
@@ -167,12 +168,13 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
                 last_error_code = case when record_key = 'OLD-7' then 'REFUSED' end, updated_at = now() - interval '3 days'
             """);
         var deadId = await ScalarAsync<long>(db, "select message_id from hub.deliveries where record_key = 'OLD-7'");
-        await new MessageStore(db).AppendAsync(Flow, 2, Records("PENDING", 5), [Destination], null, now.AddDays(-1), default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 2, Records("PENDING", 5), [Destination], null, now.AddDays(-1), default);
         var before = await CounterRecount.CountsAsync(db, Flow);
         var rows = await ScalarAsync<string>(db, "select string_agg(id || ':' || business_key, ',' order by id) from hub.messages");
         await ScalarAsync<object>(db, "drop view hub.open_deliveries");
         await ScalarAsync<object>(db, "alter table hub.flow_runs drop column backfill_position");
         await ScalarAsync<object>(db, "alter table hub.message_log drop column facts");
+        await ScalarAsync<object>(db, "alter table hub.messages drop column payload_sha256");
 
         await migrator.MigrateAsync(default);
 
@@ -184,7 +186,7 @@ public sealed class HistoryRetentionTests(PostgresCluster cluster) : IDisposable
         // The old pending deliveries are still claimed in order, new messages land in this month's partition, after them.
         var pending = await new DeliveryStore(db).ClaimBatchAsync(Flow, Destination, 100, now, default);
         Assert.Equal(5, pending.Count);
-        await new MessageStore(db).AppendAsync(Flow, 3, Records("NEW", 2), [Destination], null, now, default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 3, Records("NEW", 2), [Destination], null, now, default);
         Assert.Equal(2L, await ScalarAsync<long>(db, $"select count(*) from hub.messages_p{now.UtcDateTime:yyyy_MM}"));
         Assert.True(await ScalarAsync<long>(db, "select min(id) from hub.messages where business_key like 'NEW%'") > pending.Max(p => p.MessageId));
         Assert.Empty(await CounterRecount.MismatchesAsync(db));

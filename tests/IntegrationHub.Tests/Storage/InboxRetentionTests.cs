@@ -136,14 +136,14 @@ public sealed class InboxRetentionTests(PostgresCluster cluster) : IDisposable
         await using var db = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync());
         var migrator = new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance);
         await migrator.MigrateAsync(27, default);
-        // Today's write keeps a push's signature (0040), in a column the version before did not have.
-        await ScalarAsync<object>(db, "alter table hub.inbox add column signature jsonb");
+        // Today's write keeps a push's signature (0040) and its plaintext hash (0045), in columns the version before did not have.
+        await ScalarAsync<object>(db, "alter table hub.inbox add column signature jsonb, add column payload_canonical_sha256 bytea");
         var clock = new ShiftedClock();
         var old = await WriteBatchAsync(db, clock, Push("old-1", "H1"), Push("old-2", "H2"), Push("old-3", "H3"));
         var parkedId = await ScalarAsync<long>(db, "select id from hub.inbox where partner_message_id = 'old-2'");
         await RouteAllAsync(db, parkedId, clock.GetUtcNow());
         var rows = await ScalarAsync<string>(db, "select string_agg(id || ':' || partner_message_id, ',' order by id) from hub.inbox");
-        await ScalarAsync<object>(db, "alter table hub.inbox drop column signature");
+        await ScalarAsync<object>(db, "alter table hub.inbox drop column signature, drop column payload_canonical_sha256");
 
         await migrator.MigrateAsync(default);
 
@@ -192,7 +192,7 @@ public sealed class InboxRetentionTests(PostgresCluster cluster) : IDisposable
     {
         await using var connection = await db.OpenConnectionAsync();
         var ticks = clock.GetUtcNow().UtcTicks;
-        return await InboxStore.WriteAsync(connection, submissions, new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero), default);
+        return await InboxStore.WriteAsync(connection, submissions, new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero), TestPersonalData.Payloads(), default);
     }
 
     private async Task<NpgsqlDataSource> MigratedAsync()

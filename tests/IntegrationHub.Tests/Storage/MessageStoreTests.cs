@@ -18,7 +18,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task A_record_is_a_new_message_only_when_its_version_changes_and_a_change_back_counts()
     {
         await using var db = await MigratedAsync();
-        var store = new MessageStore(db);
+        var store = new MessageStore(db, TestPersonalData.Payloads());
 
         Assert.Equal(2, await store.AppendAsync(Flow, 1, [Record("A", "{\"v\":1}"), Record("B", "{\"v\":1}")], [Destination], null, Now, default));
         Assert.Equal(0, await store.AppendAsync(Flow, 1, [Record("A", "{\"v\":1}")], [Destination], null, Now, default));
@@ -30,7 +30,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task A_backfill_makes_no_message_of_a_source_version_seen_before_keeps_the_stored_version_and_counts_a_hashed_change_back()
     {
         await using var db = await MigratedAsync();
-        var store = new MessageStore(db);
+        var store = new MessageStore(db, TestPersonalData.Payloads());
         SourceRecord Step(int stt) => new("HS7", $"{{\"stt\":{stt}}}", Version: stt.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(3, await store.AppendAsync(Flow, 1, [Step(1), Step(2), Step(3)], [Destination], null, Now, default));
 
@@ -49,7 +49,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task Several_versions_of_a_record_in_one_batch_are_each_a_message_delivered_in_order()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
 
         // A dossier's progress steps 1..3 read in one page, plus a repeat of step 2 (not new).
@@ -77,7 +77,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task A_newer_message_of_a_record_waits_until_the_older_one_is_no_longer_pending()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         await messages.AppendAsync(Flow, 1, [Record("X", "{\"v\":1}"), Record("Y", "{\"v\":1}")], [Destination], null, Now, default);
         var first = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
@@ -105,7 +105,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task A_dead_letter_holds_its_records_later_messages_until_it_is_discarded()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         var dead = new DeadLetterStore(db);
         await messages.AppendAsync(Flow, 1, [Record("HS1", "{\"v\":1}")], [Destination], null, Now, default);
@@ -129,7 +129,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task Holding_nothing_overtakes_an_unstorable_payload_dead_lettered_between_two_versions()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         await messages.AppendAsync(Flow, 1, [new SourceRecord("R", "{\"v\":1}", Version: "1"), new SourceRecord("R", "{broken", Version: "2"), new SourceRecord("R", "{\"v\":3}", Version: "3")], [Destination], null, Now, default);
         var v1 = Assert.Single(await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default));
@@ -143,7 +143,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task Not_holding_an_unstorable_payload_does_not_block_the_next_version()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         await messages.AppendAsync(Flow, 1, [new SourceRecord("R", "{broken", Version: "1"), new SourceRecord("R", "{\"v\":2}", Version: "2")], [Destination], null, Now, default, holdBehindDeadLetter: false);
 
@@ -154,7 +154,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task Replaying_several_dead_letters_of_one_record_sends_them_one_after_another_in_order()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         var dead = new DeadLetterStore(db);
         foreach (var version in new[] { "1", "2" })
@@ -176,7 +176,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task Replaying_a_dead_letter_whose_record_has_a_newer_version_delivered_sets_it_aside_as_superseded()
     {
         await using var db = await MigratedAsync();
-        var messages = new MessageStore(db);
+        var messages = new MessageStore(db, TestPersonalData.Payloads());
         var deliveries = new DeliveryStore(db);
         var dead = new DeadLetterStore(db);
         foreach (var (version, status) in new[] { ("1", DeliveryStatus.Dead), ("2", DeliveryStatus.Delivered) })
@@ -199,7 +199,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task A_payload_postgresql_cannot_store_becomes_a_dead_letter_and_the_checkpoint_still_advances()
     {
         await using var db = await MigratedAsync();
-        var store = new MessageStore(db);
+        var store = new MessageStore(db, TestPersonalData.Payloads());
 
         var created = await store.AppendAsync(Flow, 1, [Record("bad", "{\"name\": \"nul \\u0000 here\"}"), Record("broken", "{not json"), Record("good", "{}")],
             [Destination], new SourceCheckpoint("{\"nextPage\":2}"), Now, default);
@@ -224,7 +224,7 @@ public sealed class MessageStoreTests(PostgresCluster cluster)
     public async Task A_payload_past_the_toast_threshold_is_stored_compressed_with_lz4_and_reads_back_whole()
     {
         await using var db = await MigratedAsync();
-        var store = new MessageStore(db);
+        var store = new MessageStore(db, TestPersonalData.Payloads());
         var steps = string.Join(",", Enumerable.Range(1, 100).Select(i => $"\"Bước {i}: tiếp nhận và thẩm định hồ sơ\""));
         var payload = $"{{\"MATTHC\":\"1.000001\",\"TRINH_TU\":[{steps}]}}";
         Assert.True(payload.Length > 2_500, "past PostgreSQL's 2 kB TOAST threshold");

@@ -20,7 +20,7 @@ public sealed class OpenDeliveriesTests(PostgresCluster cluster)
     {
         await using var db = await MigratedAsync();
         var deliveries = new DeliveryStore(db);
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("R", 10), [Destination], null, Now, default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("R", 10), [Destination], null, Now, default);
         var first = await deliveries.ClaimBatchAsync(Flow, Destination, 10, Now, default);
         Assert.Equal(10, first.Count);
         // R0..R5 fail: R2 and R4 retry in a minute, the others tomorrow. R6..R9 are not attempted yet.
@@ -55,7 +55,7 @@ public sealed class OpenDeliveriesTests(PostgresCluster cluster)
         await using var db = await MigratedAsync();
         var deliveries = new DeliveryStore(db);
         string[] destinations = [Destination, "igate:dossiers"];
-        await new MessageStore(db).AppendAsync(Flow, 1, Records("D", 130), destinations, null, Now, default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 1, Records("D", 130), destinations, null, Now, default);
         foreach (var destination in destinations)
         {
             var batch = await deliveries.ClaimBatchAsync(Flow, destination, 1000, Now, default);
@@ -64,7 +64,7 @@ public sealed class OpenDeliveriesTests(PostgresCluster cluster)
         }
 
         // A newer version of D-1 waits behind its dead letter on both destinations.
-        await new MessageStore(db).AppendAsync(Flow, 2, [new SourceRecord("D-1", "{\"n\":2}", Version: "2")], destinations, null, Now, default);
+        await new MessageStore(db, TestPersonalData.Payloads()).AppendAsync(Flow, 2, [new SourceRecord("D-1", "{\"n\":2}", Version: "2")], destinations, null, Now, default);
         var store = new DeadLetterStore(db);
         var seen = new List<(long, string)>();
         (long, string)? after = null;
