@@ -319,11 +319,26 @@ public sealed class InboxRouter(
             var traces = new AppendTraces([.. accepted.Select(r => r.Route is null && r.TraceParent is not null ? r.TraceParent : HubTracing.TraceParentOf(r.Route))]);
             created[flow.Id] = created.GetValueOrDefault(flow.Id) + await MessageStore.AppendAsync(connection, transaction, flow.Id, null, $"inbound from {flow.Source}",
                 records, destinations, now, flows.Options[flow.Id].HoldBehindDeadLetter, personalData, cancellationToken, traces, recordFacts: [.. accepted.Select(r => r.Facts)],
-                payloadDigests: [.. accepted.Select(r => r.PayloadDigest)]);
+                payloadDigests: [.. accepted.Select(r => r.PayloadDigest ?? PlaintextDigest(r.Payload!))]);
             foreach (var destination in destinations)
             {
                 reached.Add((flow.Id, destination));
             }
+        }
+    }
+
+    /// <summary>The plaintext's hash of a row the inbox stored without one (before migration 0045, or written by a
+    /// module such as the payment platform's straight into the inbox), so its messages' evidence holds the plaintext's
+    /// hash too; null when it cannot be read (the message becomes a dead letter naming the missing key).</summary>
+    private byte[]? PlaintextDigest(string payload)
+    {
+        try
+        {
+            return Evidence.PayloadDigest.Of(personalData.Unprotect(payload));
+        }
+        catch (PersonalDataUnreadableException)
+        {
+            return null;
         }
     }
 

@@ -3,14 +3,16 @@ using Npgsql;
 
 namespace IntegrationHub.Host.PersonalData;
 
-/// <summary>Encrypts the citizen lookups a hub before migration 0041 stored in clear, once the hub serves: done before,
-/// a big audit delayed the first start after the upgrade. In batches of <c>Hub:PersonalData:RewriteBatchSize</c>, each
+/// <summary>Encrypts the citizen lookups and the payloads (messages, inbox) a hub before migration 0041 stored in clear,
+/// and gives payloads stored before 0045 their plaintext hash (<see cref="StoredPayloadRewriter.ProtectStoredBeforeAsync"/>),
+/// once the hub serves: done before, a big history delayed the first start after the upgrade. In batches of <c>Hub:PersonalData:RewriteBatchSize</c>, each
 /// its own transaction, so a stop loses at most one batch and the next start goes on with the rows still in clear;
 /// progress is logged; one host at a time (a session advisory lock on its own connection: another host waits, then
 /// finds nothing left). Meanwhile the lookup search also finds a clear row by its id (CitizenLookupStore).</summary>
 public sealed class PersonalDataClearRowsJob(
     NpgsqlDataSource dataSource,
     PersonalDataRewriter rewriter,
+    StoredPayloadRewriter payloads,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     ILogger<PersonalDataClearRowsJob> logger) : BackgroundService
@@ -59,7 +61,7 @@ public sealed class PersonalDataClearRowsJob(
     private async Task EncryptAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        if (await ClearRowsAsync(connection, stoppingToken) == 0)
+        if (await ClearRowsAsync(connection, stoppingToken) == 0 && await payloads.StoredBeforeCountAsync(stoppingToken) == 0)
         {
             return;
         }
@@ -70,6 +72,7 @@ public sealed class PersonalDataClearRowsJob(
             var total = await ClearRowsAsync(connection, stoppingToken);
             if (total == 0)
             {
+                await ProtectPayloadsAsync(stoppingToken);
                 return;
             }
 
@@ -84,12 +87,36 @@ public sealed class PersonalDataClearRowsJob(
                 }
             });
             logger.LogInformation("No citizen lookup is stored in clear any more ({Rows} encrypted under key {KeyId})", rewrite.Rewritten, rewrite.CurrentKey);
+            await ProtectPayloadsAsync(stoppingToken);
         }
         finally
         {
             // Closing the connection frees the lock too; unlocking first returns a pooled connection clean.
             await AdvisoryLockAsync(connection, "select pg_advisory_unlock(hashtextextended(@name, 0))", CancellationToken.None);
         }
+    }
+
+    private async Task ProtectPayloadsAsync(CancellationToken stoppingToken)
+    {
+        var total = await payloads.StoredBeforeCountAsync(stoppingToken);
+        if (total == 0)
+        {
+            return;
+        }
+
+        logger.LogInformation("Encrypting the personal ids of {Rows} stored payload(s) from before payload encryption and taking their plaintext hash, while the hub serves", total);
+        var lastLog = timeProvider.GetTimestamp();
+        var unreadable = new Dictionary<string, int>(StringComparer.Ordinal);
+        var done = await payloads.ProtectStoredBeforeAsync(unreadable, rows =>
+        {
+            if (timeProvider.GetElapsedTime(lastLog) >= ProgressEvery)
+            {
+                lastLog = timeProvider.GetTimestamp();
+                logger.LogInformation("Encrypted {Done} of {Rows} stored payload(s)", rows, total);
+            }
+        }, stoppingToken);
+        logger.LogInformation("Stored payloads from before payload encryption done: {Rows} rewritten, {Unreadable} left as they were (unreadable: {Keys})",
+            done, unreadable.Values.Sum(), string.Join(", ", unreadable.Keys));
     }
 
     private static async Task<long> ClearRowsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

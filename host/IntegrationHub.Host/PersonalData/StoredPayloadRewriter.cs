@@ -39,8 +39,48 @@ public sealed class StoredPayloadRewriter(NpgsqlDataSource dataSource, PersonalD
         return messages + inbox;
     }
 
-    private async Task<int> RewriteAsync(string pickSql, string updateSql, IDictionary<string, int> unreadable, CancellationToken cancellationToken)
+    /// <summary>Rows left by a hub from before payload encryption (0041) or the plaintext hash (0045): see
+    /// <see cref="ProtectStoredBeforeAsync"/>.</summary>
+    public async Task<long> StoredBeforeCountAsync(CancellationToken cancellationToken)
     {
+        // Through the partial indexes of migration 0046: nothing to read once done.
+        await using var command = dataSource.CreateCommand("""
+            select (select count(*) from hub.messages where payload_sha256 is null and stored_payload_sha256 is null)
+                 + (select count(*) from hub.inbox where payload_canonical_sha256 is null)
+            """);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Encrypts the personal ids of payloads a hub stored in clear before migration 0041, and gives every
+    /// payload stored before 0045 its plaintext hash, in batches, once: a message then keeps the hash its evidence
+    /// holds (of the text stored until now) in <c>stored_payload_sha256</c>, which also marks it done; an inbox row is
+    /// done once it has <c>payload_canonical_sha256</c>. Tokens already there stay as they are.</summary>
+    /// <param name="unreadable">Gets the rows left as they were, by <c>code:key</c>.</param>
+    /// <returns>Rows rewritten.</returns>
+    public async Task<int> ProtectStoredBeforeAsync(IDictionary<string, int> unreadable, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        var messages = await RewriteAsync(
+            """
+            select id, payload::text, true from hub.messages where id > @after and payload_sha256 is null and stored_payload_sha256 is null order by id limit @batch for update
+            """,
+            """
+            update hub.messages m
+            set payload = u.payload::jsonb, stored_payload_sha256 = sha256(convert_to(m.payload::text, 'UTF8')), payload_sha256 = u.digest
+            from unnest(@ids, @payloads, @digests) as u(id, payload, digest)
+            where m.id = u.id
+            """,
+            unreadable, cancellationToken, payloads.Protect, progress);
+        var inbox = await RewriteAsync(
+            "select id, payload, true from hub.inbox where id > @after and payload_canonical_sha256 is null order by id limit @batch for update",
+            "update hub.inbox b set payload = u.payload, payload_canonical_sha256 = u.digest from unnest(@ids, @payloads, @digests) as u(id, payload, digest) where b.id = u.id",
+            unreadable, cancellationToken, payloads.Protect, done => progress?.Invoke(messages + done));
+        return messages + inbox;
+    }
+
+    private async Task<int> RewriteAsync(
+        string pickSql, string updateSql, IDictionary<string, int> unreadable, CancellationToken cancellationToken, Func<string, string>? rewrite = null, Action<int>? progress = null)
+    {
+        rewrite ??= payloads.Reencrypt;
         // A token under any key but the current one (key ids are letters, digits, '-' and '_': nothing to escape).
         var pattern = $"⟦pd1\\.(?!{cipher.CurrentKeyId}\\.)";
         var rewritten = 0;
@@ -53,7 +93,11 @@ public sealed class StoredPayloadRewriter(NpgsqlDataSource dataSource, PersonalD
             await using (var pick = new NpgsqlCommand(pickSql, connection, transaction))
             {
                 pick.Parameters.AddWithValue("after", after);
-                pick.Parameters.AddWithValue("pattern", pattern);
+                if (pickSql.Contains("@pattern", StringComparison.Ordinal))
+                {
+                    pick.Parameters.AddWithValue("pattern", pattern);
+                }
+
                 pick.Parameters.AddWithValue("batch", options.RewriteBatchSize);
                 await using var reader = await pick.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -75,7 +119,7 @@ public sealed class StoredPayloadRewriter(NpgsqlDataSource dataSource, PersonalD
                 byte[]? digest;
                 try
                 {
-                    text = payloads.Reencrypt(payload);
+                    text = rewrite(payload);
                     digest = legacy ? PayloadDigest.Of(payloads.Unprotect(payload)) : null;
                 }
                 catch (PersonalDataUnreadableException e)
@@ -99,6 +143,7 @@ public sealed class StoredPayloadRewriter(NpgsqlDataSource dataSource, PersonalD
             }
 
             await transaction.CommitAsync(cancellationToken);
+            progress?.Invoke(rewritten);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Contracts;
 using IntegrationHub.Host.Evidence;
+using IntegrationHub.Host.Inbound;
 using IntegrationHub.Host.Observability;
 using IntegrationHub.Host.PersonalData;
 using IntegrationHub.Host.Storage;
@@ -66,6 +67,47 @@ public sealed class PayloadEvidenceTests(PostgresCluster cluster)
         var received = await rig.ScalarAsync<long>("select l.id from hub.message_log l join hub.messages m on m.id = l.message_id where l.event = 'received' and m.business_key = 'HS-10'");
         Assert.Equal(received, broken.LogId);
         Assert.Contains("the payload was changed", broken.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Payloads_a_hub_stored_in_clear_before_encryption_are_encrypted_once_their_evidence_unchanged_and_the_chains_verify()
+    {
+        await using var rig = await EvidenceRig.StartAsync(cluster);
+        var payloads = TestPersonalData.Payloads("k1");
+        await new MessageStore(rig.Db, payloads).AppendAsync(EvidenceRig.Flow, 1,
+            [new SourceRecord("HS-20", Legacy, "HS-20", "1"), new SourceRecord("HS-21", Fresh, "HS-21", "1")], [EvidenceRig.Destination], null, rig.Clock.GetUtcNow(), default);
+        // HS-20 as a hub before migration 0041 stored it: in clear, no hash kept; linked so, its evidence hashes the clear text.
+        await rig.ExecuteAsync($"update hub.messages set payload = '{Legacy}'::jsonb, payload_sha256 = null where business_key = 'HS-20'");
+        await using (var connection = await rig.Db.OpenConnectionAsync())
+        {
+            await InboxStore.WriteAsync(connection, [new InboundSubmission("partner", "type", "m-1", "HS-22", Legacy, SHA256.HashData(Encoding.UTF8.GetBytes(Legacy)), "r-1")],
+                rig.Clock.GetUtcNow(), payloads, default);
+        }
+
+        await rig.ExecuteAsync($"update hub.inbox set payload = '{Legacy}', payload_canonical_sha256 = null");
+        await rig.Sequencer.LinkAsync(default);
+        var clearText = await rig.ScalarAsync<string>("select payload::text from hub.messages where business_key = 'HS-20'");
+        var legacyEvent = await ReceivedEventAsync(rig, "HS-20");
+        Assert.Contains($"\"payload_sha256\":\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clearText)))}\"", legacyEvent, StringComparison.Ordinal);
+
+        var rewriter = new StoredPayloadRewriter(rig.Db, payloads, TestPersonalData.Cipher("k1"), new PersonalDataOptions { RewriteBatchSize = 1 });
+        Assert.Equal(2L, await rewriter.StoredBeforeCountAsync(default));
+        var progress = new List<int>();
+        var unreadable = new Dictionary<string, int>();
+        Assert.Equal(2, await rewriter.ProtectStoredBeforeAsync(unreadable, progress.Add, default));
+        Assert.Empty(unreadable);
+        Assert.Equal([1, 2], progress);
+
+        // Done once: nothing in clear, the evidence is what it was, the plaintext's hash taken for what follows.
+        Assert.Equal(0L, await rewriter.StoredBeforeCountAsync(default));
+        Assert.Equal(0, await rewriter.ProtectStoredBeforeAsync(unreadable, null, default));
+        Assert.Equal(0L, await rig.ScalarAsync<long>("select count(*) from hub.messages where payload::text like '%056085123485%' or payload::text like '%B1234567%'"));
+        Assert.Equal(0L, await rig.ScalarAsync<long>("select count(*) from hub.inbox where payload like '%056085123485%' or payload like '%B1234567%'"));
+        Assert.Equal(PayloadDigest.Of(Legacy), await rig.ScalarAsync<byte[]>("select payload_sha256 from hub.messages where business_key = 'HS-20'"));
+        Assert.Equal(PayloadDigest.Of(Legacy), await rig.ScalarAsync<byte[]>("select payload_canonical_sha256 from hub.inbox"));
+        Assert.Equal(PayloadDigest.Canonical(Legacy), PayloadDigest.Canonical(payloads.Unprotect(await rig.ScalarAsync<string>("select payload from hub.inbox"))));
+        Assert.Equal(legacyEvent, await ReceivedEventAsync(rig, "HS-20"));
+        Assert.Empty(await rig.Verifier.VerifyAsync(default));
     }
 
     private static async Task<string> ReceivedEventAsync(EvidenceRig rig, string businessKey)
