@@ -95,8 +95,8 @@ public sealed class PersonalDataReencryptQueue(
     private static bool Ended(string? state) =>
         state is null || state == SucceededState.StateName || state == FailedState.StateName || state == DeletedState.StateName;
 
-    /// <returns>The operator action the job recorded when it finished (the first: a retry after it, when the host died
-    /// before Hangfire saw the job succeed, finds nothing left and records none of the work).</returns>
+    /// <returns>The operator action the job recorded when it finished (the first: should the host die between it and
+    /// Hangfire marking the job succeeded, the retry finds nothing left and records an action with no rows).</returns>
     private async Task<PersonalDataReencryptView?> ActionAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
