@@ -7,7 +7,7 @@ namespace IntegrationHub.Host.PersonalData;
 /// <summary>Brings the stored personal ids of the lookup audit (<c>hub.citizen_lookups</c>) under the current key: rows
 /// still in clear (stored before migration 0041) are encrypted and indexed once the hub is up
 /// (<see cref="PersonalDataClearRowsJob"/>); rows under an older key are
-/// re-encrypted by <see cref="ReencryptAsync"/> (rotation). In batches, one transaction each, asking the audit's
+/// re-encrypted by <see cref="ReencryptAsync"/> (rotation, run by <see cref="PersonalDataReencryptJob"/>). In batches, one transaction each, asking the audit's
 /// append-only trigger for the one update it allows (only the encrypted id's columns, see migration 0041). A row whose
 /// key is missing is left as it is and counted; the others go on.</summary>
 public sealed class PersonalDataRewriter(
@@ -31,12 +31,15 @@ public sealed class PersonalDataRewriter(
 
     /// <summary>Re-encrypts every stored personal id not under the current key (and any still in clear), the lookup
     /// audit's and the stored payloads' (<see cref="StoredPayloadRewriter"/>), then records it as an operator action
-    /// (who, why, how many).</summary>
-    public async Task<(PersonalDataRewrite Rewrite, long ActionId)> ReencryptAsync(string operatorName, string reason, CancellationToken cancellationToken)
+    /// (who, why, how many, and the job that did it).</summary>
+    /// <param name="jobId">The <see cref="PersonalDataReencryptJob"/> doing it: its outcome is found by it.</param>
+    /// <param name="progress">Told the rows (lookups, then payloads) rewritten so far after each batch's commit.</param>
+    public async Task<(PersonalDataRewrite Rewrite, long ActionId)> ReencryptAsync(
+        string operatorName, string reason, string? jobId, CancellationToken cancellationToken, Action<int>? progress = null)
     {
-        var lookups = await RewriteAsync(clearOnly: false, cancellationToken);
+        var lookups = await RewriteAsync(clearOnly: false, cancellationToken, progress);
         var unreadable = new Dictionary<string, int>(lookups.Unreadable, StringComparer.Ordinal);
-        var rewritten = await payloads.ReencryptAsync(unreadable, cancellationToken);
+        var rewritten = await payloads.ReencryptAsync(unreadable, cancellationToken, done => progress?.Invoke(lookups.Rewritten + done));
         var rewrite = lookups with { Payloads = rewritten, Unreadable = unreadable };
         await using var command = dataSource.CreateCommand("""
             insert into hub.operator_actions (action, operator, reason, selection, message_count, at)
@@ -45,7 +48,10 @@ public sealed class PersonalDataRewriter(
         command.Parameters.AddWithValue("action", Action);
         command.Parameters.AddWithValue("operator", operatorName);
         command.Parameters.AddWithValue("reason", reason);
-        command.Parameters.AddWithValue("selection", System.Text.Json.JsonSerializer.Serialize(new { toKey = rewrite.CurrentKey, unreadable = rewrite.Unreadable }));
+        command.Parameters.AddWithValue("selection", System.Text.Json.JsonSerializer.Serialize(new
+        {
+            toKey = rewrite.CurrentKey, unreadable = rewrite.Unreadable, jobId, rewritten = rewrite.Rewritten, payloads = rewrite.Payloads,
+        }));
         command.Parameters.AddWithValue("count", rewrite.Rewritten + rewrite.Payloads);
         command.Parameters.AddWithValue("at", timeProvider.GetUtcNow());
         var actionId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;

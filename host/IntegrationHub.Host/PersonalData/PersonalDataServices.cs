@@ -3,8 +3,8 @@ using IntegrationHub.Contracts.Privacy;
 namespace IntegrationHub.Host.PersonalData;
 
 /// <summary>Registers encryption of personal data at rest: the keyring (read, or generated in Development and Testing,
-/// when first asked for), the cipher behind <see cref="IPersonalDataCipher"/>, the rewrite of stored rows and the job
-/// encrypting the lookups stored in clear before the upgrade.</summary>
+/// when first asked for), the cipher behind <see cref="IPersonalDataCipher"/>, the rewrite of stored rows, the job
+/// encrypting the lookups stored in clear before the upgrade and the rotation's job.</summary>
 public static class PersonalDataServices
 {
     public static IServiceCollection AddPersonalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -15,6 +15,8 @@ public static class PersonalDataServices
         services.AddSingleton(_ => Options(configuration));
         services.AddSingleton<StoredPayloadRewriter>();
         services.AddSingleton<PersonalDataRewriter>();
+        services.AddSingleton<PersonalDataReencryptQueue>();
+        services.AddTransient<PersonalDataReencryptJob>();
         services.AddSingleton<PersonalDataPayloads>();
         services.AddSingleton<IPersonalDataPayloads>(sp => sp.GetRequiredService<PersonalDataPayloads>());
         services.AddHostedService<PersonalDataClearRowsJob>();

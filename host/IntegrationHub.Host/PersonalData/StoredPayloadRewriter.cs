@@ -16,8 +16,9 @@ public sealed class StoredPayloadRewriter(NpgsqlDataSource dataSource, PersonalD
 {
     /// <summary>Re-encrypts both tables' payloads.</summary>
     /// <param name="unreadable">Gets the rows left as they were, by <c>code:key</c>.</param>
+    /// <param name="progress">Told the rows rewritten so far after each batch's commit.</param>
     /// <returns>Rows rewritten.</returns>
-    public async Task<int> ReencryptAsync(IDictionary<string, int> unreadable, CancellationToken cancellationToken)
+    public async Task<int> ReencryptAsync(IDictionary<string, int> unreadable, CancellationToken cancellationToken, Action<int>? progress = null)
     {
         var messages = await RewriteAsync(
             "select id, payload::text, payload_sha256 is null from hub.messages where id > @after and payload::text ~ @pattern order by id limit @batch for update",
@@ -31,11 +32,11 @@ public sealed class StoredPayloadRewriter(NpgsqlDataSource dataSource, PersonalD
             from unnest(@ids, @payloads, @digests) as u(id, payload, digest)
             where m.id = u.id
             """,
-            unreadable, cancellationToken);
+            unreadable, cancellationToken, progress: progress);
         var inbox = await RewriteAsync(
             "select id, payload, false from hub.inbox where id > @after and payload ~ @pattern order by id limit @batch for update",
             "update hub.inbox b set payload = u.payload from unnest(@ids, @payloads, @digests) as u(id, payload, digest) where b.id = u.id",
-            unreadable, cancellationToken);
+            unreadable, cancellationToken, progress: done => progress?.Invoke(messages + done));
         return messages + inbox;
     }
 

@@ -132,11 +132,10 @@ public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
             var refused = await client.PostAsJsonAsync("api/personal-data/reencrypt", new { });
             Assert.Equal("reason_required", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
 
-            var response = await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Quarterly key rotation (ticket 42)" });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var answer = await Rotations.RunAsync(client, "Quarterly key rotation (ticket 42)");
             Assert.Equal(5, answer.GetProperty("rewritten").GetInt32());
             Assert.Equal("k2", answer.GetProperty("currentKey").GetString());
+            Assert.Equal("Quarterly key rotation (ticket 42)", answer.GetProperty("reason").GetString());
             Assert.Equal(1L, await ScalarAsync<long>(database,
                 $"select count(*) from hub.operator_actions where id = {answer.GetProperty("actionId").GetInt64()} and action = 'personal-data-reencrypt' and reason like 'Quarterly%' and message_count = 5"));
             Assert.Equal(6L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id_key = 'k2' and personal_id_token like '⟦pd1.k2.%'"));
@@ -146,7 +145,7 @@ public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
             Assert.All(new[] { "replay", "discard", "inbox-replay", "flow-backfill", "personal-data-reencrypt" }, a => Assert.Contains(a, actions, StringComparison.Ordinal));
 
             // Again: nothing left to do.
-            var again = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Check nothing is left" })).Content.ReadFromJsonAsync<JsonElement>();
+            var again = await Rotations.RunAsync(client, "Check nothing is left");
             Assert.Equal(0, again.GetProperty("rewritten").GetInt32());
             Assert.True(newer > ids[^1]);
         }
@@ -186,10 +185,70 @@ public sealed partial class LookupAuditEncryptionTests(PostgresCluster cluster)
         // Its listing, masked, and the search by index (the blind-index key is not lost) still work.
         Assert.Single((await client.GetFromJsonAsync<JsonElement>("api/citizen-lookups?personalId=001089012345")).EnumerateArray());
 
-        var rotation = await (await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Rotation after the loss of k1" })).Content.ReadFromJsonAsync<JsonElement>();
+        var rotation = await Rotations.RunAsync(client, "Rotation after the loss of k1");
         Assert.Equal(0, rotation.GetProperty("rewritten").GetInt32());
         Assert.Equal(1, rotation.GetProperty("unreadable").GetProperty("personal_data_key_missing:k1").GetInt32());
         Assert.Equal(1L, await ScalarAsync<long>(database, $"select count(*) from hub.citizen_lookups where id = {lost} and personal_id_key = 'k1'"));
+    }
+
+    [Fact]
+    public async Task A_rotation_is_a_job_answered_202_refused_409_while_one_is_queued_or_running_and_its_outcome_is_read_by_its_id()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await using (var before = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k1", "k1")))
+        {
+            await AddAsync(before, "HS-JOB-1", "001089012341");
+            await AddAsync(before, "HS-JOB-2", "001089012342");
+        }
+
+        await using var hub = await TestHub.StartAsync(PersonalDataKeys.With(TestHub.BaseSettings(database), "k2", "k1", "k2"));
+        using var client = TestHub.AdminClient(hub);
+
+        // Another host's rotation holds the job's lock: this hub's job waits, running, until it is released.
+        await using var otherHost = new NpgsqlConnection(database);
+        await otherHost.OpenAsync();
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtextextended(@name, 0))", otherHost))
+        {
+            take.Parameters.AddWithValue("name", PersonalDataReencryptJob.LockName);
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var accepted = await Rotations.QueueAsync(client, "Rotation to k2 (ticket 44)");
+        var jobId = accepted.GetProperty("jobId").GetString();
+        Assert.False(string.IsNullOrEmpty(jobId));
+        Assert.Equal("queued", accepted.GetProperty("state").GetString());
+        Assert.Equal($"/api/personal-data/reencrypt/{jobId}", accepted.GetProperty("job").GetString());
+
+        var running = await Rotations.WhenAsync(client, accepted, "running");
+        Assert.Equal("running", running.GetProperty("state").GetString());
+        Assert.Equal("Rotation to k2 (ticket 44)", running.GetProperty("reason").GetString());
+        Assert.Equal(2L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id_key = 'k1'"));
+
+        var second = await client.PostAsJsonAsync("api/personal-data/reencrypt", new { reason = "Again, by mistake" });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var refused = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(PersonalDataReencryptQueue.RunningCode, refused.GetProperty("code").GetString());
+        Assert.Equal(jobId, refused.GetProperty("jobId").GetString());
+
+        var unknown = await client.GetAsync("api/personal-data/reencrypt/987654321");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(PersonalDataEndpoints.UnknownJobCode, (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        await using (var release = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended(@name, 0))", otherHost))
+        {
+            release.Parameters.AddWithValue("name", PersonalDataReencryptJob.LockName);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        var done = await Rotations.WhenAsync(client, accepted, "succeeded");
+        Assert.Equal("succeeded", done.GetProperty("state").GetString());
+        Assert.Equal(2, done.GetProperty("rewritten").GetInt32());
+        Assert.Equal(0L, await ScalarAsync<long>(database, "select count(*) from hub.citizen_lookups where personal_id_key <> 'k2'"));
+        Assert.Equal(1L, await ScalarAsync<long>(database,
+            $"select count(*) from hub.operator_actions where id = {done.GetProperty("actionId").GetInt64()} and selection->>'jobId' = '{jobId}' and message_count = 2"));
+
+        // Once it has ended, another may be queued.
+        Assert.Equal(0, (await Rotations.RunAsync(client, "Check nothing is left")).GetProperty("rewritten").GetInt32());
     }
 
     [Fact]
