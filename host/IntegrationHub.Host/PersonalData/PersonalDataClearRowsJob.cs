@@ -1,4 +1,5 @@
 using IntegrationHub.Contracts.Privacy;
+using IntegrationHub.Host.Storage;
 using Npgsql;
 
 namespace IntegrationHub.Host.PersonalData;
@@ -7,8 +8,7 @@ namespace IntegrationHub.Host.PersonalData;
 /// and gives payloads stored before 0045 their plaintext hash (<see cref="StoredPayloadRewriter.ProtectStoredBeforeAsync"/>),
 /// once the hub serves: done before, a big history delayed the first start after the upgrade. In batches of <c>Hub:PersonalData:RewriteBatchSize</c>, each
 /// its own transaction, so a stop loses at most one batch and the next start goes on with the rows still in clear;
-/// progress is logged; one host at a time (a session advisory lock on its own connection: another host waits, then
-/// finds nothing left). Meanwhile the lookup search also finds a clear row by its id (CitizenLookupStore).</summary>
+/// progress is logged; one host at a time (<see cref="FlowLock"/>: another host waits, then finds nothing left). Meanwhile the lookup search also finds a clear row by its id (CitizenLookupStore).</summary>
 public sealed class PersonalDataClearRowsJob(
     NpgsqlDataSource dataSource,
     PersonalDataRewriter rewriter,
@@ -60,22 +60,15 @@ public sealed class PersonalDataClearRowsJob(
 
     private async Task EncryptAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        if (await ClearRowsAsync(connection, stoppingToken) == 0 && await payloads.StoredBeforeCountAsync(stoppingToken) == 0)
+        if (await ClearRowsAsync(stoppingToken) == 0 && await payloads.StoredBeforeCountAsync(stoppingToken) == 0)
         {
             return;
         }
 
-        await AdvisoryLockAsync(connection, "select pg_advisory_lock(hashtextextended(@name, 0))", stoppingToken);
-        try
+        await using var held = await FlowLock.AcquireAsync(dataSource, LockName, stoppingToken);
+        var total = await ClearRowsAsync(stoppingToken);
+        if (total > 0)
         {
-            var total = await ClearRowsAsync(connection, stoppingToken);
-            if (total == 0)
-            {
-                await ProtectPayloadsAsync(stoppingToken);
-                return;
-            }
-
             logger.LogInformation("Encrypting the personal ids of {Rows} citizen lookup(s) stored in clear, while the hub serves", total);
             var lastLog = timeProvider.GetTimestamp();
             var rewrite = await rewriter.EncryptClearRowsAsync(stoppingToken, done =>
@@ -87,13 +80,9 @@ public sealed class PersonalDataClearRowsJob(
                 }
             });
             logger.LogInformation("No citizen lookup is stored in clear any more ({Rows} encrypted under key {KeyId})", rewrite.Rewritten, rewrite.CurrentKey);
-            await ProtectPayloadsAsync(stoppingToken);
         }
-        finally
-        {
-            // Closing the connection frees the lock too; unlocking first returns a pooled connection clean.
-            await AdvisoryLockAsync(connection, "select pg_advisory_unlock(hashtextextended(@name, 0))", CancellationToken.None);
-        }
+
+        await ProtectPayloadsAsync(stoppingToken);
     }
 
     private async Task ProtectPayloadsAsync(CancellationToken stoppingToken)
@@ -119,17 +108,10 @@ public sealed class PersonalDataClearRowsJob(
             done, unreadable.Values.Sum(), string.Join(", ", unreadable.Keys));
     }
 
-    private static async Task<long> ClearRowsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task<long> ClearRowsAsync(CancellationToken cancellationToken)
     {
         // Through the partial index of the rows to rewrite (migration 0041): cheap once they are done.
-        await using var count = new NpgsqlCommand("select count(*) from hub.citizen_lookups where personal_id is not null", connection);
+        await using var count = dataSource.CreateCommand("select count(*) from hub.citizen_lookups where personal_id is not null");
         return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("name", LockName);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

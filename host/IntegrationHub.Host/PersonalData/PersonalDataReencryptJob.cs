@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
+using IntegrationHub.Host.Storage;
 using Npgsql;
 
 namespace IntegrationHub.Host.PersonalData;
@@ -7,7 +8,7 @@ namespace IntegrationHub.Host.PersonalData;
 /// <summary>The Hangfire job of a rotation (<c>POST /api/personal-data/reencrypt</c>): re-encrypts every stored personal
 /// id not under the current key (<see cref="PersonalDataRewriter.ReencryptAsync"/>, in batches, one transaction each, so
 /// a retry or a repeat goes on with the rows left) and records the operator action when done. Hangfire's retries apply
-/// (a database failure); one host at a time: a session advisory lock <see cref="LockName"/> on its own connection (a
+/// (a database failure); one host at a time: <see cref="FlowLock"/> <see cref="LockName"/> (a
 /// second job waits, then finds nothing left). Progress is logged every 10 s.</summary>
 public sealed class PersonalDataReencryptJob(
     NpgsqlDataSource dataSource, PersonalDataRewriter rewriter, TimeProvider timeProvider, ILogger<PersonalDataReencryptJob> logger)
@@ -21,35 +22,18 @@ public sealed class PersonalDataReencryptJob(
     public async Task RunAsync(string operatorName, string reason, PerformContext? context, CancellationToken cancellationToken)
     {
         var jobId = context?.BackgroundJob.Id;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await AdvisoryLockAsync(connection, "select pg_advisory_lock(hashtextextended(@name, 0))", cancellationToken);
-        try
+        await using var held = await FlowLock.AcquireAsync(dataSource, LockName, cancellationToken);
+        logger.LogInformation("Re-encrypting the stored personal ids under the current key (job {JobId}, by {Operator})", jobId, operatorName);
+        var lastLog = timeProvider.GetTimestamp();
+        var (rewrite, actionId) = await rewriter.ReencryptAsync(operatorName, reason, jobId, cancellationToken, done =>
         {
-            logger.LogInformation("Re-encrypting the stored personal ids under the current key (job {JobId}, by {Operator})", jobId, operatorName);
-            var lastLog = timeProvider.GetTimestamp();
-            var (rewrite, actionId) = await rewriter.ReencryptAsync(operatorName, reason, jobId, cancellationToken, done =>
+            if (timeProvider.GetElapsedTime(lastLog) >= ProgressEvery)
             {
-                if (timeProvider.GetElapsedTime(lastLog) >= ProgressEvery)
-                {
-                    lastLog = timeProvider.GetTimestamp();
-                    logger.LogInformation("Re-encryption job {JobId}: {Done} row(s) re-encrypted so far", jobId, done);
-                }
-            });
-            logger.LogInformation("Re-encryption job {JobId} done: operator action {ActionId}, {Rows} lookup(s) and {Payloads} payload(s) under key {KeyId}",
-                jobId, actionId, rewrite.Rewritten, rewrite.Payloads, rewrite.CurrentKey);
-        }
-        finally
-        {
-            // Closing the connection frees the lock too; unlocking first returns a pooled connection clean.
-            await AdvisoryLockAsync(connection, "select pg_advisory_unlock(hashtextextended(@name, 0))", CancellationToken.None);
-        }
-    }
-
-    private static async Task AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        // Waiting for another host's job is expected: bounded by the job's cancellation, not the command timeout.
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        command.Parameters.AddWithValue("name", LockName);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+                lastLog = timeProvider.GetTimestamp();
+                logger.LogInformation("Re-encryption job {JobId}: {Done} row(s) re-encrypted so far", jobId, done);
+            }
+        });
+        logger.LogInformation("Re-encryption job {JobId} done: operator action {ActionId}, {Rows} lookup(s) and {Payloads} payload(s) under key {KeyId}",
+            jobId, actionId, rewrite.Rewritten, rewrite.Payloads, rewrite.CurrentKey);
     }
 }

@@ -37,6 +37,25 @@ public sealed class FlowLock : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Waits for the lock (another host's holder finishing), bounded by <paramref name="cancellationToken"/>
+    /// rather than the command timeout.</summary>
+    public static async Task<FlowLock> AcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_lock(hashtextextended(@name, 0))", connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("name", name);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new FlowLock(connection, name);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>True when some session holds the lock now. Reads pg_locks instead of taking the lock, so asking
     /// never makes a real holder fail to get it.</summary>
     public static async Task<bool> IsHeldAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
